@@ -1,0 +1,237 @@
+//! Validated person identifiers: CRN, PNC id and prison (NOMS) number.
+//!
+//! Errors never contain the offending value: identifiers are personal data.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Why an identifier was rejected. Messages never contain the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum IdError {
+    /// A CRN is one letter followed by six digits.
+    #[error("crn must be one letter followed by 6 digits")]
+    CrnFormat,
+    /// A PNC id is `YYYY/NNNNNNNA` (or `YY/NNNNNNNA`, or either without the slash).
+    #[error("pnc must be YYYY/NNNNNNNA (year, serial of up to 7 digits, check letter)")]
+    PncFormat,
+    /// The PNC check character does not match the year and serial.
+    #[error("pnc check character does not match the year and serial")]
+    PncCheckCharacter,
+    /// A prison (NOMS) number is a letter, four digits and two letters.
+    #[error("prison number must be a letter, 4 digits and 2 letters (A1234BC)")]
+    PrisonNumberFormat,
+}
+
+/// nDelius case reference number: one letter and six digits, e.g. `X320741`. Stored upper-case.
+///
+/// ```
+/// use probation_core::ids::Crn;
+/// assert_eq!(Crn::parse("x320741").unwrap().as_str(), "X320741");
+/// assert!(Crn::parse("X32074").is_err());
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Crn([u8; 7]);
+
+impl Crn {
+    /// Parses a CRN; lower-case letters are accepted and upper-cased, surrounding spaces trimmed.
+    pub fn parse(s: &str) -> Result<Self, IdError> {
+        let b = s.trim().as_bytes();
+        let arr: [u8; 7] = b.try_into().map_err(|_| IdError::CrnFormat)?;
+        let [l, d @ ..] = arr;
+        if !l.is_ascii_alphabetic() || !d.iter().all(u8::is_ascii_digit) {
+            return Err(IdError::CrnFormat);
+        }
+        let mut out = arr;
+        out[0] = l.to_ascii_uppercase();
+        Ok(Crn(out))
+    }
+
+    /// The CRN as text.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII bytes are ever stored.
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
+/// Police National Computer id in its long form `YYYY/NNNNNNNA`, with a verified check character.
+///
+/// The check letter is `ZABCDEFGHJKLMNPQRTUVWXY[(yy·10⁷ + serial) mod 23]` ([V-code] hmpps-person-record
+/// `PNCIdValidator`). Short forms (`04/12345D`, no slash) are normalised to the long form; a two-digit year
+/// `74`–`99` is read as 19yy and `00`–`73` as 20yy, since the PNC went live in 1974 ([A]).
+///
+/// ```
+/// use probation_core::ids::Pnc;
+/// assert_eq!(Pnc::parse("04/12345D").unwrap().as_str(), "2004/0012345D");
+/// assert!(Pnc::parse("2004/0012345E").is_err());
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Pnc(String);
+
+const PNC_CHECK: &[u8; 23] = b"ZABCDEFGHJKLMNPQRTUVWXY";
+
+impl Pnc {
+    /// Parses and normalises a PNC id, verifying the check character.
+    pub fn parse(s: &str) -> Result<Self, IdError> {
+        let s = s.trim();
+        let (year, serial, check) = split_pnc(s).ok_or(IdError::PncFormat)?;
+        let yy = year % 100;
+        let n = u64::from(yy) * 10_000_000 + u64::from(serial);
+        let idx = usize::try_from(n % 23).map_err(|_| IdError::PncFormat)?;
+        let expected = PNC_CHECK.get(idx).copied().ok_or(IdError::PncFormat)?;
+        if expected != check.to_ascii_uppercase() {
+            return Err(IdError::PncCheckCharacter);
+        }
+        Ok(Pnc(format!(
+            "{year:04}/{serial:07}{}",
+            char::from(expected)
+        )))
+    }
+
+    /// The long form, `YYYY/NNNNNNNA`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Splits a PNC into (four-digit year, serial, check letter).
+fn split_pnc(s: &str) -> Option<(u16, u32, u8)> {
+    if !s.is_ascii() || s.len() < 4 {
+        return None;
+    }
+    let (body, check) = s.split_at(s.len() - 1);
+    let check = *check.as_bytes().first()?;
+    if !check.is_ascii_alphabetic() {
+        return None;
+    }
+    let (year, serial) = match body.split_once('/') {
+        Some((y, n)) if (y.len() == 2 || y.len() == 4) && (1..=7).contains(&n.len()) => (y, n),
+        Some(_) => return None,
+        None if body.len() == 11 => body.split_at(4),
+        None if body.len() == 9 => body.split_at(2),
+        None => return None,
+    };
+    if !all_digits(year) || !all_digits(serial) {
+        return None;
+    }
+    let mut y: u16 = year.parse().ok()?;
+    if year.len() == 2 {
+        y += if y >= 74 { 1900 } else { 2000 };
+    }
+    Some((y, serial.parse().ok()?, check))
+}
+
+/// Prison (NOMS) number, e.g. `A1234BC`. Stored upper-case.
+///
+/// ```
+/// use probation_core::ids::PrisonNumber;
+/// assert!(PrisonNumber::parse("A1234BC").is_ok());
+/// assert!(PrisonNumber::parse("A12345C").is_err());
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct PrisonNumber([u8; 7]);
+
+impl PrisonNumber {
+    /// Parses a prison number; lower case is accepted and upper-cased.
+    pub fn parse(s: &str) -> Result<Self, IdError> {
+        let b = s.trim().as_bytes();
+        let arr: [u8; 7] = b.try_into().map_err(|_| IdError::PrisonNumberFormat)?;
+        let [a, d1, d2, d3, d4, b1, b2] = arr;
+        let ok = [a, b1, b2].iter().all(u8::is_ascii_alphabetic)
+            && [d1, d2, d3, d4].iter().all(u8::is_ascii_digit);
+        if !ok {
+            return Err(IdError::PrisonNumberFormat);
+        }
+        Ok(PrisonNumber(arr.map(|c| c.to_ascii_uppercase())))
+    }
+
+    /// The prison number as text.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
+macro_rules! id_impls {
+    ($t:ident) => {
+        impl TryFrom<String> for $t {
+            type Error = IdError;
+            fn try_from(s: String) -> Result<Self, IdError> {
+                $t::parse(&s)
+            }
+        }
+        impl From<$t> for String {
+            fn from(v: $t) -> String {
+                v.as_str().to_owned()
+            }
+        }
+        impl std::str::FromStr for $t {
+            type Err = IdError;
+            fn from_str(s: &str) -> Result<Self, IdError> {
+                $t::parse(s)
+            }
+        }
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        /// Debug is redacted: identifiers are personal data and must not reach logs by accident.
+        impl fmt::Debug for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, concat!(stringify!($t), "(<redacted>)"))
+            }
+        }
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $t {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($t).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({ "type": "string" })
+            }
+        }
+    };
+}
+id_impls!(Crn);
+id_impls!(Pnc);
+id_impls!(PrisonNumber);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pnc_forms_normalise_to_long_form() {
+        for s in [
+            "2004/0012345D",
+            "04/12345D",
+            "2004/12345d",
+            "20040012345D",
+            "040012345D",
+        ] {
+            assert_eq!(
+                Pnc::parse(s).map(String::from),
+                Ok("2004/0012345D".to_owned()),
+                "{s}"
+            );
+        }
+        assert_eq!(Pnc::parse("2004/0012345E"), Err(IdError::PncCheckCharacter));
+        assert_eq!(Pnc::parse("2004/00123456D"), Err(IdError::PncFormat));
+        assert_eq!(Pnc::parse("ab/12345D"), Err(IdError::PncFormat));
+        assert_eq!(Pnc::parse(""), Err(IdError::PncFormat));
+        assert_eq!(Pnc::parse("é/1D"), Err(IdError::PncFormat));
+    }
+
+    #[test]
+    fn debug_is_redacted() {
+        let crn = Crn::parse("X320741").unwrap();
+        assert!(!format!("{crn:?}").contains("320741"));
+    }
+}

@@ -1,0 +1,236 @@
+//! Risk and needs assessments (OASys and the newer SAN): RoSH per group, RSR, OGRS, criminogenic needs.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Risk of Serious Harm level ([V] OASys definitions, DOMAIN.md §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RoshLevel {
+    /// Low.
+    Low,
+    /// Medium: identifiable indicators, unlikely to cause serious harm unless circumstances change.
+    Medium,
+    /// High: could happen at any time and the impact would be serious.
+    High,
+    /// Very high: imminent, more likely than not.
+    VeryHigh,
+}
+
+impl RoshLevel {
+    /// True for high and very high.
+    pub const fn is_high_or_above(self) -> bool {
+        matches!(self, RoshLevel::High | RoshLevel::VeryHigh)
+    }
+}
+
+/// RoSH per group. The overall RoSH is the highest of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RoshByGroup {
+    /// Risk to children.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub children: Option<RoshLevel>,
+    /// Risk to the public.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public: Option<RoshLevel>,
+    /// Risk to a known adult.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub known_adult: Option<RoshLevel>,
+    /// Risk to staff.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff: Option<RoshLevel>,
+    /// Risk to prisoners (custody only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prisoners: Option<RoshLevel>,
+}
+
+impl RoshByGroup {
+    /// The overall RoSH: the highest level of any group, or `None` when no group is assessed.
+    pub fn overall(&self) -> Option<RoshLevel> {
+        [
+            self.children,
+            self.public,
+            self.known_adult,
+            self.staff,
+            self.prisoners,
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+    }
+}
+
+/// Criminogenic need areas of OASys (DOMAIN.md §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NeedArea {
+    /// Accommodation.
+    Accommodation,
+    /// Education, training and employability.
+    EducationTrainingEmployability,
+    /// Relationships.
+    Relationships,
+    /// Lifestyle and associates.
+    LifestyleAssociates,
+    /// Drug misuse.
+    DrugMisuse,
+    /// Alcohol misuse.
+    AlcoholMisuse,
+    /// Thinking and behaviour.
+    ThinkingBehaviour,
+    /// Attitudes.
+    Attitudes,
+    /// Financial management and income.
+    FinancialManagement,
+    /// Emotional well-being.
+    EmotionalWellbeing,
+}
+
+impl NeedArea {
+    /// Every area.
+    pub const ALL: &'static [NeedArea] = &[
+        Self::Accommodation,
+        Self::EducationTrainingEmployability,
+        Self::Relationships,
+        Self::LifestyleAssociates,
+        Self::DrugMisuse,
+        Self::AlcoholMisuse,
+        Self::ThinkingBehaviour,
+        Self::Attitudes,
+        Self::FinancialManagement,
+        Self::EmotionalWellbeing,
+    ];
+}
+
+/// How severe a need is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NeedSeverity {
+    /// No need.
+    NoNeed,
+    /// Standard need.
+    Standard,
+    /// Severe need.
+    Severe,
+}
+
+/// An answer to an OASys section question. Scores: yes 2 / no 0; none 0 / some 1 / significant 2; never 0 /
+/// previous 1 / currently 2; unknown 0 (DOMAIN.md §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    /// Yes (2).
+    Yes,
+    /// No (0).
+    No,
+    /// No problems (0).
+    None,
+    /// Some problems (1).
+    Some,
+    /// Significant problems (2).
+    Significant,
+    /// Never (0).
+    Never,
+    /// Previously (1).
+    Previous,
+    /// Currently (2).
+    Currently,
+    /// Unknown (0).
+    Unknown,
+}
+
+impl Answer {
+    /// The answer's score.
+    pub const fn score(self) -> u32 {
+        match self {
+            Answer::Yes | Answer::Significant | Answer::Currently => 2,
+            Answer::Some | Answer::Previous => 1,
+            Answer::No | Answer::None | Answer::Never | Answer::Unknown => 0,
+        }
+    }
+}
+
+/// Which assessment tool produced the assessment (the SAN has different need thresholds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AssessmentKind {
+    /// OASys layer 3.
+    #[default]
+    Oasys,
+    /// The newer Strengths and Needs assessment.
+    San,
+}
+
+/// The women's factors of the tier (women only, DOMAIN.md §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct WomensFactors {
+    /// Parenting responsibilities answered yes.
+    #[serde(default)]
+    pub parenting_responsibilities: bool,
+    /// Impulsivity score (0–2).
+    #[serde(default)]
+    pub impulsivity: u8,
+    /// Temper control score (0–2).
+    #[serde(default)]
+    pub temper_control: u8,
+    /// A breach or recall in the last 12 months.
+    #[serde(default)]
+    pub breach_or_recall_last_12_months: bool,
+}
+
+/// One dated risk and needs assessment. A case's current assessment is its newest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// Date the assessment was completed.
+    pub date: NaiveDate,
+    /// OASys or SAN.
+    #[serde(default)]
+    pub kind: AssessmentKind,
+    /// RoSH per group.
+    #[serde(default)]
+    pub rosh: RoshByGroup,
+    /// Risk of Serious Recidivism, percent 0–100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rsr: Option<f64>,
+    /// OGRS3 two-year proven reoffending, percent 0–100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ogrs: Option<f64>,
+    /// Need severities, when already scored.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub needs: BTreeMap<NeedArea, NeedSeverity>,
+    /// Raw section answers (`null` = missing), from which severities are scored when `needs` lacks the area.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub section_answers: BTreeMap<NeedArea, Vec<Option<Answer>>>,
+    /// Women's factors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub womens_factors: Option<WomensFactors>,
+}
+
+impl Assessment {
+    /// An assessment on `date` with nothing recorded.
+    pub fn new(date: NaiveDate) -> Self {
+        Assessment {
+            date,
+            kind: AssessmentKind::Oasys,
+            rosh: RoshByGroup::default(),
+            rsr: None,
+            ogrs: None,
+            needs: BTreeMap::new(),
+            section_answers: BTreeMap::new(),
+            womens_factors: None,
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! The case model of DOMAIN.md §2: plain data with serde, validated by [`crate::validate`].
+
+mod assessment;
+mod case;
+mod contact;
+mod event;
+mod length;
+mod person;
+mod provider;
+mod registration;
+mod requirement;
+
+pub use assessment::{
+    Answer, Assessment, AssessmentKind, NeedArea, NeedSeverity, RoshByGroup, RoshLevel,
+    WomensFactors,
+};
+pub use case::{Case, SCHEMA_VERSION, SchemaVersion, SchemaVersionError};
+pub use contact::{Contact, ContactKind, ContactOutcome, EnforcementAction, EnforcementActionKind};
+pub use event::{CustodyKind, Event, Sentence, SentenceType};
+pub use length::Length;
+pub use person::{Person, PersonName, Sex};
+pub use provider::{CrcArea, NpsDivision, Provider, ProviderError};
+pub use registration::{MappaCategory, MappaLevel, RegisterCode, Registration};
+pub use requirement::{Need, Requirement, RequirementFields, RequirementKind};

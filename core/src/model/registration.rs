@@ -1,0 +1,199 @@
+//! Registrations ("registers"): nDelius flags such as RoSH level, MAPPA, domestic abuse, complexity factors.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+macro_rules! register_codes {
+    ($($v:ident = $code:literal, $doc:literal;)+) => {
+        /// An nDelius register code ([V-code] hmpps-tier). Codes this library does not know are kept as
+        /// [`RegisterCode::Other`], never rejected.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum RegisterCode {
+            $(#[doc = $doc] $v,)+
+            /// A code this library does not interpret; kept as given.
+            Other(String),
+        }
+        impl RegisterCode {
+            /// Every known code.
+            pub const KNOWN: &'static [RegisterCode] = &[$(RegisterCode::$v),+];
+            /// The nDelius code.
+            pub fn code(&self) -> &str {
+                match self { $(RegisterCode::$v => $code,)+ RegisterCode::Other(s) => s }
+            }
+            /// Parses a code; unknown codes become [`RegisterCode::Other`].
+            pub fn from_code(s: &str) -> Self {
+                match s { $($code => RegisterCode::$v,)+ _ => RegisterCode::Other(s.to_owned()) }
+            }
+        }
+    };
+}
+
+register_codes! {
+    Rlrh = "RLRH", "RoSH low.";
+    Rmrh = "RMRH", "RoSH medium.";
+    Rhrh = "RHRH", "RoSH high.";
+    Rvhr = "RVHR", "RoSH very high.";
+    Mapp = "MAPP", "MAPPA, with level M1–M3 and category M1–M4.";
+    Inll = "INLL", "Lifer.";
+    Advp = "ADVP", "Domestic abuse perpetrator.";
+    Reg30 = "REG30", "Domestic abuse history.";
+    Spo = "SPO", "Stalking.";
+    Rcpr = "RCPR", "Child protection.";
+    Iiom = "IIOM", "Integrated offender management nominal.";
+    Rmdo = "RMDO", "Complexity: mental health.";
+    Alsh = "ALSH", "Complexity: self-harm.";
+    Rvln = "RVLN", "Complexity: vulnerability.";
+    Rcco = "RCCO", "Complexity: child concerns.";
+    Rchd = "RCHD", "Complexity: risk to children.";
+    Rpir = "RPIR", "Complexity: public interest.";
+    Rvad = "RVAD", "Complexity: adult at risk.";
+    Strg = "STRG", "Complexity: street gangs.";
+    Rtao = "RTAO", "Complexity: terrorism.";
+    Prc = "PRC", "Unsupervised (tier gets an `S` suffix).";
+    Hreg = "HREG", "Historic registration (ignored by tiering).";
+}
+
+impl RegisterCode {
+    /// The complexity factors of DOMAIN.md §2 (each distinct one adds 2 protect points).
+    pub fn is_complexity_factor(&self) -> bool {
+        use RegisterCode::*;
+        matches!(
+            self,
+            Rmdo | Alsh | Rvln | Rcco | Rchd | Rpir | Rvad | Strg | Rtao
+        )
+    }
+    /// The RoSH level a RoSH register code stands for.
+    pub fn rosh_level(&self) -> Option<super::RoshLevel> {
+        use super::RoshLevel;
+        match self {
+            RegisterCode::Rlrh => Some(RoshLevel::Low),
+            RegisterCode::Rmrh => Some(RoshLevel::Medium),
+            RegisterCode::Rhrh => Some(RoshLevel::High),
+            RegisterCode::Rvhr => Some(RoshLevel::VeryHigh),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for RegisterCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+impl From<String> for RegisterCode {
+    fn from(s: String) -> Self {
+        RegisterCode::from_code(&s)
+    }
+}
+impl From<RegisterCode> for String {
+    fn from(c: RegisterCode) -> String {
+        c.code().to_owned()
+    }
+}
+impl Serialize for RegisterCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+impl<'de> Deserialize<'de> for RegisterCode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Ok(RegisterCode::from_code(&s))
+    }
+}
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for RegisterCode {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RegisterCode".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let known: Vec<&str> = RegisterCode::KNOWN.iter().map(RegisterCode::code).collect();
+        schemars::json_schema!({
+            "type": "string",
+            "description": format!("nDelius register code; known: {}; other codes are kept", known.join(", ")),
+        })
+    }
+}
+
+/// MAPPA level (1 single-agency; 2 and 3 multi-agency).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MappaLevel {
+    /// Level 1.
+    M1,
+    /// Level 2.
+    M2,
+    /// Level 3.
+    M3,
+}
+
+/// MAPPA category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MappaCategory {
+    /// Category 1: registered sexual offenders.
+    M1,
+    /// Category 2: violent offenders with ≥ 12 months custody (or a hospital order).
+    M2,
+    /// Category 3: other dangerous offenders.
+    M3,
+    /// Category 4: terrorism ([A], added c.2022).
+    M4,
+}
+
+/// One registration. `level` and `category` are kept as the raw nDelius codes: a MAPPA registration with an
+/// invalid level exists in real data and is skipped by tiering, not rejected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Registration {
+    /// The register code.
+    pub code: RegisterCode,
+    /// Level code (MAPPA: `M1`–`M3`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// Category code (MAPPA: `M1`–`M4`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Date registered.
+    pub registered: NaiveDate,
+    /// Date deregistered, if it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deregistered: Option<NaiveDate>,
+}
+
+impl Registration {
+    /// A registration of `code` from `registered`.
+    pub fn new(code: RegisterCode, registered: NaiveDate) -> Self {
+        Registration {
+            code,
+            level: None,
+            category: None,
+            registered,
+            deregistered: None,
+        }
+    }
+    /// True when registered on or before `on` and not deregistered by then.
+    pub fn is_active_on(&self, on: NaiveDate) -> bool {
+        self.registered <= on && self.deregistered.is_none_or(|d| d > on)
+    }
+    /// The MAPPA level, when `level` is a valid one.
+    pub fn mappa_level(&self) -> Option<MappaLevel> {
+        match self.level.as_deref()? {
+            "M1" => Some(MappaLevel::M1),
+            "M2" => Some(MappaLevel::M2),
+            "M3" => Some(MappaLevel::M3),
+            _ => None,
+        }
+    }
+    /// The MAPPA category, when `category` is a valid one.
+    pub fn mappa_category(&self) -> Option<MappaCategory> {
+        match self.category.as_deref()? {
+            "M1" => Some(MappaCategory::M1),
+            "M2" => Some(MappaCategory::M2),
+            "M3" => Some(MappaCategory::M3),
+            "M4" => Some(MappaCategory::M4),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! Runs every shared vector file under `tests/vectors/` (the same files the Python and Kotlin bindings run).
+//!
+//! A file is `{"description", "source", "function", "cases": [{"description", "input", "expected"}]}`.
+//! `expected` is matched as a JSON *subset* of the function's serialised output (see `tests/vectors/README.md`).
+//! A file naming a function this runner does not know fails the test, so no vector is silently skipped.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "test code")]
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+fn vector_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            vector_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            out.push(path);
+        }
+    }
+}
+
+/// True when `expected` is a subset of `actual`: object keys recursively, arrays element-wise with equal length,
+/// numbers within 1e-9.
+fn subset(expected: &Value, actual: &Value, at: &str, diffs: &mut Vec<String>) {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => {
+            for (k, ev) in e {
+                match a.get(k) {
+                    Some(av) => subset(ev, av, &format!("{at}.{k}"), diffs),
+                    None => diffs.push(format!("{at}.{k}: missing in actual")),
+                }
+            }
+        }
+        (Value::Array(e), Value::Array(a)) => {
+            if e.len() != a.len() {
+                diffs.push(format!("{at}: expected {} items, got {}: {actual}", e.len(), a.len()));
+                return;
+            }
+            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
+                subset(ev, av, &format!("{at}[{i}]"), diffs);
+            }
+        }
+        (Value::Number(e), Value::Number(a)) => {
+            let (e, a) = (e.as_f64().unwrap(), a.as_f64().unwrap());
+            if (e - a).abs() > 1e-9 {
+                diffs.push(format!("{at}: expected {e}, got {a}"));
+            }
+        }
+        (e, a) if e == a => {}
+        (e, a) => diffs.push(format!("{at}: expected {e}, got {a}")),
+    }
+}
+
+/// Runs one case of `function`; returns the output as JSON (errors as `{"error": {...}}`).
+fn run(function: &str, input: &Value) -> Result<Value, String> {
+    match function {
+        "case.validate" => Ok(case_validate(input)),
+        other => Err(format!("unknown function `{other}`")),
+    }
+}
+
+fn case_validate(input: &Value) -> Value {
+    let text = input["case"].to_string();
+    match probation_core::interchange::decode_case(&text) {
+        Err(e) => json!({"error": {"kind": "decode", "path": e.path()}}),
+        Ok(case) => match probation_core::validate::validate(&case) {
+            Ok(()) => json!({"valid": true}),
+            Err(errs) => json!({"valid": false, "issues": errs.0}),
+        },
+    }
+}
+
+#[test]
+fn shared_vectors() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
+    let mut files = Vec::new();
+    vector_files(&root, &mut files);
+    files.sort();
+    assert!(!files.is_empty(), "no vector files under {}", root.display());
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for file in &files {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let function = doc["function"].as_str().unwrap_or_else(|| panic!("{}: no function", file.display()));
+        assert!(doc["source"].is_string(), "{}: every vector file cites a source", file.display());
+        for (i, case) in doc["cases"].as_array().unwrap().iter().enumerate() {
+            count += 1;
+            let name = format!("{}#{i} {}", file.display(), case["description"].as_str().unwrap_or(""));
+            match run(function, &case["input"]) {
+                Err(e) => failures.push(format!("{name}: {e}")),
+                Ok(actual) => {
+                    let mut diffs = Vec::new();
+                    subset(&case["expected"], &actual, "", &mut diffs);
+                    if !diffs.is_empty() {
+                        failures.push(format!("{name}:\n    {}", diffs.join("\n    ")));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {count} vector cases failed:\n{}", failures.len(), failures.join("\n"));
+    eprintln!("{count} vector cases passed");
+}
