@@ -3,7 +3,13 @@
 //! A file is `{"description", "source", "function", "cases": [{"description", "input", "expected"}]}`.
 //! `expected` is matched as a JSON *subset* of the function's serialised output (see `tests/vectors/README.md`).
 //! A file naming a function this runner does not know fails the test, so no vector is silently skipped.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "test code")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code"
+)]
 
 use std::path::{Path, PathBuf};
 
@@ -34,7 +40,11 @@ fn subset(expected: &Value, actual: &Value, at: &str, diffs: &mut Vec<String>) {
         }
         (Value::Array(e), Value::Array(a)) => {
             if e.len() != a.len() {
-                diffs.push(format!("{at}: expected {} items, got {}: {actual}", e.len(), a.len()));
+                diffs.push(format!(
+                    "{at}: expected {} items, got {}: {actual}",
+                    e.len(),
+                    a.len()
+                ));
                 return;
             }
             for (i, (ev, av)) in e.iter().zip(a).enumerate() {
@@ -77,17 +87,31 @@ fn shared_vectors() {
     let mut files = Vec::new();
     vector_files(&root, &mut files);
     files.sort();
-    assert!(!files.is_empty(), "no vector files under {}", root.display());
+    assert!(
+        !files.is_empty(),
+        "no vector files under {}",
+        root.display()
+    );
     let mut failures = Vec::new();
     let mut count = 0;
     for file in &files {
         let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        let function = doc["function"].as_str().unwrap_or_else(|| panic!("{}: no function", file.display()));
-        assert!(doc["source"].is_string(), "{}: every vector file cites a source", file.display());
+        let function = doc["function"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{}: no function", file.display()));
+        assert!(
+            doc["source"].is_string(),
+            "{}: every vector file cites a source",
+            file.display()
+        );
         for (i, case) in doc["cases"].as_array().unwrap().iter().enumerate() {
             count += 1;
-            let name = format!("{}#{i} {}", file.display(), case["description"].as_str().unwrap_or(""));
+            let name = format!(
+                "{}#{i} {}",
+                file.display(),
+                case["description"].as_str().unwrap_or("")
+            );
             match run(function, &case["input"]) {
                 Err(e) => failures.push(format!("{name}: {e}")),
                 Ok(actual) => {
@@ -100,6 +124,11 @@ fn shared_vectors() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {count} vector cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} vector cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     eprintln!("{count} vector cases passed");
 }

@@ -1,0 +1,40 @@
+//! `probation`: the command-line tool over case files (JSON Lines, `-` for stdin/stdout).
+#![forbid(unsafe_code)]
+
+mod cmd;
+mod io;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Rules of probation casework in England & Wales, over case files.
+///
+/// Case files are JSON Lines, one case per line (see the README's interchange format). `-` reads standard
+/// input or writes standard output. Input is streamed: memory does not grow with the file.
+#[derive(Parser)]
+#[command(name = "probation", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check every case; print each invalid case's line number and field paths. Exit 1 if any is invalid.
+    Validate(cmd::validate::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Validate(a) => cmd::validate::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("probation: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
