@@ -108,7 +108,7 @@ pub(crate) fn risk(rng: &mut Rng, profile: &mut Profile, events: &[Event]) -> Ri
         d = plus(d, rng.range(180, 500));
     }
     let mut assessments = Vec::new();
-    let mut registrations = Vec::new();
+    let mut registrations: Vec<Registration> = Vec::new();
     let count = dates.len();
     let mut previous_rosh: Option<(usize, RoshLevel)> = None;
     let mut rsr_at_allocation = 0.0;
