@@ -18,8 +18,10 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod allocation;
 pub mod ids;
 pub mod interchange;
 pub mod model;
 pub mod rules;
+pub mod tier;
 pub mod validate;
