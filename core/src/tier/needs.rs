@@ -114,27 +114,30 @@ mod tests {
 
     #[test]
     fn thresholds_are_inclusive() {
-        use Answer::*;
+        use Answer as A;
         let k = AssessmentKind::Oasys;
         // drug misuse OASys 2 / 8
         let sev = |xs: &[Answer]| {
-            let v: Vec<_> = xs.iter().copied().map(Some).collect();
+            let v: Vec<_> = xs.iter().copied().map(Option::Some).collect();
             severity_from_answers(NeedArea::DrugMisuse, k, &v)
         };
-        assert_eq!(sev(&[Some]), Some(NeedSeverity::NoNeed));
-        assert_eq!(sev(&[Yes]), Some(NeedSeverity::Standard));
+        assert_eq!(sev(&[A::Some]), Some(NeedSeverity::NoNeed));
+        assert_eq!(sev(&[A::Yes]), Some(NeedSeverity::Standard));
         assert_eq!(
-            sev(&[Yes, Yes, Yes, Previous]),
+            sev(&[A::Yes, A::Yes, A::Yes, A::Previous]),
             Some(NeedSeverity::Standard)
         );
-        assert_eq!(sev(&[Yes, Yes, Yes, Yes]), Some(NeedSeverity::Severe));
+        assert_eq!(
+            sev(&[A::Yes, A::Yes, A::Yes, A::Yes]),
+            Some(NeedSeverity::Severe)
+        );
         assert_eq!(
             severity_from_answers(NeedArea::DrugMisuse, k, &[]),
             None,
             "no answers: skipped"
         );
         assert_eq!(
-            severity_from_answers(NeedArea::DrugMisuse, k, &[Some(Unknown)]),
+            severity_from_answers(NeedArea::DrugMisuse, k, &[Some(A::Unknown)]),
             Some(NeedSeverity::NoNeed),
             "unknown answers count 0 but the section is not skipped"
         );
