@@ -23,5 +23,6 @@ pub mod ids;
 pub mod interchange;
 pub mod model;
 pub mod rules;
+pub mod synth;
 pub mod tier;
 pub mod validate;
