@@ -23,12 +23,19 @@ struct Cli {
 enum Command {
     /// Check every case; print each invalid case's line number and field paths. Exit 1 if any is invalid.
     Validate(cmd::validate::Args),
+    /// Allocate every case to a provider (Probation Trust, NPS division, CRC, Probation Service) with the rules
+    /// that fired and the allocation deadline. JSON Lines out; cases by provider on stderr.
+    Allocate(cmd::allocate::Args),
+    /// Tier every case (2021 framework, A0-D3) with its point breakdown. JSON Lines out; cases by tier on stderr.
+    Tier(cmd::tier::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Validate(a) => cmd::validate::run(a),
+        Command::Allocate(a) => cmd::allocate::run(a),
+        Command::Tier(a) => cmd::tier::run(a),
     };
     match result {
         Ok(code) => code,

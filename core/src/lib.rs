@@ -19,9 +19,11 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+pub mod allocation;
 pub mod ids;
 pub mod interchange;
 pub mod model;
 pub mod rules;
 pub mod synth;
+pub mod tier;
 pub mod validate;

@@ -1,3 +1,5 @@
 //! One module per subcommand.
 
+pub mod allocate;
+pub mod tier;
 pub mod validate;
