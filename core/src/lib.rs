@@ -18,8 +18,11 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod calendar;
+pub mod contact;
 pub mod ids;
 pub mod interchange;
 pub mod model;
 pub mod rules;
+pub mod sentence;
 pub mod validate;
