@@ -25,4 +25,5 @@ pub mod interchange;
 pub mod model;
 pub mod rules;
 pub mod sentence;
+pub mod synth;
 pub mod validate;
