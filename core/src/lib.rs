@@ -20,10 +20,12 @@
 
 pub mod calendar;
 pub mod allocation;
+pub mod contact;
 pub mod ids;
 pub mod interchange;
 pub mod model;
 pub mod rules;
+pub mod sentence;
 pub mod synth;
 pub mod tier;
 pub mod validate;
