@@ -152,6 +152,8 @@ fn calendar_fn(function: &str, input: &Value) -> Result<Value, String> {
         }
     };
     Ok(out.unwrap_or_else(err))
+}
+
 /// `policy`: absent (the default preset), a preset name, or a policy object.
 fn vector_policy(
     input: &Value,
