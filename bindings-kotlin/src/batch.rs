@@ -27,7 +27,9 @@ pub enum ErrorKind {
 pub struct ItemError {
     /// Which error.
     pub kind: ErrorKind,
-    /// Field path (decode errors), else empty.
+    /// core's stable code (`decode`, `out_of_range`, `policy`, …; `validation`, `internal`).
+    pub code: String,
+    /// Field path, when the error names one.
     pub path: String,
     /// What is wrong.
     pub reason: String,
@@ -38,15 +40,27 @@ pub struct ItemError {
 impl From<ApiError> for ItemError {
     fn from(e: ApiError) -> Self {
         let reason = e.to_string();
-        let (kind, path, issues) = match e {
-            ApiError::Decode { path, .. } => (ErrorKind::Decode, path, Vec::new()),
-            ApiError::Validation { issues } => (ErrorKind::Validation, String::new(), issues),
-            ApiError::Policy { .. } => (ErrorKind::Policy, String::new(), Vec::new()),
-            ApiError::Calendar { .. } => (ErrorKind::Calendar, String::new(), Vec::new()),
-            ApiError::Internal { .. } => (ErrorKind::Internal, String::new(), Vec::new()),
+        let none = Vec::new;
+        let (kind, code, path, issues) = match e {
+            ApiError::Decode { code, path, .. } => (ErrorKind::Decode, code, path, none()),
+            ApiError::Validation { issues } => (
+                ErrorKind::Validation,
+                "validation".into(),
+                String::new(),
+                issues,
+            ),
+            ApiError::Policy { code, path, .. } => (ErrorKind::Policy, code, path, none()),
+            ApiError::Calendar { code, path, .. } => (ErrorKind::Calendar, code, path, none()),
+            ApiError::Internal { .. } => (
+                ErrorKind::Internal,
+                "internal".into(),
+                String::new(),
+                none(),
+            ),
         };
         ItemError {
             kind,
+            code,
             path,
             reason,
             issues,

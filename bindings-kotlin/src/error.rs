@@ -6,7 +6,11 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use probation_core::allocation::{AllocationError, PolicyError};
+use probation_core::calendar::CalendarError;
+use probation_core::contact::ContactError;
 use probation_core::interchange::DecodeError;
+use probation_core::tier::TierError;
 use probation_core::validate::ValidationErrors;
 
 /// One validation failure: the field path and the rule's stable code.
@@ -21,11 +25,17 @@ pub struct Issue {
 }
 
 /// Everything that can go wrong in a call. Never contains a value from the input.
+///
+/// `code` is core's stable snake_case kind of the error (`decode`, `out_of_range`, `policy`, `unknown_preset`,
+/// `calendar`, …, as in `tests/vectors`); `path` names the field at fault (empty when the whole input is).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum ApiError {
-    /// The input could not be decoded: bad JSON, a field of the wrong type, an unknown code, a bad identifier.
-    #[error("decode error at `{path}`: {reason}")]
+    /// The input is unusable: bad JSON, a field of the wrong type, an unknown code, a bad identifier, a value
+    /// out of range, a sentence whose dates cannot be worked out, more items than the documented limits.
+    #[error("{code} at `{path}`: {reason}")]
     Decode {
+        /// Stable kind: `decode`, `out_of_range`, `sentence`, `date_out_of_range`, `too_many_items`.
+        code: String,
         /// Field path (empty when the whole input is at fault).
         path: String,
         /// What is wrong.
@@ -37,15 +47,23 @@ pub enum ApiError {
         /// Every failure, in case order.
         issues: Vec<Issue>,
     },
-    /// A policy (allocation or contact standard) is malformed or cannot be applied to this case.
-    #[error("policy error: {reason}")]
+    /// A policy (allocation or contact standard) is malformed, or no preset has that name.
+    #[error("{code} at `{path}`: {reason}")]
     Policy {
+        /// Stable kind: `policy` or `unknown_preset`.
+        code: String,
+        /// Field path in the policy.
+        path: String,
         /// What is wrong.
         reason: String,
     },
-    /// A date is outside the calendar's range, or a holiday list is invalid.
-    #[error("calendar error: {reason}")]
+    /// A date (given, or an answer) is outside the calendar's range 1970-01-01 ..= 2100-12-31.
+    #[error("{code} at `{path}`: {reason}")]
     Calendar {
+        /// Stable kind: `out_of_range` (calendar questions) or `calendar` (a deadline of an engine).
+        code: String,
+        /// The date the answer counts from, when known.
+        path: String,
         /// What is wrong.
         reason: String,
     },
@@ -61,11 +79,33 @@ impl ApiError {
     /// A decode error at `path`.
     pub(crate) fn decode(path: impl Into<String>, reason: impl Into<String>) -> Self {
         ApiError::Decode {
+            code: "decode".to_owned(),
             path: path.into(),
             reason: reason.into(),
         }
     }
+
+    fn of(
+        make: fn(String, String, String) -> ApiError,
+        code: &str,
+        path: impl Into<String>,
+        reason: impl ToString,
+    ) -> Self {
+        make(code.to_owned(), path.into(), reason.to_string())
+    }
 }
+
+fn decode(code: String, path: String, reason: String) -> ApiError {
+    ApiError::Decode { code, path, reason }
+}
+fn policy(code: String, path: String, reason: String) -> ApiError {
+    ApiError::Policy { code, path, reason }
+}
+fn calendar(code: String, path: String, reason: String) -> ApiError {
+    ApiError::Calendar { code, path, reason }
+}
+
+// ---- the one mapping from core's errors ----------------------------------------------------------------------
 
 impl From<DecodeError> for ApiError {
     fn from(e: DecodeError) -> Self {
@@ -74,7 +114,7 @@ impl From<DecodeError> for ApiError {
             DecodeError::Schema { message, .. } => message.clone(),
             other => other.to_string(),
         };
-        ApiError::Decode { path, reason }
+        ApiError::decode(path, reason)
     }
 }
 
@@ -91,6 +131,45 @@ impl From<ValidationErrors> for ApiError {
                 })
                 .collect(),
         }
+    }
+}
+
+impl From<CalendarError> for ApiError {
+    fn from(e: CalendarError) -> Self {
+        ApiError::of(calendar, e.code(), "", e)
+    }
+}
+
+impl From<PolicyError> for ApiError {
+    fn from(e: PolicyError) -> Self {
+        ApiError::of(policy, "policy", e.field(), &e)
+    }
+}
+
+impl From<AllocationError> for ApiError {
+    fn from(e: AllocationError) -> Self {
+        match e {
+            AllocationError::Policy(p) => p.into(),
+            AllocationError::Calendar { .. } => ApiError::of(calendar, e.kind(), e.path(), &e),
+            AllocationError::OutOfRange { .. } => ApiError::of(decode, e.kind(), e.path(), &e),
+        }
+    }
+}
+
+impl From<TierError> for ApiError {
+    fn from(e: TierError) -> Self {
+        ApiError::of(decode, e.kind(), e.path(), &e)
+    }
+}
+
+impl From<ContactError> for ApiError {
+    fn from(e: ContactError) -> Self {
+        let make = match e {
+            ContactError::Policy { .. } | ContactError::UnknownPreset => policy,
+            ContactError::Calendar(_) => calendar,
+            _ => decode,
+        };
+        ApiError::of(make, e.code(), e.path(), &e)
     }
 }
 

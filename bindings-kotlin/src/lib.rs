@@ -9,13 +9,17 @@
 
 uniffi::setup_scaffolding!();
 
+pub mod allocation;
 pub mod api;
 pub mod batch;
+pub mod calendar;
 pub mod case;
+pub mod contact;
 pub mod error;
 mod rules;
 pub use rules::{Basis, Rule};
 mod mirror;
+pub mod tier;
 pub mod types;
 
 pub use error::{ApiError, Issue};

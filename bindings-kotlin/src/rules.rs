@@ -33,6 +33,6 @@ impl From<&r::Rule> for Rule {
 }
 
 /// Converts a list of fired rules.
-pub(crate) fn rules(rs: &[&'static r::Rule]) -> Vec<Rule> {
-    rs.iter().map(|&x| x.into()).collect()
+pub(crate) fn rules<'a>(rs: impl Iterator<Item = &'a r::Rule>) -> Vec<Rule> {
+    rs.map(Into::into).collect()
 }

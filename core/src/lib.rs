@@ -18,8 +18,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub mod calendar;
 pub mod allocation;
+pub mod calendar;
 pub mod contact;
 pub mod ids;
 pub mod interchange;
