@@ -23,5 +23,6 @@ pub mod ids;
 pub mod interchange;
 pub mod model;
 pub mod rules;
+pub mod sentence;
 pub mod synth;
 pub mod validate;

@@ -71,6 +71,7 @@ fn run(function: &str, input: &Value) -> Result<Value, String> {
         | "calendar.working_days_between"
         | "calendar.next_working_day"
         | "calendar.bank_holidays" => calendar_fn(function, input),
+        "sentence.dates" => sentence_dates(input),
         other => Err(format!("unknown function `{other}`")),
     }
 }
@@ -138,6 +139,20 @@ fn calendar_fn(function: &str, input: &Value) -> Result<Value, String> {
         }
     };
     Ok(out.unwrap_or_else(err))
+}
+
+/// `sentence.dates`: `input.person` and `input.event` in the interchange format.
+fn sentence_dates(input: &Value) -> Result<Value, String> {
+    let person: probation_core::model::Person = serde_json::from_value(input["person"].clone())
+        .map_err(|e| format!("input.person: {e}"))?;
+    let event: probation_core::model::Event =
+        serde_json::from_value(input["event"].clone()).map_err(|e| format!("input.event: {e}"))?;
+    Ok(
+        match probation_core::sentence::sentence_dates(&person, &event) {
+            Ok(d) => serde_json::to_value(d).map_err(|e| e.to_string())?,
+            Err(e) => json!({"error": {"kind": e.code(), "field": e.field()}}),
+        },
+    )
 }
 
 #[test]
