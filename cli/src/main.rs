@@ -23,12 +23,19 @@ struct Cli {
 enum Command {
     /// Check every case; print each invalid case's line number and field paths. Exit 1 if any is invalid.
     Validate(cmd::validate::Args),
+    /// Key dates of every event (SED, CRD, licence, post-sentence supervision, order ends) as JSON Lines.
+    /// Invalid cases are reported on standard error by line and field path; exit 1 if any failed.
+    Dates(cmd::dates::Args),
+    /// England & Wales bank holidays and working days (1970-2100).
+    Calendar(cmd::calendar::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Validate(a) => cmd::validate::run(a),
+        Command::Dates(a) => cmd::dates::run(a),
+        Command::Calendar(a) => cmd::calendar::run(a),
     };
     match result {
         Ok(code) => code,
