@@ -70,10 +70,29 @@ pub fn decode_case(json: &str) -> Result<Case, DecodeError> {
             limit: MAX_CASE_BYTES,
         });
     }
+    // Happy path: plain serde_json, which is about twice as fast as tracking the path. Only when that fails is
+    // the document decoded again with the path tracker, to name the field in the error.
+    match serde_json::from_str::<Case>(json) {
+        Ok(case) => Ok(case),
+        Err(_) => Err(decode_error_with_path(json)),
+    }
+}
+
+/// Decodes `json` again, tracking the path, to describe why it does not decode.
+#[cold]
+fn decode_error_with_path(json: &str) -> DecodeError {
     let mut de = serde_json::Deserializer::from_str(json);
-    let case: Case = serde_path_to_error::deserialize(&mut de).map_err(from_path_error)?;
-    de.end().map_err(|e| from_json_error(String::new(), &e))?;
-    Ok(case)
+    match serde_path_to_error::deserialize::<_, Case>(&mut de) {
+        Err(e) => from_path_error(e),
+        Ok(_) => match de.end() {
+            Err(e) => from_json_error(String::new(), &e),
+            // Unreachable in practice: both decoders accept the same documents.
+            Ok(()) => DecodeError::Schema {
+                path: String::new(),
+                message: "case does not match the format".to_owned(),
+            },
+        },
+    }
 }
 
 /// Decodes one case from bytes, which must be UTF-8.
