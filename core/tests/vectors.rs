@@ -72,6 +72,7 @@ fn run(function: &str, input: &Value) -> Result<Value, String> {
         | "calendar.next_working_day"
         | "calendar.bank_holidays" => calendar_fn(function, input),
         "sentence.dates" => sentence_dates(input),
+        "contact.schedule" | "contact.compliance" => contact_fn(function, input),
         other => Err(format!("unknown function `{other}`")),
     }
 }
@@ -205,4 +206,39 @@ fn shared_vectors() {
         failures.join("\n")
     );
     eprintln!("{count} vector cases passed");
+}
+
+/// `contact.schedule` and `contact.compliance`: `input.policy` is a preset name or a policy object;
+/// `input.extra_holidays` (optional) a list of ISO dates; `input.as_of` (compliance) an ISO date.
+fn contact_fn(function: &str, input: &Value) -> Result<Value, String> {
+    use probation_core::calendar::Calendar;
+    use probation_core::contact::{ContactError, ContactPolicy, compliance, schedule};
+    let err = |e: ContactError| json!({"error": {"kind": e.code(), "path": e.path()}});
+    let case = match probation_core::interchange::decode_case(&input["case"].to_string()) {
+        Ok(c) => c,
+        Err(e) => return Ok(json!({"error": {"kind": "decode", "path": e.path()}})),
+    };
+    let policy = match &input["policy"] {
+        Value::String(name) => ContactPolicy::preset(name),
+        obj @ Value::Object(_) => ContactPolicy::from_json(&obj.to_string()),
+        _ => return Err("input.policy must be a preset name or a policy object".into()),
+    };
+    let policy = match policy {
+        Ok(p) => p,
+        Err(e) => return Ok(err(e)),
+    };
+    let extra: Vec<chrono::NaiveDate> = match input.get("extra_holidays") {
+        None => Vec::new(),
+        Some(v) => serde_json::from_value(v.clone()).map_err(|e| format!("extra_holidays: {e}"))?,
+    };
+    let calendar = Calendar::england_and_wales()
+        .with_extra_holidays(extra)
+        .map_err(|e| e.to_string())?;
+    let out = if function == "contact.schedule" {
+        schedule(&case, &policy, &calendar).map(|s| serde_json::to_value(s).unwrap())
+    } else {
+        let as_of = date_field(input, "as_of")?;
+        compliance(&case, &policy, &calendar, as_of).map(|c| serde_json::to_value(c).unwrap())
+    };
+    Ok(out.unwrap_or_else(err))
 }
