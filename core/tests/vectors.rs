@@ -89,10 +89,17 @@ fn decode_validate_raw(input: &Value) -> Result<Value, String> {
     let decoded = if let Some(text) = input.get("text") {
         decode_case(text.as_str().ok_or("`text` must be a string")?)
     } else if let Some(b64) = input.get("bytes_base64") {
-        decode_case_bytes(&base64_decode(b64.as_str().ok_or("`bytes_base64` must be a string")?)?)
+        decode_case_bytes(&base64_decode(
+            b64.as_str().ok_or("`bytes_base64` must be a string")?,
+        )?)
     } else if let Some(g) = input.get("generate") {
-        let part = |k: &str| g[k].as_str().ok_or(format!("`generate.{k}` must be a string"));
-        let count = g["count"].as_u64().ok_or("`generate.count` must be an integer")?;
+        let part = |k: &str| {
+            g[k].as_str()
+                .ok_or(format!("`generate.{k}` must be a string"))
+        };
+        let count = g["count"]
+            .as_u64()
+            .ok_or("`generate.count` must be an integer")?;
         let mut text = part("prefix")?.to_owned();
         text.push_str(&part("repeat")?.repeat(usize::try_from(count).unwrap()));
         text.push_str(part("suffix")?);
@@ -110,7 +117,9 @@ fn decode_validate_raw(input: &Value) -> Result<Value, String> {
                 DecodeError::InvalidUtf8 => "invalid_utf8",
                 DecodeError::Io(_) => "io",
             };
-            return Ok(json!({"valid": false, "error": {"kind": kind, "path": e.path()}, "message": e.to_string()}));
+            return Ok(
+                json!({"valid": false, "error": {"kind": kind, "path": e.path()}, "message": e.to_string()}),
+            );
         }
     };
     Ok(match probation_core::validate::validate(&case) {
@@ -130,7 +139,10 @@ fn base64_decode(s: &str) -> Result<Vec<u8>, String> {
     let mut out = Vec::with_capacity(s.len() / 4 * 3);
     let (mut acc, mut bits) = (0u32, 0u32);
     for c in s.bytes().filter(|&c| c != b'=') {
-        let v = ALPHABET.iter().position(|&a| a == c).ok_or("invalid base64")?;
+        let v = ALPHABET
+            .iter()
+            .position(|&a| a == c)
+            .ok_or("invalid base64")?;
         acc = (acc << 6) | u32::try_from(v).unwrap();
         bits += 6;
         if bits >= 8 {
@@ -193,7 +205,9 @@ fn shared_vectors() {
                     let mut diffs = Vec::new();
                     subset(&case["expected"], &actual, "", &mut diffs);
                     for v in leaked(case, &actual) {
-                        diffs.push(format!("output contains the personal value `{v}`: {actual}"));
+                        diffs.push(format!(
+                            "output contains the personal value `{v}`: {actual}"
+                        ));
                     }
                     if !diffs.is_empty() {
                         failures.push(format!("{name}:\n    {}", diffs.join("\n    ")));

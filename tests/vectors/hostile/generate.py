@@ -541,6 +541,18 @@ file("encoding.json", "Input that is not UTF-8 is refused as invalid_utf8 before
 ])
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# Inputs the fuzzers found (scripts/fuzz.sh), kept byte for byte (also under fuzz/regressions/<target>/).
+REG = pathlib.Path(__file__).resolve().parents[3] / "fuzz" / "regressions"
+file("regressions.json", "Inputs found by the fuzzers that once misbehaved; each description says how.", [
+    case("decode_bytes found (2026-11-26): a syntax error inside an unknown key of a sentence put the key "
+         "(a family name) in the error path; keys that are not format keys now show as `?`",
+         decode("events[0].sentence.?[0].hours"),
+         text=(REG / "decode_bytes" / "leak-unknown-key-in-sentence-syntax-path").read_text(encoding="utf-8"),
+         forbidden=["quennellford"]),
+])
+
+
 def main():
     total = 0
     for name, doc in FILES.items():
