@@ -28,6 +28,8 @@ enum Command {
     Dates(cmd::dates::Args),
     /// England & Wales bank holidays and working days (1970-2100).
     Calendar(cmd::calendar::Args),
+    /// Write a deterministic synthetic caseload (clearly fake people, valid cases) as JSON Lines.
+    Generate(cmd::generate::Args),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         Command::Validate(a) => cmd::validate::run(a),
         Command::Dates(a) => cmd::dates::run(a),
         Command::Calendar(a) => cmd::calendar::run(a),
+        Command::Generate(a) => cmd::generate::run(a),
     };
     match result {
         Ok(code) => code,

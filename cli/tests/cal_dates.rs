@@ -1,5 +1,10 @@
 //! The `dates` and `calendar` subcommands, run as a user would.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "test code")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "test code"
+)]
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -34,7 +39,14 @@ fn holidays_text_and_json() {
     assert_eq!(lines.len(), 8);
     assert_eq!(lines[6], "2021-12-27\tChristmas Day (substitute day)");
     let (code, out, _) = probation(
-        &["calendar", "holidays", "2030", "--json", "--extra-holiday", "2030-06-14"],
+        &[
+            "calendar",
+            "holidays",
+            "2030",
+            "--json",
+            "--extra-holiday",
+            "2030-06-14",
+        ],
         "",
     );
     assert_eq!(code, 0);
@@ -78,14 +90,20 @@ fn dates_streams_valid_cases_and_reports_invalid_ones_without_personal_data() {
     );
     let (code, out, err) = probation(&["dates", "-"], input);
     assert_eq!(code, 1);
-    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0]["line"], 1);
     assert_eq!(lines[0]["crn"], "X320741");
     let e = &lines[0]["events"][0];
     assert_eq!(e["event"], 0);
     assert_eq!(e["top_up_supervision_expiry"]["date"], "2025-04-14");
-    assert!(err.contains("line 3: events[0].sentence.remand_days"), "{err}");
+    assert!(
+        err.contains("line 3: events[0].sentence.remand_days"),
+        "{err}"
+    );
     assert!(err.contains("line 4: person.crn"), "{err}");
     for secret in ["Jane", "Doe", "Y123456", "1985-06-02", "500"] {
         assert!(!err.contains(secret), "stderr leaks {secret}: {err}");

@@ -1,7 +1,12 @@
 //! `add_working_days` and `working_days_between`: the calendar calls contact schedules make in hot loops
 //! (budget ≤ 5 µs per schedule). Run briefly: `cargo bench -p probation-core --bench calendar -- --warm-up-time 1
 //! --measurement-time 3`.
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "bench code")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "bench code"
+)]
 
 use std::hint::black_box;
 
@@ -31,14 +36,16 @@ fn bench(c: &mut Criterion) {
         let mut i = 0usize;
         b.iter(|| {
             i = (i + 1) & 1023;
-            cal.add_working_days(black_box(ds[i]), black_box(5)).unwrap()
+            cal.add_working_days(black_box(ds[i]), black_box(5))
+                .unwrap()
         })
     });
     g.bench_function("add_working_days n=250 (1 call)", |b| {
         let mut i = 0usize;
         b.iter(|| {
             i = (i + 1) & 1023;
-            cal.add_working_days(black_box(ds[i]), black_box(250)).unwrap()
+            cal.add_working_days(black_box(ds[i]), black_box(250))
+                .unwrap()
         })
     });
     g.bench_function("working_days_between ~1 year (1 call)", |b| {

@@ -72,6 +72,8 @@ fn run(function: &str, input: &Value) -> Result<Value, String> {
         | "calendar.next_working_day"
         | "calendar.bank_holidays" => calendar_fn(function, input),
         "sentence.dates" => sentence_dates(input),
+        "contact.schedule" | "contact.compliance" => contact_fn(function, input),
+        "case.decode_validate_raw" => decode_validate_raw(input),
         other => Err(format!("unknown function `{other}`")),
     }
 }
@@ -155,6 +157,92 @@ fn sentence_dates(input: &Value) -> Result<Value, String> {
     )
 }
 
+/// `case.decode_validate_raw` (tests/vectors/hostile/README.md): raw text, bytes or a generated repetition,
+/// decoded and validated; every failure as `{"valid": false, "error": {"kind", "path", "rule"?}, "message"}`.
+fn decode_validate_raw(input: &Value) -> Result<Value, String> {
+    use probation_core::interchange::{DecodeError, decode_case, decode_case_bytes};
+    let decoded = if let Some(text) = input.get("text") {
+        decode_case(text.as_str().ok_or("`text` must be a string")?)
+    } else if let Some(b64) = input.get("bytes_base64") {
+        decode_case_bytes(&base64_decode(
+            b64.as_str().ok_or("`bytes_base64` must be a string")?,
+        )?)
+    } else if let Some(g) = input.get("generate") {
+        let part = |k: &str| {
+            g[k].as_str()
+                .ok_or(format!("`generate.{k}` must be a string"))
+        };
+        let count = g["count"]
+            .as_u64()
+            .ok_or("`generate.count` must be an integer")?;
+        let mut text = part("prefix")?.to_owned();
+        text.push_str(&part("repeat")?.repeat(usize::try_from(count).unwrap()));
+        text.push_str(part("suffix")?);
+        decode_case(&text)
+    } else {
+        return Err("input needs `text`, `bytes_base64` or `generate`".into());
+    };
+    let case = match decoded {
+        Ok(case) => case,
+        Err(e) => {
+            let kind = match &e {
+                DecodeError::Syntax { .. } | DecodeError::Schema { .. } => "decode",
+                DecodeError::TooLarge { .. } => "too_large",
+                DecodeError::TooDeep { .. } => "too_deep",
+                DecodeError::InvalidUtf8 => "invalid_utf8",
+                DecodeError::Io(_) => "io",
+            };
+            return Ok(
+                json!({"valid": false, "error": {"kind": kind, "path": e.path()}, "message": e.to_string()}),
+            );
+        }
+    };
+    Ok(match probation_core::validate::validate(&case) {
+        Ok(()) => json!({"valid": true}),
+        Err(errs) => {
+            let first = &errs.0[0];
+            json!({"valid": false,
+                "error": {"kind": "validation", "path": first.path, "rule": first.rule},
+                "issues": errs.0,
+                "message": errs.to_string()})
+        }
+    })
+}
+
+fn base64_decode(s: &str) -> Result<Vec<u8>, String> {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::with_capacity(s.len() / 4 * 3);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in s.bytes().filter(|&c| c != b'=') {
+        let v = ALPHABET
+            .iter()
+            .position(|&a| a == c)
+            .ok_or("invalid base64")?;
+        acc = (acc << 6) | u32::try_from(v).unwrap();
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(u8::try_from((acc >> bits) & 0xff).unwrap());
+        }
+    }
+    Ok(out)
+}
+
+/// The `forbidden` values of a case (personal data in its input) that appear in the output, case-insensitively.
+fn leaked(case: &Value, actual: &Value) -> Vec<String> {
+    let text = actual.to_string().to_lowercase();
+    case["forbidden"]
+        .as_array()
+        .map(|f| {
+            f.iter()
+                .filter_map(Value::as_str)
+                .filter(|v| text.contains(&v.to_lowercase()))
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 #[test]
 fn shared_vectors() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
@@ -191,6 +279,11 @@ fn shared_vectors() {
                 Ok(actual) => {
                     let mut diffs = Vec::new();
                     subset(&case["expected"], &actual, "", &mut diffs);
+                    for v in leaked(case, &actual) {
+                        diffs.push(format!(
+                            "output contains the personal value `{v}`: {actual}"
+                        ));
+                    }
                     if !diffs.is_empty() {
                         failures.push(format!("{name}:\n    {}", diffs.join("\n    ")));
                     }
@@ -205,4 +298,39 @@ fn shared_vectors() {
         failures.join("\n")
     );
     eprintln!("{count} vector cases passed");
+}
+
+/// `contact.schedule` and `contact.compliance`: `input.policy` is a preset name or a policy object;
+/// `input.extra_holidays` (optional) a list of ISO dates; `input.as_of` (compliance) an ISO date.
+fn contact_fn(function: &str, input: &Value) -> Result<Value, String> {
+    use probation_core::calendar::Calendar;
+    use probation_core::contact::{ContactError, ContactPolicy, compliance, schedule};
+    let err = |e: ContactError| json!({"error": {"kind": e.code(), "path": e.path()}});
+    let case = match probation_core::interchange::decode_case(&input["case"].to_string()) {
+        Ok(c) => c,
+        Err(e) => return Ok(json!({"error": {"kind": "decode", "path": e.path()}})),
+    };
+    let policy = match &input["policy"] {
+        Value::String(name) => ContactPolicy::preset(name),
+        obj @ Value::Object(_) => ContactPolicy::from_json(&obj.to_string()),
+        _ => return Err("input.policy must be a preset name or a policy object".into()),
+    };
+    let policy = match policy {
+        Ok(p) => p,
+        Err(e) => return Ok(err(e)),
+    };
+    let extra: Vec<chrono::NaiveDate> = match input.get("extra_holidays") {
+        None => Vec::new(),
+        Some(v) => serde_json::from_value(v.clone()).map_err(|e| format!("extra_holidays: {e}"))?,
+    };
+    let calendar = Calendar::england_and_wales()
+        .with_extra_holidays(extra)
+        .map_err(|e| e.to_string())?;
+    let out = if function == "contact.schedule" {
+        schedule(&case, &policy, &calendar).map(|s| serde_json::to_value(s).unwrap())
+    } else {
+        let as_of = date_field(input, "as_of")?;
+        compliance(&case, &policy, &calendar, as_of).map(|c| serde_json::to_value(c).unwrap())
+    };
+    Ok(out.unwrap_or_else(err))
 }

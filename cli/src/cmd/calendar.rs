@@ -68,7 +68,11 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
                 if json {
                     write_json_line(&mut *out, h)?;
                 } else {
-                    let sub = if h.substitute { " (substitute day)" } else { "" };
+                    let sub = if h.substitute {
+                        " (substitute day)"
+                    } else {
+                        ""
+                    };
                     writeln!(out, "{}\t{}{sub}", h.date, h.name)?;
                 }
             }

@@ -2,4 +2,5 @@
 
 pub mod calendar;
 pub mod dates;
+pub mod generate;
 pub mod validate;
