@@ -54,6 +54,21 @@ impl DecodeError {
             _ => "",
         }
     }
+
+    /// What is wrong, without the path (which [`DecodeError::path`] gives); never contains an input value.
+    ///
+    /// ```
+    /// use probation_core::interchange::decode_case;
+    /// let err = decode_case(r#"{"schema_version":1,"person":{"crn":"X32074"}}"#).unwrap_err();
+    /// assert_eq!(err.path(), "person.crn");
+    /// assert_eq!(err.message(), "crn must be one letter followed by 6 digits");
+    /// ```
+    pub fn message(&self) -> String {
+        match self {
+            DecodeError::Schema { message, .. } => message.clone(),
+            other => other.to_string(),
+        }
+    }
 }
 
 /// Decodes one case from JSON text.
