@@ -10,6 +10,7 @@ mod person;
 mod provider;
 mod registration;
 mod requirement;
+mod unique_map;
 
 pub use assessment::{
     Answer, Assessment, AssessmentKind, NeedArea, NeedSeverity, RoshByGroup, RoshLevel,
