@@ -72,7 +72,7 @@ fn personal_values(file: &str) -> Vec<String> {
 const BROKEN: [(usize, &str, &str); 10] = [
     (1, "person.crn", "decode"),
     (2, "person.pnc", "decode"),
-    (3, "person.nickname", "decode"),
+    (3, "person", "decode"),
     (4, "events[0].sentence.requirements[0].hours", "decode"),
     (5, "events[0].conviction_date", "decode"),
     (
