@@ -23,12 +23,18 @@ struct Cli {
 enum Command {
     /// Check every case; print each invalid case's line number and field paths. Exit 1 if any is invalid.
     Validate(cmd::validate::Args),
+    /// Contact schedule of every case: required contacts and deadlines with the rule behind each.
+    Schedule(cmd::schedule::Args),
+    /// Compliance on a date: windows met or missed, failures to comply, enforcement due.
+    Compliance(cmd::compliance::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Validate(a) => cmd::validate::run(a),
+        Command::Schedule(a) => cmd::schedule::run(a),
+        Command::Compliance(a) => cmd::compliance::run(a),
     };
     match result {
         Ok(code) => code,

@@ -1,3 +1,5 @@
 //! One module per subcommand.
 
+pub mod compliance;
+pub mod schedule;
 pub mod validate;
