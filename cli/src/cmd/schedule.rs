@@ -120,13 +120,13 @@ pub fn report(out: &mut dyn Write, format: Format, v: serde_json::Value) -> Resu
     match format {
         Format::Json => write_json_line(out, &v),
         Format::Table => {
-            let e = &v["error"];
-            writeln!(
-                out,
-                "line {}: {}\n",
-                v["line"],
-                e["message"].as_str().unwrap_or("error")
-            )?;
+            let line = v.get("line").and_then(serde_json::Value::as_u64).unwrap_or(0);
+            let message = v
+                .get("error")
+                .and_then(|e| e.get("message"))
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or("error");
+            writeln!(out, "line {line}: {message}\n")?;
             Ok(())
         }
     }
