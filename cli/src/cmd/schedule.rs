@@ -120,7 +120,10 @@ pub fn report(out: &mut dyn Write, format: Format, v: serde_json::Value) -> Resu
     match format {
         Format::Json => write_json_line(out, &v),
         Format::Table => {
-            let line = v.get("line").and_then(serde_json::Value::as_u64).unwrap_or(0);
+            let line = v
+                .get("line")
+                .and_then(serde_json::Value::as_u64)
+                .unwrap_or(0);
             let message = v
                 .get("error")
                 .and_then(|e| e.get("message"))
