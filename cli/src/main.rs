@@ -23,12 +23,15 @@ struct Cli {
 enum Command {
     /// Check every case; print each invalid case's line number and field paths. Exit 1 if any is invalid.
     Validate(cmd::validate::Args),
+    /// Write a deterministic synthetic caseload (clearly fake people, valid cases) as JSON Lines.
+    Generate(cmd::generate::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Validate(a) => cmd::validate::run(a),
+        Command::Generate(a) => cmd::generate::run(a),
     };
     match result {
         Ok(code) => code,

@@ -18,9 +18,11 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod calendar;
 pub mod ids;
 pub mod interchange;
 pub mod model;
 pub mod rules;
+pub mod sentence;
 pub mod synth;
 pub mod validate;

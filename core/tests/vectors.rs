@@ -67,6 +67,12 @@ fn run(function: &str, input: &Value) -> Result<Value, String> {
     match function {
         "case.validate" => Ok(case_validate(input)),
         "case.decode_validate_raw" => decode_validate_raw(input),
+        "calendar.is_working_day"
+        | "calendar.add_working_days"
+        | "calendar.working_days_between"
+        | "calendar.next_working_day"
+        | "calendar.bank_holidays" => calendar_fn(function, input),
+        "sentence.dates" => sentence_dates(input),
         other => Err(format!("unknown function `{other}`")),
     }
 }
@@ -166,6 +172,74 @@ fn leaked(case: &Value, actual: &Value) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+fn date_field(input: &Value, key: &str) -> Result<chrono::NaiveDate, String> {
+    input[key]
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| format!("input.{key} must be an ISO date"))
+}
+
+/// The calendar functions; `input.extra_holidays` (optional) is a list of ISO dates added to the calendar.
+fn calendar_fn(function: &str, input: &Value) -> Result<Value, String> {
+    use probation_core::calendar::{Calendar, CalendarError};
+    let extra = match input.get("extra_holidays") {
+        None => Vec::new(),
+        Some(v) => v
+            .as_array()
+            .ok_or("input.extra_holidays must be a list")?
+            .iter()
+            .map(|d| d.as_str().and_then(|s| s.parse().ok()))
+            .collect::<Option<Vec<chrono::NaiveDate>>>()
+            .ok_or("input.extra_holidays must hold ISO dates")?,
+    };
+    let err = |e: CalendarError| json!({"error": {"kind": e.code()}});
+    let cal = match Calendar::england_and_wales().with_extra_holidays(extra) {
+        Ok(c) => c,
+        Err(e) => return Ok(err(e)),
+    };
+    let out = match function {
+        "calendar.is_working_day" => cal
+            .is_working_day(date_field(input, "date")?)
+            .map(|b| json!({"working_day": b})),
+        "calendar.add_working_days" => {
+            let n = input["n"]
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or("input.n must be a u32")?;
+            cal.add_working_days(date_field(input, "date")?, n)
+                .map(|d| json!({"date": d}))
+        }
+        "calendar.working_days_between" => cal
+            .working_days_between(date_field(input, "start")?, date_field(input, "end")?)
+            .map(|n| json!({"days": n})),
+        "calendar.next_working_day" => cal
+            .next_working_day(date_field(input, "date")?)
+            .map(|d| json!({"date": d})),
+        _ => {
+            let year = input["year"]
+                .as_i64()
+                .and_then(|y| i32::try_from(y).ok())
+                .ok_or("input.year must be an i32")?;
+            cal.bank_holidays(year).map(|h| json!({"holidays": h}))
+        }
+    };
+    Ok(out.unwrap_or_else(err))
+}
+
+/// `sentence.dates`: `input.person` and `input.event` in the interchange format.
+fn sentence_dates(input: &Value) -> Result<Value, String> {
+    let person: probation_core::model::Person = serde_json::from_value(input["person"].clone())
+        .map_err(|e| format!("input.person: {e}"))?;
+    let event: probation_core::model::Event =
+        serde_json::from_value(input["event"].clone()).map_err(|e| format!("input.event: {e}"))?;
+    Ok(
+        match probation_core::sentence::sentence_dates(&person, &event) {
+            Ok(d) => serde_json::to_value(d).map_err(|e| e.to_string())?,
+            Err(e) => json!({"error": {"kind": e.code(), "field": e.field()}}),
+        },
+    )
 }
 
 #[test]

@@ -195,6 +195,7 @@ pub struct WomensFactors {
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// Date the assessment was completed.
+    #[serde(deserialize_with = "crate::model::date::de")]
     pub date: NaiveDate,
     /// OASys or SAN.
     #[serde(default)]

@@ -3,6 +3,7 @@
 mod assessment;
 mod case;
 mod contact;
+mod date;
 mod event;
 mod length;
 mod person;
