@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+pub mod contact;
 pub mod ids;
 pub mod interchange;
 pub mod model;
