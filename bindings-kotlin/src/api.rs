@@ -14,6 +14,12 @@ pub fn decode_case(json: String) -> Result<Case, ApiError> {
     guard(|| Ok(interchange::decode_case(&json)?.into()))
 }
 
+/// Decodes one case from UTF-8 bytes (invalid UTF-8 is `ApiException.Decode` with code `invalid_utf8`).
+#[uniffi::export]
+pub fn decode_case_bytes(bytes: Vec<u8>) -> Result<Case, ApiError> {
+    guard(|| Ok(interchange::decode_case_bytes(&bytes)?.into()))
+}
+
 /// Encodes a case record as compact interchange JSON.
 #[uniffi::export]
 pub fn encode_case(case: Case) -> Result<String, ApiError> {
@@ -53,6 +59,12 @@ pub fn validate(case: Case) -> Result<Vec<Issue>, ApiError> {
 #[uniffi::export]
 pub fn validate_json(json: String) -> Result<Vec<Issue>, ApiError> {
     guard(|| Ok(issues(&from_json(&json)?)))
+}
+
+/// Validates a case given as UTF-8 bytes of JSON: every rule it breaks (empty list = valid).
+#[uniffi::export]
+pub fn validate_json_bytes(bytes: Vec<u8>) -> Result<Vec<Issue>, ApiError> {
+    guard(|| Ok(issues(&interchange::decode_case_bytes(&bytes)?)))
 }
 
 /// Throws `ApiException.Validation` listing every issue when the case is invalid; returns normally otherwise.

@@ -410,7 +410,8 @@ fn sentence(s: Sentence, at: &str) -> Result<m::Sentence, ApiError> {
     })
 }
 
-fn person(p: Person) -> Result<m::Person, ApiError> {
+/// Converts a person record to core's model, checking identifiers and codes.
+pub(crate) fn person_to_core(p: Person) -> Result<m::Person, ApiError> {
     let id_err = |path: &str| {
         let path = path.to_owned();
         move |e: probation_core::ids::IdError| ApiError::decode(path, e.to_string())
@@ -438,6 +439,18 @@ fn person(p: Person) -> Result<m::Person, ApiError> {
         foreign_national_liable_to_deportation: p.foreign_national_liable_to_deportation,
         home_area: m::CrcArea::from_code(&p.home_area)
             .ok_or_else(|| ApiError::decode("person.home_area", "home area must be C01-C21"))?,
+    })
+}
+
+/// Converts `events[i]` to core's model.
+pub(crate) fn event_to_core(e: Event, i: usize) -> Result<m::Event, ApiError> {
+    Ok(m::Event {
+        offence_date: e.offence_date,
+        conviction_date: e.conviction_date,
+        sentence_date: e.sentence_date,
+        allocation_date: e.allocation_date,
+        termination_date: e.termination_date,
+        sentence: sentence(e.sentence, &format!("events[{i}].sentence"))?,
     })
 }
 
@@ -489,7 +502,7 @@ impl TryFrom<Case> for m::Case {
     /// Checks identifiers, codes and number ranges, as decoding the JSON form would; rules of DOMAIN.md §2
     /// are checked by `validate`.
     fn try_from(c: Case) -> Result<Self, ApiError> {
-        let mut case = m::Case::new(person(c.person)?);
+        let mut case = m::Case::new(person_to_core(c.person)?);
         case.case_id = c.case_id;
         case.provider = c
             .provider
@@ -500,16 +513,7 @@ impl TryFrom<Case> for m::Case {
             .events
             .into_iter()
             .enumerate()
-            .map(|(i, e)| {
-                Ok(m::Event {
-                    offence_date: e.offence_date,
-                    conviction_date: e.conviction_date,
-                    sentence_date: e.sentence_date,
-                    allocation_date: e.allocation_date,
-                    termination_date: e.termination_date,
-                    sentence: sentence(e.sentence, &format!("events[{i}].sentence"))?,
-                })
-            })
+            .map(|(i, e)| event_to_core(e, i))
             .collect::<Result<_, ApiError>>()?;
         case.registrations = c
             .registrations

@@ -10,6 +10,7 @@ use probation_core::allocation::{AllocationError, PolicyError};
 use probation_core::calendar::CalendarError;
 use probation_core::contact::ContactError;
 use probation_core::interchange::DecodeError;
+use probation_core::sentence::SentenceError;
 use probation_core::tier::TierError;
 use probation_core::validate::ValidationErrors;
 
@@ -34,7 +35,9 @@ pub enum ApiError {
     /// out of range, a sentence whose dates cannot be worked out, more items than the documented limits.
     #[error("{code} at `{path}`: {reason}")]
     Decode {
-        /// Stable kind: `decode`, `out_of_range`, `sentence`, `date_out_of_range`, `too_many_items`.
+        /// Stable kind: `decode` (bad JSON or not the case format), `too_large`, `too_deep`, `invalid_utf8`,
+        /// `out_of_range` (a percentage), `zero_length`, `credit_exceeds_sentence`, `sentence`,
+        /// `date_out_of_range`, `too_many_items`.
         code: String,
         /// Field path (empty when the whole input is at fault).
         path: String,
@@ -109,12 +112,18 @@ fn calendar(code: String, path: String, reason: String) -> ApiError {
 
 impl From<DecodeError> for ApiError {
     fn from(e: DecodeError) -> Self {
-        let path = e.path().to_owned();
+        let code = match &e {
+            DecodeError::Syntax { .. } | DecodeError::Schema { .. } => "decode",
+            DecodeError::TooLarge { .. } => "too_large",
+            DecodeError::TooDeep { .. } => "too_deep",
+            DecodeError::InvalidUtf8 => "invalid_utf8",
+            DecodeError::Io(_) => "io",
+        };
         let reason = match &e {
             DecodeError::Schema { message, .. } => message.clone(),
             other => other.to_string(),
         };
-        ApiError::decode(path, reason)
+        ApiError::of(decode, code, e.path(), reason)
     }
 }
 
@@ -159,6 +168,12 @@ impl From<AllocationError> for ApiError {
 impl From<TierError> for ApiError {
     fn from(e: TierError) -> Self {
         ApiError::of(decode, e.kind(), e.path(), &e)
+    }
+}
+
+impl From<SentenceError> for ApiError {
+    fn from(e: SentenceError) -> Self {
+        ApiError::of(decode, e.code(), e.field(), e)
     }
 }
 

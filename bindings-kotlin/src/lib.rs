@@ -19,6 +19,7 @@ pub mod error;
 mod rules;
 pub use rules::{Basis, Rule};
 mod mirror;
+pub mod sentence;
 pub mod tier;
 pub mod types;
 

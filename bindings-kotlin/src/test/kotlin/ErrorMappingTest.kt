@@ -15,11 +15,11 @@ class ErrorMappingTest {
     }
 
     @Test
-    fun `an unknown field is Decode naming its path`() {
+    fun `an unknown field is Decode naming the object that holds it`() {
         val e = assertThrows<ApiException.Decode> {
             decodeCase("""{"schema_version":1,"person":{"crn":"X320741","nickname":"Edward"}}""")
         }
-        assertEquals("person.nickname", e.path)
+        assertEquals("person", e.path) // an unknown key is reported at the object that holds it
         assertFalse(e.message!!.contains("Edward"))
     }
 

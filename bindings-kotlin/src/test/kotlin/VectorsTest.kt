@@ -45,6 +45,9 @@ class VectorsTest {
                 val actual = Vectors.run(function, case.path("input"))
                 val diffs = mutableListOf<String>()
                 subset(case.path("expected"), actual, "", diffs)
+                val text = actual.toString().lowercase()
+                case.path("forbidden").map { it.asText() }.filter { text.contains(it.lowercase()) }
+                    .forEach { diffs += "output contains the personal value `$it`" }
                 if (diffs.isNotEmpty()) fail<Unit>("$name:\n  " + diffs.joinToString("\n  ") + "\n  actual: $actual")
             }
         }
@@ -100,6 +103,8 @@ object Vectors {
             }
             "tier.calculate" -> tier(input)
             "contact.schedule", "contact.compliance" -> contact(function, input)
+            "sentence.dates" -> sentence(input)
+            "case.decode_validate_raw" -> decodeValidateRaw(input)
             else -> throw IllegalArgumentException("unknown function `$function`")
         }
     } catch (e: ApiException) {
@@ -159,6 +164,60 @@ object Vectors {
             })
         }
         out
+    }
+
+    private fun sentence(input: JsonNode): JsonNode {
+        val doc = nodes.objectNode().put("schema_version", 1)
+        doc.set<JsonNode>("person", input.path("person"))
+        doc.set<JsonNode>("events", nodes.arrayNode().add(input.path("event")))
+        val caseJson = mapper.writeValueAsString(doc)
+        return try {
+            val out = json(sentenceDatesJson(caseJson, 0u))
+            val c = decodeCase(caseJson)
+            val typed = sentenceDates(c.person, c.events[0])
+            fun d(k: KeyDate?) = k?.date?.toString()
+            fun j(key: String) = out.get(key)?.takeIf { !it.isNull }?.path("date")?.asText()
+            check(d(typed.sentenceExpiry) == j("sentence_expiry")) { "typed SED" }
+            check(d(typed.conditionalRelease) == j("conditional_release")) { "typed CRD" }
+            check(d(typed.licenceExpiry) == j("licence_expiry")) { "typed LED" }
+            check(d(typed.topUpSupervisionExpiry) == j("top_up_supervision_expiry")) { "typed TUSED" }
+            check(typed.rules.map { it.id } == out.path("rules").map { it.path("id").asText() }) { "typed rules" }
+            out
+        } catch (e: ApiException.Decode) {
+            // Sentence errors name the field within the event.
+            nodes.objectNode().set("error", nodes.objectNode().put("kind", e.code).put("field", e.path))
+        }
+    }
+
+    /** Raw text or bytes decoded and validated (tests/vectors/hostile/README.md). */
+    private fun decodeValidateRaw(input: JsonNode): JsonNode {
+        val out = nodes.objectNode()
+        try {
+            val issues = when {
+                input.has("text") -> validateJson(input.path("text").asText())
+                input.has("bytes_base64") ->
+                    validateJsonBytes(java.util.Base64.getDecoder().decode(input.path("bytes_base64").asText()))
+                input.has("generate") -> {
+                    val g = input.path("generate")
+                    val text = StringBuilder(g.path("prefix").asText())
+                    repeat(g.path("count").asInt()) { text.append(g.path("repeat").asText()) }
+                    text.append(g.path("suffix").asText())
+                    validateJson(text.toString())
+                }
+                else -> throw IllegalArgumentException("input needs text, bytes_base64 or generate")
+            }
+            out.put("valid", issues.isEmpty())
+            issues.firstOrNull()?.let { first ->
+                out.set<JsonNode>("error", nodes.objectNode().put("kind", "validation").put("path", first.path).put("rule", first.rule))
+                out.set<JsonNode>("issues", issuesJson(issues))
+                out.put("message", issues.joinToString("; ") { "${it.path}: ${it.message} (${it.rule})" })
+            }
+        } catch (e: ApiException.Decode) {
+            out.put("valid", false)
+            out.set<JsonNode>("error", nodes.objectNode().put("kind", e.code).put("path", e.path))
+            out.put("message", e.message)
+        }
+        return out
     }
 
     fun ruleJson(r: Rule): JsonNode = nodes.objectNode().put("id", r.id).put("text", r.text).put("source", r.source)
