@@ -131,3 +131,26 @@ pub fn validate_batch(cases: Vec<Case>) -> Result<Vec<ValidationItem>, ApiError>
             .collect())
     })
 }
+
+/// The most cases [`synthetic_cases`] makes in one call.
+pub const MAX_SYNTHETIC_CASES: u32 = 100_000;
+
+/// A deterministic synthetic caseload (clearly fake people, valid cases) for tests, demos and benchmarks:
+/// the same `seed` and `count` always give the same cases. At most [`MAX_SYNTHETIC_CASES`].
+#[uniffi::export]
+pub fn synthetic_cases(seed: u64, count: u32) -> Result<Vec<Case>, ApiError> {
+    guard(|| {
+        if count > MAX_SYNTHETIC_CASES {
+            return Err(ApiError::Decode {
+                code: "too_many_items".to_owned(),
+                path: "count".to_owned(),
+                reason: format!("at most {MAX_SYNTHETIC_CASES} cases per call"),
+            });
+        }
+        let n = usize::try_from(count).unwrap_or(0);
+        Ok(probation_core::synth::generate(seed, n)
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    })
+}
