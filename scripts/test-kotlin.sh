@@ -10,18 +10,9 @@ if ! command -v mvn >/dev/null 2>&1; then
     apt-get update -qq && apt-get install -y -qq maven >/dev/null
 fi
 
-target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
-libdir="$target_dir/debug"
-generated=bindings-kotlin/target/generated-sources/uniffi
-
-# 1. The native library (unstripped debug build: bindgen reads uniffi's metadata from it) and the generator,
-#    built together so that uniffi is compiled once.
-cargo build -q -p probation-kotlin -p uniffi-bindgen
-
-# 2. The Kotlin API, generated in library mode (needs `cargo metadata`, so it runs inside the workspace).
-rm -rf "$generated"
-"$libdir/uniffi-bindgen" generate --no-format --language kotlin --out-dir "$generated" \
-    "$libdir/libprobation_kotlin.so"
+# 1-2. The native library and the generated Kotlin API.
+source scripts/build-kotlin.sh
+libdir="$KOTLIN_LIBDIR"
 
 # 3. Compile the generated and hand-written Kotlin and run the JUnit 5 tests.
 rm -rf bindings-kotlin/target/surefire-reports
