@@ -1,0 +1,35 @@
+//! The native module `probation._probation`: a thin pyo3 layer over `probation-core`.
+//!
+//! All rules live in core; this crate converts types (Python objects ↔ core's interchange types, columns ↔
+//! core's flat inputs) and errors (mapped in one place, [`errors`]). No panic crosses into Python
+//! ([`guard`]). The public, documented package is `python/probation`.
+
+use pyo3::prelude::*;
+
+mod case;
+mod convert;
+mod errors;
+mod guard;
+
+/// Panics inside the boundary guard, to test that no panic reaches Python as a `PanicException`.
+#[pyfunction]
+fn _panic_for_test() -> PyResult<u8> {
+    guard::guard(|| {
+        let v: Vec<u8> = std::hint::black_box(Vec::new());
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "deliberate panic for the boundary test"
+        )]
+        Ok(v[7])
+    })
+}
+
+#[pymodule]
+fn _probation(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    errors::register(m)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<case::PyCase>()?;
+    m.add_function(wrap_pyfunction!(case::validate_case, m)?)?;
+    m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
+    Ok(())
+}
