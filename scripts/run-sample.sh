@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The main job: run every stage of the `probation` command over the bundled sample caseload
+# (examples/data/caseload.jsonl, 1,000 synthetic cases). Outputs go to examples/out/; summaries to the terminal.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --locked -p probation-cli
+P=target/release/probation
+IN=examples/data/caseload.jsonl
+OUT=examples/out
+mkdir -p "$OUT"
+
+echo "== validate"
+"$P" validate "$IN"
+echo "== sentence dates  -> $OUT/dates.jsonl"
+"$P" dates "$IN" > "$OUT/dates.jsonl"
+echo "== allocation on 2016-06-01 (Transforming Rehabilitation era)  -> $OUT/allocation-2016.jsonl"
+"$P" allocate "$IN" --on 2016-06-01 > "$OUT/allocation-2016.jsonl"
+echo "== tier  -> $OUT/tier.jsonl"
+"$P" tier "$IN" > "$OUT/tier.jsonl"
+echo "== contact schedule (tr2014)  -> $OUT/schedule.jsonl"
+"$P" schedule "$IN" --policy tr2014 > "$OUT/schedule.jsonl"
+echo "== compliance and enforcement as of 2025-01-31  -> $OUT/compliance.jsonl"
+"$P" compliance "$IN" --as-of 2025-01-31 > "$OUT/compliance.jsonl"
+echo "done: $(wc -l < "$OUT/allocation-2016.jsonl") allocations, $(wc -l < "$OUT/tier.jsonl") tiers written to $OUT/"
