@@ -48,6 +48,24 @@ impl Crn {
         Ok(Crn(out))
     }
 
+    /// A CRN from an upper-case ASCII letter (other bytes become `X`) and a number (taken mod 10⁶); used by the
+    /// synthetic generator, which needs an infallible constructor.
+    pub(crate) fn from_parts(letter: u8, number: u32) -> Self {
+        let l = if letter.is_ascii_uppercase() {
+            letter
+        } else {
+            b'X'
+        };
+        let mut out = [l, 0, 0, 0, 0, 0, 0];
+        let mut n = number % 1_000_000;
+        for slot in out.iter_mut().skip(1).rev() {
+            // n % 10 < 10, so the digit is ASCII.
+            *slot = b'0' + u8::try_from(n % 10).unwrap_or(0);
+            n /= 10;
+        }
+        Crn(out)
+    }
+
     /// The CRN as text.
     pub fn as_str(&self) -> &str {
         // Only ASCII bytes are ever stored.
@@ -227,6 +245,12 @@ mod tests {
         assert_eq!(Pnc::parse("ab/12345D"), Err(IdError::PncFormat));
         assert_eq!(Pnc::parse(""), Err(IdError::PncFormat));
         assert_eq!(Pnc::parse("é/1D"), Err(IdError::PncFormat));
+    }
+
+    #[test]
+    fn crn_from_parts_is_a_valid_crn() {
+        assert_eq!(Crn::from_parts(b'X', 320_741).as_str(), "X320741");
+        assert_eq!(Crn::from_parts(b'a', 1_000_042).as_str(), "X000042");
     }
 
     #[test]

@@ -22,4 +22,5 @@ pub mod ids;
 pub mod interchange;
 pub mod model;
 pub mod rules;
+pub mod synth;
 pub mod validate;

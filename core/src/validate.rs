@@ -434,17 +434,17 @@ impl Validator {
                     );
                 }
                 match supervision_period {
-                    Some(s) => {
+                    Some(s)
                         if !at_least(s, start, &six_months)
                             || !within(s, start, &two_years)
-                            || !within(s, start, operational_period)
-                        {
-                            self.push(
-                                p("sentence.supervision_period"),
-                                ValidationRule::SsoSupervisionPeriod,
-                            );
-                        }
+                            || !within(s, start, operational_period) =>
+                    {
+                        self.push(
+                            p("sentence.supervision_period"),
+                            ValidationRule::SsoSupervisionPeriod,
+                        );
                     }
+                    Some(_) => {}
                     None if !requirements.is_empty() => {
                         self.push(
                             p("sentence.supervision_period"),

@@ -119,7 +119,7 @@ impl Case {
             .iter()
             .filter(|r| r.is_active_on(on))
             .collect();
-        v.sort_by(|a, b| b.registered.cmp(&a.registered));
+        v.sort_by_key(|r| std::cmp::Reverse(r.registered));
         v
     }
 
