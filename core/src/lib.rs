@@ -18,9 +18,11 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod allocation;
 pub mod ids;
 pub mod interchange;
 pub mod model;
 pub mod rules;
 pub mod synth;
+pub mod tier;
 pub mod validate;
