@@ -17,7 +17,9 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyTuple, PyType};
 
+use probation_core::allocation::{AllocationError, PolicyError};
 use probation_core::interchange::DecodeError;
+use probation_core::tier::TierError;
 use probation_core::validate::ValidationErrors;
 
 /// An error of the binding, before it becomes a Python exception in [`Error::into_pyerr`].
@@ -47,6 +49,8 @@ pub(crate) enum Error {
     Rule {
         /// Which engine.
         kind: &'static str,
+        /// Field path the error is about, `""` when none.
+        path: String,
         /// Core's message.
         message: String,
     },
@@ -63,6 +67,39 @@ impl From<DecodeError> for Error {
 impl From<ValidationErrors> for Error {
     fn from(e: ValidationErrors) -> Self {
         Error::Validation(e)
+    }
+}
+
+impl From<AllocationError> for Error {
+    fn from(e: AllocationError) -> Self {
+        match e {
+            AllocationError::Policy(p) => p.into(),
+            AllocationError::Calendar { .. } => Error::Calendar(e.to_string()),
+            AllocationError::OutOfRange { .. } => Error::Rule {
+                kind: "allocation",
+                path: e.path().to_owned(),
+                message: e.to_string(),
+            },
+        }
+    }
+}
+
+impl From<PolicyError> for Error {
+    fn from(e: PolicyError) -> Self {
+        Error::Policy {
+            path: e.field().to_owned(),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<TierError> for Error {
+    fn from(e: TierError) -> Self {
+        Error::Rule {
+            kind: "tier",
+            path: e.path().to_owned(),
+            message: e.to_string(),
+        }
     }
 }
 
@@ -150,8 +187,9 @@ fn build(py: Python<'_>) -> PyResult<Classes> {
         rule: input(
             "RuleError",
             "An engine (allocation, tier, contact schedule, sentence dates) cannot decide this case, e.g. \
-             a required fact is missing. `kind` names the engine.",
-            &[("kind", empty())],
+             a percentage out of range in a case decoded with `validate=False`. `kind` names the engine \
+             (`allocation`, `tier`, `contact`, `sentence`), `path` the field.",
+            &[("kind", empty()), ("path", empty())],
         )?,
         internal: new_class(
             py,
@@ -248,15 +286,19 @@ impl Error {
                     )
                 }
                 Error::Policy { path, message } => {
-                    let text = if path.is_empty() {
-                        message
-                    } else {
-                        format!("{path}: {message}")
-                    };
-                    raise(py, &c.policy, &text, &[("path", s(&path))])
+                    raise(py, &c.policy, &message, &[("path", s(&path))])
                 }
                 Error::Calendar(message) => raise(py, &c.calendar, &message, &[]),
-                Error::Rule { kind, message } => raise(py, &c.rule, &message, &[("kind", s(kind))]),
+                Error::Rule {
+                    kind,
+                    path,
+                    message,
+                } => raise(
+                    py,
+                    &c.rule,
+                    &message,
+                    &[("kind", s(kind)), ("path", s(&path))],
+                ),
                 Error::Internal => raise(
                     py,
                     &c.internal,

@@ -6,10 +6,13 @@
 
 use pyo3::prelude::*;
 
+mod allocation;
 mod case;
 mod convert;
 mod errors;
 mod guard;
+mod policy;
+mod synth;
 
 /// Panics inside the boundary guard, to test that no panic reaches Python as a `PanicException`.
 #[pyfunction]
@@ -30,6 +33,15 @@ fn _probation(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<case::PyCase>()?;
     m.add_function(wrap_pyfunction!(case::validate_case, m)?)?;
+    m.add_class::<policy::PyAllocationPolicy>()?;
+    m.add_function(wrap_pyfunction!(allocation::allocate, m)?)?;
+    m.add_function(wrap_pyfunction!(allocation::allocate_many, m)?)?;
+    m.add_function(wrap_pyfunction!(allocation::escalation, m)?)?;
+    m.add_function(wrap_pyfunction!(allocation::escalation_history, m)?)?;
+    m.add_function(wrap_pyfunction!(allocation::tier_one, m)?)?;
+    m.add_function(wrap_pyfunction!(allocation::tier_many, m)?)?;
+    m.add_function(wrap_pyfunction!(synth::synth, m)?)?;
+    m.add("SYNTH_AS_OF", probation_core::synth::AS_OF)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     Ok(())
 }

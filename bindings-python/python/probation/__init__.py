@@ -4,13 +4,28 @@ One implementation of the rules (allocation between the NPS and CRCs, tiering, c
 compliance, sentence dates, the working-day calendar), written in Rust (``probation-core``) and shared with the
 command line and the JVM. Every decision names the rules that produced it and where they come from.
 
-Quick start (see ``docs/python.md``)::
+Quick start (``docs/python.md``)::
 
-    import probation
-    case = probation.Case.from_json(text)        # DecodeError / ValidationError on bad input
+    import datetime, probation
+    case = probation.Case.from_json(text)          # DecodeError / ValidationError on bad input
+    probation.allocate(case, datetime.date(2016, 3, 1)).provider
+    probation.tier(case, datetime.date(2024, 1, 1)).tier
 """
 
+from ._api import (
+    DateArg,
+    PolicyArg,
+    allocate,
+    allocate_many,
+    escalation,
+    escalation_history,
+    synth,
+    tier,
+    tier_many,
+)
 from ._probation import (
+    SYNTH_AS_OF,
+    AllocationPolicy,
     CalendarError,
     Case,
     DecodeError,
@@ -22,16 +37,77 @@ from ._probation import (
     __version__,
     validate,
 )
+from ._types import (
+    Allocation,
+    Basis,
+    Change,
+    ChangeBreakdown,
+    Escalation,
+    EscalationPoint,
+    ManagerOverride,
+    NeedArea,
+    NeedScore,
+    NeedSeverity,
+    OverrideReason,
+    Protect,
+    ProtectBreakdown,
+    ProtectLevel,
+    Provider,
+    RoshLevel,
+    Rule,
+    SentenceType,
+    Sex,
+    SpecialRule,
+    Tier,
+    Trigger,
+    TriggerKind,
+    WomensPoints,
+)
 
 __all__ = [
+    "SYNTH_AS_OF",
+    "Allocation",
+    "AllocationPolicy",
+    "Basis",
     "CalendarError",
     "Case",
+    "Change",
+    "ChangeBreakdown",
+    "DateArg",
     "DecodeError",
+    "Escalation",
+    "EscalationPoint",
     "InternalError",
+    "ManagerOverride",
+    "NeedArea",
+    "NeedScore",
+    "NeedSeverity",
+    "OverrideReason",
+    "PolicyArg",
     "PolicyError",
     "ProbationError",
+    "Protect",
+    "ProtectBreakdown",
+    "ProtectLevel",
+    "Provider",
+    "RoshLevel",
+    "Rule",
     "RuleError",
+    "SentenceType",
+    "Sex",
+    "SpecialRule",
+    "Tier",
+    "Trigger",
+    "TriggerKind",
     "ValidationError",
+    "WomensPoints",
     "__version__",
+    "allocate",
+    "allocate_many",
+    "escalation",
+    "escalation_history",
+    "synth",
+    "tier",
+    "tier_many",
     "validate",
 ]

@@ -1,9 +1,13 @@
 """Private native module of ``probation`` (pyo3 over probation-core). Import from ``probation`` instead."""
 
+import datetime
+from collections.abc import Sequence
 from typing import Any, ClassVar, final
 
 
 __all__ = [
+    "SYNTH_AS_OF",
+    "AllocationPolicy",
     "CalendarError",
     "Case",
     "DecodeError",
@@ -14,10 +18,19 @@ __all__ = [
     "ValidationError",
     "__version__",
     "_panic_for_test",
+    "allocate",
+    "allocate_many",
+    "escalation",
+    "escalation_history",
+    "synth",
+    "tier",
+    "tier_many",
     "validate",
 ]
 
 __version__: str
+SYNTH_AS_OF: datetime.date
+"""The date synthetic histories run up to."""
 
 class ProbationError(Exception):
     """Base class of every error raised by probation."""
@@ -50,9 +63,12 @@ class CalendarError(ProbationError, ValueError):
     """A date outside the calendar's range (1970-01-01 to 2100-12-31), or a bad extra holiday."""
 
 class RuleError(ProbationError, ValueError):
-    """An engine cannot decide this case (e.g. a required fact is missing); ``kind`` names the engine."""
+    """An engine cannot decide this case, e.g. a percentage out of range in a case decoded with
+    ``validate=False``. ``kind`` names the engine (``allocation``, ``tier``, ``contact``, ``sentence``), ``path``
+    the field."""
 
     kind: str
+    path: str
 
 class InternalError(ProbationError):
     """A bug in probation (an internal panic was caught). Never caused by bad input: please report it."""
@@ -111,3 +127,73 @@ def validate(case: Case, /) -> None:
 
 def _panic_for_test() -> int:
     """Panics inside the boundary guard: raises ``InternalError``, never ``PanicException`` (for tests)."""
+
+_Policy = AllocationPolicy | str | dict[str, Any] | None
+
+@final
+class AllocationPolicy:
+    """The allocation policy (DOMAIN.md §3) as data: effective dates (``tr_start``, ``ps_start``), switches for
+    the assumed rules (``public_interest_enabled``, ``terrorism_enabled``, ``rsr_threshold_enabled``,
+    ``wales_to_nps_enabled``), the RSR threshold and the working days allowed. Immutable; validated."""
+
+    def __new__(cls, preset: str = "default") -> AllocationPolicy:
+        """The preset ``preset`` (``default``: every [A] rule on; ``verified-only``: only [V] rules)."""
+
+    @staticmethod
+    def preset(name: str) -> AllocationPolicy:
+        """A built-in preset by name; ``PolicyError`` for an unknown one."""
+
+    @staticmethod
+    def presets() -> list[str]:
+        """The names of the built-in presets."""
+
+    @staticmethod
+    def from_json(text: str) -> AllocationPolicy:
+        """A policy from JSON (every field required, unknown ones refused); ``PolicyError`` naming the field."""
+
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> AllocationPolicy:
+        """A policy from a dict as ``to_dict`` returns (dates may be ``datetime.date``)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The policy as a dict, dates as ``datetime.date``."""
+
+    def to_json(self) -> str:
+        """The policy as JSON text."""
+
+    def replace(self, **changes: Any) -> AllocationPolicy:
+        """A copy with some fields changed, e.g. ``policy.replace(rsr_threshold_enabled=False)``; validated."""
+
+    @property
+    def id(self) -> str:
+        """The policy's id."""
+
+    @property
+    def version(self) -> int:
+        """The policy's version."""
+
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def allocate(case: Case, on: datetime.date, policy: _Policy = None) -> dict[str, Any]:
+    """Allocation of one case, as core serialises it (``probation.allocate`` wraps it in ``Allocation``)."""
+
+def allocate_many(
+    cases: Sequence[Case], on: datetime.date | Sequence[datetime.date], policy: _Policy = None
+) -> list[dict[str, Any]]:
+    """Allocation of many cases (GIL released)."""
+
+def escalation(case: Case, on: datetime.date, policy: _Policy = None) -> dict[str, Any]:
+    """Risk escalation of one case on a date."""
+
+def escalation_history(case: Case, policy: _Policy = None) -> list[dict[str, Any]]:
+    """Every escalation point in a case's history."""
+
+def tier(case: Case, on: datetime.date) -> dict[str, Any]:
+    """Tier of one case, as core serialises it (``probation.tier`` wraps it in ``Tier``)."""
+
+def tier_many(cases: Sequence[Case], on: datetime.date | Sequence[datetime.date]) -> list[dict[str, Any]]:
+    """Tiers of many cases (GIL released)."""
+
+def synth(seed: int, count: int, *, start: int = 0) -> list[Case]:
+    """Synthetic cases ``start .. start + count`` of ``seed`` (GIL released while generating)."""

@@ -6,8 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{
-    AllocationError, AllocationFacts, AllocationPolicy, Calendar, ManagerOverride, RuleList,
-    rules,
+    AllocationError, AllocationFacts, AllocationPolicy, Calendar, ManagerOverride, RuleList, rules,
 };
 use crate::model::{CrcArea, Provider};
 
@@ -47,7 +46,11 @@ pub struct Decision {
 
 /// Records every NPS criterion of the Transforming Rehabilitation rules that `facts` meet, in DOMAIN.md order;
 /// returns true when at least one does. Switched-off criteria never fire.
-pub fn nps_criteria(facts: &AllocationFacts, policy: &AllocationPolicy, out: &mut RuleList) -> bool {
+pub fn nps_criteria(
+    facts: &AllocationFacts,
+    policy: &AllocationPolicy,
+    out: &mut RuleList,
+) -> bool {
     let before = out.len();
     if facts.mappa_eligible {
         out.push(&rules::MAPPA);
@@ -180,7 +183,10 @@ pub fn allocate_facts(
     calendar: &Calendar,
 ) -> Result<Allocation, AllocationError> {
     facts.validate()?;
-    let Decision { provider, mut rules } = decide(facts, policy);
+    let Decision {
+        provider,
+        mut rules,
+    } = decide(facts, policy);
     let deadline = match facts.sentence_date {
         Some(s) => {
             rules.push(&rules::DEADLINE);

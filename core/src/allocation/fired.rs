@@ -42,7 +42,10 @@ impl RuleList {
     /// Records that `rule` fired. A rule already in the list is not added twice. The list is sized for the
     /// largest decision the library makes; a push beyond [`MAX_FIRED`] is ignored (and is a bug caught by tests).
     pub fn push(&mut self, rule: &'static Rule) {
-        if self.iter().any(|r| std::ptr::eq(r, rule) || r.id == rule.id) {
+        if self
+            .iter()
+            .any(|r| std::ptr::eq(r, rule) || r.id == rule.id)
+        {
             return;
         }
         let i = usize::from(self.len);
@@ -56,7 +59,11 @@ impl RuleList {
 
     /// The rules, in firing order.
     pub fn iter(&self) -> impl Iterator<Item = &'static Rule> + '_ {
-        self.rules.iter().take(usize::from(self.len)).flatten().copied()
+        self.rules
+            .iter()
+            .take(usize::from(self.len))
+            .flatten()
+            .copied()
     }
 
     /// How many rules fired.

@@ -157,14 +157,13 @@ impl AllocationPolicy {
     /// [`PolicyError::Invalid`] for a value out of range.
     pub fn from_json(json: &str) -> Result<Self, PolicyError> {
         let mut de = serde_json::Deserializer::from_str(json);
-        let p: AllocationPolicy =
-            serde_path_to_error::deserialize(&mut de).map_err(|e| {
-                let message = e.inner().to_string();
-                PolicyError::Decode {
-                    path: normalise_path(e.path().to_string(), &message),
-                    message,
-                }
-            })?;
+        let p: AllocationPolicy = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let message = e.inner().to_string();
+            PolicyError::Decode {
+                path: normalise_path(e.path().to_string(), &message),
+                message,
+            }
+        })?;
         de.end().map_err(|e| PolicyError::Decode {
             path: String::new(),
             message: e.to_string(),

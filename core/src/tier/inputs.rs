@@ -2,9 +2,9 @@
 
 use chrono::{Months, NaiveDate};
 
+use super::TierError;
 use super::complexity::{ComplexityFactor, ComplexityFactors};
 use super::needs::{NEED_AREAS, index, severity_from_answers};
-use super::TierError;
 use crate::model::{
     Case, EnforcementActionKind, MappaCategory, MappaLevel, NeedSeverity, RegisterCode,
     RequirementKind, RoshLevel, Sex,
@@ -166,7 +166,9 @@ impl TierInputs {
             }
         }
         if t.female && !t.breach_or_recall_last_12_months {
-            let from = on.checked_sub_months(Months::new(12)).unwrap_or(NaiveDate::MIN);
+            let from = on
+                .checked_sub_months(Months::new(12))
+                .unwrap_or(NaiveDate::MIN);
             t.breach_or_recall_last_12_months = case.enforcement.iter().any(|e| {
                 matches!(
                     e.kind,

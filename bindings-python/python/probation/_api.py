@@ -1,0 +1,64 @@
+"""The public functions over the native module: they convert core's results to the typed classes of
+``_types``."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import Any, Union
+
+from . import _probation as _native
+from ._probation import AllocationPolicy, Case
+from ._types import Allocation, Escalation, EscalationPoint, Tier, _build
+
+PolicyArg = Union[AllocationPolicy, str, dict[str, Any], None]
+"""An allocation policy: an ``AllocationPolicy``, a preset name (``"default"``, ``"verified-only"``), a dict
+(as ``AllocationPolicy.to_dict()`` returns), or ``None`` for the default policy."""
+
+DateArg = Union[datetime.date, Sequence[datetime.date]]
+"""One date for every case, or one date per case."""
+
+
+def allocate(case: Case, on: datetime.date, policy: PolicyArg = None) -> Allocation:
+    """Who supervises ``case`` on ``on`` (DOMAIN.md §3): the provider, every rule that fired, the policy and the
+    allocation deadline (2 working days after the sentence date of the newest active event, by default).
+
+    Raises ``PolicyError`` for a bad policy, ``RuleError`` (``kind="allocation"``) for an RSR outside 0–100 in a
+    case decoded with ``validate=False``.
+    """
+    return _build(Allocation, _native.allocate(case, on, policy))
+
+
+def allocate_many(cases: Sequence[Case], on: DateArg, policy: PolicyArg = None) -> list[Allocation]:
+    """``allocate`` over a list of cases (the GIL is released while the rules run)."""
+    return [_build(Allocation, a) for a in _native.allocate_many(list(cases), on, policy)]
+
+
+def escalation(case: Case, on: datetime.date, policy: PolicyArg = None) -> Escalation:
+    """Whether ``case`` (held by ``case.provider``) must be referred to the NPS on ``on``, and by when."""
+    return _build(Escalation, _native.escalation(case, on, policy))
+
+
+def escalation_history(case: Case, policy: PolicyArg = None) -> list[EscalationPoint]:
+    """Every point in the case's history at which it should have been referred to the NPS."""
+    return [_build(EscalationPoint, p) for p in _native.escalation_history(case, policy)]
+
+
+def tier(case: Case, on: datetime.date) -> Tier:
+    """The tier of ``case`` on ``on`` (2021 framework, A0–D3), with its point breakdown and rules.
+
+    Raises ``RuleError`` (``kind="tier"``) for an RSR or OGRS outside 0–100 in a case decoded with
+    ``validate=False``.
+    """
+    return _build(Tier, _native.tier(case, on))
+
+
+def tier_many(cases: Sequence[Case], on: DateArg) -> list[Tier]:
+    """``tier`` over a list of cases (the GIL is released while the rules run)."""
+    return [_build(Tier, t) for t in _native.tier_many(list(cases), on)]
+
+
+def synth(seed: int, count: int, *, start: int = 0) -> list[Case]:
+    """Synthetic — clearly fake, valid and realistic — cases ``start .. start + count`` of ``seed``, from core's
+    deterministic generator (case n never depends on the count)."""
+    return _native.synth(seed, count, start=start)

@@ -1,0 +1,374 @@
+"""Python types for the library's values: enums (``enum.Enum``, valued as the JSON interchange spells them) and
+frozen dataclasses for results, built from core's serialised form by one strict converter (``_build``): a key
+core sends that a class does not declare is an error, so the classes cannot drift from core unnoticed."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import enum
+import types
+import typing
+from typing import Any, TypeVar, Union
+
+from ._probation import InternalError
+
+
+class _Enum(enum.Enum):
+    """An enum whose repr is ``Class.MEMBER``."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}.{self.name}"
+
+
+class Basis(_Enum):
+    """How well a rule is sourced (DOMAIN.md labels)."""
+
+    VERIFIED = "verified"
+    """[V] stated by a public source."""
+    VERIFIED_CODE = "verified_code"
+    """[V-code] how a public HMPPS system implements it."""
+    ASSUMPTION = "assumption"
+    """[A] an assumption, shipped as an overridable default."""
+
+
+class Provider(_Enum):
+    """Who supervises a case: a Probation Trust (before 1 June 2014), an NPS division or a CRC (1 June 2014 –
+    25 June 2021), the Probation Service (from 26 June 2021)."""
+
+    PROBATION_TRUST = "probation_trust"
+    N01 = "N01"
+    N02 = "N02"
+    N03 = "N03"
+    N04 = "N04"
+    N05 = "N05"
+    N06 = "N06"
+    N07 = "N07"
+    C01 = "C01"
+    C02 = "C02"
+    C03 = "C03"
+    C04 = "C04"
+    C05 = "C05"
+    C06 = "C06"
+    C07 = "C07"
+    C08 = "C08"
+    C09 = "C09"
+    C10 = "C10"
+    C11 = "C11"
+    C12 = "C12"
+    C13 = "C13"
+    C14 = "C14"
+    C15 = "C15"
+    C16 = "C16"
+    C17 = "C17"
+    C18 = "C18"
+    C19 = "C19"
+    C20 = "C20"
+    C21 = "C21"
+    PROBATION_SERVICE = "probation_service"
+
+    @property
+    def is_nps(self) -> bool:
+        """An NPS division."""
+        return self.value.startswith("N")
+
+    @property
+    def is_crc(self) -> bool:
+        """A Community Rehabilitation Company."""
+        return self.value.startswith("C")
+
+
+class Sex(_Enum):
+    """Sex as recorded in nDelius."""
+
+    MALE = "male"
+    FEMALE = "female"
+    NOT_SPECIFIED = "not_specified"
+
+
+class RoshLevel(_Enum):
+    """Risk of Serious Harm level."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    VERY_HIGH = "very_high"
+
+
+class SentenceType(_Enum):
+    """The kind of sentence."""
+
+    COMMUNITY_ORDER = "community_order"
+    SUSPENDED_SENTENCE_ORDER = "suspended_sentence_order"
+    CUSTODY = "custody"
+
+
+class NeedArea(_Enum):
+    """Criminogenic need areas of OASys."""
+
+    ACCOMMODATION = "accommodation"
+    EDUCATION_TRAINING_EMPLOYABILITY = "education_training_employability"
+    RELATIONSHIPS = "relationships"
+    LIFESTYLE_ASSOCIATES = "lifestyle_associates"
+    DRUG_MISUSE = "drug_misuse"
+    ALCOHOL_MISUSE = "alcohol_misuse"
+    THINKING_BEHAVIOUR = "thinking_behaviour"
+    ATTITUDES = "attitudes"
+    FINANCIAL_MANAGEMENT = "financial_management"
+    EMOTIONAL_WELLBEING = "emotional_wellbeing"
+
+
+class NeedSeverity(_Enum):
+    """How severe a need is."""
+
+    NO_NEED = "no_need"
+    STANDARD = "standard"
+    SEVERE = "severe"
+
+
+class ProtectLevel(_Enum):
+    """The protect letter of a tier (A highest)."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+
+
+class SpecialRule(_Enum):
+    """Why a change level was set without points."""
+
+    NO_MANDATE = "no_mandate"
+    """No mandate for change: change level 0."""
+    NO_ASSESSMENT = "no_assessment"
+    """No assessment: change level 2."""
+
+
+class OverrideReason(_Enum):
+    """Why a manager overrode an allocation."""
+
+    RISK_NOT_REFLECTED = "risk_not_reflected"
+    CONTINUITY_OF_SUPERVISION = "continuity_of_supervision"
+    CASE_COMPLEXITY = "case_complexity"
+    PUBLIC_INTEREST = "public_interest"
+    OTHER = "other"
+
+
+class TriggerKind(_Enum):
+    """What changed a case's risk."""
+
+    ASSESSMENT = "assessment"
+    REGISTRATION = "registration"
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Results
+# ----------------------------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Rule:
+    """One rule of probation practice that fired, with where it comes from."""
+
+    id: str
+    text: str
+    source: str
+    basis: Basis
+
+    def __repr__(self) -> str:
+        return f"Rule({self.id!r})"
+
+
+@dataclasses.dataclass(frozen=True)
+class ManagerOverride:
+    """A manager's override, recorded beside the rules' answer."""
+
+    provider: Provider
+    reason: OverrideReason
+
+
+@dataclasses.dataclass(frozen=True)
+class Allocation:
+    """Who supervises a case on a date (DOMAIN.md §3), the allocation deadline and every rule that fired."""
+
+    provider: Provider
+    """The provider the rules give."""
+    rules: tuple[Rule, ...]
+    """Every rule that fired, in order."""
+    policy_id: str
+    policy_version: int
+    on: datetime.date
+    """The date of the decision."""
+    sentence_date: datetime.date | None
+    """Sentence date of the newest active event, from which the deadline counts."""
+    deadline: datetime.date | None
+    """End of the allocation window (none without an active event)."""
+    override: ManagerOverride | None = None
+
+    @property
+    def effective_provider(self) -> Provider:
+        """The override's provider when there is one, else the rules'."""
+        return self.override.provider if self.override is not None else self.provider
+
+
+@dataclasses.dataclass(frozen=True)
+class Escalation:
+    """Whether a case must be referred to the NPS on a date (risk escalation, PI 57/2014)."""
+
+    on: datetime.date
+    held_by: Provider | None
+    required: bool
+    refer_to: Provider | None
+    refer_by: datetime.date | None
+    rules: tuple[Rule, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class Trigger:
+    """What changed a case's risk: ``assessments[index]`` or ``registrations[index]`` (with its code)."""
+
+    kind: TriggerKind
+    index: int
+    code: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class EscalationPoint:
+    """One point in a case's history at which it should have been referred to the NPS."""
+
+    date: datetime.date
+    trigger: Trigger
+    held_by: Provider
+    refer_to: Provider
+    refer_by: datetime.date
+    rules: tuple[Rule, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class WomensPoints:
+    """Protect points from the women's factors."""
+
+    parenting: int
+    impulsivity_or_temper: int
+    breach_or_recall: int
+
+
+@dataclasses.dataclass(frozen=True)
+class ProtectBreakdown:
+    """The protect points per component."""
+
+    rsr: int
+    rosh: int
+    rsr_or_rosh_counted: int
+    mappa: int
+    complexity: dict[str, int]
+    """Register code of each distinct complexity factor → the points it adds."""
+    womens_factors: WomensPoints
+
+
+@dataclasses.dataclass(frozen=True)
+class Protect:
+    """The protect half of a tier."""
+
+    level: ProtectLevel
+    points: int
+    breakdown: ProtectBreakdown = dataclasses.field(repr=False)
+
+
+@dataclasses.dataclass(frozen=True)
+class NeedScore:
+    """One need's contribution to the change points."""
+
+    severity: NeedSeverity
+    weight: int
+    points: int
+
+
+@dataclasses.dataclass(frozen=True)
+class ChangeBreakdown:
+    """The change points per component."""
+
+    needs: dict[NeedArea, NeedScore]
+    ogrs: int
+    iom: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Change:
+    """The change half of a tier."""
+
+    level: int
+    points: int
+    special_rule: SpecialRule | None
+    breakdown: ChangeBreakdown | None = dataclasses.field(repr=False)
+
+
+@dataclasses.dataclass(frozen=True)
+class Tier:
+    """A tier (2021 framework, A0–D3): ``tier`` as ``B2`` (``B2S`` unsupervised), nDelius' ``UB2``, each half's
+    points and breakdown, and the rules that fired."""
+
+    tier: str
+    ndelius: str
+    protect: Protect
+    change: Change
+    unsupervised: bool
+    on: datetime.date
+    rules: tuple[Rule, ...] = dataclasses.field(repr=False)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# The converter
+# ----------------------------------------------------------------------------------------------------------
+
+T = TypeVar("T")
+
+_RULES: dict[str, Rule] = {}
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    return hints
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin is Union or origin is types.UnionType:
+        if value is None:
+            return None
+        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _convert(inner, value)
+    if tp is Rule:
+        rule = _RULES.get(value["id"])
+        if rule is None or rule.text != value["text"]:
+            rule = _build(Rule, value)
+            _RULES[rule.id] = rule
+        return rule
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return tp(value)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return _build(tp, value)
+    if origin is tuple:
+        (item, _) = typing.get_args(tp)
+        return tuple(_convert(item, v) for v in value)
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return [_convert(item, v) for v in value]
+    if origin is dict:
+        kt, vt = typing.get_args(tp)
+        return {_convert(kt, k): _convert(vt, v) for k, v in value.items()}
+    return value
+
+
+def _build(cls: type[T], data: dict[str, Any]) -> T:
+    """Builds ``cls`` from core's serialised form, strictly."""
+    hints = _hints(cls)
+    unknown = set(data) - set(hints)
+    if unknown:
+        raise InternalError(f"{cls.__name__}: fields from core that the binding does not know: {sorted(unknown)}")
+    return cls(**{k: _convert(hints[k], v) for k, v in data.items()})
