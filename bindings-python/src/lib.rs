@@ -8,6 +8,7 @@ use pyo3::prelude::*;
 
 mod allocation;
 mod case;
+mod columnar;
 mod convert;
 mod errors;
 mod guard;
@@ -41,6 +42,11 @@ fn _probation(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(allocation::tier_one, m)?)?;
     m.add_function(wrap_pyfunction!(allocation::tier_many, m)?)?;
     m.add_function(wrap_pyfunction!(synth::synth, m)?)?;
+    m.add_function(wrap_pyfunction!(columnar::assess_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(columnar::output_categories, m)?)?;
+    m.add_function(wrap_pyfunction!(columnar::case_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(columnar::synth_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(columnar::input_column_names, m)?)?;
     m.add("SYNTH_AS_OF", probation_core::synth::AS_OF)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     Ok(())

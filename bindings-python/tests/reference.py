@@ -30,11 +30,13 @@ MAPPA_LEVELS = {"M1": 1, "M2": 2, "M3": 3}
 
 TR_START = Date(2014, 6, 1)  # Transforming Rehabilitation: NPS and CRCs
 PS_START = Date(2021, 6, 26)  # unified Probation Service
+WALES_TO_NPS = Date(2019, 12, 1)  # "Wales' CRC work moved to NPS Wales in December 2019" [A]: from the 1st
 
 
 def active_registrations(case: dict[str, Any], on: Date) -> list[dict[str, Any]]:
     """Registrations registered on or before ``on``, not deregistered by then, not historic (HREG); newest
-    first (a stable sort, so equal dates keep list order reversed: the later in the list is the newer)."""
+    first. DOMAIN.md does not say which of two registrations of the same day is the newer: like nDelius' list
+    order (and core's documented choice), the first in the list wins (a stable sort keeps list order)."""
     regs = [
         r
         for r in case.get("registrations", [])
@@ -42,7 +44,6 @@ def active_registrations(case: dict[str, Any], on: Date) -> list[dict[str, Any]]
         and (r.get("deregistered") is None or r["deregistered"] > on)
         and r["code"] != "HREG"
     ]
-    regs = list(reversed(regs))
     regs.sort(key=lambda r: r["registered"], reverse=True)
     return regs
 
@@ -170,6 +171,25 @@ def mandate_for_change(case: dict[str, Any], on: Date) -> bool:
     return False
 
 
+BREACH_OR_RECALL = {"breach_referral", "breach_laid", "recall_requested"}
+
+
+def twelve_months_before(on: Date) -> Date:
+    """The same day 12 months earlier (29 February → 28 February)."""
+    try:
+        return on.replace(year=on.year - 1)
+    except ValueError:
+        return on.replace(year=on.year - 1, day=28)
+
+
+def breach_or_recall(case: dict[str, Any], on: Date) -> bool:
+    """A breach (referral or laid) or a recall in the 12 months up to and including ``on``."""
+    start = twelve_months_before(on)
+    return any(
+        a["kind"] in BREACH_OR_RECALL and start < a["date"] <= on for a in case.get("enforcement", [])
+    )
+
+
 def tier_inputs(case: dict[str, Any], on: Date) -> TierInputs:
     regs = active_registrations(case, on)
     rosh = next((ROSH_REGISTERS[r["code"]] for r in regs if r["code"] in ROSH_REGISTERS), None)
@@ -191,7 +211,7 @@ def tier_inputs(case: dict[str, Any], on: Date) -> TierInputs:
         female=female,
         parenting_responsibilities=bool(wf.get("parenting_responsibilities", False)),
         impulsivity_or_temper=wf.get("impulsivity", 0) > 0 or wf.get("temper_control", 0) > 0,
-        breach_or_recall=bool(wf.get("breach_or_recall_last_12_months", False)),
+        breach_or_recall=bool(wf.get("breach_or_recall_last_12_months", False)) or breach_or_recall(case, on),
         mandate_for_change=mandate_for_change(case, on),
         has_assessment=a is not None,
         need_points=need_points,
@@ -274,6 +294,7 @@ class AllocationPolicy:
     rsr_threshold: float = 6.9
     public_interest_keeps_nps: bool = True
     terrorism_keeps_nps: bool = True
+    wales_to_nps: bool = True
 
 
 def allocation_facts(case: dict[str, Any], on: Date) -> AllocationFacts:
@@ -307,6 +328,7 @@ def allocate_facts(f: AllocationFacts, policy: AllocationPolicy = AllocationPoli
         or (policy.public_interest_keeps_nps and f.public_interest)
         or (policy.terrorism_keeps_nps and f.terrorism)
         or (policy.rsr_threshold_applies and f.rsr >= policy.rsr_threshold)
+        or (policy.wales_to_nps and f.home_area == "C10" and f.on >= WALES_TO_NPS)
     )
     return NPS_DIVISION[f.home_area] if nps else f.home_area
 

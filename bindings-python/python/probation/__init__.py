@@ -23,6 +23,15 @@ from ._api import (
     tier,
     tier_many,
 )
+from ._columnar import (
+    Table,
+    allocate_table,
+    assess_table,
+    cases_table,
+    input_columns,
+    synth_table,
+    tier_table,
+)
 from ._probation import (
     SYNTH_AS_OF,
     AllocationPolicy,
@@ -65,7 +74,6 @@ from ._types import (
 )
 
 __all__ = [
-    "SYNTH_AS_OF",
     "Allocation",
     "AllocationPolicy",
     "Basis",
@@ -93,9 +101,11 @@ __all__ = [
     "RoshLevel",
     "Rule",
     "RuleError",
+    "SYNTH_AS_OF",
     "SentenceType",
     "Sex",
     "SpecialRule",
+    "Table",
     "Tier",
     "Trigger",
     "TriggerKind",
@@ -104,10 +114,16 @@ __all__ = [
     "__version__",
     "allocate",
     "allocate_many",
+    "allocate_table",
+    "assess_table",
+    "cases_table",
     "escalation",
     "escalation_history",
+    "input_columns",
     "synth",
+    "synth_table",
     "tier",
     "tier_many",
+    "tier_table",
     "validate",
 ]

@@ -20,9 +20,14 @@ __all__ = [
     "_panic_for_test",
     "allocate",
     "allocate_many",
+    "assess_columns",
+    "case_columns",
     "escalation",
     "escalation_history",
+    "input_column_names",
+    "output_categories",
     "synth",
+    "synth_columns",
     "tier",
     "tier_many",
     "validate",
@@ -197,3 +202,29 @@ def tier_many(cases: Sequence[Case], on: datetime.date | Sequence[datetime.date]
 
 def synth(seed: int, count: int, *, start: int = 0) -> list[Case]:
     """Synthetic cases ``start .. start + count`` of ``seed`` (GIL released while generating)."""
+
+def assess_columns(
+    n: int,
+    columns: dict[str, bytes],
+    categories: dict[str, list[str | None]],
+    on: datetime.date | None = None,
+    policy: _Policy = None,
+    allocation: bool = True,
+    tier: bool = True,
+) -> dict[str, bytes]:
+    """Allocation and tier over encoded columns (``probation.assess_table`` encodes and decodes). Encodings:
+    bool u8; f64 little-endian, NaN missing; date i32 days since 1970-01-01, -2**31 missing; categorical i32
+    codes into ``categories[name]``, -1 missing. Outputs: ``provider``/``tier`` u8 codes into
+    ``output_categories()``, ``allocation_deadline`` i32 days, points u32."""
+
+def output_categories() -> dict[str, list[str]]:
+    """The category lists of the encoded columns: ``provider``, ``tier``, ``rosh``, ``home_area``."""
+
+def case_columns(cases: Sequence[Case], on: datetime.date) -> dict[str, bytes]:
+    """The encoded input columns read from cases on ``on`` (core's ``from_case``)."""
+
+def synth_columns(seed: int, count: int, on: datetime.date, *, start: int = 0) -> dict[str, bytes]:
+    """The encoded input columns of synthetic cases, without keeping the cases."""
+
+def input_column_names() -> list[str]:
+    """Every input column the native module reads."""

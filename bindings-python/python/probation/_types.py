@@ -9,6 +9,7 @@ import datetime
 import enum
 import types
 import typing
+from collections.abc import Callable
 from typing import Any, TypeVar, Union
 
 from ._probation import InternalError
@@ -324,51 +325,78 @@ class Tier:
 T = TypeVar("T")
 
 _RULES: dict[str, Rule] = {}
+_CONVERTERS: dict[Any, Callable[[Any], Any]] = {}
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _hints(cls: type) -> dict[str, Any]:
-    hints = _HINTS.get(cls)
-    if hints is None:
-        hints = _HINTS[cls] = typing.get_type_hints(cls)
-    return hints
-
-
-def _convert(tp: Any, value: Any) -> Any:
-    origin = typing.get_origin(tp)
-    if origin is Union or origin is types.UnionType:
-        if value is None:
-            return None
-        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(inner, value)
-    if tp is Rule:
-        rule = _RULES.get(value["id"])
-        if rule is None or rule.text != value["text"]:
-            rule = _build(Rule, value)
-            _RULES[rule.id] = rule
-        return rule
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return tp(value)
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return _build(tp, value)
-    if origin is tuple:
-        (item, _) = typing.get_args(tp)
-        return tuple(_convert(item, v) for v in value)
-    if origin is list:
-        (item,) = typing.get_args(tp)
-        return [_convert(item, v) for v in value]
-    if origin is dict:
-        kt, vt = typing.get_args(tp)
-        return {_convert(kt, k): _convert(vt, v) for k, v in value.items()}
+def _identity(value: Any) -> Any:
     return value
 
 
+def _rule(value: Any) -> Rule:
+    rule = _RULES.get(value["id"])
+    if rule is None or rule.text != value["text"] or rule.source != value["source"]:
+        rule = _build(Rule, value)
+        _RULES[rule.id] = rule
+    return rule
+
+
+def _converter(tp: Any) -> Callable[[Any], Any]:
+    """A function converting core's serialised value to ``tp`` (compiled once per type)."""
+    conv = _CONVERTERS.get(tp)
+    if conv is not None:
+        return conv
+    origin = typing.get_origin(tp)
+    if origin is Union or origin is types.UnionType:
+        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        ic = _converter(inner)
+
+        def conv(v: Any) -> Any:
+            return None if v is None else ic(v)
+
+    elif tp is Rule:
+        conv = _rule
+    elif isinstance(tp, type) and issubclass(tp, enum.Enum):
+        conv = tp
+    elif isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        cls = tp
+
+        def conv(v: Any) -> Any:
+            return _build(cls, v)
+
+    elif origin is tuple:
+        item = _converter(typing.get_args(tp)[0])
+
+        def conv(v: Any) -> Any:
+            return tuple(map(item, v))
+
+    elif origin is list:
+        item = _converter(typing.get_args(tp)[0])
+
+        def conv(v: Any) -> Any:
+            return list(map(item, v))
+
+    elif origin is dict:
+        kt, vt = (_converter(a) for a in typing.get_args(tp))
+
+        def conv(v: Any) -> Any:
+            return {kt(k): vt(x) for k, x in v.items()}
+
+    else:
+        conv = _identity
+    _CONVERTERS[tp] = conv
+    return conv
+
+
+_FIELDS: dict[type, dict[str, Callable[[Any], Any]]] = {}
+
+
 def _build(cls: type[T], data: dict[str, Any]) -> T:
-    """Builds ``cls`` from core's serialised form, strictly."""
-    hints = _hints(cls)
-    unknown = set(data) - set(hints)
-    if unknown:
-        raise InternalError(f"{cls.__name__}: fields from core that the binding does not know: {sorted(unknown)}")
-    return cls(**{k: _convert(hints[k], v) for k, v in data.items()})
+    """Builds ``cls`` from core's serialised form, strictly: a key the class does not declare is an error."""
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        fields = _FIELDS[cls] = {k: _converter(t) for k, t in typing.get_type_hints(cls).items()}
+    try:
+        return cls(**{k: fields[k](v) for k, v in data.items()})
+    except KeyError:
+        unknown = sorted(set(data) - set(fields))
+        raise InternalError(f"{cls.__name__}: fields from core that the binding does not know: {unknown}") from None
