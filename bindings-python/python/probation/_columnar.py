@@ -102,11 +102,16 @@ def _encode_arrow(table: pa.Table) -> tuple[int, dict[str, bytes], dict[str, lis
                 days = pc.fill_null(col.cast(pa.date32()).cast(pa.int32()), NO_DATE)
                 cols[name] = np.ascontiguousarray(days.to_numpy(), dtype="<i4").tobytes()
             elif kind == "f64":
-                v = pc.fill_null(col.cast(pa.float64()), float("nan"))
-                cols[name] = np.ascontiguousarray(v.to_numpy(), dtype="<f8").tobytes()
+                if col.null_count or col.type != pa.float64():
+                    col = pc.fill_null(col.cast(pa.float64()), float("nan"))
+                cols[name] = np.ascontiguousarray(col.to_numpy(), dtype="<f8").tobytes()
             elif kind in ("u8", "bool"):
-                v = pc.fill_null(col, False if pa.types.is_boolean(col.type) else 0).cast(pa.uint8())
-                cols[name] = np.ascontiguousarray(v.to_numpy(), dtype="u1").tobytes()
+                if col.null_count:
+                    col = pc.fill_null(col, False if pa.types.is_boolean(col.type) else 0)
+                if pa.types.is_boolean(col.type):
+                    cols[name] = col.to_numpy().view("u1").tobytes()
+                else:
+                    cols[name] = np.ascontiguousarray(col.cast(pa.uint8()).to_numpy(), dtype="u1").tobytes()
             else:
                 if pa.types.is_dictionary(col.type) and col.num_chunks > 0:
                     chunks = col.unify_dictionaries().chunks
@@ -144,8 +149,14 @@ def _encode_pandas(df: pd.DataFrame) -> tuple[int, dict[str, bytes], dict[str, l
             elif kind == "f64":
                 cols[name] = np.ascontiguousarray(s.to_numpy(dtype="float64", na_value=np.nan), dtype="<f8").tobytes()
             elif kind in ("u8", "bool"):
-                v = s.fillna(0) if s.hasnans else s
-                cols[name] = np.ascontiguousarray(v.to_numpy(), dtype="u1").tobytes()
+                a = s.to_numpy()
+                if a.dtype == np.bool_:
+                    cols[name] = a.view("u1").tobytes()
+                elif a.dtype == np.uint8:
+                    cols[name] = a.tobytes()
+                else:
+                    v = s.fillna(0) if s.hasnans else s
+                    cols[name] = np.ascontiguousarray(v.to_numpy(), dtype="u1").tobytes()
             else:
                 c = s.cat if isinstance(s.dtype, pd.CategoricalDtype) else s.astype("category").cat
                 cols[name] = np.ascontiguousarray(c.codes.to_numpy(), dtype="<i4").tobytes()
