@@ -1,8 +1,8 @@
 //! Conversions between Python objects and the JSON interchange form of core's types.
 //!
 //! Python → JSON ([`to_json`]) walks dicts, lists, tuples, strings, numbers, booleans, `None`, `datetime.date`
-//! (→ ISO string) and `enum.Enum` members (→ their value), with a nesting limit and a size budget equal to
-//! core's [`MAX_CASE_BYTES`], so a hostile object fails with a `DecodeError` naming the path, never a crash.
+//! (→ ISO string) and `enum.Enum` members (→ their value), with core's nesting limit ([`MAX_NESTING_DEPTH`]) and
+//! a size budget equal to core's [`MAX_CASE_BYTES`], so a hostile object fails with a `DecodeError` naming the path, never a crash.
 //! JSON → Python ([`to_py`]) turns ISO date strings into `datetime.date` when asked.
 
 use chrono::{Datelike, NaiveDate};
@@ -10,12 +10,10 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
 
-use probation_core::interchange::{DecodeError, MAX_CASE_BYTES};
+use probation_core::interchange::{DecodeError, MAX_CASE_BYTES, MAX_NESTING_DEPTH};
 
 use crate::errors::Error;
 
-/// Deepest nesting accepted (serde_json's own recursion limit is 128; a case is at most 6 deep).
-pub(crate) const MAX_DEPTH: usize = 64;
 
 struct Walker {
     budget: usize,

@@ -163,7 +163,7 @@ fn build(py: Python<'_>) -> PyResult<Classes> {
         decode: input(
             "DecodeError",
             "The input is not a case: malformed JSON, an unknown or missing field, a wrong type, a bad \
-             identifier. `kind` is one of `syntax`, `schema`, `too_large`, `invalid_utf8`, `io`; `path` names \
+             identifier. `kind` is one of `syntax`, `schema`, `too_large`, `too_deep`, `invalid_utf8`, `io`; `path` names \
              the field (`\"\"` when there is none). The message never contains a value from the input.",
             &[("kind", empty()), ("path", empty())],
         )?,
@@ -242,6 +242,7 @@ fn decode_kind(e: &DecodeError) -> &'static str {
         DecodeError::Syntax { .. } => "syntax",
         DecodeError::Schema { .. } => "schema",
         DecodeError::TooLarge { .. } => "too_large",
+        DecodeError::TooDeep { .. } => "too_deep",
         DecodeError::InvalidUtf8 => "invalid_utf8",
         DecodeError::Io(_) => "io",
     }

@@ -43,7 +43,7 @@ class ProbationError(Exception):
 class DecodeError(ProbationError, ValueError):
     """The input is not a case: malformed JSON, an unknown or missing field, a wrong type, a bad identifier.
 
-    ``kind`` is one of ``syntax``, ``schema``, ``too_large``, ``invalid_utf8``, ``io``; ``path`` names the field
+    ``kind`` is one of ``syntax``, ``schema``, ``too_large``, ``too_deep``, ``invalid_utf8``, ``io``; ``path`` names the field
     (``""`` when there is none). The message never contains a value from the input.
     """
 
