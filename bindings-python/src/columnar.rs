@@ -231,10 +231,12 @@ fn row_error(i: usize, e: Error) -> Error {
     match e {
         Error::Rule {
             kind,
+            code,
             path,
             message,
         } => Error::Rule {
             kind,
+            code,
             message: format!("row {i}: {message}"),
             path,
         },

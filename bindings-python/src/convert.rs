@@ -14,7 +14,6 @@ use probation_core::interchange::{DecodeError, MAX_CASE_BYTES, MAX_NESTING_DEPTH
 
 use crate::errors::Error;
 
-
 struct Walker {
     budget: usize,
 }
@@ -43,11 +42,11 @@ impl Walker {
         path: &mut String,
         depth: usize,
     ) -> Result<Value, Error> {
-        if depth > MAX_DEPTH {
-            return Err(input(
-                path,
-                format!("nested deeper than {MAX_DEPTH} levels"),
-            ));
+        // `depth` counts from 0 for the document; core counts the document as level 1.
+        if depth >= MAX_NESTING_DEPTH {
+            return Err(Error::Decode(DecodeError::TooDeep {
+                limit: MAX_NESTING_DEPTH,
+            }));
         }
         self.spend(4)?;
         if obj.is_none() {

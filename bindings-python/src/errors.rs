@@ -4,9 +4,9 @@
 //! ProbationError(Exception)
 //! ├── DecodeError(ProbationError, ValueError)       .kind, .path
 //! ├── ValidationError(ProbationError, ValueError)   .issues: list[(path, rule)]
-//! ├── PolicyError(ProbationError, ValueError)       .path
-//! ├── CalendarError(ProbationError, ValueError)
-//! ├── RuleError(ProbationError, ValueError)         an engine refused a (valid) case: .kind
+//! ├── PolicyError(ProbationError, ValueError)       .code, .path
+//! ├── CalendarError(ProbationError, ValueError)     .code
+//! ├── RuleError(ProbationError, ValueError)         an engine refused a case: .kind, .code, .path
 //! └── InternalError(ProbationError)                 a bug in the library (a caught panic); never input's fault
 //! ```
 //!
@@ -38,6 +38,8 @@ pub(crate) enum Error {
     Validation(ValidationErrors),
     /// A policy could not be loaded or is inconsistent (path, message).
     Policy {
+        /// Stable code: `unknown_preset`, `policy`, `decode`, `invalid`.
+        code: &'static str,
         /// Field path in the policy, `""` when not known.
         path: String,
         /// What is wrong.
@@ -49,6 +51,8 @@ pub(crate) enum Error {
     Rule {
         /// Which engine.
         kind: &'static str,
+        /// Core's stable error code (`out_of_range`, `zero_length`, …).
+        code: &'static str,
         /// Field path the error is about, `""` when none.
         path: String,
         /// Core's message.
@@ -77,6 +81,7 @@ impl From<AllocationError> for Error {
             AllocationError::Calendar { .. } => Error::Calendar(e.to_string()),
             AllocationError::OutOfRange { .. } => Error::Rule {
                 kind: "allocation",
+                code: "out_of_range",
                 path: e.path().to_owned(),
                 message: e.to_string(),
             },
@@ -87,6 +92,11 @@ impl From<AllocationError> for Error {
 impl From<PolicyError> for Error {
     fn from(e: PolicyError) -> Self {
         Error::Policy {
+            code: match e {
+                PolicyError::UnknownPreset => "unknown_preset",
+                PolicyError::Decode { .. } => "decode",
+                PolicyError::Invalid { .. } => "invalid",
+            },
             path: e.field().to_owned(),
             message: e.to_string(),
         }
@@ -97,6 +107,7 @@ impl From<TierError> for Error {
     fn from(e: TierError) -> Self {
         Error::Rule {
             kind: "tier",
+            code: e.kind(),
             path: e.path().to_owned(),
             message: e.to_string(),
         }
@@ -177,19 +188,20 @@ fn build(py: Python<'_>) -> PyResult<Classes> {
             "PolicyError",
             "A policy could not be loaded: unknown preset name, malformed policy, inconsistent settings. \
              `path` names the field when known.",
-            &[("path", empty())],
+            &[("code", empty()), ("path", empty())],
         )?,
         calendar: input(
             "CalendarError",
-            "A date outside the calendar's range (1970-01-01 to 2100-12-31), or a bad extra holiday.",
-            &[],
+            "A date outside the calendar's range (1970-01-01 to 2100-12-31), or a bad extra holiday. `code` is \
+             `out_of_range`.",
+            &[("code", empty())],
         )?,
         rule: input(
             "RuleError",
             "An engine (allocation, tier, contact schedule, sentence dates) cannot decide this case, e.g. \
              a percentage out of range in a case decoded with `validate=False`. `kind` names the engine \
              (`allocation`, `tier`, `contact`, `sentence`), `path` the field.",
-            &[("kind", empty()), ("path", empty())],
+            &[("kind", empty()), ("code", empty()), ("path", empty())],
         )?,
         internal: new_class(
             py,
@@ -286,19 +298,29 @@ impl Error {
                         &[("issues", issues.into_any())],
                     )
                 }
-                Error::Policy { path, message } => {
-                    raise(py, &c.policy, &message, &[("path", s(&path))])
+                Error::Policy {
+                    code,
+                    path,
+                    message,
+                } => raise(
+                    py,
+                    &c.policy,
+                    &message,
+                    &[("code", s(code)), ("path", s(&path))],
+                ),
+                Error::Calendar(message) => {
+                    raise(py, &c.calendar, &message, &[("code", s("out_of_range"))])
                 }
-                Error::Calendar(message) => raise(py, &c.calendar, &message, &[]),
                 Error::Rule {
                     kind,
+                    code,
                     path,
                     message,
                 } => raise(
                     py,
                     &c.rule,
                     &message,
-                    &[("kind", s(kind)), ("path", s(&path))],
+                    &[("kind", s(kind)), ("code", s(code)), ("path", s(&path))],
                 ),
                 Error::Internal => raise(
                     py,

@@ -7,12 +7,15 @@
 use pyo3::prelude::*;
 
 mod allocation;
+mod calendar;
 mod case;
 mod columnar;
+mod contact;
 mod convert;
 mod errors;
 mod guard;
 mod policy;
+mod sentence;
 mod synth;
 
 /// Panics inside the boundary guard, to test that no panic reaches Python as a `PanicException`.
@@ -41,6 +44,11 @@ fn _probation(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(allocation::escalation_history, m)?)?;
     m.add_function(wrap_pyfunction!(allocation::tier_one, m)?)?;
     m.add_function(wrap_pyfunction!(allocation::tier_many, m)?)?;
+    m.add_class::<calendar::PyCalendar>()?;
+    m.add_class::<contact::PyContactPolicy>()?;
+    m.add_function(wrap_pyfunction!(contact::schedule, m)?)?;
+    m.add_function(wrap_pyfunction!(contact::compliance, m)?)?;
+    m.add_function(wrap_pyfunction!(sentence::sentence_dates, m)?)?;
     m.add_function(wrap_pyfunction!(synth::synth, m)?)?;
     m.add_function(wrap_pyfunction!(columnar::assess_columns, m)?)?;
     m.add_function(wrap_pyfunction!(columnar::output_categories, m)?)?;

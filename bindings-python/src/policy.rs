@@ -18,6 +18,7 @@ pub(crate) struct PyAllocationPolicy {
 
 fn policy_error(path: &str, message: &str) -> Error {
     Error::Policy {
+        code: "invalid",
         path: path.to_owned(),
         message: message.to_owned(),
     }

@@ -4,17 +4,21 @@ import datetime
 from collections.abc import Sequence
 from typing import Any, ClassVar, final
 
+from typing_extensions import disjoint_base
+
 
 __all__ = [
-    "SYNTH_AS_OF",
     "AllocationPolicy",
+    "Calendar",
     "CalendarError",
     "Case",
+    "ContactPolicy",
     "DecodeError",
     "InternalError",
     "PolicyError",
     "ProbationError",
     "RuleError",
+    "SYNTH_AS_OF",
     "ValidationError",
     "__version__",
     "_panic_for_test",
@@ -22,10 +26,13 @@ __all__ = [
     "allocate_many",
     "assess_columns",
     "case_columns",
+    "compliance",
     "escalation",
     "escalation_history",
     "input_column_names",
     "output_categories",
+    "schedule",
+    "sentence_dates",
     "synth",
     "synth_columns",
     "tier",
@@ -60,12 +67,18 @@ class ValidationError(ProbationError, ValueError):
     issues: list[tuple[str, str]]
 
 class PolicyError(ProbationError, ValueError):
-    """A policy could not be loaded: unknown preset, malformed policy, inconsistent settings."""
+    """A policy could not be loaded: unknown preset, malformed policy, inconsistent settings. ``code`` is
+    ``unknown_preset``, ``decode``, ``invalid`` (allocation policies) or ``policy`` (contact policies); ``path``
+    names the field when known."""
 
+    code: str
     path: str
 
 class CalendarError(ProbationError, ValueError):
-    """A date outside the calendar's range (1970-01-01 to 2100-12-31), or a bad extra holiday."""
+    """A date outside the calendar's range (1970-01-01 to 2100-12-31), or a bad extra holiday; ``code`` is
+    ``out_of_range``."""
+
+    code: str
 
 class RuleError(ProbationError, ValueError):
     """An engine cannot decide this case, e.g. a percentage out of range in a case decoded with
@@ -73,6 +86,7 @@ class RuleError(ProbationError, ValueError):
     the field."""
 
     kind: str
+    code: str
     path: str
 
 class InternalError(ProbationError):
@@ -228,3 +242,76 @@ def synth_columns(seed: int, count: int, on: datetime.date, *, start: int = 0) -
 
 def input_column_names() -> list[str]:
     """Every input column the native module reads."""
+
+@disjoint_base
+class Calendar:
+    """The England & Wales working-day calendar (``probation.Calendar`` adds ``bank_holidays``)."""
+
+    def __new__(cls, extra_holidays: Sequence[datetime.date] = ...) -> Calendar: ...
+    def is_bank_holiday(self, date: datetime.date) -> bool:
+        """True for a bank holiday."""
+
+    def is_working_day(self, date: datetime.date) -> bool:
+        """True for Monday–Friday except bank holidays."""
+
+    def add_working_days(self, date: datetime.date, n: int) -> datetime.date:
+        """The ``n``-th working day after ``date``, counting from the working day after it; ``n = 0`` gives
+        ``date``."""
+
+    def working_days_between(self, start: datetime.date, end: datetime.date) -> int:
+        """Working days in ``(start, end]``; negative when ``end < start``."""
+
+    def next_working_day(self, date: datetime.date) -> datetime.date:
+        """The first working day strictly after ``date``."""
+
+    def _bank_holidays(self, year: int) -> list[dict[str, Any]]:
+        """The bank holidays of ``year`` as core serialises them."""
+
+_ContactPolicy = ContactPolicy | str | dict[str, Any]
+
+@final
+class ContactPolicy:
+    """A contact policy (DOMAIN.md §5–§6) as data: phases of contact, deadlines, the enforcement timetable."""
+
+    def __new__(cls, preset: str = "ps2021") -> ContactPolicy:
+        """The preset ``preset`` (``ns2007``, ``tr2014``, ``ps2021``)."""
+
+    @staticmethod
+    def preset(name: str) -> ContactPolicy:
+        """A built-in preset by name; ``PolicyError`` (``code="unknown_preset"``) for an unknown one."""
+
+    @staticmethod
+    def presets() -> list[str]:
+        """The names of the built-in presets."""
+
+    @staticmethod
+    def from_json(text: str) -> ContactPolicy:
+        """A policy from JSON (strict); ``PolicyError`` naming the field."""
+
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> ContactPolicy:
+        """A policy from a dict as ``to_dict`` returns."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The policy as a dict (JSON types)."""
+
+    def to_json(self) -> str:
+        """The policy as JSON text."""
+
+    @property
+    def name(self) -> str:
+        """The policy's name."""
+
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def schedule(case: Case, policy: _ContactPolicy, calendar: Calendar | None = None) -> dict[str, Any]:
+    """The contact schedule, as core serialises it (``probation.schedule`` wraps it in ``Schedule``)."""
+
+def compliance(
+    case: Case, as_of: datetime.date, policy: _ContactPolicy, calendar: Calendar | None = None
+) -> dict[str, Any]:
+    """Compliance on ``as_of``, as core serialises it (``probation.compliance`` wraps it)."""
+
+def sentence_dates(case: Case, event: int = 0) -> dict[str, Any]:
+    """The key dates of ``case.events[event]``, as core serialises them."""

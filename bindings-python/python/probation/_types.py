@@ -318,6 +318,232 @@ class Tier:
     rules: tuple[Rule, ...] = dataclasses.field(repr=False)
 
 
+class SupervisionKind(_Enum):
+    """A kind of supervision period."""
+
+    COMMUNITY_ORDER = "community_order"
+    SUSPENDED_SENTENCE_ORDER = "suspended_sentence_order"
+    LICENCE = "licence"
+    POST_SENTENCE_SUPERVISION = "post_sentence_supervision"
+
+
+class CustodyKind(_Enum):
+    """The kind of custodial sentence."""
+
+    STANDARD_DETERMINATE = "standard_determinate"
+    EXTENDED = "extended"
+    LIFE = "life"
+
+
+class ItemKind(_Enum):
+    """What a schedule item asks for."""
+
+    ALLOCATION = "allocation"
+    FIRST_APPOINTMENT = "first_appointment"
+    SENTENCE_PLAN = "sentence_plan"
+    UNPAID_WORK_START = "unpaid_work_start"
+    HOME_VISIT = "home_visit"
+    CONTACT = "contact"
+
+
+class DayUnit(_Enum):
+    """How a deadline counts days."""
+
+    WORKING_DAYS = "working_days"
+    CALENDAR_DAYS = "calendar_days"
+
+
+class WindowStatus(_Enum):
+    """How a schedule window stands on the compliance date."""
+
+    MET = "met"
+    LATE = "late"
+    MISSED = "missed"
+    EXCUSED = "excused"
+    OPEN = "open"
+
+
+class Action(_Enum):
+    """An enforcement step."""
+
+    WARNING = "warning"
+    BREACH_REFERRAL = "breach_referral"
+    LAY_REFERRED_BREACH = "lay_referred_breach"
+    LAY_BREACH = "lay_breach"
+    RECALL_REVIEW = "recall_review"
+
+
+class StepStatus(_Enum):
+    """Whether an enforcement step is done."""
+
+    DUE = "due"
+    OVERDUE = "overdue"
+    DONE = "done"
+
+
+@dataclasses.dataclass(frozen=True)
+class BankHoliday:
+    """One bank holiday: GOV.UK's name, whether it is a substitute day, and the rule that makes it one."""
+
+    date: datetime.date
+    name: str
+    substitute: bool
+    rule: Rule
+
+
+@dataclasses.dataclass(frozen=True)
+class KeyDate:
+    """A key date of a sentence and the rule that produced it."""
+
+    date: datetime.date
+    rule: Rule
+
+
+@dataclasses.dataclass(frozen=True)
+class PssEligibility:
+    """Whether post-sentence supervision applies, and the conditions that failed."""
+
+    applies: bool
+    failed: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class SupervisionPeriod:
+    """A period of supervision, both ends included."""
+
+    kind: SupervisionKind
+    start: datetime.date
+    end: datetime.date
+
+
+@dataclasses.dataclass(frozen=True)
+class SentenceDates:
+    """The key dates of a sentence (DOMAIN.md §7); a date that does not apply is ``None``."""
+
+    sentence_type: SentenceType
+    custody_kind: CustodyKind | None
+    sentence_date: datetime.date
+    length_days: int | None
+    credit_days: int
+    sentence_expiry: KeyDate | None
+    conditional_release: KeyDate | None
+    automatic_release: KeyDate | None
+    licence_expiry: KeyDate | None
+    post_sentence_supervision: PssEligibility | None
+    top_up_supervision_expiry: KeyDate | None
+    order_end: KeyDate | None
+    operational_period_end: KeyDate | None
+    supervision_period_end: KeyDate | None
+    supervision: tuple[SupervisionPeriod, ...]
+    rules: tuple[Rule, ...] = dataclasses.field(repr=False)
+
+
+@dataclasses.dataclass(frozen=True)
+class Period:
+    """A supervision period of an event, with the RoSH read at its start."""
+
+    event: int
+    kind: SupervisionKind
+    start: datetime.date
+    end: datetime.date
+    rosh: RoshLevel | None
+    high_risk: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class ScheduleItem:
+    """A window in which ``contacts`` contacts are due: from ``earliest`` to ``due_by`` inclusive."""
+
+    event: int
+    supervision: SupervisionKind
+    kind: ItemKind
+    earliest: datetime.date
+    due_by: datetime.date
+    contacts: int
+    unit: DayUnit
+    rule: Rule
+
+
+@dataclasses.dataclass(frozen=True)
+class Schedule:
+    """A case's contact schedule under a policy."""
+
+    policy: str
+    periods: tuple[Period, ...]
+    items: tuple[ScheduleItem, ...]
+    rules: tuple[Rule, ...] = dataclasses.field(repr=False)
+
+    def __repr__(self) -> str:
+        return f"Schedule(policy={self.policy!r}, periods={len(self.periods)}, items={len(self.items)})"
+
+
+@dataclasses.dataclass(frozen=True)
+class WindowResult:
+    """A schedule item and how it stands on the compliance date."""
+
+    event: int
+    supervision: SupervisionKind
+    kind: ItemKind
+    earliest: datetime.date
+    due_by: datetime.date
+    contacts: int
+    unit: DayUnit
+    rule: Rule
+    status: WindowStatus
+    made: int
+    met_on: datetime.date | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Failure:
+    """An unacceptable absence (failure to comply) inside a supervision period."""
+
+    date: datetime.date
+    event: int
+    supervision: SupervisionKind
+    contact: int
+    rule: Rule
+
+
+@dataclasses.dataclass(frozen=True)
+class EnforcementStep:
+    """An enforcement step a failure calls for, with its deadline and whether it was taken."""
+
+    event: int
+    supervision: SupervisionKind
+    failure_date: datetime.date
+    action: Action
+    due_by: datetime.date | None
+    status: StepStatus
+    done_on: datetime.date | None
+    rule: Rule
+    deadline_rule: Rule | None
+    warning_on: datetime.date | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Compliance:
+    """How a case complied with its schedule up to ``as_of``, and the enforcement it calls for."""
+
+    policy: str
+    as_of: datetime.date
+    periods: tuple[Period, ...]
+    windows: tuple[WindowResult, ...]
+    failures: tuple[Failure, ...]
+    acceptable_absences: int
+    enforcement: tuple[EnforcementStep, ...]
+    rules: tuple[Rule, ...] = dataclasses.field(repr=False)
+
+    def __repr__(self) -> str:
+        counts: dict[str, int] = {}
+        for w in self.windows:
+            counts[w.status.value] = counts.get(w.status.value, 0) + 1
+        return (
+            f"Compliance(policy={self.policy!r}, as_of={self.as_of.isoformat()}, windows={counts}, "
+            f"failures={len(self.failures)}, enforcement={len(self.enforcement)})"
+        )
+
+
 # ----------------------------------------------------------------------------------------------------------
 # The converter
 # ----------------------------------------------------------------------------------------------------------
