@@ -192,7 +192,7 @@ proptest! {
             }
             let e = decide(&g, &p);
             prop_assert!(!e.rules.contains(rule.id));
-            let mut others = probation_core::allocation::RuleList::new();
+            let mut others = probation_core::allocation::RuleList::new(probation_core::allocation::rules::TABLE);
             let other_fires = nps_criteria(&g, &p, &mut others) || e.rules.contains("allocation.tr.wales_nps");
             prop_assert!(e.provider != d.provider || other_fires, "{} removed: {:?} -> {:?}", rule.id, d, e);
         }
