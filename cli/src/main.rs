@@ -34,6 +34,11 @@ enum Command {
     Schedule(cmd::schedule::Args),
     /// Compliance on a date: windows met or missed, failures to comply, enforcement due.
     Compliance(cmd::compliance::Args),
+    /// Allocate every case to a provider (Probation Trust, NPS division, CRC, Probation Service) with the rules
+    /// that fired and the allocation deadline. JSON Lines out; cases by provider on stderr.
+    Allocate(cmd::allocate::Args),
+    /// Tier every case (2021 framework, A0-D3) with its point breakdown. JSON Lines out; cases by tier on stderr.
+    Tier(cmd::tier::Args),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +50,8 @@ fn main() -> ExitCode {
         Command::Generate(a) => cmd::generate::run(a),
         Command::Schedule(a) => cmd::schedule::run(a),
         Command::Compliance(a) => cmd::compliance::run(a),
+        Command::Allocate(a) => cmd::allocate::run(a),
+        Command::Tier(a) => cmd::tier::run(a),
     };
     match result {
         Ok(code) => code,

@@ -5,4 +5,6 @@ pub mod compliance;
 pub mod dates;
 pub mod generate;
 pub mod schedule;
+pub mod allocate;
+pub mod tier;
 pub mod validate;

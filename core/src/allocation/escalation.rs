@@ -48,11 +48,11 @@ pub fn escalation_facts(
         required: false,
         refer_to: None,
         refer_by: None,
-        rules: RuleList::new(),
+        rules: RuleList::new(rules::TABLE),
     };
     let in_tr = Period::of(facts.on, policy) == Period::TransformingRehabilitation;
     match held_by {
-        Some(Provider::Nps(_)) => out.rules.push(&rules::NPS_NEVER_RETURNS),
+        Some(Provider::Nps(_)) => out.rules.fire(rules::R::NPS_NEVER_RETURNS.bit()),
         Some(Provider::Crc(_)) if in_tr => {
             if nps_criteria(facts, policy, &mut out.rules) {
                 out.required = true;
@@ -62,13 +62,13 @@ pub fn escalation_facts(
                         .add_working_days(facts.on, policy.escalation_working_days)
                         .map_err(|_| AllocationError::Calendar { path: "on" })?,
                 );
-                out.rules.push(&rules::ESCALATE);
-                out.rules.push(&rules::ESCALATION_DEADLINE);
+                out.rules.fire(rules::R::ESCALATE.bit());
+                out.rules.fire(rules::R::ESCALATION_DEADLINE.bit());
             } else {
-                out.rules.push(&rules::STAYS_WITH_CRC);
+                out.rules.fire(rules::R::STAYS_WITH_CRC.bit());
             }
         }
-        _ => out.rules.push(&rules::NOT_APPLICABLE),
+        _ => out.rules.fire(rules::R::NOT_APPLICABLE.bit()),
     }
     Ok(out)
 }

@@ -40,7 +40,7 @@ mod engine;
 mod error;
 mod escalation;
 mod facts;
-mod fired;
+pub(crate) mod fired;
 #[doc(hidden)]
 pub mod interim_calendar;
 mod manager_override;

@@ -1,13 +1,12 @@
 //! The tier calculation: pure functions from [`TierInputs`].
 
-use super::needs::{severity_score, weight};
 use super::result::{
-    Change, ChangeBreakdown, ChangeLevel, NeedScore, NeedScores, Protect, ProtectBreakdown,
-    ProtectLevel, SpecialRule, Tier, TierCode, WomensPoints,
+    Change, ChangeBreakdown, ChangeLevel, NeedScores, Protect, ProtectBreakdown, ProtectLevel,
+    SpecialRule, Tier, TierCode, WomensPoints,
 };
 use super::{TierError, TierInputs, rules};
 use crate::allocation::RuleList;
-use crate::model::{MappaLevel, NeedArea, NeedSeverity, RoshLevel};
+use crate::model::{MappaLevel, RoshLevel};
 
 /// RSR points: ≥ 7.00 → 20; ≥ 3.00 → 10; else 0 ([V-code] hmpps-tier).
 pub fn rsr_points(rsr: f64) -> u32 {
@@ -68,24 +67,24 @@ fn protect(i: &TierInputs, fired: &mut RuleList) -> Protect {
         WomensPoints::default()
     };
     if rsr > 0 {
-        fired.push(&rules::RSR);
+        fired.fire(rules::R::RSR.bit());
     }
     if rosh > 0 {
-        fired.push(&rules::ROSH);
+        fired.fire(rules::R::ROSH.bit());
     }
     if rsr > 0 && rosh > 0 {
-        fired.push(&rules::LARGER_OF_RSR_ROSH);
+        fired.fire(rules::R::LARGER_OF_RSR_ROSH.bit());
     }
     if mappa > 0 {
-        fired.push(&rules::MAPPA);
+        fired.fire(rules::R::MAPPA.bit());
     }
     if complexity > 0 {
-        fired.push(&rules::COMPLEXITY);
+        fired.fire(rules::R::COMPLEXITY.bit());
     }
     if womens_factors.total() > 0 {
-        fired.push(&rules::WOMENS_FACTORS);
+        fired.fire(rules::R::WOMENS_FACTORS.bit());
     }
-    fired.push(&rules::PROTECT_LEVELS);
+    fired.fire(rules::R::PROTECT_LEVELS.bit());
     let counted = rsr.max(rosh);
     let points = counted + mappa + complexity + womens_factors.total();
     Protect {
@@ -104,7 +103,7 @@ fn protect(i: &TierInputs, fired: &mut RuleList) -> Protect {
 
 fn change(i: &TierInputs, fired: &mut RuleList) -> Change {
     if !i.has_mandate {
-        fired.push(&rules::NO_MANDATE);
+        fired.fire(rules::R::NO_MANDATE.bit());
         return Change {
             level: ChangeLevel::Zero,
             points: 0,
@@ -113,7 +112,7 @@ fn change(i: &TierInputs, fired: &mut RuleList) -> Change {
         };
     }
     if !i.has_assessment {
-        fired.push(&rules::NO_ASSESSMENT);
+        fired.fire(rules::R::NO_ASSESSMENT.bit());
         return Change {
             level: ChangeLevel::Two,
             points: 0,
@@ -121,37 +120,23 @@ fn change(i: &TierInputs, fired: &mut RuleList) -> Change {
             breakdown: None,
         };
     }
-    let mut needs = NeedScores(
-        [NeedScore {
-            severity: NeedSeverity::NoNeed,
-            weight: 0,
-            points: 0,
-        }; super::needs::NEED_AREAS],
-    );
-    for ((slot, area), sev) in needs.0.iter_mut().zip(NeedArea::ALL).zip(i.needs) {
-        let w = weight(*area);
-        *slot = NeedScore {
-            severity: sev,
-            weight: w,
-            points: w * severity_score(sev),
-        };
-    }
+    let needs = NeedScores(i.needs);
     let ogrs = ogrs_points(i.ogrs.unwrap_or(0.0));
     let iom = if i.iom { 2 } else { 0 };
     if i.needs_from_answers {
-        fired.push(&rules::NEED_FROM_ANSWERS);
+        fired.fire(rules::R::NEED_FROM_ANSWERS.bit());
     }
     let needs_total = needs.total();
     if needs_total > 0 {
-        fired.push(&rules::NEEDS);
+        fired.fire(rules::R::NEEDS.bit());
     }
     if ogrs > 0 {
-        fired.push(&rules::OGRS);
+        fired.fire(rules::R::OGRS.bit());
     }
     if iom > 0 {
-        fired.push(&rules::IOM);
+        fired.fire(rules::R::IOM.bit());
     }
-    fired.push(&rules::CHANGE_LEVELS);
+    fired.fire(rules::R::CHANGE_LEVELS.bit());
     let points = needs_total + ogrs + iom;
     Change {
         level: ChangeLevel::from_points(points),
@@ -186,18 +171,18 @@ fn change(i: &TierInputs, fired: &mut RuleList) -> Change {
 /// ```
 pub fn calculate(inputs: &TierInputs) -> Result<Tier, TierError> {
     inputs.validate()?;
-    let mut fired = RuleList::new();
+    let mut fired = RuleList::new(rules::TABLE);
     if inputs.rsr.is_none()
         || (inputs.has_mandate && inputs.has_assessment && inputs.ogrs.is_none())
     {
-        fired.push(&rules::MISSING_SCORE);
+        fired.fire(rules::R::MISSING_SCORE.bit());
     }
     let protect = protect(inputs, &mut fired);
     let change = change(inputs, &mut fired);
     if inputs.unsupervised {
-        fired.push(&rules::UNSUPERVISED);
+        fired.fire(rules::R::UNSUPERVISED.bit());
     }
-    fired.push(&rules::NDELIUS_FORM);
+    fired.fire(rules::R::NDELIUS_FORM.bit());
     let code = TierCode {
         protect: protect.level,
         change: change.level,

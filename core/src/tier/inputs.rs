@@ -96,6 +96,22 @@ impl TierInputs {
     pub fn from_case(case: &Case, on: NaiveDate) -> Result<Self, TierError> {
         let mut t = TierInputs::empty(on);
         t.female = case.person.sex == Sex::Female;
+        // Read the separate heap arrays (assessments, events and their requirements) before the registrations so
+        // that their cache misses overlap.
+        let mut newest: Option<(usize, NaiveDate)> = None;
+        for (i, a) in case.assessments.iter().enumerate() {
+            if a.date <= on && newest.is_none_or(|(_, d)| a.date >= d) {
+                newest = Some((i, a.date));
+            }
+        }
+        t.has_mandate = case.active_events_on(on).any(|e| {
+            e.sentence.is_custodial()
+                || e.sentence.requirements().iter().any(|r| {
+                    r.terminated.is_none_or(|d| d > on)
+                        && r.kind != RequirementKind::UnpaidWork
+                        && !r.kind.is_restrictive()
+                })
+        });
 
         let mut rosh_at: Option<NaiveDate> = None;
         let mut level_at: Option<NaiveDate> = None;
@@ -133,12 +149,6 @@ impl TierInputs {
             }
         }
 
-        let mut newest: Option<(usize, NaiveDate)> = None;
-        for (i, a) in case.assessments.iter().enumerate() {
-            if a.date <= on && newest.is_none_or(|(_, d)| a.date >= d) {
-                newest = Some((i, a.date));
-            }
-        }
         if let Some((i, a)) = newest.and_then(|(i, _)| Some((i, case.assessments.get(i)?))) {
             t.has_assessment = true;
             t.rsr = checked_percentage(a.rsr, i, "rsr")?;
@@ -180,14 +190,6 @@ impl TierInputs {
             });
         }
 
-        t.has_mandate = case.active_events_on(on).any(|e| {
-            e.sentence.is_custodial()
-                || e.sentence.requirements().iter().any(|r| {
-                    r.terminated.is_none_or(|d| d > on)
-                        && r.kind != RequirementKind::UnpaidWork
-                        && !r.kind.is_restrictive()
-                })
-        });
         Ok(t)
     }
 
