@@ -7,12 +7,14 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
-use probation_core::allocation::{self, AllocationFacts, AllocationPolicy, Calendar};
+use probation_core::allocation::{
+    self, AllocationFacts, AllocationPolicy, Calendar, ManagerOverride,
+};
 use probation_core::model::Case;
 use probation_core::tier::{self as core_tier, TierInputs};
 
 use crate::case::PyCase;
-use crate::convert::result_to_py;
+use crate::convert::{result_to_py, to_json};
 use crate::errors::Error;
 use crate::guard::guard;
 use crate::policy::allocation_policy;
@@ -39,19 +41,39 @@ fn cases<'a>(list: &'a [Bound<'_, PyCase>]) -> Vec<&'a Case> {
     list.iter().map(|c| &c.get().inner).collect()
 }
 
-/// Allocates one case on `on`.
+/// Reads a manager override: `{"provider": "N07", "reason": "risk_not_reflected"}`.
+fn manager_override(arg: Option<&Bound<'_, PyAny>>) -> Result<Option<ManagerOverride>, Error> {
+    let Some(arg) = arg.filter(|a| !a.is_none()) else {
+        return Ok(None);
+    };
+    let value = to_json(arg)?;
+    serde_json::from_value(value)
+        .map(Some)
+        .map_err(|_| Error::Input {
+            path: "override".to_owned(),
+            message: "expected {\"provider\": <provider code>, \"reason\": <override reason>}"
+                .to_owned(),
+        })
+}
+
+/// Allocates one case on `on`, recording a manager's override beside the rules' answer when given.
 #[pyfunction]
-#[pyo3(signature = (case, on, policy = None))]
+#[pyo3(signature = (case, on, policy = None, manager_override = None))]
 pub(crate) fn allocate<'py>(
     py: Python<'py>,
     case: &Bound<'py, PyCase>,
     on: NaiveDate,
     policy: Option<&Bound<'py, PyAny>>,
+    manager_override: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
         let policy = allocation_policy(policy)?;
-        let a = allocation::allocate(&case.get().inner, on, &policy, &calendar())
+        let over = self::manager_override(manager_override)?;
+        let mut a = allocation::allocate(&case.get().inner, on, &policy, &calendar())
             .map_err(Error::from)?;
+        if let Some(o) = over {
+            a = a.with_override(o);
+        }
         result_to_py(py, &a)
     })
 }

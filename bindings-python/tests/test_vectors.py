@@ -107,7 +107,46 @@ def decode_validate_raw(inp: dict[str, Any]) -> Any:
     return {"valid": True}
 
 
+def engine_fn(call: Callable[[probation.Case, dict[str, Any]], Any]) -> Callable[[dict[str, Any]], Any]:
+    """Allocation, escalation and tier: errors as {"error": {"kind", "path"}}."""
+
+    def run(inp: dict[str, Any]) -> Any:
+        case = probation.Case.from_dict(inp["case"], validate=False)
+        try:
+            return call(case, inp)
+        except probation.PolicyError as e:
+            return {"error": {"kind": "policy", "path": e.path}}
+        except probation.CalendarError:
+            return {"error": {"kind": "calendar", "path": ""}}
+        except probation.RuleError as e:
+            return {"error": {"kind": e.code, "path": e.path}}
+
+    return run
+
+
+def allocation_policy(inp: dict[str, Any]) -> Any:
+    p = inp.get("policy")
+    return probation.AllocationPolicy.from_dict(p) if isinstance(p, dict) else p
+
+
+def allocate(case: probation.Case, inp: dict[str, Any]) -> Any:
+    over = inp.get("override")
+    override = (
+        None
+        if over is None
+        else probation.ManagerOverride(probation.Provider(over["provider"]), probation.OverrideReason(over["reason"]))
+    )
+    a = probation.allocate(case, d(inp["on"]), allocation_policy(inp), override)
+    return {**to_json_form(a), "effective_provider": a.effective_provider.value}
+
+
 RUNNERS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "allocation.allocate": engine_fn(allocate),
+    "allocation.escalation": engine_fn(lambda c, i: probation.escalation(c, d(i["on"]), allocation_policy(i))),
+    "allocation.escalation_history": engine_fn(
+        lambda c, i: {"escalations": probation.escalation_history(c, allocation_policy(i))}
+    ),
+    "tier.calculate": engine_fn(lambda c, i: probation.tier(c, d(i["on"]))),
     "case.validate": case_validate,
     "case.decode_validate_raw": decode_validate_raw,
     "calendar.is_working_day": calendar_fn(lambda c, i: {"working_day": c.is_working_day(d(i["date"]))}),

@@ -11,6 +11,7 @@ from . import _probation as _native
 from ._probation import AllocationPolicy, Case, ContactPolicy
 from ._types import (
     Allocation,
+    ManagerOverride,
     BankHoliday,
     Compliance,
     Escalation,
@@ -32,14 +33,19 @@ DateArg = Union[datetime.date, Sequence[datetime.date]]
 """One date for every case, or one date per case."""
 
 
-def allocate(case: Case, on: datetime.date, policy: PolicyArg = None) -> Allocation:
+def allocate(
+    case: Case, on: datetime.date, policy: PolicyArg = None, override: ManagerOverride | None = None
+) -> Allocation:
     """Who supervises ``case`` on ``on`` (DOMAIN.md §3): the provider, every rule that fired, the policy and the
-    allocation deadline (2 working days after the sentence date of the newest active event, by default).
+    allocation deadline (2 working days after the sentence date of the newest active event, by default). A
+    manager's ``override`` is recorded beside the rules' answer (``Allocation.effective_provider``), never in its
+    place.
 
     Raises ``PolicyError`` for a bad policy, ``RuleError`` (``kind="allocation"``) for an RSR outside 0–100 in a
     case decoded with ``validate=False``.
     """
-    return _build(Allocation, _native.allocate(case, on, policy))
+    over = None if override is None else {"provider": override.provider.value, "reason": override.reason.value}
+    return _build(Allocation, _native.allocate(case, on, policy, over))
 
 
 def allocate_many(cases: Sequence[Case], on: DateArg, policy: PolicyArg = None) -> list[Allocation]:

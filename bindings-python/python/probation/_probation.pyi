@@ -194,7 +194,9 @@ class AllocationPolicy:
     def __eq__(self, other: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
-def allocate(case: Case, on: datetime.date, policy: _Policy = None) -> dict[str, Any]:
+def allocate(
+    case: Case, on: datetime.date, policy: _Policy = None, manager_override: dict[str, str] | None = None
+) -> dict[str, Any]:
     """Allocation of one case, as core serialises it (``probation.allocate`` wraps it in ``Allocation``)."""
 
 def allocate_many(
