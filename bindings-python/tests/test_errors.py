@@ -162,3 +162,73 @@ def test_a_panic_is_an_internal_error_not_a_panic_exception() -> None:
     with pytest.raises(probation.InternalError) as info:
         probation._probation._panic_for_test()
     assert "index out of bounds" not in str(info.value)
+
+
+# Arbitrary input: whatever it is, the outcome is a case or a ProbationError — never a PanicException, never
+# another exception type.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12) | st.dates(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+def mutated_case(draw_value: Any, key_path: list[str]) -> dict[str, Any]:
+    d = community_order()
+    node: Any = d
+    for k in key_path[:-1]:
+        node = node[k] if not isinstance(node, list) else node[0]
+    if isinstance(node, dict):
+        node[key_path[-1]] = draw_value
+    return d
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300) | st.text(max_size=300))
+def test_arbitrary_text_never_panics(data: str | bytes) -> None:
+    try:
+        probation.Case.from_json(data)
+    except probation.ProbationError:
+        pass
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    json_values,
+    st.sampled_from(
+        [
+            ["schema_version"],
+            ["person", "crn"],
+            ["person", "date_of_birth"],
+            ["person", "home_area"],
+            ["events"],
+            ["events", "0", "sentence"],
+            ["events", "0", "sentence", "length"],
+            ["registrations"],
+            ["assessments", "0", "rsr"],
+            ["assessments", "0", "needs"],
+            ["contacts"],
+        ]
+    ),
+)
+def test_arbitrary_values_never_panic(value: Any, key_path: list[str]) -> None:
+    import datetime
+
+    try:
+        case = probation.Case.from_dict(mutated_case(value, key_path), validate=False)
+    except probation.ProbationError:
+        return
+    for call in (
+        lambda: probation.allocate(case, datetime.date(2016, 6, 1)),
+        lambda: probation.tier(case, datetime.date(2016, 6, 1)),
+        lambda: probation.schedule(case, "tr2014"),
+        lambda: probation.compliance(case, datetime.date(2016, 6, 1), "tr2014"),
+        lambda: [probation.sentence_dates(case, i) for i in range(case.event_count)],
+    ):
+        try:
+            call()
+        except probation.ProbationError:
+            pass
