@@ -28,6 +28,17 @@ enum Command {
     Allocate(cmd::allocate::Args),
     /// Tier every case (2021 framework, A0-D3) with its point breakdown. JSON Lines out; cases by tier on stderr.
     Tier(cmd::tier::Args),
+    /// Key dates of every event (SED, CRD, licence, post-sentence supervision, order ends) as JSON Lines.
+    /// Invalid cases are reported on standard error by line and field path; exit 1 if any failed.
+    Dates(cmd::dates::Args),
+    /// England & Wales bank holidays and working days (1970-2100).
+    Calendar(cmd::calendar::Args),
+    /// Write a deterministic synthetic caseload (clearly fake people, valid cases) as JSON Lines.
+    Generate(cmd::generate::Args),
+    /// Contact schedule of every case: required contacts and deadlines with the rule behind each.
+    Schedule(cmd::schedule::Args),
+    /// Compliance on a date: windows met or missed, failures to comply, enforcement due.
+    Compliance(cmd::compliance::Args),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +47,11 @@ fn main() -> ExitCode {
         Command::Validate(a) => cmd::validate::run(a),
         Command::Allocate(a) => cmd::allocate::run(a),
         Command::Tier(a) => cmd::tier::run(a),
+        Command::Dates(a) => cmd::dates::run(a),
+        Command::Calendar(a) => cmd::calendar::run(a),
+        Command::Generate(a) => cmd::generate::run(a),
+        Command::Schedule(a) => cmd::schedule::run(a),
+        Command::Compliance(a) => cmd::compliance::run(a),
     };
     match result {
         Ok(code) => code,

@@ -19,10 +19,13 @@
 #![deny(missing_docs)]
 
 pub mod allocation;
+pub mod calendar;
+pub mod contact;
 pub mod ids;
 pub mod interchange;
 pub mod model;
 pub mod rules;
+pub mod sentence;
 pub mod synth;
 pub mod tier;
 pub mod validate;

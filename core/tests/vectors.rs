@@ -70,6 +70,14 @@ fn run(function: &str, input: &Value) -> Result<Value, String> {
         "allocation.escalation" => allocation_escalation(input),
         "allocation.escalation_history" => allocation_escalation_history(input),
         "tier.calculate" => tier_calculate(input),
+        "calendar.is_working_day"
+        | "calendar.add_working_days"
+        | "calendar.working_days_between"
+        | "calendar.next_working_day"
+        | "calendar.bank_holidays" => calendar_fn(function, input),
+        "sentence.dates" => sentence_dates(input),
+        "contact.schedule" | "contact.compliance" => contact_fn(function, input),
+        "case.decode_validate_raw" => decode_validate_raw(input),
         other => Err(format!("unknown function `{other}`")),
     }
 }
@@ -83,6 +91,160 @@ fn case_validate(input: &Value) -> Value {
             Err(errs) => json!({"valid": false, "issues": errs.0}),
         },
     }
+}
+
+fn date_field(input: &Value, key: &str) -> Result<chrono::NaiveDate, String> {
+    input[key]
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| format!("input.{key} must be an ISO date"))
+}
+
+/// The calendar functions; `input.extra_holidays` (optional) is a list of ISO dates added to the calendar.
+fn calendar_fn(function: &str, input: &Value) -> Result<Value, String> {
+    use probation_core::calendar::{Calendar, CalendarError};
+    let extra = match input.get("extra_holidays") {
+        None => Vec::new(),
+        Some(v) => v
+            .as_array()
+            .ok_or("input.extra_holidays must be a list")?
+            .iter()
+            .map(|d| d.as_str().and_then(|s| s.parse().ok()))
+            .collect::<Option<Vec<chrono::NaiveDate>>>()
+            .ok_or("input.extra_holidays must hold ISO dates")?,
+    };
+    let err = |e: CalendarError| json!({"error": {"kind": e.code()}});
+    let cal = match Calendar::england_and_wales().with_extra_holidays(extra) {
+        Ok(c) => c,
+        Err(e) => return Ok(err(e)),
+    };
+    let out = match function {
+        "calendar.is_working_day" => cal
+            .is_working_day(date_field(input, "date")?)
+            .map(|b| json!({"working_day": b})),
+        "calendar.add_working_days" => {
+            let n = input["n"]
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or("input.n must be a u32")?;
+            cal.add_working_days(date_field(input, "date")?, n)
+                .map(|d| json!({"date": d}))
+        }
+        "calendar.working_days_between" => cal
+            .working_days_between(date_field(input, "start")?, date_field(input, "end")?)
+            .map(|n| json!({"days": n})),
+        "calendar.next_working_day" => cal
+            .next_working_day(date_field(input, "date")?)
+            .map(|d| json!({"date": d})),
+        _ => {
+            let year = input["year"]
+                .as_i64()
+                .and_then(|y| i32::try_from(y).ok())
+                .ok_or("input.year must be an i32")?;
+            cal.bank_holidays(year).map(|h| json!({"holidays": h}))
+        }
+    };
+    Ok(out.unwrap_or_else(err))
+}
+
+/// `sentence.dates`: `input.person` and `input.event` in the interchange format.
+fn sentence_dates(input: &Value) -> Result<Value, String> {
+    let person: probation_core::model::Person = serde_json::from_value(input["person"].clone())
+        .map_err(|e| format!("input.person: {e}"))?;
+    let event: probation_core::model::Event =
+        serde_json::from_value(input["event"].clone()).map_err(|e| format!("input.event: {e}"))?;
+    Ok(
+        match probation_core::sentence::sentence_dates(&person, &event) {
+            Ok(d) => serde_json::to_value(d).map_err(|e| e.to_string())?,
+            Err(e) => json!({"error": {"kind": e.code(), "field": e.field()}}),
+        },
+    )
+}
+
+/// `case.decode_validate_raw` (tests/vectors/hostile/README.md): raw text, bytes or a generated repetition,
+/// decoded and validated; every failure as `{"valid": false, "error": {"kind", "path", "rule"?}, "message"}`.
+fn decode_validate_raw(input: &Value) -> Result<Value, String> {
+    use probation_core::interchange::{DecodeError, decode_case, decode_case_bytes};
+    let decoded = if let Some(text) = input.get("text") {
+        decode_case(text.as_str().ok_or("`text` must be a string")?)
+    } else if let Some(b64) = input.get("bytes_base64") {
+        decode_case_bytes(&base64_decode(
+            b64.as_str().ok_or("`bytes_base64` must be a string")?,
+        )?)
+    } else if let Some(g) = input.get("generate") {
+        let part = |k: &str| {
+            g[k].as_str()
+                .ok_or(format!("`generate.{k}` must be a string"))
+        };
+        let count = g["count"]
+            .as_u64()
+            .ok_or("`generate.count` must be an integer")?;
+        let mut text = part("prefix")?.to_owned();
+        text.push_str(&part("repeat")?.repeat(usize::try_from(count).unwrap()));
+        text.push_str(part("suffix")?);
+        decode_case(&text)
+    } else {
+        return Err("input needs `text`, `bytes_base64` or `generate`".into());
+    };
+    let case = match decoded {
+        Ok(case) => case,
+        Err(e) => {
+            let kind = match &e {
+                DecodeError::Syntax { .. } | DecodeError::Schema { .. } => "decode",
+                DecodeError::TooLarge { .. } => "too_large",
+                DecodeError::TooDeep { .. } => "too_deep",
+                DecodeError::InvalidUtf8 => "invalid_utf8",
+                DecodeError::Io(_) => "io",
+            };
+            return Ok(
+                json!({"valid": false, "error": {"kind": kind, "path": e.path()}, "message": e.to_string()}),
+            );
+        }
+    };
+    Ok(match probation_core::validate::validate(&case) {
+        Ok(()) => json!({"valid": true}),
+        Err(errs) => {
+            let first = &errs.0[0];
+            json!({"valid": false,
+                "error": {"kind": "validation", "path": first.path, "rule": first.rule},
+                "issues": errs.0,
+                "message": errs.to_string()})
+        }
+    })
+}
+
+fn base64_decode(s: &str) -> Result<Vec<u8>, String> {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::with_capacity(s.len() / 4 * 3);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in s.bytes().filter(|&c| c != b'=') {
+        let v = ALPHABET
+            .iter()
+            .position(|&a| a == c)
+            .ok_or("invalid base64")?;
+        acc = (acc << 6) | u32::try_from(v).unwrap();
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(u8::try_from((acc >> bits) & 0xff).unwrap());
+        }
+    }
+    Ok(out)
+}
+
+/// The `forbidden` values of a case (personal data in its input) that appear in the output, case-insensitively.
+fn leaked(case: &Value, actual: &Value) -> Vec<String> {
+    let text = actual.to_string().to_lowercase();
+    case["forbidden"]
+        .as_array()
+        .map(|f| {
+            f.iter()
+                .filter_map(Value::as_str)
+                .filter(|v| text.contains(&v.to_lowercase()))
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn vector_case(input: &Value) -> Result<probation_core::model::Case, String> {
@@ -213,6 +375,11 @@ fn shared_vectors() {
                 Ok(actual) => {
                     let mut diffs = Vec::new();
                     subset(&case["expected"], &actual, "", &mut diffs);
+                    for v in leaked(case, &actual) {
+                        diffs.push(format!(
+                            "output contains the personal value `{v}`: {actual}"
+                        ));
+                    }
                     if !diffs.is_empty() {
                         failures.push(format!("{name}:\n    {}", diffs.join("\n    ")));
                     }
@@ -227,4 +394,39 @@ fn shared_vectors() {
         failures.join("\n")
     );
     eprintln!("{count} vector cases passed");
+}
+
+/// `contact.schedule` and `contact.compliance`: `input.policy` is a preset name or a policy object;
+/// `input.extra_holidays` (optional) a list of ISO dates; `input.as_of` (compliance) an ISO date.
+fn contact_fn(function: &str, input: &Value) -> Result<Value, String> {
+    use probation_core::calendar::Calendar;
+    use probation_core::contact::{ContactError, ContactPolicy, compliance, schedule};
+    let err = |e: ContactError| json!({"error": {"kind": e.code(), "path": e.path()}});
+    let case = match probation_core::interchange::decode_case(&input["case"].to_string()) {
+        Ok(c) => c,
+        Err(e) => return Ok(json!({"error": {"kind": "decode", "path": e.path()}})),
+    };
+    let policy = match &input["policy"] {
+        Value::String(name) => ContactPolicy::preset(name),
+        obj @ Value::Object(_) => ContactPolicy::from_json(&obj.to_string()),
+        _ => return Err("input.policy must be a preset name or a policy object".into()),
+    };
+    let policy = match policy {
+        Ok(p) => p,
+        Err(e) => return Ok(err(e)),
+    };
+    let extra: Vec<chrono::NaiveDate> = match input.get("extra_holidays") {
+        None => Vec::new(),
+        Some(v) => serde_json::from_value(v.clone()).map_err(|e| format!("extra_holidays: {e}"))?,
+    };
+    let calendar = Calendar::england_and_wales()
+        .with_extra_holidays(extra)
+        .map_err(|e| e.to_string())?;
+    let out = if function == "contact.schedule" {
+        schedule(&case, &policy, &calendar).map(|s| serde_json::to_value(s).unwrap())
+    } else {
+        let as_of = date_field(input, "as_of")?;
+        compliance(&case, &policy, &calendar, as_of).map(|c| serde_json::to_value(c).unwrap())
+    };
+    Ok(out.unwrap_or_else(err))
 }

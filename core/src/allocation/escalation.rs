@@ -52,7 +52,7 @@ pub fn escalation_facts(
     };
     let in_tr = Period::of(facts.on, policy) == Period::TransformingRehabilitation;
     match held_by {
-        Some(Provider::Nps(_)) => out.rules.fire(rules::R::NPS_NEVER_RETURNS.bit()),
+        Some(Provider::Nps(_)) => out.rules.fire(rules::Idx::NPS_NEVER_RETURNS.bit()),
         Some(Provider::Crc(_)) if in_tr => {
             if nps_criteria(facts, policy, &mut out.rules) {
                 out.required = true;
@@ -62,13 +62,13 @@ pub fn escalation_facts(
                         .add_working_days(facts.on, policy.escalation_working_days)
                         .map_err(|_| AllocationError::Calendar { path: "on" })?,
                 );
-                out.rules.fire(rules::R::ESCALATE.bit());
-                out.rules.fire(rules::R::ESCALATION_DEADLINE.bit());
+                out.rules.fire(rules::Idx::ESCALATE.bit());
+                out.rules.fire(rules::Idx::ESCALATION_DEADLINE.bit());
             } else {
-                out.rules.fire(rules::R::STAYS_WITH_CRC.bit());
+                out.rules.fire(rules::Idx::STAYS_WITH_CRC.bit());
             }
         }
-        _ => out.rules.fire(rules::R::NOT_APPLICABLE.bit()),
+        _ => out.rules.fire(rules::Idx::NOT_APPLICABLE.bit()),
     }
     Ok(out)
 }
@@ -167,7 +167,7 @@ pub fn escalation_history(
         let code = r.code.clone();
         (r.registered, 1, Some(Trigger::Registration { index, code }))
     }));
-    moments.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    moments.sort_by_key(|m| (m.0, m.1));
 
     let mut held: Option<Provider> = None;
     let mut points = Vec::new();

@@ -67,24 +67,24 @@ fn protect(i: &TierInputs, fired: &mut RuleList) -> Protect {
         WomensPoints::default()
     };
     if rsr > 0 {
-        fired.fire(rules::R::RSR.bit());
+        fired.fire(rules::Idx::RSR.bit());
     }
     if rosh > 0 {
-        fired.fire(rules::R::ROSH.bit());
+        fired.fire(rules::Idx::ROSH.bit());
     }
     if rsr > 0 && rosh > 0 {
-        fired.fire(rules::R::LARGER_OF_RSR_ROSH.bit());
+        fired.fire(rules::Idx::LARGER_OF_RSR_ROSH.bit());
     }
     if mappa > 0 {
-        fired.fire(rules::R::MAPPA.bit());
+        fired.fire(rules::Idx::MAPPA.bit());
     }
     if complexity > 0 {
-        fired.fire(rules::R::COMPLEXITY.bit());
+        fired.fire(rules::Idx::COMPLEXITY.bit());
     }
     if womens_factors.total() > 0 {
-        fired.fire(rules::R::WOMENS_FACTORS.bit());
+        fired.fire(rules::Idx::WOMENS_FACTORS.bit());
     }
-    fired.fire(rules::R::PROTECT_LEVELS.bit());
+    fired.fire(rules::Idx::PROTECT_LEVELS.bit());
     let counted = rsr.max(rosh);
     let points = counted + mappa + complexity + womens_factors.total();
     Protect {
@@ -103,7 +103,7 @@ fn protect(i: &TierInputs, fired: &mut RuleList) -> Protect {
 
 fn change(i: &TierInputs, fired: &mut RuleList) -> Change {
     if !i.has_mandate {
-        fired.fire(rules::R::NO_MANDATE.bit());
+        fired.fire(rules::Idx::NO_MANDATE.bit());
         return Change {
             level: ChangeLevel::Zero,
             points: 0,
@@ -112,7 +112,7 @@ fn change(i: &TierInputs, fired: &mut RuleList) -> Change {
         };
     }
     if !i.has_assessment {
-        fired.fire(rules::R::NO_ASSESSMENT.bit());
+        fired.fire(rules::Idx::NO_ASSESSMENT.bit());
         return Change {
             level: ChangeLevel::Two,
             points: 0,
@@ -124,19 +124,19 @@ fn change(i: &TierInputs, fired: &mut RuleList) -> Change {
     let ogrs = ogrs_points(i.ogrs.unwrap_or(0.0));
     let iom = if i.iom { 2 } else { 0 };
     if i.needs_from_answers {
-        fired.fire(rules::R::NEED_FROM_ANSWERS.bit());
+        fired.fire(rules::Idx::NEED_FROM_ANSWERS.bit());
     }
     let needs_total = needs.total();
     if needs_total > 0 {
-        fired.fire(rules::R::NEEDS.bit());
+        fired.fire(rules::Idx::NEEDS.bit());
     }
     if ogrs > 0 {
-        fired.fire(rules::R::OGRS.bit());
+        fired.fire(rules::Idx::OGRS.bit());
     }
     if iom > 0 {
-        fired.fire(rules::R::IOM.bit());
+        fired.fire(rules::Idx::IOM.bit());
     }
-    fired.fire(rules::R::CHANGE_LEVELS.bit());
+    fired.fire(rules::Idx::CHANGE_LEVELS.bit());
     let points = needs_total + ogrs + iom;
     Change {
         level: ChangeLevel::from_points(points),
@@ -175,14 +175,14 @@ pub fn calculate(inputs: &TierInputs) -> Result<Tier, TierError> {
     if inputs.rsr.is_none()
         || (inputs.has_mandate && inputs.has_assessment && inputs.ogrs.is_none())
     {
-        fired.fire(rules::R::MISSING_SCORE.bit());
+        fired.fire(rules::Idx::MISSING_SCORE.bit());
     }
     let protect = protect(inputs, &mut fired);
     let change = change(inputs, &mut fired);
     if inputs.unsupervised {
-        fired.fire(rules::R::UNSUPERVISED.bit());
+        fired.fire(rules::Idx::UNSUPERVISED.bit());
     }
-    fired.fire(rules::R::NDELIUS_FORM.bit());
+    fired.fire(rules::Idx::NDELIUS_FORM.bit());
     let code = TierCode {
         protect: protect.level,
         change: change.level,

@@ -127,11 +127,11 @@ impl TierInputs {
                         category_at = Some(r.registered);
                         t.mappa_category = r.mappa_category();
                     }
-                    if let Some(level) = r.mappa_level() {
-                        if newer(level_at) {
-                            level_at = Some(r.registered);
-                            t.mappa_level = Some(level);
-                        }
+                    if let Some(level) = r.mappa_level()
+                        && newer(level_at)
+                    {
+                        level_at = Some(r.registered);
+                        t.mappa_level = Some(level);
                     }
                 }
                 RegisterCode::Iiom => t.iom = true,

@@ -1,0 +1,306 @@
+//! `compliance`: windows met, late, missed, excused or open; failures to comply; the enforcement they call for.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::enforcement::{EnforcementStep, enforcement_steps};
+use super::policy::ContactPolicy;
+use super::rule_ref::RuleRef;
+use super::schedule::{ItemKind, Origin, Schedule, ScheduleItem, schedule};
+use super::{ContactError, rules as r};
+use crate::calendar::Calendar;
+use crate::model::{Case, ContactKind, ContactOutcome};
+use crate::sentence::SupervisionKind;
+
+/// How a window stands on the `as_of` date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WindowStatus {
+    /// Enough attended contacts in the window.
+    Met,
+    /// A deadline met after its due date (by `as_of`).
+    Late,
+    /// Due date passed without enough attended contacts, and no acceptable absence in the window.
+    Missed,
+    /// Due date passed without enough attended contacts, but an acceptable absence fell in the window ([A]).
+    Excused,
+    /// Not yet met, and the due date is `as_of` or later.
+    Open,
+}
+
+/// One schedule item that has opened by `as_of`, and how it stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WindowResult {
+    /// The schedule item.
+    #[serde(flatten)]
+    pub item: ScheduleItem,
+    /// How it stands.
+    pub status: WindowStatus,
+    /// Attended contacts counted in the window (up to `as_of`).
+    pub made: u16,
+    /// The date it was met (the contact that made up the count, or the allocation date).
+    pub met_on: Option<NaiveDate>,
+}
+
+/// One failure to comply: an unacceptable absence during supervision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Failure {
+    /// Date of the contact.
+    pub date: NaiveDate,
+    /// Index of the event.
+    pub event: u32,
+    /// The kind of supervision it fell in.
+    pub supervision: SupervisionKind,
+    /// Index of the contact in `case.contacts`.
+    pub contact: u32,
+    /// Why it is a failure.
+    pub rule: RuleRef,
+}
+
+/// The compliance of a case on `as_of`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Compliance {
+    /// The policy's name.
+    pub policy: String,
+    /// The date of the assessment.
+    pub as_of: NaiveDate,
+    /// The schedule's supervision periods.
+    pub periods: Vec<super::Period>,
+    /// Every schedule item whose window opened on or before `as_of`, in schedule order.
+    pub windows: Vec<WindowResult>,
+    /// Failures to comply up to `as_of`, by date.
+    pub failures: Vec<Failure>,
+    /// Acceptable absences during supervision up to `as_of` (never failures).
+    pub acceptable_absences: u32,
+    /// Enforcement steps the failures call for, by failure date.
+    pub enforcement: Vec<EnforcementStep>,
+    /// Rules that fired beyond each item's own, each once.
+    pub rules: Vec<RuleRef>,
+}
+
+impl Compliance {
+    /// The open windows and the enforcement steps not yet done, soonest first: what is due next.
+    pub fn next_due(&self) -> impl Iterator<Item = &WindowResult> {
+        self.windows
+            .iter()
+            .filter(|w| w.status == WindowStatus::Open)
+    }
+}
+
+/// The compliance of `case` with `policy` on `as_of`: every window of [`schedule`] that has opened by then
+/// with its status, the failures to comply, and the enforcement steps they call for (DOMAIN.md §6).
+///
+/// Only contacts and enforcement actions dated on or before `as_of` count. A contact with an `event` index
+/// counts for that event only; one without counts for every event.
+///
+/// # Errors
+/// As [`schedule`], and [`ContactError::Calendar`] when a breach deadline leaves the calendar's range.
+///
+/// # Example
+/// ```
+/// use probation_core::calendar::Calendar;
+/// use probation_core::contact::{compliance, ContactPolicy, ItemKind, WindowStatus};
+/// use probation_core::interchange::decode_case;
+/// let case = decode_case(r#"{"schema_version":1,
+///   "person":{"crn":"X320741","date_of_birth":"1990-04-01","sex":"male","home_area":"C17"},
+///   "events":[{"offence_date":"2024-01-04","sentence_date":"2024-03-28",
+///     "sentence":{"type":"community_order","length":{"months":12},
+///       "requirements":[{"kind":"unpaid_work","hours":120}]}}],
+///   "contacts":[{"date":"2024-04-09","kind":"first_appointment","outcome":"attended"}]}"#).unwrap();
+/// let policy = ContactPolicy::preset("ns2007").unwrap();
+/// let c = compliance(&case, &policy, &Calendar::england_and_wales(), "2024-04-10".parse().unwrap()).unwrap();
+/// let first = c.windows.iter().find(|w| w.item.kind == ItemKind::FirstAppointment).unwrap();
+/// // Due Monday 8 April (Easter in between), seen Tuesday 9 April: late.
+/// assert_eq!(first.status, WindowStatus::Late);
+/// ```
+pub fn compliance(
+    case: &Case,
+    policy: &ContactPolicy,
+    calendar: &Calendar,
+    as_of: NaiveDate,
+) -> Result<Compliance, ContactError> {
+    let Schedule {
+        periods,
+        items,
+        rules,
+        ..
+    } = schedule(case, policy, calendar)?;
+    let mut out = Compliance {
+        policy: policy.name.clone(),
+        as_of,
+        periods,
+        windows: Vec::with_capacity(items.len()),
+        failures: Vec::new(),
+        acceptable_absences: 0,
+        enforcement: Vec::new(),
+        rules,
+    };
+    // Contacts up to `as_of`, by date: (date, index).
+    let mut contacts: Vec<(NaiveDate, u32)> = case
+        .contacts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.date <= as_of)
+        .filter_map(|(i, c)| u32::try_from(i).ok().map(|i| (c.date, i)))
+        .collect();
+    contacts.sort_unstable();
+
+    let mut any_window = false;
+    for item in items {
+        if item.earliest > as_of {
+            continue;
+        }
+        any_window = true;
+        let w = judge(case, policy, &contacts, item, as_of);
+        if w.status == WindowStatus::Excused {
+            fire(&mut out.rules, RuleRef::Builtin(&r::WINDOW_EXCUSED));
+        }
+        out.windows.push(w);
+    }
+    if any_window {
+        fire(&mut out.rules, RuleRef::Builtin(&r::WINDOW_MATCH));
+    }
+
+    for &(date, ci) in &contacts {
+        let Some(c) = case.contacts.get(ci as usize) else {
+            continue;
+        };
+        if !matches!(
+            c.outcome,
+            ContactOutcome::UnacceptableAbsence | ContactOutcome::AcceptableAbsence
+        ) {
+            continue;
+        }
+        let Some(p) = out
+            .periods
+            .iter()
+            .find(|p| c.event.is_none_or(|e| e == p.event) && p.start <= date && date <= p.end)
+        else {
+            continue;
+        };
+        if c.outcome == ContactOutcome::AcceptableAbsence {
+            out.acceptable_absences += 1;
+            continue;
+        }
+        out.failures.push(Failure {
+            date,
+            event: p.event,
+            supervision: p.kind,
+            contact: ci,
+            rule: RuleRef::Builtin(&r::FAILURE),
+        });
+    }
+    if out.acceptable_absences > 0 {
+        fire(&mut out.rules, RuleRef::Builtin(&r::ACCEPTABLE_ABSENCE));
+    }
+    out.enforcement = enforcement_steps(case, policy, calendar, &out.failures, as_of)?;
+    Ok(out)
+}
+
+fn fire(rules: &mut Vec<RuleRef>, rule: RuleRef) {
+    if !rules.iter().any(|x| x.id() == rule.id()) {
+        rules.push(rule);
+    }
+}
+
+/// How one window stands.
+fn judge(
+    case: &Case,
+    policy: &ContactPolicy,
+    contacts: &[(NaiveDate, u32)],
+    item: ScheduleItem,
+    as_of: NaiveDate,
+) -> WindowResult {
+    if item.kind == ItemKind::Allocation {
+        let allocated = case
+            .events
+            .get(item.event as usize)
+            .and_then(|e| e.allocation_date)
+            .filter(|a| *a <= as_of);
+        let status = match allocated {
+            Some(a) if a <= item.due_by => WindowStatus::Met,
+            Some(_) => WindowStatus::Late,
+            None if as_of <= item.due_by => WindowStatus::Open,
+            None => WindowStatus::Missed,
+        };
+        return WindowResult {
+            made: u16::from(allocated.is_some()),
+            met_on: allocated,
+            status,
+            item,
+        };
+    }
+    let kinds: &[ContactKind] = match item.origin {
+        Origin::Phase(i) => policy.phases.get(i).map_or(&[], |p| &p.satisfied_by),
+        Origin::Deadline(i) => policy
+            .deadlines
+            .get(i)
+            .map_or(default_kinds(item.kind), |d| d.satisfied_by()),
+    };
+    let ev = item.event;
+    let matching = |outcome: ContactOutcome, from: NaiveDate, to: NaiveDate| {
+        let lo = contacts.partition_point(|(d, _)| *d < from);
+        contacts
+            .get(lo..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(move |(d, _)| *d <= to)
+            .filter_map(|(_, i)| case.contacts.get(*i as usize))
+            .filter(move |c| {
+                c.outcome == outcome && c.event.is_none_or(|e| e == ev) && kinds.contains(&c.kind)
+            })
+    };
+    let upto = item.due_by.min(as_of);
+    let mut made: u16 = 0;
+    let mut met_on = None;
+    for c in matching(ContactOutcome::Attended, item.earliest, upto) {
+        made = made.saturating_add(1);
+        if made == item.contacts {
+            met_on = Some(c.date);
+        }
+    }
+    let status = if met_on.is_some() {
+        WindowStatus::Met
+    } else if as_of <= item.due_by {
+        WindowStatus::Open
+    } else if item.kind != ItemKind::Contact
+        && let Some(late) = item
+            .due_by
+            .succ_opt()
+            .and_then(|from| matching(ContactOutcome::Attended, from, as_of).next())
+    {
+        met_on = Some(late.date);
+        WindowStatus::Late
+    } else if matching(
+        ContactOutcome::AcceptableAbsence,
+        item.earliest,
+        item.due_by,
+    )
+    .next()
+    .is_some()
+    {
+        WindowStatus::Excused
+    } else {
+        WindowStatus::Missed
+    };
+    WindowResult {
+        item,
+        status,
+        made,
+        met_on,
+    }
+}
+
+fn default_kinds(kind: ItemKind) -> &'static [ContactKind] {
+    match kind {
+        ItemKind::FirstAppointment | ItemKind::Contact => &[
+            ContactKind::FirstAppointment,
+            ContactKind::Appointment,
+            ContactKind::HomeVisit,
+        ],
+        ItemKind::SentencePlan => &[ContactKind::SentencePlan],
+        ItemKind::UnpaidWorkStart => &[ContactKind::UnpaidWork],
+        ItemKind::HomeVisit => &[ContactKind::HomeVisit],
+        ItemKind::Allocation => &[],
+    }
+}

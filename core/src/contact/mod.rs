@@ -1,0 +1,132 @@
+//! Contact schedules, compliance and enforcement (DOMAIN.md §5 and §6).
+//!
+//! ## What is a contact window?
+//!
+//! A contact policy says when a person under supervision must be seen: *deadlines* ("first appointment within
+//! 5 working days of sentence") and *phases* of ongoing contact ("one contact a week for the first 4 weeks").
+//! [`schedule`] turns a policy and a case into dated **windows**: each item of the schedule may be met by a
+//! recorded contact on any day from `earliest` to `due_by`. Deadlines open on their anchor date (sentence,
+//! allocation, release, first appointment); phase windows tile the phase back to back, the last one cut short
+//! at the end of the phase or of the supervision.
+//!
+//! ## Why policies are data
+//!
+//! Since April 2011 National Standards leave ongoing contact frequency to professional judgement; deadlines
+//! survive in contracts and standards, and they changed with every reorganisation (NS 2007, the Transforming
+//! Rehabilitation service levels of 2014, the 2021 home visits framework). So a [`ContactPolicy`] is data: the
+//! presets [`ContactPolicy::preset`] `ns2007`, `tr2014`, `ps2021` cite their sources and mark their assumptions,
+//! and a caller replaces any of it with a custom JSON policy ([`ContactPolicy::from_json`]).
+//!
+//! ## What follows a failure
+//!
+//! [`compliance`] matches recorded contacts to the windows (met, late, missed, excused, open), lists the
+//! failures to comply (unacceptable absences; acceptable absences never count) and the enforcement each calls
+//! for: a warning, breach (referred by a CRC within 8 business days, laid by the NPS within 2 of a referral or
+//! 10 of its own), a recall review on licence, breach to the magistrates in post-sentence supervision.
+//!
+//! ```
+//! use probation_core::calendar::Calendar;
+//! use probation_core::contact::{compliance, Action, ContactPolicy, StepStatus};
+//! use probation_core::interchange::decode_case;
+//! let case = decode_case(r#"{"schema_version":1,
+//!   "person":{"crn":"X320741","date_of_birth":"1990-04-01","sex":"male","home_area":"C17"},
+//!   "provider":"C17",
+//!   "events":[{"offence_date":"2016-01-04","sentence_date":"2016-03-01","allocation_date":"2016-03-02",
+//!     "sentence":{"type":"community_order","length":{"months":12},
+//!       "requirements":[{"kind":"rehabilitation_activity","days":20}]}}],
+//!   "contacts":[{"date":"2016-03-07","kind":"first_appointment","outcome":"unacceptable_absence"},
+//!               {"date":"2016-04-04","kind":"appointment","outcome":"unacceptable_absence"}],
+//!   "enforcement":[{"date":"2016-03-08","kind":"warning"}]}"#).unwrap();
+//! let policy = ContactPolicy::preset("tr2014").unwrap();
+//! let c = compliance(&case, &policy, &Calendar::england_and_wales(), "2016-04-05".parse().unwrap()).unwrap();
+//! assert_eq!(c.failures.len(), 2);
+//! // First failure: warned the next day. Second failure within 12 months of that warning: the CRC must
+//! // refer the breach to the NPS within 8 business days (Mon 4 April + 8 = Thu 14 April).
+//! assert_eq!(c.enforcement[0].action, Action::Warning);
+//! assert_eq!(c.enforcement[0].status, StepStatus::Done);
+//! assert_eq!(c.enforcement[1].action, Action::BreachReferral);
+//! assert_eq!(c.enforcement[1].due_by.unwrap().to_string(), "2016-04-14");
+//! ```
+
+mod compliance;
+mod condition;
+mod enforcement;
+mod policy;
+pub mod presets;
+mod render;
+mod rule_ref;
+pub mod rules;
+mod schedule;
+
+pub use compliance::{Compliance, Failure, WindowResult, WindowStatus, compliance};
+pub use condition::{Condition, MappaCode};
+pub use enforcement::{Action, EnforcementStep, StepStatus};
+pub use policy::{
+    Anchor, ContactPolicy, DayUnit, Deadline, DeadlineKind, EnforcementPolicy, KindSet, Offset,
+    Phase,
+};
+pub use render::{render_compliance, render_schedule};
+pub use rule_ref::{CustomRule, RuleRef};
+pub use schedule::{ItemKind, MAX_ITEMS, Period, Schedule, ScheduleItem, schedule};
+
+use crate::calendar::CalendarError;
+
+/// Why a schedule or compliance could not be worked out, or a policy could not be read. Messages never contain
+/// values from the case.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ContactError {
+    /// A custom policy is invalid at `path`.
+    #[error("policy: {path}: {message}")]
+    Policy {
+        /// Field path in the policy, e.g. `deadlines[2].within`.
+        path: String,
+        /// What is wrong (no input values).
+        message: String,
+    },
+    /// No preset has this name (`ns2007`, `tr2014`, `ps2021`).
+    #[error("unknown policy preset, expected one of `ns2007`, `tr2014`, `ps2021`")]
+    UnknownPreset,
+    /// A date fell outside the calendar's range (1970–2100).
+    #[error("calendar: {0}")]
+    Calendar(#[from] CalendarError),
+    /// The sentence dates of `events[event]` could not be worked out.
+    #[error("events[{event}]: sentence dates: {message}")]
+    Sentence {
+        /// Index of the event.
+        event: usize,
+        /// Why (no input values).
+        message: String,
+    },
+    /// Date arithmetic left chrono's range.
+    #[error("date out of range")]
+    DateOutOfRange,
+    /// The schedule would be larger than its limit.
+    #[error("schedule larger than {limit} items")]
+    TooManyItems {
+        /// The limit ([`MAX_ITEMS`]).
+        limit: usize,
+    },
+}
+
+impl ContactError {
+    /// The field path the error is about: the policy path for [`ContactError::Policy`], `events[N]` for
+    /// [`ContactError::Sentence`], else `""`.
+    pub fn path(&self) -> String {
+        match self {
+            ContactError::Policy { path, .. } => path.clone(),
+            ContactError::Sentence { event, .. } => format!("events[{event}]"),
+            _ => String::new(),
+        }
+    }
+    /// A stable snake_case code for the kind of error.
+    pub const fn code(&self) -> &'static str {
+        match self {
+            ContactError::Policy { .. } => "policy",
+            ContactError::UnknownPreset => "unknown_preset",
+            ContactError::Calendar(_) => "calendar",
+            ContactError::Sentence { .. } => "sentence",
+            ContactError::DateOutOfRange => "date_out_of_range",
+            ContactError::TooManyItems { .. } => "too_many_items",
+        }
+    }
+}

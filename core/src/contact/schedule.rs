@@ -1,0 +1,364 @@
+//! `schedule`: the dated list of required contacts and deadlines of a case under a policy.
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+use super::condition::Facts;
+use super::policy::{Anchor, ContactPolicy, DayUnit, DeadlineKind};
+use super::rule_ref::RuleRef;
+use super::{ContactError, rules as r};
+use crate::calendar::Calendar;
+use crate::model::{Case, ContactKind, ContactOutcome, Event, RoshLevel};
+use crate::sentence::{SupervisionKind, SupervisionPeriod, sentence_dates};
+
+/// The most items one schedule may hold (a daily contact over a 3-year order is ~1,100).
+pub const MAX_ITEMS: usize = 20_000;
+
+/// What a schedule item asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// Allocation of the case.
+    Allocation,
+    /// The first appointment.
+    FirstAppointment,
+    /// The sentence plan.
+    SentencePlan,
+    /// Unpaid work arranged / started.
+    UnpaidWorkStart,
+    /// A home visit.
+    HomeVisit,
+    /// Ongoing contact: `contacts` contacts in the window.
+    Contact,
+}
+
+impl From<DeadlineKind> for ItemKind {
+    fn from(k: DeadlineKind) -> Self {
+        match k {
+            DeadlineKind::Allocation => ItemKind::Allocation,
+            DeadlineKind::FirstAppointment => ItemKind::FirstAppointment,
+            DeadlineKind::SentencePlan => ItemKind::SentencePlan,
+            DeadlineKind::UnpaidWorkStart => ItemKind::UnpaidWorkStart,
+            DeadlineKind::HomeVisit => ItemKind::HomeVisit,
+        }
+    }
+}
+
+impl ItemKind {
+    /// The snake_case name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            ItemKind::Allocation => "allocation",
+            ItemKind::FirstAppointment => "first_appointment",
+            ItemKind::SentencePlan => "sentence_plan",
+            ItemKind::UnpaidWorkStart => "unpaid_work_start",
+            ItemKind::HomeVisit => "home_visit",
+            ItemKind::Contact => "contact",
+        }
+    }
+}
+
+/// One required contact or deadline: due in the window `earliest ..= due_by`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScheduleItem {
+    /// Index of the event in `case.events`.
+    pub event: u32,
+    /// The kind of supervision it belongs to.
+    pub supervision: SupervisionKind,
+    /// What is due.
+    pub kind: ItemKind,
+    /// First day of the window.
+    pub earliest: NaiveDate,
+    /// Last day of the window.
+    pub due_by: NaiveDate,
+    /// Contacts required in the window (1 for deadlines).
+    pub contacts: u16,
+    /// How `due_by` was counted: working days (deadlines in working days) or calendar days.
+    pub unit: DayUnit,
+    /// The policy rule that created it.
+    pub rule: RuleRef,
+    /// Which policy entry created it (for matching recorded contacts).
+    #[serde(skip)]
+    pub(crate) origin: Origin,
+}
+
+/// The policy entry behind a schedule item: an index into `phases` or `deadlines`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Origin {
+    Phase(usize),
+    Deadline(usize),
+}
+
+/// A supervision period the schedule covers, with the risk facts read at its start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Period {
+    /// Index of the event in `case.events`.
+    pub event: u32,
+    /// Kind of supervision.
+    pub kind: SupervisionKind,
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day (cut short when the event was terminated).
+    pub end: NaiveDate,
+    /// Overall RoSH at the start, if known.
+    pub rosh: Option<RoshLevel>,
+    /// Whether the policy's `high_risk` definition held at the start (NS 2007 Tier 4).
+    pub high_risk: bool,
+}
+
+/// The schedule of a case: its supervision periods and the required contacts and deadlines, sorted by
+/// `due_by`, then `earliest`, event and kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Schedule {
+    /// The policy's name.
+    pub policy: String,
+    /// Supervision periods, by event then start.
+    pub periods: Vec<Period>,
+    /// Required contacts and deadlines.
+    pub items: Vec<ScheduleItem>,
+    /// Rules that fired beyond each item's own (risk reading, anchors, Tier 4), each once.
+    pub rules: Vec<RuleRef>,
+}
+
+impl Schedule {
+    pub(crate) fn fire(&mut self, rule: RuleRef) {
+        if !self.rules.iter().any(|x| x.id() == rule.id()) {
+            self.rules.push(rule);
+        }
+    }
+}
+
+/// The periods of supervision of one event, cut at its termination; a period starting on or before the end of
+/// the one before it starts the day after ([A]: licence then PSS never overlap).
+pub(crate) fn event_periods(
+    case: &Case,
+    index: usize,
+    event: &Event,
+) -> Result<Vec<SupervisionPeriod>, ContactError> {
+    let dates = sentence_dates(&case.person, event).map_err(|e| ContactError::Sentence {
+        event: index,
+        message: e.to_string(),
+    })?;
+    let mut out: Vec<SupervisionPeriod> = Vec::with_capacity(dates.supervision.len());
+    for p in dates.supervision {
+        let mut p = p;
+        if let Some(prev) = out.last()
+            && p.start <= prev.end
+        {
+            p.start = prev
+                .end
+                .checked_add_days(Days::new(1))
+                .ok_or(ContactError::DateOutOfRange)?;
+        }
+        if let Some(t) = event.termination_date {
+            // Terminated on `t`: the last day of supervision is the day before.
+            let last = t.pred_opt().ok_or(ContactError::DateOutOfRange)?;
+            if p.end > last {
+                p.end = last;
+            }
+        }
+        if p.start <= p.end {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
+
+/// The schedule of `case` under `policy`: for every event, every supervision period (sentence, release or
+/// licence end to order, licence or PSS end), the deadlines and the windows of ongoing contact the policy asks
+/// for, each with the rule that created it.
+///
+/// Risk conditions are read as at the start of each period. Deadlines counted in working days use `calendar`.
+///
+/// # Errors
+/// [`ContactError::Sentence`] when an event's sentence dates cannot be worked out, [`ContactError::Calendar`]
+/// for dates outside the calendar's range, [`ContactError::TooManyItems`] past [`MAX_ITEMS`].
+///
+/// # Example
+/// ```
+/// use probation_core::calendar::Calendar;
+/// use probation_core::contact::{schedule, ContactPolicy, ItemKind};
+/// use probation_core::interchange::decode_case;
+/// let case = decode_case(r#"{"schema_version":1,
+///   "person":{"crn":"X320741","date_of_birth":"1990-04-01","sex":"male","home_area":"C17"},
+///   "events":[{"offence_date":"2024-01-04","sentence_date":"2024-03-28",
+///     "sentence":{"type":"community_order","length":{"months":12},
+///       "requirements":[{"kind":"unpaid_work","hours":120}]}}]}"#).unwrap();
+/// let policy = ContactPolicy::preset("ns2007").unwrap();
+/// let s = schedule(&case, &policy, &Calendar::england_and_wales()).unwrap();
+/// let first = s.items.iter().find(|i| i.kind == ItemKind::FirstAppointment).unwrap();
+/// // Sentenced Thursday 28 March 2024; Good Friday and Easter Monday are bank holidays:
+/// // 5 working days are 2, 3, 4, 5 and 8 April.
+/// assert_eq!(first.due_by.to_string(), "2024-04-08");
+/// assert_eq!(first.rule.id(), "ns2007.first_appointment");
+/// ```
+pub fn schedule(
+    case: &Case,
+    policy: &ContactPolicy,
+    calendar: &Calendar,
+) -> Result<Schedule, ContactError> {
+    let mut out = Schedule {
+        policy: policy.name.clone(),
+        periods: Vec::new(),
+        items: Vec::with_capacity(16),
+        rules: Vec::new(),
+    };
+    for (index, event) in case.events.iter().enumerate() {
+        let ev =
+            u32::try_from(index).map_err(|_| ContactError::TooManyItems { limit: MAX_ITEMS })?;
+        for p in event_periods(case, index, event)? {
+            schedule_period(case, policy, calendar, ev, event, &p, &mut out)?;
+        }
+    }
+    if out.items.len() > MAX_ITEMS {
+        return Err(ContactError::TooManyItems { limit: MAX_ITEMS });
+    }
+    out.items
+        .sort_by_key(|i| (i.due_by, i.earliest, i.event, i.kind));
+    Ok(out)
+}
+
+fn schedule_period(
+    case: &Case,
+    policy: &ContactPolicy,
+    calendar: &Calendar,
+    ev: u32,
+    event: &Event,
+    p: &SupervisionPeriod,
+    out: &mut Schedule,
+) -> Result<(), ContactError> {
+    let facts = Facts::new(case, event, p.start, policy.high_risk.as_ref());
+    out.fire(RuleRef::Builtin(&r::RISK_AT_START));
+    if facts.high_risk
+        && let Some(rule) = &policy.high_risk_rule
+    {
+        out.fire(rule.clone());
+    }
+    out.periods.push(Period {
+        event: ev,
+        kind: p.kind,
+        start: p.start,
+        end: p.end,
+        rosh: facts.rosh,
+        high_risk: facts.high_risk,
+    });
+    let end_excl = p
+        .end
+        .checked_add_days(Days::new(1))
+        .ok_or(ContactError::DateOutOfRange)?;
+
+    // Phases of ongoing contact.
+    for (pi, phase) in policy.phases.iter().enumerate() {
+        if !phase.applies_to.contains(p.kind) || !phase.when.as_ref().is_none_or(|c| facts.holds(c))
+        {
+            continue;
+        }
+        let Some(from) = phase.from.add_to(p.start) else {
+            continue;
+        };
+        let until = match phase.until.map(|u| u.add_to(p.start)) {
+            Some(Some(u)) => u.min(end_excl),
+            Some(None) | None => end_excl,
+        };
+        let mut k: u32 = 0;
+        while let Some(ws) = phase.every.add_times(from, k) {
+            if ws >= until {
+                break;
+            }
+            let next = phase
+                .every
+                .add_times(from, k + 1)
+                .map_or(until, |n| n.min(until));
+            let we = next.pred_opt().ok_or(ContactError::DateOutOfRange)?;
+            if out.items.len() >= MAX_ITEMS {
+                return Err(ContactError::TooManyItems { limit: MAX_ITEMS });
+            }
+            out.items.push(ScheduleItem {
+                event: ev,
+                supervision: p.kind,
+                kind: ItemKind::Contact,
+                earliest: ws,
+                due_by: we,
+                contacts: phase.contacts,
+                unit: DayUnit::CalendarDays,
+                rule: phase.rule.clone(),
+                origin: Origin::Phase(pi),
+            });
+            k += 1;
+        }
+    }
+
+    // Deadlines, one per kind: the first matching entry of the policy.
+    let mut first_due: Option<NaiveDate> = None;
+    for kind in DeadlineKind::ALL {
+        let Some((di, d)) = policy.deadline_for(kind, p.kind, |c| facts.holds(c)) else {
+            continue;
+        };
+        let anchor = match d.from {
+            Anchor::Start => p.start,
+            Anchor::Allocation => match (p.kind, event.allocation_date) {
+                (
+                    SupervisionKind::CommunityOrder | SupervisionKind::SuspendedSentenceOrder,
+                    Some(a),
+                ) => a,
+                _ => {
+                    out.fire(RuleRef::Builtin(&r::ANCHOR_ALLOCATION_FALLBACK));
+                    p.start
+                }
+            },
+            Anchor::FirstAppointment => {
+                out.fire(RuleRef::Builtin(&r::ANCHOR_FIRST_APPOINTMENT));
+                let kinds = policy
+                    .deadline_for(DeadlineKind::FirstAppointment, p.kind, |c| facts.holds(c))
+                    .map_or(
+                        DeadlineKind::FirstAppointment.default_satisfied_by(),
+                        |(_, f)| f.satisfied_by(),
+                    );
+                first_attended(case, ev, p, kinds)
+                    .or(first_due)
+                    .unwrap_or(p.start)
+            }
+        };
+        let due_by = match d.unit {
+            DayUnit::WorkingDays => calendar.add_working_days(anchor, u32::from(d.within))?,
+            DayUnit::CalendarDays => anchor
+                .checked_add_days(Days::new(u64::from(d.within)))
+                .ok_or(ContactError::DateOutOfRange)?,
+        };
+        if kind == DeadlineKind::FirstAppointment {
+            first_due = Some(due_by);
+        }
+        out.items.push(ScheduleItem {
+            event: ev,
+            supervision: p.kind,
+            kind: kind.into(),
+            earliest: anchor,
+            due_by,
+            contacts: 1,
+            unit: d.unit,
+            rule: d.rule.clone(),
+            origin: Origin::Deadline(di),
+        });
+    }
+    Ok(())
+}
+
+/// The date of the first attended contact of one of `kinds` in the period.
+fn first_attended(
+    case: &Case,
+    ev: u32,
+    p: &SupervisionPeriod,
+    kinds: &[ContactKind],
+) -> Option<NaiveDate> {
+    case.contacts
+        .iter()
+        .filter(|c| {
+            c.outcome == ContactOutcome::Attended
+                && c.event.is_none_or(|e| e == ev)
+                && c.date >= p.start
+                && c.date <= p.end
+                && kinds.contains(&c.kind)
+        })
+        .map(|c| c.date)
+        .min()
+}
