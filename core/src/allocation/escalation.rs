@@ -2,8 +2,8 @@
 //!
 //! A CRC holding a case whose risk rises so that it meets an NPS criterion (RoSH high or very high, MAPPA, …) must
 //! refer it to the NPS "without delay"; this library reads "without delay" as the policy's
-//! `escalation_working_days` working days after the change (default 1: the next working day, [A]). A case the NPS
-//! holds never moves back to a CRC [A]. The Wales switch is a transfer of the whole Welsh CRC, not an escalation,
+//! `escalation_working_days` working days after the change (default 1: the next working day, \[A\]). A case the NPS
+//! holds never moves back to a CRC \[A\]. The Wales switch is a transfer of the whole Welsh CRC, not an escalation,
 //! so it is not a reason here.
 
 use chrono::NaiveDate;

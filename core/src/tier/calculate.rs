@@ -8,7 +8,7 @@ use super::{TierError, TierInputs, rules};
 use crate::allocation::RuleList;
 use crate::model::{MappaLevel, RoshLevel};
 
-/// RSR points: ≥ 7.00 → 20; ≥ 3.00 → 10; else 0 ([V-code] hmpps-tier).
+/// RSR points: ≥ 7.00 → 20; ≥ 3.00 → 10; else 0 (\[V-code\] hmpps-tier).
 pub fn rsr_points(rsr: f64) -> u32 {
     if rsr >= 7.0 {
         20
