@@ -69,6 +69,21 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.finish();
+
+    // The same work on a 256-case working set that stays in the core's cache: the compute cost alone.
+    let hot = &cases[..256];
+    let hot_ons = &ons[..256];
+    let mut g = c.benchmark_group("allocation_and_tier_hot");
+    g.throughput(Throughput::Elements(hot.len() as u64));
+    g.bench_function("allocate+tier per case, 256 cached cases", |b| {
+        b.iter(|| {
+            for (case, on) in hot.iter().zip(hot_ons) {
+                black_box(allocate(case, *on, &policy, &calendar).unwrap());
+                black_box(tier(case, *on).unwrap());
+            }
+        })
+    });
+    g.finish();
 }
 
 criterion_group!(benches, bench);

@@ -134,10 +134,10 @@ mod tests {
             assert_eq!(ids.len(), table.len(), "rule ids are unique");
         }
         let mut l = RuleList::new(a::TABLE);
-        l.fire(a::R::DEADLINE.bit());
+        l.fire(a::Idx::DEADLINE.bit());
         assert_eq!(l.ids().collect::<Vec<_>>(), [a::DEADLINE.id]);
         let mut l = RuleList::new(t::TABLE);
-        l.fire(t::R::NDELIUS_FORM.bit());
+        l.fire(t::Idx::NDELIUS_FORM.bit());
         assert_eq!(l.ids().collect::<Vec<_>>(), [t::NDELIUS_FORM.id]);
     }
 

@@ -6,7 +6,7 @@ use crate::allocation::fired::rule_table;
 
 rule_table! {
     /// Every rule of this area, in the order results list them.
-    TABLE, R;
+    TABLE, Idx;
     /// Before 1 June 2014 every case belongs to the local Probation Trust.
     TRUST = (
     "allocation.trust",

@@ -8,7 +8,7 @@ const HMPPS_TIER_CHANGE: &str = "ministryofjustice/hmpps-tier ChangeLevelCalcula
 
 rule_table! {
     /// Every rule of this area, in the order results list them.
-    TABLE, R;
+    TABLE, Idx;
     /// A missing RSR or OGRS counts as 0.
     MISSING_SCORE = (
     "tier.missing_score_zero",
