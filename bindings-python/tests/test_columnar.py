@@ -102,6 +102,7 @@ def test_policy_applies_to_tables() -> None:
         (pd.DataFrame({"home_area": ["C01"], "need_attitudes": [3]}), probation.DecodeError, "need_attitudes"),
         (pd.DataFrame({"home_area": ["C01"], "rsr": ["high"]}), probation.DecodeError, "rsr"),
         (pd.DataFrame({"home_area": ["C01"], "on": ["not a date"]}), probation.DecodeError, "on"),
+        (pd.DataFrame({"home_area": ["C01"], "sentence_date": pd.to_datetime(["2100-12-31"])}), probation.CalendarError, "row 0"),
     ],
 )
 def test_bad_columns(frame: pd.DataFrame, exc: type[Exception], needle: str) -> None:
@@ -164,3 +165,12 @@ def test_list_api_from_threads(cases: list[probation.Case]) -> None:
     for t in threads:
         t.join()
     assert out == [expected] * 4
+
+
+def test_calendar_applies_to_tables() -> None:
+    df = pd.DataFrame({"home_area": ["C17"], "sentence_date": pd.to_datetime(["2027-06-04"])})  # a Friday
+    on = datetime.date(2027, 6, 4)
+    plain = probation.allocate_table(df, on)["allocation_deadline"].tolist()
+    extra = probation.allocate_table(df, on, calendar=probation.Calendar([datetime.date(2027, 6, 7)]))
+    assert [d.date() for d in plain] == [datetime.date(2027, 6, 8)]
+    assert [d.date() for d in extra["allocation_deadline"]] == [datetime.date(2027, 6, 9)]
