@@ -30,6 +30,10 @@ enum Command {
     Calendar(cmd::calendar::Args),
     /// Write a deterministic synthetic caseload (clearly fake people, valid cases) as JSON Lines.
     Generate(cmd::generate::Args),
+    /// Contact schedule of every case: required contacts and deadlines with the rule behind each.
+    Schedule(cmd::schedule::Args),
+    /// Compliance on a date: windows met or missed, failures to comply, enforcement due.
+    Compliance(cmd::compliance::Args),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +43,8 @@ fn main() -> ExitCode {
         Command::Dates(a) => cmd::dates::run(a),
         Command::Calendar(a) => cmd::calendar::run(a),
         Command::Generate(a) => cmd::generate::run(a),
+        Command::Schedule(a) => cmd::schedule::run(a),
+        Command::Compliance(a) => cmd::compliance::run(a),
     };
     match result {
         Ok(code) => code,
