@@ -210,7 +210,8 @@ mod de {
             rest.insert(first, v);
             while let Some((k, v)) = map.next_entry::<String, serde_json::Value>()? {
                 if rest.contains_key(&k) {
-                    return Err(de::Error::custom(format_args!("duplicate field `{k}`")));
+                    // The key is not repeated: an unknown key is input, and may be personal data.
+                    return Err(de::Error::custom("duplicate field"));
                 }
                 rest.insert(k, v);
             }
