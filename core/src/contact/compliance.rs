@@ -120,30 +120,38 @@ pub fn compliance(
     as_of: NaiveDate,
 ) -> Result<Compliance, ContactError> {
     let Schedule {
+        policy: name,
         periods,
         items,
         rules,
-        ..
     } = schedule(case, policy, calendar)?;
     let mut out = Compliance {
-        policy: policy.name.clone(),
+        policy: name,
         as_of,
         periods,
         windows: Vec::with_capacity(items.len()),
-        failures: Vec::new(),
+        failures: Vec::with_capacity(8),
         acceptable_absences: 0,
         enforcement: Vec::new(),
         rules,
     };
-    // Contacts up to `as_of`, by date: (date, index).
-    let mut contacts: Vec<(NaiveDate, u32)> = case
+    // Contacts up to `as_of`, by date, copied into one compact, contiguous list.
+    let mut contacts: Vec<Slim> = case
         .contacts
         .iter()
         .enumerate()
         .filter(|(_, c)| c.date <= as_of)
-        .filter_map(|(i, c)| u32::try_from(i).ok().map(|i| (c.date, i)))
+        .filter_map(|(i, c)| {
+            u32::try_from(i).ok().map(|index| Slim {
+                date: c.date,
+                index,
+                event: c.event,
+                kind: c.kind,
+                outcome: c.outcome,
+            })
+        })
         .collect();
-    contacts.sort_unstable();
+    contacts.sort_by_key(|c| (c.date, c.index));
 
     let mut any_window = false;
     for item in items {
@@ -161,10 +169,8 @@ pub fn compliance(
         fire(&mut out.rules, RuleRef::Builtin(&r::WINDOW_MATCH));
     }
 
-    for &(date, ci) in &contacts {
-        let Some(c) = case.contacts.get(ci as usize) else {
-            continue;
-        };
+    for c in &contacts {
+        let (date, ci) = (c.date, c.index);
         if !matches!(
             c.outcome,
             ContactOutcome::UnacceptableAbsence | ContactOutcome::AcceptableAbsence
@@ -207,7 +213,7 @@ fn fire(rules: &mut Vec<RuleRef>, rule: RuleRef) {
 fn judge(
     case: &Case,
     policy: &ContactPolicy,
-    contacts: &[(NaiveDate, u32)],
+    contacts: &[Slim],
     item: ScheduleItem,
     as_of: NaiveDate,
 ) -> WindowResult {
@@ -239,13 +245,12 @@ fn judge(
     };
     let ev = item.event;
     let matching = |outcome: ContactOutcome, from: NaiveDate, to: NaiveDate| {
-        let lo = contacts.partition_point(|(d, _)| *d < from);
+        let lo = contacts.partition_point(|c| c.date < from);
         contacts
             .get(lo..)
             .unwrap_or(&[])
             .iter()
-            .take_while(move |(d, _)| *d <= to)
-            .filter_map(|(_, i)| case.contacts.get(*i as usize))
+            .take_while(move |c| c.date <= to)
             .filter(move |c| {
                 c.outcome == outcome && c.event.is_none_or(|e| e == ev) && kinds.contains(&c.kind)
             })
@@ -289,6 +294,16 @@ fn judge(
         made,
         met_on,
     }
+}
+
+/// A recorded contact, copied for matching.
+#[derive(Debug, Clone, Copy)]
+struct Slim {
+    date: NaiveDate,
+    index: u32,
+    event: Option<u32>,
+    kind: ContactKind,
+    outcome: ContactOutcome,
 }
 
 fn default_kinds(kind: ItemKind) -> &'static [ContactKind] {

@@ -139,17 +139,17 @@ pub(crate) fn event_periods(
         event: index,
         message: e.to_string(),
     })?;
-    let mut out: Vec<SupervisionPeriod> = Vec::with_capacity(dates.supervision.len());
-    for p in dates.supervision {
-        let mut p = p;
-        if let Some(prev) = out.last()
-            && p.start <= prev.end
+    let mut periods = dates.supervision;
+    let mut last_end: Option<NaiveDate> = None;
+    for p in &mut periods {
+        if let Some(prev) = last_end
+            && p.start <= prev
         {
             p.start = prev
-                .end
                 .checked_add_days(Days::new(1))
                 .ok_or(ContactError::DateOutOfRange)?;
         }
+        last_end = Some(last_end.map_or(p.end, |e| e.max(p.end)));
         if let Some(t) = event.termination_date {
             // Terminated on `t`: the last day of supervision is the day before.
             let last = t.pred_opt().ok_or(ContactError::DateOutOfRange)?;
@@ -157,11 +157,9 @@ pub(crate) fn event_periods(
                 p.end = last;
             }
         }
-        if p.start <= p.end {
-            out.push(p);
-        }
     }
-    Ok(out)
+    periods.retain(|p| p.start <= p.end);
+    Ok(periods)
 }
 
 /// The schedule of `case` under `policy`: for every event, every supervision period (sentence, release or
@@ -199,9 +197,9 @@ pub fn schedule(
 ) -> Result<Schedule, ContactError> {
     let mut out = Schedule {
         policy: policy.name.clone(),
-        periods: Vec::new(),
-        items: Vec::with_capacity(16),
-        rules: Vec::new(),
+        periods: Vec::with_capacity(2),
+        items: Vec::with_capacity(32),
+        rules: Vec::with_capacity(4),
     };
     for (index, event) in case.events.iter().enumerate() {
         let ev =
@@ -260,14 +258,14 @@ fn schedule_period(
             Some(Some(u)) => u.min(end_excl),
             Some(None) | None => end_excl,
         };
-        let mut k: u32 = 0;
-        while let Some(ws) = phase.every.add_times(from, k) {
-            if ws >= until {
-                break;
-            }
+        // Window k runs from `from + k × every` to the day before window k + 1 (months added to `from` each
+        // time, so month ends do not drift), the last cut short at the end of the phase.
+        let mut ws = from;
+        let mut k: u32 = 1;
+        while ws < until {
             let next = phase
                 .every
-                .add_times(from, k + 1)
+                .add_times(from, k)
                 .map_or(until, |n| n.min(until));
             let we = next.pred_opt().ok_or(ContactError::DateOutOfRange)?;
             if out.items.len() >= MAX_ITEMS {
@@ -284,6 +282,7 @@ fn schedule_period(
                 rule: phase.rule.clone(),
                 origin: Origin::Phase(pi),
             });
+            ws = next;
             k += 1;
         }
     }
