@@ -11,12 +11,23 @@ use crate::model::Case;
 /// The largest accepted case, in bytes of JSON (1 MiB). Larger input is refused before it is parsed.
 pub const MAX_CASE_BYTES: usize = 1 << 20;
 
+/// The deepest accepted nesting of JSON arrays and objects, counting the document itself as level 1. A valid
+/// case nests at most 6 levels; deeper input is refused before it is parsed, so the parser's recursion (and
+/// serde_json's own limit of 128) is never reached.
+pub const MAX_NESTING_DEPTH: usize = 32;
+
 /// Why a case could not be decoded. Messages name the field path, never the value.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
-    /// The input is not well-formed JSON.
-    #[error("invalid json at line {line}, column {column}: {message}")]
+    /// The input is not well-formed JSON (or a value is not of any shape the field accepts, which serde_json
+    /// reports as a syntax error). `path` is the field being read when it happened, `""` at the top level.
+    #[error(
+        "{}invalid json at line {line}, column {column}: {message}",
+        path_prefix(path)
+    )]
     Syntax {
+        /// Field path being read, e.g. `person.sex`; `""` when outside any field.
+        path: String,
         /// 1-based line within the document.
         line: usize,
         /// 1-based column.
@@ -25,7 +36,7 @@ pub enum DecodeError {
         message: String,
     },
     /// The JSON does not match the case format at `path`.
-    #[error("{path}: {message}")]
+    #[error("{}{message}", path_prefix(path))]
     Schema {
         /// Field path, e.g. `events[0].sentence`.
         path: String,
@@ -38,6 +49,12 @@ pub enum DecodeError {
         /// The limit in bytes.
         limit: usize,
     },
+    /// Arrays and objects are nested deeper than [`MAX_NESTING_DEPTH`].
+    #[error("json is nested deeper than the limit of {limit} levels")]
+    TooDeep {
+        /// The limit in levels.
+        limit: usize,
+    },
     /// The input is not UTF-8.
     #[error("input is not valid utf-8")]
     InvalidUtf8,
@@ -46,12 +63,42 @@ pub enum DecodeError {
     Io(String),
 }
 
+fn path_prefix(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!("{path}: ")
+    }
+}
+
 impl DecodeError {
-    /// The field path for schema errors, `""` otherwise.
+    /// The field path for schema and syntax errors (`""` for the document itself), `""` otherwise.
     pub fn path(&self) -> &str {
         match self {
-            DecodeError::Schema { path, .. } => path,
+            DecodeError::Schema { path, .. } | DecodeError::Syntax { path, .. } => path,
             _ => "",
+        }
+    }
+
+    /// What is wrong, without the path (for reports that show the path in a column of its own).
+    ///
+    /// ```
+    /// use probation_core::interchange::decode_case;
+    /// let err = decode_case(r#"{"schema_version":2}"#).unwrap_err();
+    /// assert_eq!(err.path(), "schema_version");
+    /// assert_eq!(err.detail(), "unsupported schema_version: this library reads version 1");
+    /// assert_eq!(err.to_string(), format!("schema_version: {}", err.detail()));
+    /// ```
+    pub fn detail(&self) -> String {
+        match self {
+            DecodeError::Schema { message, .. } => message.clone(),
+            DecodeError::Syntax {
+                line,
+                column,
+                message,
+                ..
+            } => format!("invalid json at line {line}, column {column}: {message}"),
+            other => other.to_string(),
         }
     }
 }
@@ -60,8 +107,10 @@ impl DecodeError {
 ///
 /// ```
 /// use probation_core::interchange::{decode_case, DecodeError};
-/// let err = decode_case(r#"{"schema_version":1,"person":{"crn":"X320741","nickname":"Ed"}}"#).unwrap_err();
-/// assert!(matches!(&err, DecodeError::Schema { path, .. } if path == "person.nickname"));
+/// // An unknown key is reported at the object that holds it, and never repeated: it may be personal data.
+/// let err = decode_case(r#"{"schema_version":1,"person":{"crn":"X320741","Edwina":"Ed"}}"#).unwrap_err();
+/// assert!(matches!(&err, DecodeError::Schema { path, .. } if path == "person"));
+/// assert!(err.to_string().starts_with("person: unknown field, expected one of `crn`"));
 /// assert!(!err.to_string().contains("Ed"));
 /// ```
 pub fn decode_case(json: &str) -> Result<Case, DecodeError> {
@@ -70,10 +119,63 @@ pub fn decode_case(json: &str) -> Result<Case, DecodeError> {
             limit: MAX_CASE_BYTES,
         });
     }
+    if nesting_depth_exceeds(json.as_bytes(), MAX_NESTING_DEPTH) {
+        return Err(DecodeError::TooDeep {
+            limit: MAX_NESTING_DEPTH,
+        });
+    }
+    // Happy path: plain serde_json, which is about twice as fast as tracking the path. Only when that fails is
+    // the document decoded again with the path tracker, to name the field in the error.
+    match serde_json::from_str::<Case>(json) {
+        Ok(case) => Ok(case),
+        Err(_) => Err(decode_error_with_path(json)),
+    }
+}
+
+/// Decodes `json` again, tracking the path, to describe why it does not decode.
+#[cold]
+fn decode_error_with_path(json: &str) -> DecodeError {
     let mut de = serde_json::Deserializer::from_str(json);
-    let case: Case = serde_path_to_error::deserialize(&mut de).map_err(from_path_error)?;
-    de.end().map_err(|e| from_json_error(String::new(), &e))?;
-    Ok(case)
+    match serde_path_to_error::deserialize::<_, Case>(&mut de) {
+        Err(e) => from_path_error(e),
+        Ok(_) => match de.end() {
+            Err(e) => from_json_error(String::new(), &e),
+            // Unreachable in practice: both decoders accept the same documents.
+            Ok(()) => DecodeError::Schema {
+                path: String::new(),
+                message: "case does not match the format".to_owned(),
+            },
+        },
+    }
+}
+
+/// True when `[`/`{` nest deeper than `limit` outside strings. One pass, no allocation; malformed JSON is left
+/// for the parser to report.
+fn nesting_depth_exceeds(json: &[u8], limit: usize) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &c in json {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Decodes one case from bytes, which must be UTF-8.
@@ -99,9 +201,147 @@ pub fn encode_case_pretty(case: &Case) -> String {
 }
 
 fn from_path_error(e: serde_path_to_error::Error<serde_json::Error>) -> DecodeError {
-    let path = e.path().to_string();
-    let path = if path == "." { String::new() } else { path };
+    let unknown = unknown_field(&e.inner().to_string());
+    let path = redact_path(e.path(), unknown.as_deref());
     from_json_error(path, e.inner())
+}
+
+/// The key named by serde's ``unknown field `key`, …`` message.
+fn unknown_field(msg: &str) -> Option<String> {
+    let rest = msg.strip_prefix("unknown field `")?;
+    // The key itself may contain a backtick: the message continues with "`, expected" or "`, there are".
+    let end = rest
+        .rfind("`, expected")
+        .or_else(|| rest.rfind("`, there are"))?;
+    rest.get(..end).map(str::to_owned)
+}
+
+/// The path of a decode error, without input values: an unknown key at the end (the cause of the error) is
+/// dropped, and any other key that is not a key of the format ([`FORMAT_KEYS`]) is shown as `?`. Trailing
+/// unnamed segments (a key being read) are dropped: the path ends at the last named field or index.
+fn redact_path(path: &serde_path_to_error::Path, unknown: Option<&str>) -> String {
+    use serde_path_to_error::Segment;
+    let mut segments: Vec<&Segment> = path.iter().collect();
+    while segments
+        .last()
+        .is_some_and(|s| matches!(s, Segment::Unknown))
+    {
+        segments.pop();
+    }
+    let mut out = String::new();
+    for (i, segment) in segments.iter().enumerate() {
+        let key = match segment {
+            Segment::Seq { index } => {
+                out.push_str(&format!("[{index}]"));
+                continue;
+            }
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if i + 1 == segments.len() && unknown == Some(key.as_str()) {
+                    continue;
+                }
+                if is_format_key(key) {
+                    key.as_str()
+                } else {
+                    "?"
+                }
+            }
+            Segment::Unknown => "?",
+        };
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(key);
+    }
+    out
+}
+
+/// Every object key of the interchange format (struct fields and need-area map keys). A path names only these;
+/// any other key — it is input, and may be a name or an identifier — is shown as `?`.
+const FORMAT_KEYS: &[&str] = &[
+    // Case, Person, PersonName
+    "schema_version",
+    "case_id",
+    "person",
+    "provider",
+    "events",
+    "registrations",
+    "assessments",
+    "contacts",
+    "enforcement",
+    "crn",
+    "pnc",
+    "prison_number",
+    "name",
+    "date_of_birth",
+    "sex",
+    "foreign_national_liable_to_deportation",
+    "home_area",
+    "given",
+    "family",
+    // Event, Sentence, Length, Requirement
+    "offence_date",
+    "conviction_date",
+    "sentence_date",
+    "allocation_date",
+    "termination_date",
+    "sentence",
+    "type",
+    "length",
+    "requirements",
+    "custodial_term",
+    "operational_period",
+    "supervision_period",
+    "kind",
+    "remand_days",
+    "tagged_bail_days",
+    "release_date",
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "hours_per_day",
+    "days_per_week",
+    "terminated",
+    // Registration, Assessment, RoshByGroup, WomensFactors, NeedArea keys
+    "code",
+    "level",
+    "category",
+    "registered",
+    "deregistered",
+    "date",
+    "rosh",
+    "rsr",
+    "ogrs",
+    "needs",
+    "section_answers",
+    "womens_factors",
+    "children",
+    "public",
+    "known_adult",
+    "staff",
+    "prisoners",
+    "parenting_responsibilities",
+    "impulsivity",
+    "temper_control",
+    "breach_or_recall_last_12_months",
+    "accommodation",
+    "education_training_employability",
+    "relationships",
+    "lifestyle_associates",
+    "drug_misuse",
+    "alcohol_misuse",
+    "thinking_behaviour",
+    "attitudes",
+    "financial_management",
+    "emotional_wellbeing",
+    // Contact, EnforcementAction
+    "outcome",
+    "event",
+];
+
+fn is_format_key(key: &str) -> bool {
+    FORMAT_KEYS.contains(&key)
 }
 
 fn from_json_error(path: String, e: &serde_json::Error) -> DecodeError {
@@ -115,6 +355,7 @@ fn from_json_error(path: String, e: &serde_json::Error) -> DecodeError {
         serde_json::error::Category::Data => DecodeError::Schema { path, message },
         serde_json::error::Category::Io => DecodeError::Io(message),
         _ => DecodeError::Syntax {
+            path,
             line: e.line(),
             column: e.column(),
             message,
@@ -127,9 +368,11 @@ fn from_json_error(path: String, e: &serde_json::Error) -> DecodeError {
 /// `invalid type: string "Jane", expected u16` → `invalid type: string, expected u16`;
 /// ``unknown variant `jane`, expected one of …`` → `unknown variant, expected one of …`.
 pub(crate) fn redact(msg: &str) -> String {
+    // The input value sits between the prefix and the *last* ", expected" (the value itself may contain that
+    // text; serde's own "expected …" descriptions never do).
     for prefix in ["invalid type: ", "invalid value: ", "invalid length "] {
         if let Some(rest) = msg.strip_prefix(prefix) {
-            let (found, expected) = rest.split_once(", expected").unwrap_or((rest, ""));
+            let (found, expected) = rest.rsplit_once(", expected").unwrap_or((rest, ""));
             let kind = found.split(['"', '`']).next().unwrap_or("").trim();
             let kind = if prefix == "invalid length " {
                 ""
@@ -141,17 +384,27 @@ pub(crate) fn redact(msg: &str) -> String {
         }
     }
     if let Some(rest) = msg.strip_prefix("unknown variant ") {
-        let expected = rest.split_once(", expected").map(|(_, e)| e).unwrap_or("");
+        let expected = rest.rsplit_once(", expected").map(|(_, e)| e).unwrap_or("");
         return format!("unknown variant, expected{expected}");
     }
-    // Field names (missing, unknown, duplicate) are keys of the format, not values: keep them. Anything else
-    // comes from this crate's own errors, which never quote input; strip quoted text defensively all the same.
-    if msg.starts_with("missing field")
-        || msg.starts_with("unknown field")
-        || msg.starts_with("duplicate field")
-    {
+    // An unknown key is input, and may be personal (a name or CRN used as a key): drop it.
+    if let Some(key) = unknown_field(msg) {
+        let rest = msg
+            .get("unknown field `".len() + key.len() + 1..)
+            .unwrap_or("");
+        return format!("unknown field{rest}");
+    }
+    // Missing and duplicate fields are named by the format (serde only reports known fields): keep them.
+    if msg.starts_with("missing field") || msg.starts_with("duplicate field") {
         return msg.to_owned();
     }
+    // Custom messages of other crates may quote the offending input after "found" (uuid: "found `X` at 0").
+    if let Some(i) = msg.find("found `") {
+        let head = msg.get(..i).unwrap_or("");
+        return format!("{head}found an unexpected character");
+    }
+    // Anything else comes from this crate's own errors, chrono or serde_json's syntax errors, which never quote
+    // input; strip quoted text defensively all the same.
     strip_quoted(msg)
 }
 
@@ -309,6 +562,103 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(redact(input), want);
         }
+    }
+
+    #[test]
+    fn nesting_is_counted_outside_strings_only() {
+        let cases: [(&str, usize, bool); 6] = [
+            ("[[[]]]", 3, false),
+            ("[[[[]]]]", 3, true),
+            (r#"{"a":"[[[[[[","b":{}}"#, 2, false),
+            (r#"{"a":"\"[[[[","b":{}}"#, 2, false),
+            (r#"{"a":"\\"}[[["#, 2, true),
+            ("]]]][[", 2, false),
+        ];
+        for (json, limit, want) in cases {
+            assert_eq!(
+                nesting_depth_exceeds(json.as_bytes(), limit),
+                want,
+                "{json}"
+            );
+        }
+    }
+
+    #[test]
+    fn format_keys_exclude_identifiers_and_names() {
+        for k in ["x320741", "marguerite", "Person", "", "a.b", "2004", "élan"] {
+            assert!(!is_format_key(k), "{k}");
+        }
+    }
+
+    /// Every key of a case with every field set is a format key, so paths name them (a field added to the
+    /// model without being added to `FORMAT_KEYS` would show as `?`).
+    #[test]
+    fn format_keys_cover_every_field() {
+        let json = r#"{"schema_version":1,"case_id":"123e4567-e89b-12d3-a456-426614174000",
+          "person":{"crn":"X320741","pnc":"2004/0012345D","prison_number":"G4721KD",
+            "name":{"given":"A","family":"B"},"date_of_birth":"1990-04-01","sex":"female",
+            "foreign_national_liable_to_deportation":true,"home_area":"C17"},
+          "provider":"C17",
+          "events":[
+            {"offence_date":"2016-01-04","conviction_date":"2016-02-01","sentence_date":"2016-03-01",
+             "allocation_date":"2016-03-02","termination_date":"2017-03-01",
+             "sentence":{"type":"community_order","length":{"years":1,"months":1,"weeks":1,"days":1},
+               "requirements":[{"kind":"curfew","hours":1,"days":1,"hours_per_day":8,"days_per_week":5,
+                 "length":{"months":3},"terminated":"2016-05-01"}]}},
+            {"offence_date":"2016-01-04","sentence_date":"2016-03-01",
+             "sentence":{"type":"suspended_sentence_order","custodial_term":{"months":6},
+               "operational_period":{"months":12},"supervision_period":{"months":12},"requirements":[]}},
+            {"offence_date":"2016-01-04","sentence_date":"2016-03-01",
+             "sentence":{"type":"custody","length":{"months":6},"kind":"extended","remand_days":1,
+               "tagged_bail_days":1,"release_date":"2016-05-01"}}],
+          "registrations":[{"code":"MAPP","level":"M1","category":"M2","registered":"2016-03-01",
+            "deregistered":"2016-04-01"}],
+          "assessments":[{"date":"2016-02-15","kind":"san","rsr":1.0,"ogrs":2.0,
+            "rosh":{"children":"low","public":"low","known_adult":"low","staff":"low","prisoners":"low"},
+            "needs":{"accommodation":"severe"},"section_answers":{"attitudes":["yes",null]},
+            "womens_factors":{"parenting_responsibilities":true,"impulsivity":1,"temper_control":1,
+              "breach_or_recall_last_12_months":true}}],
+          "contacts":[{"date":"2016-03-07","kind":"appointment","outcome":"attended","event":0}],
+          "enforcement":[{"date":"2016-03-08","kind":"warning","event":0}]}"#;
+        let case = decode_case(json).unwrap();
+        let value = serde_json::to_value(&case).unwrap();
+        let mut keys = Vec::new();
+        collect_keys(&value, &mut keys);
+        for area in crate::model::NeedArea::ALL {
+            keys.push(
+                serde_json::to_value(area)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
+            );
+        }
+        let missing: Vec<_> = keys.iter().filter(|k| !is_format_key(k)).collect();
+        assert!(missing.is_empty(), "not in FORMAT_KEYS: {missing:?}");
+    }
+
+    fn collect_keys(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, v) in m {
+                    out.push(k.clone());
+                    collect_keys(v, out);
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|v| collect_keys(v, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn syntax_errors_keep_their_field_path_and_redact_values() {
+        let err = decode_case(r#"{"schema_version":1,"person":{"crn":"X320741","sex":true}}"#)
+            .unwrap_err();
+        assert_eq!(err.path(), "person.sex");
+        assert!(matches!(err, DecodeError::Syntax { .. }));
+        let err = decode_case(r#"{"schema_version":1,"case_id":"X320741"}"#).unwrap_err();
+        assert_eq!(err.path(), "case_id");
+        assert!(!err.to_string().contains('X'), "{err}");
     }
 
     #[test]

@@ -71,7 +71,9 @@ fn run(function: &str, input: &Value) -> Result<Value, String> {
         | "calendar.working_days_between"
         | "calendar.next_working_day"
         | "calendar.bank_holidays" => calendar_fn(function, input),
+        "sentence.dates" => sentence_dates(input),
         "contact.schedule" | "contact.compliance" => contact_fn(function, input),
+        "case.decode_validate_raw" => decode_validate_raw(input),
         other => Err(format!("unknown function `{other}`")),
     }
 }
@@ -141,6 +143,106 @@ fn calendar_fn(function: &str, input: &Value) -> Result<Value, String> {
     Ok(out.unwrap_or_else(err))
 }
 
+/// `sentence.dates`: `input.person` and `input.event` in the interchange format.
+fn sentence_dates(input: &Value) -> Result<Value, String> {
+    let person: probation_core::model::Person = serde_json::from_value(input["person"].clone())
+        .map_err(|e| format!("input.person: {e}"))?;
+    let event: probation_core::model::Event =
+        serde_json::from_value(input["event"].clone()).map_err(|e| format!("input.event: {e}"))?;
+    Ok(
+        match probation_core::sentence::sentence_dates(&person, &event) {
+            Ok(d) => serde_json::to_value(d).map_err(|e| e.to_string())?,
+            Err(e) => json!({"error": {"kind": e.code(), "field": e.field()}}),
+        },
+    )
+}
+
+/// `case.decode_validate_raw` (tests/vectors/hostile/README.md): raw text, bytes or a generated repetition,
+/// decoded and validated; every failure as `{"valid": false, "error": {"kind", "path", "rule"?}, "message"}`.
+fn decode_validate_raw(input: &Value) -> Result<Value, String> {
+    use probation_core::interchange::{DecodeError, decode_case, decode_case_bytes};
+    let decoded = if let Some(text) = input.get("text") {
+        decode_case(text.as_str().ok_or("`text` must be a string")?)
+    } else if let Some(b64) = input.get("bytes_base64") {
+        decode_case_bytes(&base64_decode(
+            b64.as_str().ok_or("`bytes_base64` must be a string")?,
+        )?)
+    } else if let Some(g) = input.get("generate") {
+        let part = |k: &str| {
+            g[k].as_str()
+                .ok_or(format!("`generate.{k}` must be a string"))
+        };
+        let count = g["count"]
+            .as_u64()
+            .ok_or("`generate.count` must be an integer")?;
+        let mut text = part("prefix")?.to_owned();
+        text.push_str(&part("repeat")?.repeat(usize::try_from(count).unwrap()));
+        text.push_str(part("suffix")?);
+        decode_case(&text)
+    } else {
+        return Err("input needs `text`, `bytes_base64` or `generate`".into());
+    };
+    let case = match decoded {
+        Ok(case) => case,
+        Err(e) => {
+            let kind = match &e {
+                DecodeError::Syntax { .. } | DecodeError::Schema { .. } => "decode",
+                DecodeError::TooLarge { .. } => "too_large",
+                DecodeError::TooDeep { .. } => "too_deep",
+                DecodeError::InvalidUtf8 => "invalid_utf8",
+                DecodeError::Io(_) => "io",
+            };
+            return Ok(
+                json!({"valid": false, "error": {"kind": kind, "path": e.path()}, "message": e.to_string()}),
+            );
+        }
+    };
+    Ok(match probation_core::validate::validate(&case) {
+        Ok(()) => json!({"valid": true}),
+        Err(errs) => {
+            let first = &errs.0[0];
+            json!({"valid": false,
+                "error": {"kind": "validation", "path": first.path, "rule": first.rule},
+                "issues": errs.0,
+                "message": errs.to_string()})
+        }
+    })
+}
+
+fn base64_decode(s: &str) -> Result<Vec<u8>, String> {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::with_capacity(s.len() / 4 * 3);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in s.bytes().filter(|&c| c != b'=') {
+        let v = ALPHABET
+            .iter()
+            .position(|&a| a == c)
+            .ok_or("invalid base64")?;
+        acc = (acc << 6) | u32::try_from(v).unwrap();
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(u8::try_from((acc >> bits) & 0xff).unwrap());
+        }
+    }
+    Ok(out)
+}
+
+/// The `forbidden` values of a case (personal data in its input) that appear in the output, case-insensitively.
+fn leaked(case: &Value, actual: &Value) -> Vec<String> {
+    let text = actual.to_string().to_lowercase();
+    case["forbidden"]
+        .as_array()
+        .map(|f| {
+            f.iter()
+                .filter_map(Value::as_str)
+                .filter(|v| text.contains(&v.to_lowercase()))
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 #[test]
 fn shared_vectors() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
@@ -177,6 +279,11 @@ fn shared_vectors() {
                 Ok(actual) => {
                     let mut diffs = Vec::new();
                     subset(&case["expected"], &actual, "", &mut diffs);
+                    for v in leaked(case, &actual) {
+                        diffs.push(format!(
+                            "output contains the personal value `{v}`: {actual}"
+                        ));
+                    }
                     if !diffs.is_empty() {
                         failures.push(format!("{name}:\n    {}", diffs.join("\n    ")));
                     }

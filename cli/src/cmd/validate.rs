@@ -29,7 +29,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         total += 1;
         let problems: Vec<(String, String, String)> = match line.case {
             Err(DecodeError::Io(e)) => return Err(CliError(format!("read failed: {e}"))),
-            Err(e) => vec![(e.path().to_owned(), "decode".to_owned(), e.to_string())],
+            Err(e) => vec![(e.path().to_owned(), "decode".to_owned(), e.detail())],
             Ok(case) => match validate(&case) {
                 Ok(()) => continue,
                 Err(errs) => errs

@@ -7,7 +7,8 @@
 //! [`schedule`] turns a policy and a case into dated **windows**: each item of the schedule may be met by a
 //! recorded contact on any day from `earliest` to `due_by`. Deadlines open on their anchor date (sentence,
 //! allocation, release, first appointment); phase windows tile the phase back to back, the last one cut short
-//! at the end of the phase or of the supervision.
+//! at the end of the phase or of the supervision (or, when that leaves less than half a window, merged into the
+//! window before it).
 //!
 //! ## Why policies are data
 //!
@@ -90,10 +91,12 @@ pub enum ContactError {
     #[error("calendar: {0}")]
     Calendar(#[from] CalendarError),
     /// The sentence dates of `events[event]` could not be worked out.
-    #[error("events[{event}]: sentence dates: {message}")]
+    #[error("events[{event}].{message}")]
     Sentence {
         /// Index of the event.
         event: usize,
+        /// The field within the event (`sentence.length`).
+        field: &'static str,
         /// Why (no input values).
         message: String,
     },
@@ -109,12 +112,12 @@ pub enum ContactError {
 }
 
 impl ContactError {
-    /// The field path the error is about: the policy path for [`ContactError::Policy`], `events[N]` for
-    /// [`ContactError::Sentence`], else `""`.
+    /// The field path the error is about: the policy path for [`ContactError::Policy`], the case path
+    /// (`events[0].sentence.length`) for [`ContactError::Sentence`], else `""`.
     pub fn path(&self) -> String {
         match self {
             ContactError::Policy { path, .. } => path.clone(),
-            ContactError::Sentence { event, .. } => format!("events[{event}]"),
+            ContactError::Sentence { event, field, .. } => format!("events[{event}].{field}"),
             _ => String::new(),
         }
     }

@@ -242,7 +242,9 @@ fn default_phase_kinds() -> Vec<ContactKind> {
 }
 
 /// A phase of contact frequency: from `from` to `until` after the start of supervision, `contacts` contacts in
-/// every window of length `every`. The last window is cut short at the end of the phase or of the supervision.
+/// every window of length `every`. The last window is cut short at the end of the phase or of the supervision;
+/// when that leaves less than half a window, it is merged into the window before ([A],
+/// `contact.window.short_last`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Phase {

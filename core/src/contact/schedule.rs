@@ -137,6 +137,7 @@ pub(crate) fn event_periods(
 ) -> Result<Vec<SupervisionPeriod>, ContactError> {
     let dates = sentence_dates(&case.person, event).map_err(|e| ContactError::Sentence {
         event: index,
+        field: e.field(),
         message: e.to_string(),
     })?;
     let mut periods = dates.supervision;
@@ -260,13 +261,23 @@ fn schedule_period(
         };
         // Window k runs from `from + k × every` to the day before window k + 1 (months added to `from` each
         // time, so month ends do not drift), the last cut short at the end of the phase.
+        //
+        // A last window shorter than half its full length is merged into the one before ([A]).
         let mut ws = from;
         let mut k: u32 = 1;
         while ws < until {
-            let next = phase
+            let mut next = phase
                 .every
                 .add_times(from, k)
                 .map_or(until, |n| n.min(until));
+            if next < until
+                && let Some(full_end) = phase.every.add_times(from, k + 1)
+                && full_end > until
+                && (until - next).num_days() * 2 < (full_end - next).num_days()
+            {
+                next = until;
+                out.fire(RuleRef::Builtin(&r::SHORT_LAST_WINDOW));
+            }
             let we = next.pred_opt().ok_or(ContactError::DateOutOfRange)?;
             if out.items.len() >= MAX_ITEMS {
                 return Err(ContactError::TooManyItems { limit: MAX_ITEMS });

@@ -195,6 +195,7 @@ pub struct WomensFactors {
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// Date the assessment was completed.
+    #[serde(deserialize_with = "crate::model::date::de")]
     pub date: NaiveDate,
     /// OASys or SAN.
     #[serde(default)]
@@ -209,10 +210,18 @@ pub struct Assessment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ogrs: Option<f64>,
     /// Need severities, when already scored.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique_map::deserialize"
+    )]
     pub needs: BTreeMap<NeedArea, NeedSeverity>,
     /// Raw section answers (`null` = missing), from which severities are scored when `needs` lacks the area.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique_map::deserialize"
+    )]
     pub section_answers: BTreeMap<NeedArea, Vec<Option<Answer>>>,
     /// Women's factors.
     #[serde(default, skip_serializing_if = "Option::is_none")]

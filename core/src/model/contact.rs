@@ -45,6 +45,7 @@ pub enum ContactOutcome {
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Date of the contact.
+    #[serde(deserialize_with = "crate::model::date::de")]
     pub date: NaiveDate,
     /// Kind of contact.
     pub kind: ContactKind,
@@ -76,6 +77,7 @@ pub enum EnforcementActionKind {
 #[serde(deny_unknown_fields)]
 pub struct EnforcementAction {
     /// Date of the action.
+    #[serde(deserialize_with = "crate::model::date::de")]
     pub date: NaiveDate,
     /// What was done.
     pub kind: EnforcementActionKind,

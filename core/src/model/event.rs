@@ -20,8 +20,14 @@ pub enum CustodyKind {
 }
 
 /// A sentence (disposal). One per event.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// On the wire it is an object whose `type` field says which kind (`community_order`,
+/// `suspended_sentence_order`, `custody`) and whose other fields are that kind's. Decoding is fastest, and errors
+/// inside the sentence name their full path (`events[0].sentence.requirements[1].hours`), when `type` comes first,
+/// as this library always writes it; any order is accepted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Sentence {
     /// Community order: at most 3 years, at least one requirement.
@@ -60,9 +66,138 @@ pub enum Sentence {
         #[serde(default)]
         tagged_bail_days: u32,
         /// Actual release date, once released.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            deserialize_with = "crate::model::date::de_opt",
+            skip_serializing_if = "Option::is_none"
+        )]
         release_date: Option<NaiveDate>,
     },
+}
+
+// Deserialisation by hand: serde's derive for internally tagged enums buffers the whole object before choosing
+// the variant, which is slow and loses the field path of any error inside it. Here the variant's fields are read
+// straight from the map once `type` is known; only when `type` is not the first key is the object buffered.
+mod de {
+    use std::fmt;
+
+    use chrono::NaiveDate;
+    use serde::de::value::MapAccessDeserializer;
+    use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+
+    use super::{CustodyKind, Length, Requirement, Sentence, SentenceType};
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct CommunityOrder {
+        length: Length,
+        #[serde(default)]
+        requirements: Vec<Requirement>,
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct SuspendedSentenceOrder {
+        custodial_term: Length,
+        operational_period: Length,
+        #[serde(default)]
+        supervision_period: Option<Length>,
+        #[serde(default)]
+        requirements: Vec<Requirement>,
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Custody {
+        length: Length,
+        #[serde(default)]
+        kind: CustodyKind,
+        #[serde(default)]
+        remand_days: u32,
+        #[serde(default)]
+        tagged_bail_days: u32,
+        #[serde(default, deserialize_with = "crate::model::date::de_opt")]
+        release_date: Option<NaiveDate>,
+    }
+
+    impl From<CommunityOrder> for Sentence {
+        fn from(v: CommunityOrder) -> Self {
+            Sentence::CommunityOrder {
+                length: v.length,
+                requirements: v.requirements,
+            }
+        }
+    }
+    impl From<SuspendedSentenceOrder> for Sentence {
+        fn from(v: SuspendedSentenceOrder) -> Self {
+            Sentence::SuspendedSentenceOrder {
+                custodial_term: v.custodial_term,
+                operational_period: v.operational_period,
+                supervision_period: v.supervision_period,
+                requirements: v.requirements,
+            }
+        }
+    }
+    impl From<Custody> for Sentence {
+        fn from(v: Custody) -> Self {
+            Sentence::Custody {
+                length: v.length,
+                kind: v.kind,
+                remand_days: v.remand_days,
+                tagged_bail_days: v.tagged_bail_days,
+                release_date: v.release_date,
+            }
+        }
+    }
+
+    fn fields<'de, D: Deserializer<'de>>(t: SentenceType, d: D) -> Result<Sentence, D::Error> {
+        Ok(match t {
+            SentenceType::CommunityOrder => CommunityOrder::deserialize(d)?.into(),
+            SentenceType::SuspendedSentenceOrder => SuspendedSentenceOrder::deserialize(d)?.into(),
+            SentenceType::Custody => Custody::deserialize(d)?.into(),
+        })
+    }
+
+    struct SentenceVisitor;
+
+    impl<'de> Visitor<'de> for SentenceVisitor {
+        type Value = Sentence;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a sentence object with a `type`")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Sentence, A::Error> {
+            let Some(first) = map.next_key::<std::borrow::Cow<'de, str>>()? else {
+                return Err(de::Error::missing_field("type"));
+            };
+            if first == "type" {
+                let t: SentenceType = map.next_value()?;
+                return fields(t, MapAccessDeserializer::new(map));
+            }
+            // `type` is not first: buffer the object, then read it.
+            let mut rest = serde_json::Map::new();
+            let v: serde_json::Value = map.next_value()?;
+            rest.insert(first.into_owned(), v);
+            while let Some((k, v)) = map.next_entry::<String, serde_json::Value>()? {
+                if rest.contains_key(&k) {
+                    return Err(de::Error::custom(format_args!("duplicate field `{k}`")));
+                }
+                rest.insert(k, v);
+            }
+            let t = rest
+                .remove("type")
+                .ok_or_else(|| de::Error::missing_field("type"))?;
+            let t = SentenceType::deserialize(t).map_err(de::Error::custom)?;
+            fields(t, serde_json::Value::Object(rest)).map_err(de::Error::custom)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Sentence {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_map(SentenceVisitor)
+        }
+    }
 }
 
 /// Which kind of sentence, without its details.
@@ -107,17 +242,31 @@ impl Sentence {
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Date of the (first) offence.
+    #[serde(deserialize_with = "crate::model::date::de")]
     pub offence_date: NaiveDate,
     /// Date of conviction; defaults to the sentence date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::date::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub conviction_date: Option<NaiveDate>,
     /// Date of sentence.
+    #[serde(deserialize_with = "crate::model::date::de")]
     pub sentence_date: NaiveDate,
     /// Date the case was allocated to a provider, once it was.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::date::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub allocation_date: Option<NaiveDate>,
     /// Date the event was terminated (order ended early, revoked, or completed), if it was.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::date::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub termination_date: Option<NaiveDate>,
     /// The sentence.
     pub sentence: Sentence,

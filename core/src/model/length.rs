@@ -67,9 +67,16 @@ impl Length {
 
 impl Length {
     /// The last day of a term of this length starting on `start` (DOMAIN.md §7, [V-code]
-    /// calculate-release-dates-api): `end = (start − 1 day) + years + months + weeks + days`; when `start` is the
-    /// 1st of a month and the length has months or years, `end` is the last day of the month it falls in.
-    /// Month arithmetic clamps to the month's end (31 Jan + 1 month = 28/29 Feb). `None` past chrono's range.
+    /// calculate-release-dates-api `Duration.getEndDate`, PSI 5.5 "Converting a sentence into days"):
+    ///
+    /// - usually `end = (start − 1 day) + years + months + weeks + days`, adding the years, then the months
+    ///   (each clamped to the month's end: 31 Jan − 1 day + 1 month = 28/29 Feb; 29 Feb + 1 year = 28 Feb), then
+    ///   the weeks and days;
+    /// - when `start` is the 1st of a month and the length has months or years, the years and months end on the
+    ///   last day of the month before `start + years + months` (1 March + 1 year → the end of the following
+    ///   February), and the weeks and days are added *after* that.
+    ///
+    /// `None` past chrono's range.
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -77,20 +84,26 @@ impl Length {
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// assert_eq!(Length::months(6).end_date(d(2024, 1, 15)), Some(d(2024, 7, 14)));
     /// assert_eq!(Length::months(1).end_date(d(2024, 2, 1)), Some(d(2024, 2, 29)));
+    /// // 1st of the month with months and days: the month ends, then the days are added.
+    /// let l = Length { months: 1, days: 10, ..Length::default() };
+    /// assert_eq!(l.end_date(d(2024, 3, 1)), Some(d(2024, 4, 10)));
     /// ```
     pub fn end_date(&self, start: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
         use chrono::{Datelike, Days, Months};
-        let months = u32::from(self.years) * 12 + u32::from(self.months);
         let days = u64::from(self.weeks) * 7 + u64::from(self.days);
-        let end = start
-            .checked_sub_days(Days::new(1))?
-            .checked_add_months(Months::new(months))?
-            .checked_add_days(Days::new(days))?;
-        if start.day() == 1 && months > 0 {
-            let first_of_next = end.with_day(1)?.checked_add_months(Months::new(1))?;
-            return first_of_next.pred_opt();
-        }
-        Some(end)
+        let whole_months = u32::from(self.years) * 12 + u32::from(self.months);
+        let end = if start.day() == 1 && whole_months > 0 {
+            // The last day of the month before start + years + months.
+            start
+                .checked_add_months(Months::new(whole_months))?
+                .pred_opt()?
+        } else {
+            start
+                .checked_sub_days(Days::new(1))?
+                .checked_add_months(Months::new(u32::from(self.years) * 12))?
+                .checked_add_months(Months::new(u32::from(self.months)))?
+        };
+        end.checked_add_days(Days::new(days))
     }
 
     /// The number of days in a term of this length starting on `start`: `end − start + 1` (0 for a zero length).

@@ -3,12 +3,14 @@
 mod assessment;
 mod case;
 mod contact;
+mod date;
 mod event;
 mod length;
 mod person;
 mod provider;
 mod registration;
 mod requirement;
+mod unique_map;
 
 pub use assessment::{
     Answer, Assessment, AssessmentKind, NeedArea, NeedSeverity, RoshByGroup, RoshLevel,

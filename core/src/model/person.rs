@@ -53,6 +53,7 @@ pub struct Person {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<PersonName>,
     /// Date of birth.
+    #[serde(deserialize_with = "crate::model::date::de")]
     pub date_of_birth: NaiveDate,
     /// Sex.
     pub sex: Sex,

@@ -156,9 +156,14 @@ pub struct Registration {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// Date registered.
+    #[serde(deserialize_with = "crate::model::date::de")]
     pub registered: NaiveDate,
     /// Date deregistered, if it was.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::date::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub deregistered: Option<NaiveDate>,
 }
 

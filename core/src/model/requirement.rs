@@ -172,7 +172,11 @@ pub struct Requirement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub length: Option<Length>,
     /// Date the requirement was terminated early, if it was.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::date::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub terminated: Option<NaiveDate>,
 }
 

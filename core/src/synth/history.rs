@@ -11,7 +11,7 @@ use crate::model::{
 };
 
 /// At most this many contacts per case, to keep the sample caseload small.
-const MAX_CONTACTS: usize = 24;
+const MAX_CONTACTS: usize = 16;
 
 /// The supervision window of an event (start, last day), cut at [`AS_OF`]; `None` when nothing is supervised.
 fn window(e: &Event) -> Option<(NaiveDate, NaiveDate)> {
@@ -43,7 +43,7 @@ pub(crate) fn history(
             continue;
         };
         let room = MAX_CONTACTS.saturating_sub(contacts.len());
-        let cap = usize::try_from(rng.range(6, 14)).unwrap_or(8).min(room);
+        let cap = usize::try_from(rng.range(5, 12)).unwrap_or(8).min(room);
         let index = u32::try_from(i).ok();
         let licence = e.sentence.is_custodial();
         let mut planned = schedule(rng, e, start, end, cap);
