@@ -244,46 +244,44 @@ fn judge(
             .map_or(default_kinds(item.kind), |d| d.satisfied_by()),
     };
     let ev = item.event;
-    let matching = |outcome: ContactOutcome, from: NaiveDate, to: NaiveDate| {
-        let lo = contacts.partition_point(|c| c.date < from);
-        contacts
-            .get(lo..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(move |c| c.date <= to)
-            .filter(move |c| {
-                c.outcome == outcome && c.event.is_none_or(|e| e == ev) && kinds.contains(&c.kind)
-            })
-    };
-    let upto = item.due_by.min(as_of);
-    let mut made: u16 = 0;
-    let mut met_on = None;
-    for c in matching(ContactOutcome::Attended, item.earliest, upto) {
-        made = made.saturating_add(1);
-        if made == item.contacts {
-            met_on = Some(c.date);
+    let relevant = |c: &Slim| c.event.is_none_or(|e| e == ev) && kinds.contains(&c.kind);
+    // One pass from the window's start: count attended contacts up to `due_by`, note an acceptable absence,
+    // and for a deadline not met in time the first attended contact after it (contacts are all ≤ `as_of`).
+    let lo = contacts.partition_point(|c| c.date < item.earliest);
+    let (mut made, mut met_on, mut excused, mut late) = (0u16, None, false, None);
+    for c in contacts.get(lo..).unwrap_or(&[]) {
+        if c.date > item.due_by {
+            if met_on.is_some() || item.kind == ItemKind::Contact {
+                break;
+            }
+            if c.outcome == ContactOutcome::Attended && relevant(c) {
+                late = Some(c.date);
+                break;
+            }
+            continue;
+        }
+        if !relevant(c) {
+            continue;
+        }
+        match c.outcome {
+            ContactOutcome::Attended => {
+                made = made.saturating_add(1);
+                if made == item.contacts {
+                    met_on = Some(c.date);
+                }
+            }
+            ContactOutcome::AcceptableAbsence => excused = true,
+            ContactOutcome::UnacceptableAbsence | ContactOutcome::NotRecorded => {}
         }
     }
     let status = if met_on.is_some() {
         WindowStatus::Met
     } else if as_of <= item.due_by {
         WindowStatus::Open
-    } else if item.kind != ItemKind::Contact
-        && let Some(late) = item
-            .due_by
-            .succ_opt()
-            .and_then(|from| matching(ContactOutcome::Attended, from, as_of).next())
-    {
-        met_on = Some(late.date);
+    } else if late.is_some() {
+        met_on = late;
         WindowStatus::Late
-    } else if matching(
-        ContactOutcome::AcceptableAbsence,
-        item.earliest,
-        item.due_by,
-    )
-    .next()
-    .is_some()
-    {
+    } else if excused {
         WindowStatus::Excused
     } else {
         WindowStatus::Missed

@@ -151,8 +151,16 @@ impl Offset {
     pub fn add_times(&self, date: NaiveDate, k: u32) -> Option<NaiveDate> {
         let months = u32::from(self.months).checked_mul(k)?;
         let days = (u64::from(self.weeks) * 7 + u64::from(self.days)).checked_mul(u64::from(k))?;
-        date.checked_add_months(Months::new(months))?
-            .checked_add_days(Days::new(days))
+        let date = if months == 0 {
+            date
+        } else {
+            date.checked_add_months(Months::new(months))?
+        };
+        if days == 0 {
+            Some(date)
+        } else {
+            date.checked_add_days(Days::new(days))
+        }
     }
     /// `date` + this offset.
     pub fn add_to(&self, date: NaiveDate) -> Option<NaiveDate> {

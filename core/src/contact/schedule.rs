@@ -246,58 +246,6 @@ fn schedule_period(
         .checked_add_days(Days::new(1))
         .ok_or(ContactError::DateOutOfRange)?;
 
-    // Phases of ongoing contact.
-    for (pi, phase) in policy.phases.iter().enumerate() {
-        if !phase.applies_to.contains(p.kind) || !phase.when.as_ref().is_none_or(|c| facts.holds(c))
-        {
-            continue;
-        }
-        let Some(from) = phase.from.add_to(p.start) else {
-            continue;
-        };
-        let until = match phase.until.map(|u| u.add_to(p.start)) {
-            Some(Some(u)) => u.min(end_excl),
-            Some(None) | None => end_excl,
-        };
-        // Window k runs from `from + k × every` to the day before window k + 1 (months added to `from` each
-        // time, so month ends do not drift), the last cut short at the end of the phase.
-        //
-        // A last window shorter than half its full length is merged into the one before ([A]).
-        let mut ws = from;
-        let mut k: u32 = 1;
-        while ws < until {
-            let mut next = phase
-                .every
-                .add_times(from, k)
-                .map_or(until, |n| n.min(until));
-            if next < until
-                && let Some(full_end) = phase.every.add_times(from, k + 1)
-                && full_end > until
-                && (until - next).num_days() * 2 < (full_end - next).num_days()
-            {
-                next = until;
-                out.fire(RuleRef::Builtin(&r::SHORT_LAST_WINDOW));
-            }
-            let we = next.pred_opt().ok_or(ContactError::DateOutOfRange)?;
-            if out.items.len() >= MAX_ITEMS {
-                return Err(ContactError::TooManyItems { limit: MAX_ITEMS });
-            }
-            out.items.push(ScheduleItem {
-                event: ev,
-                supervision: p.kind,
-                kind: ItemKind::Contact,
-                earliest: ws,
-                due_by: we,
-                contacts: phase.contacts,
-                unit: DayUnit::CalendarDays,
-                rule: phase.rule.clone(),
-                origin: Origin::Phase(pi),
-            });
-            ws = next;
-            k += 1;
-        }
-    }
-
     // Deadlines, one per kind: the first matching entry of the policy.
     let mut first_due: Option<NaiveDate> = None;
     for kind in DeadlineKind::ALL {
@@ -349,6 +297,61 @@ fn schedule_period(
             rule: d.rule.clone(),
             origin: Origin::Deadline(di),
         });
+    }
+
+    // Phases of ongoing contact.
+    for (pi, phase) in policy.phases.iter().enumerate() {
+        if !phase.applies_to.contains(p.kind) || !phase.when.as_ref().is_none_or(|c| facts.holds(c))
+        {
+            continue;
+        }
+        let Some(from) = phase.from.add_to(p.start) else {
+            continue;
+        };
+        let until = match phase.until.map(|u| u.add_to(p.start)) {
+            Some(Some(u)) => u.min(end_excl),
+            Some(None) | None => end_excl,
+        };
+        // Window k runs from `from + k × every` to the day before window k + 1 (months added to `from` each
+        // time, so month ends do not drift), the last cut short at the end of the phase.
+        //
+        // A last window shorter than half its full length is merged into the one before ([A]).
+        let mut ws = from;
+        let mut k: u32 = 1;
+        let mut nominal = phase.every.add_times(from, 1);
+        while ws < until {
+            let mut next = nominal.map_or(until, |n| n.min(until));
+            let following = if next < until {
+                phase.every.add_times(from, k + 1)
+            } else {
+                None
+            };
+            if let Some(full_end) = following
+                && full_end > until
+                && (until - next).num_days() * 2 < (full_end - next).num_days()
+            {
+                next = until;
+                out.fire(RuleRef::Builtin(&r::SHORT_LAST_WINDOW));
+            }
+            let we = next.pred_opt().ok_or(ContactError::DateOutOfRange)?;
+            if out.items.len() >= MAX_ITEMS {
+                return Err(ContactError::TooManyItems { limit: MAX_ITEMS });
+            }
+            out.items.push(ScheduleItem {
+                event: ev,
+                supervision: p.kind,
+                kind: ItemKind::Contact,
+                earliest: ws,
+                due_by: we,
+                contacts: phase.contacts,
+                unit: DayUnit::CalendarDays,
+                rule: phase.rule.clone(),
+                origin: Origin::Phase(pi),
+            });
+            ws = next;
+            nominal = following;
+            k += 1;
+        }
     }
     Ok(())
 }
