@@ -375,3 +375,82 @@ fn first_attended(
         .map(|c| c.date)
         .min()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interchange::decode_case;
+
+    fn case(events: &str, extra: &str) -> Case {
+        decode_case(&format!(
+            r#"{{"schema_version":1,"person":{{"crn":"X320741","date_of_birth":"1990-04-01","sex":"male","home_area":"C17"}},
+            "events":[{events}]{extra}}}"#
+        ))
+        .unwrap()
+    }
+
+    const CO: &str = r#"{"offence_date":"2024-01-04","sentence_date":"2024-03-28",
+        "sentence":{"type":"community_order","length":{"months":12},"requirements":[{"kind":"rehabilitation_activity","days":5}]}}"#;
+
+    #[test]
+    fn termination_cuts_the_schedule_the_day_before() {
+        let terminated = CO.replace(
+            r#""sentence_date":"2024-03-28","#,
+            r#""sentence_date":"2024-03-28","termination_date":"2024-06-01","#,
+        );
+        let c = case(&terminated, "");
+        let policy = ContactPolicy::preset("tr2014").unwrap();
+        let s = schedule(&c, &policy, &Calendar::england_and_wales()).unwrap();
+        assert_eq!(s.periods[0].end.to_string(), "2024-05-31");
+        let last = s
+            .items
+            .iter()
+            .rfind(|i| i.kind == ItemKind::Contact)
+            .unwrap();
+        // 28 May is a window start; its 4-day tail (28-31 May) is merged into the window from 28 April.
+        assert_eq!(
+            (last.earliest.to_string(), last.due_by.to_string()),
+            ("2024-04-28".into(), "2024-05-31".into())
+        );
+    }
+
+    #[test]
+    fn each_event_gets_its_own_items_and_an_sso_without_supervision_none() {
+        let sso = r#"{"offence_date":"2024-01-04","sentence_date":"2024-04-15",
+            "sentence":{"type":"suspended_sentence_order","custodial_term":{"months":3},"operational_period":{"months":12}}}"#;
+        let c = case(&format!("{CO},{sso},{CO}"), "");
+        let policy = ContactPolicy::preset("ns2007").unwrap();
+        let s = schedule(&c, &policy, &Calendar::england_and_wales()).unwrap();
+        assert_eq!(
+            s.periods.iter().map(|p| p.event).collect::<Vec<_>>(),
+            [0, 2]
+        );
+        let per_event = |e| s.items.iter().filter(|i| i.event == e).count();
+        assert_eq!(per_event(0), 12);
+        assert_eq!(per_event(1), 0);
+        assert_eq!(per_event(2), 12);
+    }
+
+    #[test]
+    fn a_contact_for_another_event_does_not_move_the_plan() {
+        let two = format!("{CO},{CO}");
+        let c = case(
+            &two,
+            r#","contacts":[{"date":"2024-04-02","kind":"first_appointment","outcome":"attended","event":1}]"#,
+        );
+        let policy = ContactPolicy::preset("tr2014").unwrap();
+        let s = schedule(&c, &policy, &Calendar::england_and_wales()).unwrap();
+        let plan = |e| {
+            s.items
+                .iter()
+                .find(|i| i.event == e && i.kind == ItemKind::SentencePlan)
+                .unwrap()
+                .earliest
+                .to_string()
+        };
+        // Event 0 counts from its first appointment's due date (not allocated: 28 March + 5 working days over
+        // Easter = 8 April); event 1 from the appointment attended on 2 April.
+        assert_eq!(plan(0), "2024-04-08");
+        assert_eq!(plan(1), "2024-04-02");
+    }
+}
