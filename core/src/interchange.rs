@@ -394,9 +394,17 @@ pub(crate) fn redact(msg: &str) -> String {
             .unwrap_or("");
         return format!("unknown field{rest}");
     }
-    // Missing and duplicate fields are named by the format (serde only reports known fields): keep them.
-    if msg.starts_with("missing field") || msg.starts_with("duplicate field") {
-        return msg.to_owned();
+    // Missing and duplicate fields: keep the name when it is a key of the format (serde's derive only reports
+    // known fields, but a hand-written deserializer may report any key).
+    for prefix in ["missing field `", "duplicate field `"] {
+        if let Some(rest) = msg.strip_prefix(prefix) {
+            let key = rest.strip_suffix('`').unwrap_or(rest);
+            return if is_format_key(key) {
+                msg.to_owned()
+            } else {
+                prefix.trim_end_matches(" `").to_owned()
+            };
+        }
     }
     // Custom messages of other crates may quote the offending input after "found" (uuid: "found `X` at 0").
     if let Some(i) = msg.find("found `") {

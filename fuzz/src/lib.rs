@@ -4,7 +4,12 @@
 //! A target fails (and libFuzzer saves the input under `fuzz/artifacts/`) on any panic, including the
 //! `assert!`s below: the invariants every result must keep whatever the input.
 
+pub mod engines;
 pub mod mirror;
+
+use std::sync::OnceLock;
+
+use probation_core::calendar::Calendar;
 
 use probation_core::interchange::{MAX_CASE_BYTES, decode_case, encode_case};
 use probation_core::model::Case;
@@ -92,7 +97,14 @@ fn without_floats(mut case: Case) -> Case {
     case
 }
 
-/// The engines, on any case (valid or not): each returns a result or a typed error, never a panic.
+/// The engines, on any case (valid or not): each returns a result or a typed error, never a panic, and no
+/// error message holds personal data.
 fn engines(case: &Case) {
-    let _ = case;
+    static CALENDAR: OnceLock<Calendar> = OnceLock::new();
+    let cal = CALENDAR.get_or_init(Calendar::england_and_wales);
+    for output in engines::run_engines(case, cal) {
+        if let engines::Output::Err(message) = output {
+            assert_no_personal_data(Some(case), &message);
+        }
+    }
 }

@@ -345,8 +345,8 @@ file("codes.json", "Unknown codes and fields: a decode error whose message lists
     case("unknown home area C22", decode("person.home_area"), changes={"person.home_area": "C22"}),
     case("home area in lower case", decode("person.home_area"), changes={"person.home_area": "c17"}),
     case("unknown provider", decode("provider"), changes={"provider": "N08"}),
-    case("unknown sentence type", decode("events[0].sentence.type"), changes={"events[0].sentence.type": "deportation"},
-         forbidden=["deportation"]),
+    case("unknown sentence type", decode("events[0].sentence.type"), changes={"events[0].sentence.type": "hospital_order"},
+         forbidden=["hospital_order"]),
     case("unknown requirement kind", decode("events[0].sentence.requirements[0].kind"),
          changes={"events[0].sentence.requirements[0].kind": "community_service"}, forbidden=["community_service"]),
     case("unknown custody kind", decode("events[0].sentence.kind"),
@@ -425,6 +425,21 @@ file("duplicates.json", "Duplicate keys: a case must not mean two things, so a r
          text=BASE_TEXT.replace('"rosh":{"public":"medium"}',
                                 '"rosh":{"public":"medium"},"section_answers":{"attitudes":["yes"],'
                                 '"attitudes":["no"]}', 1)),
+    case("a key named after the person twice in a sentence whose type comes last", decode("events[0].sentence"),
+         text=BASE_TEXT.replace('"sentence":{"type":"community_order",',
+                                '"sentence":{"Marguerite":1,"Marguerite":2,"type":"community_order",', 1),
+         forbidden=[GIVEN]),
+    case("a format key twice in a sentence whose type comes last", decode("events[0].sentence"),
+         text=BASE_TEXT.replace('"sentence":{"type":"community_order",',
+                                '"sentence":{"length":{"months":1},"type":"community_order",', 1)),
+    case("an unknown key holding a name in a sentence whose type comes last", decode("events[0].sentence"),
+         text=BASE_TEXT.replace('"sentence":{"type":"community_order",',
+                                '"sentence":{"Quennellford":"Marguerite","type":"community_order",', 1),
+         forbidden=[GIVEN, FAMILY]),
+    case("a wrong value in a sentence whose type comes last", decode("events[0].sentence"),
+         text=BASE_TEXT.replace('"sentence":{"type":"community_order","length":{"months":12}',
+                                '"sentence":{"length":{"months":"Marguerite"},"type":"community_order"', 1),
+         forbidden=[GIVEN]),
     case("rosh group twice", decode("assessments[0].rosh"),
          text=BASE_TEXT.replace('"rosh":{"public":"medium"}', '"rosh":{"public":"medium","public":"very_high"}', 1)),
 ])
@@ -546,8 +561,7 @@ file("encoding.json", "Input that is not UTF-8 is refused as invalid_utf8 before
 REG = pathlib.Path(__file__).resolve().parents[3] / "fuzz" / "regressions"
 file("regressions.json", "Inputs found by the fuzzers that once misbehaved; each description says how.", [
     case("decode_bytes found (2026-11-26): a syntax error inside an unknown key of a sentence put the key "
-         "(a family name) in the error path; keys that are not format keys now show as `?`. Since sentences are "
-         "read field by field (type first), the unknown key is refused before its value is read, at the sentence",
+         "(a family name) in the error path; keys that are not format keys now show as `?`",
          decode("events[0].sentence"),
          text=(REG / "decode_bytes" / "leak-unknown-key-in-sentence-syntax-path").read_text(encoding="utf-8"),
          forbidden=["quennellford"]),

@@ -1,0 +1,66 @@
+//! Every engine of probation-core run on one case, with its output as text in a fixed order. Shared by the fuzz
+//! targets (`fuzz/src/lib.rs`) and the multi-thread test (`core/tests/threads.rs`, through `#[path]`), so the
+//! workspace's own tests compile it and the fuzz crate cannot drift from the library's API unnoticed.
+
+use chrono::{Days, NaiveDate};
+use probation_core::calendar::Calendar;
+use probation_core::model::Case;
+use probation_core::sentence::sentence_dates;
+use probation_core::validate::validate;
+
+/// One engine's answer: its serialised result, or its error's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    /// The result, as JSON.
+    Ok(String),
+    /// The error's `Display` text (checked for personal data by the fuzz targets).
+    Err(String),
+}
+
+fn out<T: serde::Serialize, E: std::fmt::Display>(r: Result<T, E>) -> Output {
+    match r {
+        Ok(v) => {
+            Output::Ok(serde_json::to_string(&v).unwrap_or_else(|e| format!("unserialisable: {e}")))
+        }
+        Err(e) => Output::Err(e.to_string()),
+    }
+}
+
+/// The dates the date-dependent engines are asked about: each event's sentence date, a week and a year later,
+/// and a fixed date.
+fn probe_dates(case: &Case) -> Vec<NaiveDate> {
+    let mut dates: Vec<NaiveDate> = case
+        .events
+        .iter()
+        .take(4)
+        .flat_map(|e| {
+            let d = e.sentence_date;
+            [
+                Some(d),
+                d.checked_add_days(Days::new(7)),
+                d.checked_add_days(Days::new(365)),
+            ]
+        })
+        .flatten()
+        .collect();
+    dates.extend(NaiveDate::from_ymd_opt(2025, 3, 31));
+    dates
+}
+
+/// Runs validation, sentence dates, the calendar on the case's dates, allocation, tier, contact schedule and
+/// compliance (as far as the library has them) on `case`, valid or not.
+pub fn run_engines(case: &Case, cal: &Calendar) -> Vec<Output> {
+    let mut outputs = vec![out(validate(case).map(|()| "valid"))];
+    for event in case.events.iter().take(8) {
+        outputs.push(out(sentence_dates(&case.person, event)));
+        outputs.push(out(cal.add_working_days(event.sentence_date, 5)));
+        outputs.push(out(
+            cal.working_days_between(event.offence_date, event.sentence_date)
+        ));
+        outputs.push(out(cal.next_working_day(event.sentence_date)));
+    }
+    for on in probe_dates(case) {
+        outputs.push(out(cal.is_working_day(on)));
+    }
+    outputs
+}
