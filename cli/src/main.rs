@@ -23,15 +23,28 @@ struct Cli {
 enum Command {
     /// Check every case; print each invalid case's line number and field paths. Exit 1 if any is invalid.
     Validate(cmd::validate::Args),
+    /// Key dates of every event (SED, CRD, licence, post-sentence supervision, order ends) as JSON Lines.
+    /// Invalid cases are reported on standard error by line and field path; exit 1 if any failed.
+    Dates(cmd::dates::Args),
+    /// England & Wales bank holidays and working days (1970-2100).
+    Calendar(cmd::calendar::Args),
     /// Write a deterministic synthetic caseload (clearly fake people, valid cases) as JSON Lines.
     Generate(cmd::generate::Args),
+    /// Contact schedule of every case: required contacts and deadlines with the rule behind each.
+    Schedule(cmd::schedule::Args),
+    /// Compliance on a date: windows met or missed, failures to comply, enforcement due.
+    Compliance(cmd::compliance::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Validate(a) => cmd::validate::run(a),
+        Command::Dates(a) => cmd::dates::run(a),
+        Command::Calendar(a) => cmd::calendar::run(a),
         Command::Generate(a) => cmd::generate::run(a),
+        Command::Schedule(a) => cmd::schedule::run(a),
+        Command::Compliance(a) => cmd::compliance::run(a),
     };
     match result {
         Ok(code) => code,

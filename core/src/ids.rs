@@ -177,7 +177,7 @@ impl PrisonNumber {
 }
 
 macro_rules! id_impls {
-    ($t:ident) => {
+    ($t:ident, $pattern:literal, $desc:literal) => {
         impl TryFrom<String> for $t {
             type Error = IdError;
             fn try_from(s: String) -> Result<Self, IdError> {
@@ -212,14 +212,26 @@ macro_rules! id_impls {
                 stringify!($t).into()
             }
             fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                schemars::json_schema!({ "type": "string" })
+                schemars::json_schema!({ "type": "string", "pattern": $pattern, "description": $desc })
             }
         }
     };
 }
-id_impls!(Crn);
-id_impls!(Pnc);
-id_impls!(PrisonNumber);
+id_impls!(
+    Crn,
+    "^\\s*[A-Za-z][0-9]{6}\\s*$",
+    "nDelius case reference number: a letter and 6 digits"
+);
+id_impls!(
+    Pnc,
+    "^\\s*([0-9]{2}|[0-9]{4})/?[0-9]{1,7}[A-Za-z]\\s*$",
+    "PNC id, YYYY/NNNNNNNA (or YY/NNNNNNNA, or without the slash: then exactly 7 or 9 digits before the check letter); the check letter must match"
+);
+id_impls!(
+    PrisonNumber,
+    "^\\s*[A-Za-z][0-9]{4}[A-Za-z]{2}\\s*$",
+    "prison (NOMS) number: a letter, 4 digits and 2 letters"
+);
 
 #[cfg(test)]
 mod tests {

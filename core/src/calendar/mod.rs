@@ -76,7 +76,7 @@ pub const LAST_YEAR: i32 = 2100;
 #[non_exhaustive]
 pub enum CalendarError {
     /// A date (given, or the answer) or a year is outside 1970-01-01 ..= 2100-12-31.
-    #[error("date is outside the supported range 1970-01-01 to 2100-12-31")]
+    #[error("date or year is outside the supported range 1970-01-01 to 2100-12-31")]
     OutOfRange,
 }
 

@@ -94,8 +94,9 @@ pub fn render_compliance(label: &str, c: &Compliance, limit: usize) -> String {
     for w in open.iter().take(limit) {
         let _ = writeln!(
             t,
-            "  due   {}  {:<17}  {}/{}  event {}  {}",
-            w.item.due_by,
+            "  {:<7}  {:<13}  {:<19}  {}/{} made  event {}  {}",
+            "due",
+            w.item.due_by.to_string(),
             w.item.kind.name(),
             w.made,
             w.item.contacts,
@@ -118,7 +119,7 @@ pub fn render_compliance(label: &str, c: &Compliance, limit: usize) -> String {
         };
         let _ = writeln!(
             t,
-            "  {status:<7} {due}  {:<17}  failure {}  event {}  {}",
+            "  {status:<7}  {due:<13}  {:<19}  failure {}  event {}  {}",
             s.action.name(),
             s.failure_date,
             s.event,

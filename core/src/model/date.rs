@@ -2,8 +2,8 @@
 //!
 //! chrono's own `Deserialize` for `NaiveDate` goes through its general format parser (~150 ns a date); a case has
 //! dozens of dates, so decoding used to spend a quarter of its time there. The canonical form is read directly
-//! here; anything else falls back to chrono's parser, so exactly the same texts are accepted and rejected, with
-//! the same messages.
+//! here; anything else falls back to chrono's parser, so exactly the same texts are accepted and rejected. A
+//! rejected text gets the message `invalid date (<chrono's reason>), expected YYYY-MM-DD`, never the text itself.
 
 use std::fmt;
 
@@ -36,7 +36,9 @@ impl Visitor<'_> for DateVisitor {
     fn visit_str<E: de::Error>(self, s: &str) -> Result<NaiveDate, E> {
         match parse_canonical(s) {
             Some(d) => Ok(d),
-            None => s.parse().map_err(E::custom),
+            None => s.parse().map_err(|e: chrono::ParseError| {
+                E::custom(format_args!("invalid date ({e}), expected YYYY-MM-DD"))
+            }),
         }
     }
 }
