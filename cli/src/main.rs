@@ -23,6 +23,11 @@ struct Cli {
 enum Command {
     /// Check every case; print each invalid case's line number and field paths. Exit 1 if any is invalid.
     Validate(cmd::validate::Args),
+    /// Allocate every case to a provider (Probation Trust, NPS division, CRC, Probation Service) with the rules
+    /// that fired and the allocation deadline. JSON Lines out; cases by provider on stderr.
+    Allocate(cmd::allocate::Args),
+    /// Tier every case (2021 framework, A0-D3) with its point breakdown. JSON Lines out; cases by tier on stderr.
+    Tier(cmd::tier::Args),
     /// Key dates of every event (SED, CRD, licence, post-sentence supervision, order ends) as JSON Lines.
     /// Invalid cases are reported on standard error by line and field path; exit 1 if any failed.
     Dates(cmd::dates::Args),
@@ -40,6 +45,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Validate(a) => cmd::validate::run(a),
+        Command::Allocate(a) => cmd::allocate::run(a),
+        Command::Tier(a) => cmd::tier::run(a),
         Command::Dates(a) => cmd::dates::run(a),
         Command::Calendar(a) => cmd::calendar::run(a),
         Command::Generate(a) => cmd::generate::run(a),

@@ -18,6 +18,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod allocation;
 pub mod calendar;
 pub mod contact;
 pub mod ids;
@@ -26,4 +27,5 @@ pub mod model;
 pub mod rules;
 pub mod sentence;
 pub mod synth;
+pub mod tier;
 pub mod validate;

@@ -1,8 +1,10 @@
 //! One module per subcommand.
 
+pub mod allocate;
 pub mod calendar;
+pub mod compliance;
 pub mod dates;
 pub mod generate;
-pub mod compliance;
 pub mod schedule;
+pub mod tier;
 pub mod validate;

@@ -1,0 +1,233 @@
+//! The tier calculation: pure functions from [`TierInputs`].
+
+use super::result::{
+    Change, ChangeBreakdown, ChangeLevel, NeedScores, Protect, ProtectBreakdown, ProtectLevel,
+    SpecialRule, Tier, TierCode, WomensPoints,
+};
+use super::{TierError, TierInputs, rules};
+use crate::allocation::RuleList;
+use crate::model::{MappaLevel, RoshLevel};
+
+/// RSR points: ≥ 7.00 → 20; ≥ 3.00 → 10; else 0 ([V-code] hmpps-tier).
+pub fn rsr_points(rsr: f64) -> u32 {
+    if rsr >= 7.0 {
+        20
+    } else if rsr >= 3.0 {
+        10
+    } else {
+        0
+    }
+}
+
+/// RoSH points: very high 150, high 20, medium 10, low or none 0.
+pub const fn rosh_points(rosh: Option<RoshLevel>) -> u32 {
+    match rosh {
+        Some(RoshLevel::VeryHigh) => 150,
+        Some(RoshLevel::High) => 20,
+        Some(RoshLevel::Medium) => 10,
+        Some(RoshLevel::Low) | None => 0,
+    }
+}
+
+/// MAPPA points: level 2 or 3 → 150, level 1 → 5.
+pub const fn mappa_points(level: Option<MappaLevel>) -> u32 {
+    match level {
+        Some(MappaLevel::M2 | MappaLevel::M3) => 150,
+        Some(MappaLevel::M1) => 5,
+        None => 0,
+    }
+}
+
+/// OGRS points: ⌊OGRS ÷ 10⌋ (OGRS a percentage 0–100).
+pub fn ogrs_points(ogrs: f64) -> u32 {
+    let p = (ogrs / 10.0).floor();
+    if p.is_finite() && p >= 0.0 {
+        p.min(10.0) as u32
+    } else {
+        0
+    }
+}
+
+fn protect(i: &TierInputs, fired: &mut RuleList) -> Protect {
+    let rsr = rsr_points(i.rsr.unwrap_or(0.0));
+    let rosh = rosh_points(i.rosh);
+    let mappa = mappa_points(i.mappa_level);
+    let complexity = i.complexity.len() * 2;
+    let womens_factors = if i.female {
+        WomensPoints {
+            parenting: if i.parenting_responsibilities { 2 } else { 0 },
+            impulsivity_or_temper: if i.impulsivity_or_temper { 2 } else { 0 },
+            breach_or_recall: if i.breach_or_recall_last_12_months {
+                2
+            } else {
+                0
+            },
+        }
+    } else {
+        WomensPoints::default()
+    };
+    if rsr > 0 {
+        fired.fire(rules::Idx::RSR.bit());
+    }
+    if rosh > 0 {
+        fired.fire(rules::Idx::ROSH.bit());
+    }
+    if rsr > 0 && rosh > 0 {
+        fired.fire(rules::Idx::LARGER_OF_RSR_ROSH.bit());
+    }
+    if mappa > 0 {
+        fired.fire(rules::Idx::MAPPA.bit());
+    }
+    if complexity > 0 {
+        fired.fire(rules::Idx::COMPLEXITY.bit());
+    }
+    if womens_factors.total() > 0 {
+        fired.fire(rules::Idx::WOMENS_FACTORS.bit());
+    }
+    fired.fire(rules::Idx::PROTECT_LEVELS.bit());
+    let counted = rsr.max(rosh);
+    let points = counted + mappa + complexity + womens_factors.total();
+    Protect {
+        level: ProtectLevel::from_points(points),
+        points,
+        breakdown: ProtectBreakdown {
+            rsr,
+            rosh,
+            rsr_or_rosh_counted: counted,
+            mappa,
+            complexity: i.complexity,
+            womens_factors,
+        },
+    }
+}
+
+fn change(i: &TierInputs, fired: &mut RuleList) -> Change {
+    if !i.has_mandate {
+        fired.fire(rules::Idx::NO_MANDATE.bit());
+        return Change {
+            level: ChangeLevel::Zero,
+            points: 0,
+            special_rule: Some(SpecialRule::NoMandate),
+            breakdown: None,
+        };
+    }
+    if !i.has_assessment {
+        fired.fire(rules::Idx::NO_ASSESSMENT.bit());
+        return Change {
+            level: ChangeLevel::Two,
+            points: 0,
+            special_rule: Some(SpecialRule::NoAssessment),
+            breakdown: None,
+        };
+    }
+    let needs = NeedScores(i.needs);
+    let ogrs = ogrs_points(i.ogrs.unwrap_or(0.0));
+    let iom = if i.iom { 2 } else { 0 };
+    if i.needs_from_answers {
+        fired.fire(rules::Idx::NEED_FROM_ANSWERS.bit());
+    }
+    let needs_total = needs.total();
+    if needs_total > 0 {
+        fired.fire(rules::Idx::NEEDS.bit());
+    }
+    if ogrs > 0 {
+        fired.fire(rules::Idx::OGRS.bit());
+    }
+    if iom > 0 {
+        fired.fire(rules::Idx::IOM.bit());
+    }
+    fired.fire(rules::Idx::CHANGE_LEVELS.bit());
+    let points = needs_total + ogrs + iom;
+    Change {
+        level: ChangeLevel::from_points(points),
+        points,
+        special_rule: None,
+        breakdown: Some(ChangeBreakdown { needs, ogrs, iom }),
+    }
+}
+
+/// The tier of flat inputs (DOMAIN.md §4): pure, no allocation.
+///
+/// # Errors
+/// [`TierError::OutOfRange`] naming `rsr` or `ogrs` when outside 0–100.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use probation_core::model::RoshLevel;
+/// use probation_core::tier::{calculate, TierInputs};
+/// let mut i = TierInputs::empty(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
+/// i.rosh = Some(RoshLevel::High);   // 20
+/// i.rsr = Some(3.5);                // 10, but only the larger counts
+/// i.has_mandate = true;
+/// i.has_assessment = true;
+/// i.ogrs = Some(64.0);              // 6
+/// let t = calculate(&i).unwrap();
+/// assert_eq!(t.tier.to_string(), "B1");
+/// assert_eq!(t.ndelius.to_string(), "UB1");
+/// assert_eq!(t.protect.points, 20);
+///
+/// i.ogrs = Some(100.5);
+/// assert_eq!(calculate(&i).unwrap_err().path(), "ogrs");
+/// ```
+pub fn calculate(inputs: &TierInputs) -> Result<Tier, TierError> {
+    inputs.validate()?;
+    let mut fired = RuleList::new(rules::TABLE);
+    if inputs.rsr.is_none()
+        || (inputs.has_mandate && inputs.has_assessment && inputs.ogrs.is_none())
+    {
+        fired.fire(rules::Idx::MISSING_SCORE.bit());
+    }
+    let protect = protect(inputs, &mut fired);
+    let change = change(inputs, &mut fired);
+    if inputs.unsupervised {
+        fired.fire(rules::Idx::UNSUPERVISED.bit());
+    }
+    fired.fire(rules::Idx::NDELIUS_FORM.bit());
+    let code = TierCode {
+        protect: protect.level,
+        change: change.level,
+        unsupervised: inputs.unsupervised,
+    };
+    Ok(Tier {
+        tier: code,
+        ndelius: code.ndelius(),
+        protect,
+        change,
+        unsupervised: inputs.unsupervised,
+        on: inputs.on,
+        rules: fired,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries() {
+        assert_eq!(rsr_points(6.99), 10);
+        assert_eq!(rsr_points(7.0), 20);
+        assert_eq!(rsr_points(2.99), 0);
+        assert_eq!(rsr_points(3.0), 10);
+        assert_eq!(ogrs_points(49.99), 4);
+        assert_eq!(ogrs_points(100.0), 10);
+        for (p, l) in [
+            (149, ProtectLevel::B),
+            (150, ProtectLevel::A),
+            (19, ProtectLevel::C),
+            (20, ProtectLevel::B),
+            (9, ProtectLevel::D),
+            (10, ProtectLevel::C),
+        ] {
+            assert_eq!(ProtectLevel::from_points(p), l, "{p}");
+        }
+        for (p, l) in [
+            (9, ChangeLevel::One),
+            (10, ChangeLevel::Two),
+            (19, ChangeLevel::Two),
+            (20, ChangeLevel::Three),
+        ] {
+            assert_eq!(ChangeLevel::from_points(p), l, "{p}");
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! [`TierInputs`]: the flat inputs of a tier calculation, read from a case in one pass.
+
+use chrono::{Months, NaiveDate};
+
+use super::TierError;
+use super::complexity::{ComplexityFactor, ComplexityFactors};
+use super::needs::{NEED_AREAS, index, severity_from_answers};
+use crate::model::{
+    Case, EnforcementActionKind, MappaCategory, MappaLevel, NeedSeverity, RegisterCode,
+    RequirementKind, RoshLevel, Sex,
+};
+
+/// Everything a tier calculation reads, as plain values.
+///
+/// Build it from a [`Case`] with [`TierInputs::from_case`], or directly from table columns; then call
+/// [`super::calculate`]. Where each value comes from (DOMAIN.md §4, [V-code] hmpps-tier):
+/// - registrations: those active on `on` (registered on or before it, not deregistered by then); `HREG` and codes
+///   the tier does not read are ignored. Read newest first (ties: the first in the list): `rosh` is the newest RoSH
+///   registration; `mappa_level` the newest `MAPP` registration with a valid level M1–M3; `mappa_category` the
+///   category of the newest `MAPP` registration, so level and category may come from different registrations;
+///   `complexity` the distinct complexity factors; `iom` an `IIOM`; `unsupervised` a `PRC`;
+/// - the assessment: the newest completed on or before `on` (ties: the later in the list); `rsr`, `ogrs`, needs
+///   and the women's factors come from it. A need's severity is the recorded one, else it is scored from the
+///   section answers (OASys or SAN thresholds), else no need;
+/// - `breach_or_recall_last_12_months`: the assessment's flag, or an enforcement action (breach referral, breach
+///   laid, recall requested) dated in the 12 months up to and including `on`;
+/// - `has_mandate`: an event active on `on` that is custodial or has a requirement, not terminated by `on`, that is
+///   neither unpaid work nor restrictive ([`RequirementKind::is_restrictive`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TierInputs {
+    /// The date of the calculation.
+    pub on: NaiveDate,
+    /// The person is a woman (the women's factors apply).
+    pub female: bool,
+    /// RSR percentage (0–100); `None` when missing (counts as 0).
+    pub rsr: Option<f64>,
+    /// OGRS percentage (0–100); `None` when missing (counts as 0).
+    pub ogrs: Option<f64>,
+    /// RoSH of the newest active RoSH registration.
+    pub rosh: Option<RoshLevel>,
+    /// Level of the newest MAPP registration with a valid level.
+    pub mappa_level: Option<MappaLevel>,
+    /// Category of the newest MAPP registration (not used by the 2021 points; kept for the record).
+    pub mappa_category: Option<MappaCategory>,
+    /// Distinct active complexity factors.
+    pub complexity: ComplexityFactors,
+    /// Women's factor: parenting responsibilities answered yes.
+    pub parenting_responsibilities: bool,
+    /// Women's factor: impulsivity or temper control scored above 0.
+    pub impulsivity_or_temper: bool,
+    /// Women's factor: a breach or recall in the last 12 months.
+    pub breach_or_recall_last_12_months: bool,
+    /// An active `IIOM` registration.
+    pub iom: bool,
+    /// An active `PRC` registration.
+    pub unsupervised: bool,
+    /// A mandate for change.
+    pub has_mandate: bool,
+    /// An assessment on or before `on`.
+    pub has_assessment: bool,
+    /// Need severities, in [`crate::model::NeedArea::ALL`] order.
+    pub needs: [NeedSeverity; NEED_AREAS],
+    /// True when at least one severity was scored from section answers.
+    pub needs_from_answers: bool,
+}
+
+impl TierInputs {
+    /// Inputs with nothing recorded: no assessment, no registrations, no mandate.
+    pub const fn empty(on: NaiveDate) -> Self {
+        TierInputs {
+            on,
+            female: false,
+            rsr: None,
+            ogrs: None,
+            rosh: None,
+            mappa_level: None,
+            mappa_category: None,
+            complexity: ComplexityFactors::empty(),
+            parenting_responsibilities: false,
+            impulsivity_or_temper: false,
+            breach_or_recall_last_12_months: false,
+            iom: false,
+            unsupervised: false,
+            has_mandate: false,
+            has_assessment: false,
+            needs: [NeedSeverity::NoNeed; NEED_AREAS],
+            needs_from_answers: false,
+        }
+    }
+
+    /// Reads `case` on `on` (one pass over registrations, assessments, events; no allocation).
+    ///
+    /// # Errors
+    /// [`TierError::OutOfRange`] naming `assessments[i].rsr` or `assessments[i].ogrs` when the assessment used
+    /// holds a value outside 0–100.
+    pub fn from_case(case: &Case, on: NaiveDate) -> Result<Self, TierError> {
+        let mut t = TierInputs::empty(on);
+        t.female = case.person.sex == Sex::Female;
+        // Read the separate heap arrays (assessments, events and their requirements) before the registrations so
+        // that their cache misses overlap.
+        let mut newest: Option<(usize, NaiveDate)> = None;
+        for (i, a) in case.assessments.iter().enumerate() {
+            if a.date <= on && newest.is_none_or(|(_, d)| a.date >= d) {
+                newest = Some((i, a.date));
+            }
+        }
+        t.has_mandate = case.active_events_on(on).any(|e| {
+            e.sentence.is_custodial()
+                || e.sentence.requirements().iter().any(|r| {
+                    r.terminated.is_none_or(|d| d > on)
+                        && r.kind != RequirementKind::UnpaidWork
+                        && !r.kind.is_restrictive()
+                })
+        });
+
+        let mut rosh_at: Option<NaiveDate> = None;
+        let mut level_at: Option<NaiveDate> = None;
+        let mut category_at: Option<NaiveDate> = None;
+        for r in &case.registrations {
+            if !r.is_active_on(on) {
+                continue;
+            }
+            let newer = |at: Option<NaiveDate>| at.is_none_or(|d| r.registered > d);
+            match &r.code {
+                RegisterCode::Mapp => {
+                    if newer(category_at) {
+                        category_at = Some(r.registered);
+                        t.mappa_category = r.mappa_category();
+                    }
+                    if let Some(level) = r.mappa_level()
+                        && newer(level_at)
+                    {
+                        level_at = Some(r.registered);
+                        t.mappa_level = Some(level);
+                    }
+                }
+                RegisterCode::Iiom => t.iom = true,
+                RegisterCode::Prc => t.unsupervised = true,
+                code => {
+                    if let Some(level) = code.rosh_level() {
+                        if newer(rosh_at) {
+                            rosh_at = Some(r.registered);
+                            t.rosh = Some(level);
+                        }
+                    } else if let Some(f) = ComplexityFactor::from_register(code) {
+                        t.complexity.insert(f);
+                    }
+                }
+            }
+        }
+
+        if let Some((i, a)) = newest.and_then(|(i, _)| Some((i, case.assessments.get(i)?))) {
+            t.has_assessment = true;
+            t.rsr = checked_percentage(a.rsr, i, "rsr")?;
+            t.ogrs = checked_percentage(a.ogrs, i, "ogrs")?;
+            for (area, sev) in &a.needs {
+                if let Some(slot) = t.needs.get_mut(index(*area)) {
+                    *slot = *sev;
+                }
+            }
+            for (area, answers) in &a.section_answers {
+                if a.needs.contains_key(area) {
+                    continue;
+                }
+                if let Some(sev) = severity_from_answers(*area, a.kind, answers) {
+                    t.needs_from_answers = true;
+                    if let Some(slot) = t.needs.get_mut(index(*area)) {
+                        *slot = sev;
+                    }
+                }
+            }
+            if let Some(w) = a.womens_factors {
+                t.parenting_responsibilities = w.parenting_responsibilities;
+                t.impulsivity_or_temper = w.impulsivity > 0 || w.temper_control > 0;
+                t.breach_or_recall_last_12_months = w.breach_or_recall_last_12_months;
+            }
+        }
+        if t.female && !t.breach_or_recall_last_12_months {
+            let from = on
+                .checked_sub_months(Months::new(12))
+                .unwrap_or(NaiveDate::MIN);
+            t.breach_or_recall_last_12_months = case.enforcement.iter().any(|e| {
+                matches!(
+                    e.kind,
+                    EnforcementActionKind::BreachReferral
+                        | EnforcementActionKind::BreachLaid
+                        | EnforcementActionKind::RecallRequested
+                ) && e.date > from
+                    && e.date <= on
+            });
+        }
+
+        Ok(t)
+    }
+
+    /// Checks the values a caller building inputs by hand could get wrong.
+    ///
+    /// # Errors
+    /// [`TierError::OutOfRange`] with path `rsr` or `ogrs`.
+    pub fn validate(&self) -> Result<(), TierError> {
+        checked_field(self.rsr, "rsr")?;
+        checked_field(self.ogrs, "ogrs")?;
+        Ok(())
+    }
+}
+
+fn in_range(v: f64) -> bool {
+    v.is_finite() && (0.0..=100.0).contains(&v)
+}
+
+fn checked_percentage(v: Option<f64>, i: usize, field: &str) -> Result<Option<f64>, TierError> {
+    match v {
+        Some(x) if !in_range(x) => Err(TierError::OutOfRange {
+            path: format!("assessments[{i}].{field}"),
+        }),
+        other => Ok(other),
+    }
+}
+
+fn checked_field(v: Option<f64>, field: &str) -> Result<(), TierError> {
+    match v {
+        Some(x) if !in_range(x) => Err(TierError::OutOfRange {
+            path: field.to_owned(),
+        }),
+        _ => Ok(()),
+    }
+}

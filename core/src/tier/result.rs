@@ -1,0 +1,303 @@
+//! [`Tier`]: the result of a tier calculation, with its point breakdown.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use super::complexity::ComplexityFactors;
+use super::needs::{NEED_AREAS, severity_score, weight};
+use crate::allocation::RuleList;
+use crate::model::{NeedArea, NeedSeverity};
+
+/// The protect level (risk of harm), A highest. Ordered by severity: `D < C < B < A`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub enum ProtectLevel {
+    /// Fewer than 10 points.
+    D,
+    /// 10 to 19 points.
+    C,
+    /// 20 to 149 points.
+    B,
+    /// 150 points or more.
+    A,
+}
+
+impl ProtectLevel {
+    /// The level of `points`: A ≥ 150, B 20–149, C 10–19, D < 10.
+    pub const fn from_points(points: u32) -> Self {
+        match points {
+            150.. => ProtectLevel::A,
+            20..=149 => ProtectLevel::B,
+            10..=19 => ProtectLevel::C,
+            _ => ProtectLevel::D,
+        }
+    }
+    /// The letter.
+    pub const fn letter(self) -> char {
+        match self {
+            ProtectLevel::A => 'A',
+            ProtectLevel::B => 'B',
+            ProtectLevel::C => 'C',
+            ProtectLevel::D => 'D',
+        }
+    }
+}
+
+/// The change level (likelihood of reoffending / need for change), 0–3. Serialised as a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ChangeLevel {
+    /// No mandate for change.
+    Zero,
+    /// Fewer than 10 points.
+    One,
+    /// 10 to 19 points, or no assessment.
+    Two,
+    /// 20 points or more.
+    Three,
+}
+
+impl ChangeLevel {
+    /// The level of `points`: 3 ≥ 20, 2 10–19, 1 < 10.
+    pub const fn from_points(points: u32) -> Self {
+        match points {
+            20.. => ChangeLevel::Three,
+            10..=19 => ChangeLevel::Two,
+            _ => ChangeLevel::One,
+        }
+    }
+    /// The digit.
+    pub const fn digit(self) -> u8 {
+        self as u8
+    }
+}
+
+impl Serialize for ChangeLevel {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u8(self.digit())
+    }
+}
+
+/// A tier as written: protect letter, change digit, and `S` when unsupervised (`B2`, `B2S`). Serialised as that
+/// string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TierCode {
+    /// Protect level.
+    pub protect: ProtectLevel,
+    /// Change level.
+    pub change: ChangeLevel,
+    /// Unsupervised (`PRC`): the `S` suffix.
+    pub unsupervised: bool,
+}
+
+impl TierCode {
+    /// The nDelius form of this tier (`UB2`, `UB2S`).
+    pub const fn ndelius(self) -> NdeliusTier {
+        NdeliusTier(self)
+    }
+}
+
+impl fmt::Display for TierCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.protect.letter(), self.change.digit())?;
+        if self.unsupervised {
+            f.write_str("S")?;
+        }
+        Ok(())
+    }
+}
+
+/// The tier as nDelius stores it: `U` followed by the tier (`UB2`, `UB2S`). Serialised as that string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct NdeliusTier(pub TierCode);
+
+impl fmt::Display for NdeliusTier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "U{}", self.0)
+    }
+}
+
+/// Serialises a short `Display` value through a stack buffer (no allocation).
+fn serialize_short<S: Serializer, T: fmt::Display>(v: &T, s: S) -> Result<S::Ok, S::Error> {
+    use std::fmt::Write;
+    struct Buf {
+        b: [u8; 8],
+        n: usize,
+    }
+    impl Write for Buf {
+        fn write_str(&mut self, x: &str) -> fmt::Result {
+            let end = self.n + x.len();
+            let dst = self.b.get_mut(self.n..end).ok_or(fmt::Error)?;
+            dst.copy_from_slice(x.as_bytes());
+            self.n = end;
+            Ok(())
+        }
+    }
+    let mut buf = Buf { b: [0; 8], n: 0 };
+    write!(buf, "{v}").map_err(serde::ser::Error::custom)?;
+    let text = buf
+        .b
+        .get(..buf.n)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or_default();
+    s.serialize_str(text)
+}
+
+impl Serialize for TierCode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_short(self, s)
+    }
+}
+impl Serialize for NdeliusTier {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_short(self, s)
+    }
+}
+
+/// The women's factors' points (each 0 or 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct WomensPoints {
+    /// Parenting responsibilities.
+    pub parenting: u32,
+    /// Impulsivity or temper control.
+    pub impulsivity_or_temper: u32,
+    /// Breach or recall in the last 12 months.
+    pub breach_or_recall: u32,
+}
+
+impl WomensPoints {
+    /// The sum.
+    pub const fn total(&self) -> u32 {
+        self.parenting + self.impulsivity_or_temper + self.breach_or_recall
+    }
+}
+
+/// Every component of the protect points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct ProtectBreakdown {
+    /// RSR points (0, 10, 20).
+    pub rsr: u32,
+    /// RoSH points (0, 10, 20, 150).
+    pub rosh: u32,
+    /// The larger of `rsr` and `rosh`: the only one that counts.
+    pub rsr_or_rosh_counted: u32,
+    /// MAPPA points (0, 5, 150).
+    pub mappa: u32,
+    /// Each complexity factor and its points (2 each).
+    pub complexity: ComplexityFactors,
+    /// The women's factors.
+    pub womens_factors: WomensPoints,
+}
+
+/// The protect half of a tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Protect {
+    /// The level.
+    pub level: ProtectLevel,
+    /// Total points.
+    pub points: u32,
+    /// Points per component.
+    pub breakdown: ProtectBreakdown,
+}
+
+/// One need's contribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct NeedScore {
+    /// Severity.
+    pub severity: NeedSeverity,
+    /// Weight.
+    pub weight: u32,
+    /// Weight × severity score.
+    pub points: u32,
+}
+
+/// Every need's severity, in [`NeedArea::ALL`] order; serialised as a map from need area (snake_case) to its
+/// [`NeedScore`] (severity, weight, points), computed on demand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NeedScores(pub [NeedSeverity; NEED_AREAS]);
+
+impl NeedScores {
+    /// The contribution of each need, in [`NeedArea::ALL`] order.
+    pub fn iter(&self) -> impl Iterator<Item = (NeedArea, NeedScore)> + '_ {
+        NeedArea::ALL.iter().zip(self.0.iter()).map(|(area, sev)| {
+            let weight = weight(*area);
+            (
+                *area,
+                NeedScore {
+                    severity: *sev,
+                    weight,
+                    points: weight * severity_score(*sev),
+                },
+            )
+        })
+    }
+
+    /// The sum of the points.
+    pub fn total(&self) -> u32 {
+        self.iter().map(|(_, n)| n.points).sum()
+    }
+}
+
+impl Serialize for NeedScores {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(NEED_AREAS))?;
+        for (area, score) in self.iter() {
+            m.serialize_entry(&area, &score)?;
+        }
+        m.end()
+    }
+}
+
+/// Every component of the change points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct ChangeBreakdown {
+    /// Each need.
+    pub needs: NeedScores,
+    /// OGRS points (⌊OGRS ÷ 10⌋).
+    pub ogrs: u32,
+    /// IOM points (0 or 2).
+    pub iom: u32,
+}
+
+/// A special rule that sets the change level without points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpecialRule {
+    /// No mandate for change: level 0.
+    NoMandate,
+    /// No assessment: level 2 with 0 points.
+    NoAssessment,
+}
+
+/// The change half of a tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Change {
+    /// The level.
+    pub level: ChangeLevel,
+    /// Total points (0 when a special rule applies).
+    pub points: u32,
+    /// The special rule that set the level, if one did.
+    pub special_rule: Option<SpecialRule>,
+    /// Points per component; `null` when a special rule applies.
+    pub breakdown: Option<ChangeBreakdown>,
+}
+
+/// A tier: protect level and points, change level and points, the tier string and its nDelius form, and every
+/// rule that fired.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Tier {
+    /// The tier string, e.g. `B2` or `B2S`.
+    pub tier: TierCode,
+    /// The nDelius form, e.g. `UB2` or `UB2S`.
+    pub ndelius: NdeliusTier,
+    /// The protect half.
+    pub protect: Protect,
+    /// The change half.
+    pub change: Change,
+    /// An active `PRC` registration (the `S` suffix).
+    pub unsupervised: bool,
+    /// The date of the calculation.
+    pub on: NaiveDate,
+    /// Every rule that fired.
+    pub rules: RuleList,
+}
