@@ -21,7 +21,9 @@ use probation_core::model::Case;
 const fn send_sync<T: Send + Sync>() {}
 
 const _: () = {
-    use probation_core::{calendar, contact, interchange, model, rules, sentence, validate};
+    use probation_core::{
+        allocation, calendar, contact, interchange, model, rules, sentence, tier, validate,
+    };
     // Inputs.
     send_sync::<model::Case>();
     send_sync::<model::Person>();
@@ -36,6 +38,16 @@ const _: () = {
     send_sync::<sentence::SentenceDates>();
     send_sync::<sentence::SentenceError>();
     send_sync::<validate::ValidationErrors>();
+    // Allocation, escalation and tier.
+    send_sync::<allocation::AllocationPolicy>();
+    send_sync::<allocation::Allocation>();
+    send_sync::<allocation::AllocationFacts>();
+    send_sync::<allocation::Escalation>();
+    send_sync::<allocation::EscalationPoint>();
+    send_sync::<allocation::AllocationError>();
+    send_sync::<tier::Tier>();
+    send_sync::<tier::TierInputs>();
+    send_sync::<tier::TierError>();
     // Contact schedules and compliance.
     send_sync::<contact::ContactPolicy>();
     send_sync::<contact::Schedule>();
@@ -114,6 +126,7 @@ fn a_cloned_calendar_and_policies_moved_to_threads_agree() {
             let setup = engines::Setup {
                 calendar: setup.calendar.clone(),
                 contact: setup.contact.clone(),
+                allocation: setup.allocation.clone(),
             };
             let case = case.clone();
             thread::spawn(move || engines::run_engines(&case, &setup))

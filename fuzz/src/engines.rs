@@ -3,10 +3,12 @@
 //! workspace's own tests compile it and the fuzz crate cannot drift from the library's API unnoticed.
 
 use chrono::{Days, NaiveDate};
+use probation_core::allocation::{AllocationPolicy, allocate, escalation, escalation_history};
 use probation_core::calendar::Calendar;
 use probation_core::contact::{ContactPolicy, compliance, schedule};
 use probation_core::model::Case;
 use probation_core::sentence::sentence_dates;
+use probation_core::tier::tier;
 use probation_core::validate::validate;
 
 /// One engine's answer: its serialised result, or its error's message.
@@ -54,6 +56,8 @@ pub struct Setup {
     pub calendar: Calendar,
     /// The contact policy presets.
     pub contact: Vec<ContactPolicy>,
+    /// The default allocation policy (PI 05/2014 with its [A] switches at their defaults).
+    pub allocation: AllocationPolicy,
 }
 
 impl Setup {
@@ -65,6 +69,7 @@ impl Setup {
                 .into_iter()
                 .filter_map(|p| ContactPolicy::preset(p).ok())
                 .collect(),
+            allocation: AllocationPolicy::default_policy(),
         }
     }
 }
@@ -92,6 +97,12 @@ pub fn run_engines(case: &Case, setup: &Setup) -> Vec<Output> {
     for on in &dates {
         outputs.push(out(cal.is_working_day(*on)));
     }
+    for on in &dates {
+        outputs.push(out(allocate(case, *on, &setup.allocation, cal)));
+        outputs.push(out(escalation(case, *on, &setup.allocation, cal)));
+        outputs.push(out(tier(case, *on)));
+    }
+    outputs.push(out(escalation_history(case, &setup.allocation, cal)));
     for policy in &setup.contact {
         outputs.push(out(schedule(case, policy, cal)));
         for on in dates.iter().take(1).chain(dates.last()) {
