@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
-use probation_core::allocation::{self, AllocationFacts, AllocationPolicy, ManagerOverride};
+use probation_core::allocation::{self, AllocationFacts, ManagerOverride};
 use probation_core::model::Case;
 use probation_core::tier::{self as core_tier, TierInputs};
 
@@ -183,10 +183,4 @@ pub(crate) fn facts(case: &Case, on: NaiveDate) -> Result<(AllocationFacts, Tier
         AllocationFacts::from_case(case, on)?,
         TierInputs::from_case(case, on)?,
     ))
-}
-
-/// The allocation policy in force when none is given.
-#[allow(dead_code, reason = "used by the columnar module")]
-pub(crate) fn default_policy() -> AllocationPolicy {
-    AllocationPolicy::default_policy()
 }
