@@ -66,15 +66,15 @@ fn subset(expected: &Value, actual: &Value, at: &str, diffs: &mut Vec<String>) {
 fn run(function: &str, input: &Value) -> Result<Value, String> {
     match function {
         "case.validate" => Ok(case_validate(input)),
+        "allocation.allocate" => allocation_allocate(input),
+        "allocation.escalation" => allocation_escalation(input),
+        "allocation.escalation_history" => allocation_escalation_history(input),
+        "tier.calculate" => tier_calculate(input),
         "calendar.is_working_day"
         | "calendar.add_working_days"
         | "calendar.working_days_between"
         | "calendar.next_working_day"
         | "calendar.bank_holidays" => calendar_fn(function, input),
-        "allocation.allocate" => allocation_allocate(input),
-        "allocation.escalation" => allocation_escalation(input),
-        "allocation.escalation_history" => allocation_escalation_history(input),
-        "tier.calculate" => tier_calculate(input),
         "sentence.dates" => sentence_dates(input),
         "contact.schedule" | "contact.compliance" => contact_fn(function, input),
         "case.decode_validate_raw" => decode_validate_raw(input),
@@ -94,15 +94,6 @@ fn case_validate(input: &Value) -> Value {
 }
 
 fn date_field(input: &Value, key: &str) -> Result<chrono::NaiveDate, String> {
-    vector_date(input, key)
-}
-
-fn vector_case(input: &Value) -> Result<probation_core::model::Case, String> {
-    probation_core::interchange::decode_case(&input["case"].to_string())
-        .map_err(|e| format!("input.case does not decode: {e}"))
-}
-
-fn vector_date(input: &Value, key: &str) -> Result<chrono::NaiveDate, String> {
     input[key]
         .as_str()
         .and_then(|s| s.parse().ok())
@@ -156,46 +147,6 @@ fn calendar_fn(function: &str, input: &Value) -> Result<Value, String> {
     Ok(out.unwrap_or_else(err))
 }
 
-/// `policy`: absent (the default preset), a preset name, or a policy object.
-fn vector_policy(
-    input: &Value,
-) -> Result<Result<probation_core::allocation::AllocationPolicy, Value>, String> {
-    use probation_core::allocation::AllocationPolicy;
-    let policy = match &input["policy"] {
-        Value::Null => AllocationPolicy::preset("default"),
-        Value::String(name) => AllocationPolicy::preset(name),
-        obj => AllocationPolicy::from_json(&obj.to_string()),
-    };
-    Ok(policy.map_err(|e| json!({"error": {"kind": "policy", "path": e.field()}})))
-}
-
-fn allocation_allocate(input: &Value) -> Result<Value, String> {
-    use probation_core::allocation::{Calendar, ManagerOverride, allocate};
-    let case = vector_case(input)?;
-    let on = vector_date(input, "on")?;
-    let policy = match vector_policy(input)? {
-        Ok(p) => p,
-        Err(e) => return Ok(e),
-    };
-    let over: Option<ManagerOverride> = match &input["override"] {
-        Value::Null => None,
-        v => Some(serde_json::from_value(v.clone()).map_err(|e| format!("input.override: {e}"))?),
-    };
-    Ok(
-        match allocate(&case, on, &policy, &Calendar::england_and_wales()) {
-            Ok(mut a) => {
-                if let Some(o) = over {
-                    a = a.with_override(o);
-                }
-                let mut v = serde_json::to_value(&a).unwrap();
-                v["effective_provider"] = json!(a.effective_provider());
-                v
-            }
-            Err(e) => json!({"error": {"kind": e.kind(), "path": e.path()}}),
-        },
-    )
-}
-
 /// `sentence.dates`: `input.person` and `input.event` in the interchange format.
 fn sentence_dates(input: &Value) -> Result<Value, String> {
     let person: probation_core::model::Person = serde_json::from_value(input["person"].clone())
@@ -208,46 +159,6 @@ fn sentence_dates(input: &Value) -> Result<Value, String> {
             Err(e) => json!({"error": {"kind": e.code(), "field": e.field()}}),
         },
     )
-}
-
-fn allocation_escalation(input: &Value) -> Result<Value, String> {
-    use probation_core::allocation::{Calendar, escalation};
-    let case = vector_case(input)?;
-    let on = vector_date(input, "on")?;
-    let policy = match vector_policy(input)? {
-        Ok(p) => p,
-        Err(e) => return Ok(e),
-    };
-    Ok(
-        match escalation(&case, on, &policy, &Calendar::england_and_wales()) {
-            Ok(e) => serde_json::to_value(&e).unwrap(),
-            Err(e) => json!({"error": {"kind": e.kind(), "path": e.path()}}),
-        },
-    )
-}
-
-fn allocation_escalation_history(input: &Value) -> Result<Value, String> {
-    use probation_core::allocation::{Calendar, escalation_history};
-    let case = vector_case(input)?;
-    let policy = match vector_policy(input)? {
-        Ok(p) => p,
-        Err(e) => return Ok(e),
-    };
-    Ok(
-        match escalation_history(&case, &policy, &Calendar::england_and_wales()) {
-            Ok(points) => json!({ "escalations": points }),
-            Err(e) => json!({"error": {"kind": e.kind(), "path": e.path()}}),
-        },
-    )
-}
-
-fn tier_calculate(input: &Value) -> Result<Value, String> {
-    let case = vector_case(input)?;
-    let on = vector_date(input, "on")?;
-    Ok(match probation_core::tier::tier(&case, on) {
-        Ok(t) => serde_json::to_value(t).unwrap(),
-        Err(e) => json!({"error": {"kind": e.kind(), "path": e.path()}}),
-    })
 }
 
 /// `case.decode_validate_raw` (tests/vectors/hostile/README.md): raw text, bytes or a generated repetition,
@@ -334,6 +245,98 @@ fn leaked(case: &Value, actual: &Value) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+fn vector_case(input: &Value) -> Result<probation_core::model::Case, String> {
+    probation_core::interchange::decode_case(&input["case"].to_string())
+        .map_err(|e| format!("input.case does not decode: {e}"))
+}
+
+fn vector_date(input: &Value, key: &str) -> Result<chrono::NaiveDate, String> {
+    input[key]
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| format!("input.{key} must be an ISO date"))
+}
+
+/// `policy`: absent (the default preset), a preset name, or a policy object.
+fn vector_policy(
+    input: &Value,
+) -> Result<Result<probation_core::allocation::AllocationPolicy, Value>, String> {
+    use probation_core::allocation::AllocationPolicy;
+    let policy = match &input["policy"] {
+        Value::Null => AllocationPolicy::preset("default"),
+        Value::String(name) => AllocationPolicy::preset(name),
+        obj => AllocationPolicy::from_json(&obj.to_string()),
+    };
+    Ok(policy.map_err(|e| json!({"error": {"kind": "policy", "path": e.field()}})))
+}
+
+fn allocation_allocate(input: &Value) -> Result<Value, String> {
+    use probation_core::allocation::{Calendar, ManagerOverride, allocate};
+    let case = vector_case(input)?;
+    let on = vector_date(input, "on")?;
+    let policy = match vector_policy(input)? {
+        Ok(p) => p,
+        Err(e) => return Ok(e),
+    };
+    let over: Option<ManagerOverride> = match &input["override"] {
+        Value::Null => None,
+        v => Some(serde_json::from_value(v.clone()).map_err(|e| format!("input.override: {e}"))?),
+    };
+    Ok(
+        match allocate(&case, on, &policy, &Calendar::england_and_wales()) {
+            Ok(mut a) => {
+                if let Some(o) = over {
+                    a = a.with_override(o);
+                }
+                let mut v = serde_json::to_value(&a).unwrap();
+                v["effective_provider"] = json!(a.effective_provider());
+                v
+            }
+            Err(e) => json!({"error": {"kind": e.kind(), "path": e.path()}}),
+        },
+    )
+}
+
+fn allocation_escalation(input: &Value) -> Result<Value, String> {
+    use probation_core::allocation::{Calendar, escalation};
+    let case = vector_case(input)?;
+    let on = vector_date(input, "on")?;
+    let policy = match vector_policy(input)? {
+        Ok(p) => p,
+        Err(e) => return Ok(e),
+    };
+    Ok(
+        match escalation(&case, on, &policy, &Calendar::england_and_wales()) {
+            Ok(e) => serde_json::to_value(&e).unwrap(),
+            Err(e) => json!({"error": {"kind": e.kind(), "path": e.path()}}),
+        },
+    )
+}
+
+fn allocation_escalation_history(input: &Value) -> Result<Value, String> {
+    use probation_core::allocation::{Calendar, escalation_history};
+    let case = vector_case(input)?;
+    let policy = match vector_policy(input)? {
+        Ok(p) => p,
+        Err(e) => return Ok(e),
+    };
+    Ok(
+        match escalation_history(&case, &policy, &Calendar::england_and_wales()) {
+            Ok(points) => json!({ "escalations": points }),
+            Err(e) => json!({"error": {"kind": e.kind(), "path": e.path()}}),
+        },
+    )
+}
+
+fn tier_calculate(input: &Value) -> Result<Value, String> {
+    let case = vector_case(input)?;
+    let on = vector_date(input, "on")?;
+    Ok(match probation_core::tier::tier(&case, on) {
+        Ok(t) => serde_json::to_value(t).unwrap(),
+        Err(e) => json!({"error": {"kind": e.kind(), "path": e.path()}}),
+    })
 }
 
 #[test]

@@ -53,22 +53,22 @@ pub fn nps_criteria(
 ) -> bool {
     let before = out.len();
     if facts.mappa_eligible {
-        out.push(&rules::MAPPA);
+        out.fire(rules::Idx::MAPPA.bit());
     }
     if facts.overall_rosh().is_some_and(|r| r.is_high_or_above()) {
-        out.push(&rules::ROSH_HIGH);
+        out.fire(rules::Idx::ROSH_HIGH.bit());
     }
     if facts.foreign_national_liable_to_deportation {
-        out.push(&rules::FOREIGN_NATIONAL);
+        out.fire(rules::Idx::FOREIGN_NATIONAL.bit());
     }
     if policy.public_interest_enabled && facts.public_interest {
-        out.push(&rules::PUBLIC_INTEREST);
+        out.fire(rules::Idx::PUBLIC_INTEREST.bit());
     }
     if policy.terrorism_enabled && facts.terrorism {
-        out.push(&rules::TERRORISM);
+        out.fire(rules::Idx::TERRORISM.bit());
     }
     if policy.rsr_threshold_enabled && facts.rsr.is_some_and(|r| r >= policy.rsr_threshold) {
-        out.push(&rules::RSR);
+        out.fire(rules::Idx::RSR.bit());
     }
     out.len() > before
 }
@@ -101,14 +101,14 @@ pub fn nps_criteria(
 /// assert!(d.rules.contains("allocation.tr.rosh_high"));
 /// ```
 pub fn decide(facts: &AllocationFacts, policy: &AllocationPolicy) -> Decision {
-    let mut fired = RuleList::new();
+    let mut fired = RuleList::new(rules::TABLE);
     let provider = match Period::of(facts.on, policy) {
         Period::ProbationTrusts => {
-            fired.push(&rules::TRUST);
+            fired.fire(rules::Idx::TRUST.bit());
             Provider::ProbationTrust
         }
         Period::ProbationService => {
-            fired.push(&rules::PROBATION_SERVICE);
+            fired.fire(rules::Idx::PROBATION_SERVICE.bit());
             Provider::ProbationService
         }
         Period::TransformingRehabilitation => {
@@ -117,14 +117,14 @@ pub fn decide(facts: &AllocationFacts, policy: &AllocationPolicy) -> Decision {
                 && facts.home_area == CrcArea::C10
                 && facts.on >= policy.wales_to_nps_from
             {
-                fired.push(&rules::WALES_NPS);
+                fired.fire(rules::Idx::WALES_NPS.bit());
                 nps = true;
             }
             if nps {
-                fired.push(&rules::NPS_DIVISION);
+                fired.fire(rules::Idx::NPS_DIVISION.bit());
                 Provider::Nps(facts.home_area.nps_division())
             } else {
-                fired.push(&rules::CRC);
+                fired.fire(rules::Idx::CRC.bit());
                 Provider::Crc(facts.home_area)
             }
         }
@@ -189,7 +189,7 @@ pub fn allocate_facts(
     } = decide(facts, policy);
     let deadline = match facts.sentence_date {
         Some(s) => {
-            rules.push(&rules::DEADLINE);
+            rules.fire(rules::Idx::DEADLINE.bit());
             Some(
                 calendar
                     .add_working_days(s, policy.allocation_working_days)

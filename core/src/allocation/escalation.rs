@@ -2,9 +2,11 @@
 //!
 //! A CRC holding a case whose risk rises so that it meets an NPS criterion (RoSH high or very high, MAPPA, …) must
 //! refer it to the NPS "without delay"; this library reads "without delay" as the policy's
-//! `escalation_working_days` working days after the change (default 1: the next working day, [A]). A case the NPS
-//! holds never moves back to a CRC [A]. The Wales switch is a transfer of the whole Welsh CRC, not an escalation,
+//! `escalation_working_days` working days after the change (default 1: the next working day, \[A\]). A case the NPS
+//! holds never moves back to a CRC \[A\]. The Wales switch is a transfer of the whole Welsh CRC, not an escalation,
 //! so it is not a reason here.
+
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -28,6 +30,10 @@ pub struct Escalation {
     pub refer_by: Option<NaiveDate>,
     /// Every rule that fired: the NPS criteria now met, then the escalation rules.
     pub rules: RuleList,
+    /// The policy's id.
+    pub policy_id: Arc<str>,
+    /// The policy's version.
+    pub policy_version: u32,
 }
 
 /// Escalation from flat facts: the case is held by `held_by`, and `facts` describe it after the change.
@@ -48,11 +54,13 @@ pub fn escalation_facts(
         required: false,
         refer_to: None,
         refer_by: None,
-        rules: RuleList::new(),
+        rules: RuleList::new(rules::TABLE),
+        policy_id: Arc::clone(&policy.id),
+        policy_version: policy.version,
     };
     let in_tr = Period::of(facts.on, policy) == Period::TransformingRehabilitation;
     match held_by {
-        Some(Provider::Nps(_)) => out.rules.push(&rules::NPS_NEVER_RETURNS),
+        Some(Provider::Nps(_)) => out.rules.fire(rules::Idx::NPS_NEVER_RETURNS.bit()),
         Some(Provider::Crc(_)) if in_tr => {
             if nps_criteria(facts, policy, &mut out.rules) {
                 out.required = true;
@@ -62,13 +70,13 @@ pub fn escalation_facts(
                         .add_working_days(facts.on, policy.escalation_working_days)
                         .map_err(|_| AllocationError::Calendar { path: "on" })?,
                 );
-                out.rules.push(&rules::ESCALATE);
-                out.rules.push(&rules::ESCALATION_DEADLINE);
+                out.rules.fire(rules::Idx::ESCALATE.bit());
+                out.rules.fire(rules::Idx::ESCALATION_DEADLINE.bit());
             } else {
-                out.rules.push(&rules::STAYS_WITH_CRC);
+                out.rules.fire(rules::Idx::STAYS_WITH_CRC.bit());
             }
         }
-        _ => out.rules.push(&rules::NOT_APPLICABLE),
+        _ => out.rules.fire(rules::Idx::NOT_APPLICABLE.bit()),
     }
     Ok(out)
 }
@@ -167,7 +175,7 @@ pub fn escalation_history(
         let code = r.code.clone();
         (r.registered, 1, Some(Trigger::Registration { index, code }))
     }));
-    moments.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    moments.sort_by_key(|m| (m.0, m.1));
 
     let mut held: Option<Provider> = None;
     let mut points = Vec::new();

@@ -96,11 +96,11 @@ impl AllocationFacts {
                 RegisterCode::Rpir => facts.public_interest = true,
                 RegisterCode::Rtao => facts.terrorism = true,
                 code => {
-                    if let Some(level) = code.rosh_level() {
-                        if rosh_registered.is_none_or(|d| r.registered > d) {
-                            rosh_registered = Some(r.registered);
-                            facts.registered_rosh = Some(level);
-                        }
+                    if let Some(level) = code.rosh_level()
+                        && rosh_registered.is_none_or(|d| r.registered > d)
+                    {
+                        rosh_registered = Some(r.registered);
+                        facts.registered_rosh = Some(level);
                     }
                 }
             }
@@ -111,17 +111,15 @@ impl AllocationFacts {
                 newest = Some((i, a.date));
             }
         }
-        if let Some((i, _)) = newest {
-            if let Some(a) = case.assessments.get(i) {
-                facts.assessed_rosh = a.rosh.overall();
-                if let Some(rsr) = a.rsr {
-                    if !(rsr.is_finite() && (0.0..=100.0).contains(&rsr)) {
-                        return Err(AllocationError::OutOfRange {
-                            path: format!("assessments[{i}].rsr"),
-                        });
-                    }
-                    facts.rsr = Some(rsr);
+        if let Some((i, a)) = newest.and_then(|(i, _)| Some((i, case.assessments.get(i)?))) {
+            facts.assessed_rosh = a.rosh.overall();
+            if let Some(rsr) = a.rsr {
+                if !(rsr.is_finite() && (0.0..=100.0).contains(&rsr)) {
+                    return Err(AllocationError::OutOfRange {
+                        path: format!("assessments[{i}].rsr"),
+                    });
                 }
+                facts.rsr = Some(rsr);
             }
         }
         facts.sentence_date = case

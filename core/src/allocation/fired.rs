@@ -1,4 +1,4 @@
-//! [`RuleList`]: the rules that fired for one decision, held inline (no heap allocation).
+//! [`RuleList`]: the rules that fired for one decision, as a bitset over an area's rule table (no allocation).
 
 use std::fmt;
 
@@ -6,74 +6,89 @@ use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 use crate::rules::Rule;
 
-/// The most rules one decision can fire (allocation fires at most 9, a tier at most 16).
-pub const MAX_FIRED: usize = 20;
+/// The most rules one area's table may hold.
+pub const MAX_FIRED: usize = 32;
 
-/// The rules that fired for one decision, in the order they fired, each at most once.
+/// Declares an area's rules as `pub static`s, a `TABLE` of them in listing order, and a crate-private index enum
+/// (one variant per rule, named as the rule) so that firing a rule is setting one bit.
+macro_rules! rule_table {
+    ($(#[$tm:meta])* $table:ident, $idx:ident;
+     $( $(#[$m:meta])* $name:ident = ($id:expr, $text:expr, $source:expr, $basis:expr $(,)?); )+) => {
+        $( $(#[$m])* pub static $name: Rule = Rule::new($id, $text, $source, $basis); )+
+        $(#[$tm])*
+        pub static $table: &[&Rule] = &[$(&$name),+];
+        /// Index of each rule in the table.
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms, reason = "one index per rule, named as the rule")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(crate) enum $idx { $($name),+ }
+        impl $idx {
+            /// The bit of this rule in a [`crate::allocation::RuleList`].
+            pub(crate) const fn bit(self) -> u32 {
+                1 << (self as u32)
+            }
+        }
+    };
+}
+pub(crate) use rule_table;
+
+/// The rules that fired for one decision, listed in the order of their area's rule table (which is the logical
+/// order of the decision), each at most once.
 ///
-/// Held inline in a fixed-size array so that computing a decision never allocates; serialised as a JSON list of
-/// rule objects (`id`, `text`, `source`, `basis`).
+/// A bitset over a `'static` table of rules: building one never allocates, and copying one is 16 bytes. Serialised
+/// as a JSON list of rule objects (`id`, `text`, `source`, `basis`).
 ///
 /// ```
-/// use probation_core::allocation::RuleList;
-/// use probation_core::rules::{Basis, Rule};
-/// static R: Rule = Rule::new("example.rule", "an example", "DOMAIN.md §0", Basis::Assumption);
-/// let mut rules = RuleList::new();
-/// rules.push(&R);
-/// rules.push(&R);
-/// assert_eq!(rules.len(), 1);
-/// assert!(rules.contains("example.rule"));
+/// use probation_core::allocation::{rules, RuleList};
+/// let mut fired = RuleList::new(rules::TABLE);
+/// fired.push(&rules::CRC);
+/// fired.push(&rules::MAPPA);
+/// fired.push(&rules::MAPPA);
+/// assert_eq!(fired.ids().collect::<Vec<_>>(), ["allocation.tr.mappa", "allocation.tr.crc"]);
+/// assert!(fired.contains("allocation.tr.crc"));
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct RuleList {
-    rules: [Option<&'static Rule>; MAX_FIRED],
-    len: u8,
+    table: &'static [&'static Rule],
+    bits: u32,
 }
 
 impl RuleList {
-    /// An empty list.
-    pub const fn new() -> Self {
-        RuleList {
-            rules: [None; MAX_FIRED],
-            len: 0,
-        }
+    /// An empty list over `table` (an area's `rules::TABLE`, at most [`MAX_FIRED`] rules).
+    pub const fn new(table: &'static [&'static Rule]) -> Self {
+        RuleList { table, bits: 0 }
     }
 
-    /// Records that `rule` fired. A rule already in the list is not added twice. The list is sized for the
-    /// largest decision the library makes; a push beyond [`MAX_FIRED`] is ignored (and is a bug caught by tests).
+    /// Records that the rule with this bit fired (crate-internal fast path).
+    pub(crate) fn fire(&mut self, bit: u32) {
+        self.bits |= bit;
+    }
+
+    /// Records that `rule` fired. A rule not in the table is ignored; a rule already listed is not listed twice.
     pub fn push(&mut self, rule: &'static Rule) {
-        if self
-            .iter()
-            .any(|r| std::ptr::eq(r, rule) || r.id == rule.id)
-        {
-            return;
-        }
-        let i = usize::from(self.len);
-        if let Some(slot) = self.rules.get_mut(i) {
-            *slot = Some(rule);
-            self.len += 1;
-        } else {
-            debug_assert!(false, "more than MAX_FIRED rules fired");
+        if let Some(i) = self.table.iter().position(|r| std::ptr::eq(*r, rule)) {
+            self.bits |= 1u32.checked_shl(i as u32).unwrap_or(0);
         }
     }
 
-    /// The rules, in firing order.
+    /// The rules, in table order.
     pub fn iter(&self) -> impl Iterator<Item = &'static Rule> + '_ {
-        self.rules
+        let bits = self.bits;
+        self.table
             .iter()
-            .take(usize::from(self.len))
-            .flatten()
-            .copied()
+            .take(MAX_FIRED)
+            .enumerate()
+            .filter(move |(i, _)| bits & (1 << i) != 0)
+            .map(|(_, r)| *r)
     }
 
     /// How many rules fired.
     pub const fn len(&self) -> usize {
-        self.len as usize
+        self.bits.count_ones() as usize
     }
 
     /// True when no rule fired.
     pub const fn is_empty(&self) -> bool {
-        self.len == 0
+        self.bits == 0
     }
 
     /// True when the rule with this id fired.
@@ -81,15 +96,9 @@ impl RuleList {
         self.iter().any(|r| r.id == id)
     }
 
-    /// The ids of the rules, in firing order.
+    /// The ids of the rules, in order.
     pub fn ids(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.iter().map(|r| r.id)
-    }
-}
-
-impl Default for RuleList {
-    fn default() -> Self {
-        RuleList::new()
     }
 }
 
@@ -112,20 +121,35 @@ impl Serialize for RuleList {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::Basis;
-
-    static A: Rule = Rule::new("a", "a", "s", Basis::Verified);
-    static B: Rule = Rule::new("b", "b", "s", Basis::Assumption);
+    use crate::allocation::rules as a;
+    use crate::tier::rules as t;
 
     #[test]
-    fn keeps_order_and_serialises_as_objects() {
-        let mut l = RuleList::new();
-        l.push(&B);
-        l.push(&A);
-        l.push(&B);
-        assert_eq!(l.ids().collect::<Vec<_>>(), ["b", "a"]);
+    fn tables_fit_and_indices_match() {
+        for table in [a::TABLE, t::TABLE] {
+            assert!(table.len() <= MAX_FIRED);
+            let mut ids: Vec<_> = table.iter().map(|r| r.id).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), table.len(), "rule ids are unique");
+        }
+        let mut l = RuleList::new(a::TABLE);
+        l.fire(a::Idx::DEADLINE.bit());
+        assert_eq!(l.ids().collect::<Vec<_>>(), [a::DEADLINE.id]);
+        let mut l = RuleList::new(t::TABLE);
+        l.fire(t::Idx::NDELIUS_FORM.bit());
+        assert_eq!(l.ids().collect::<Vec<_>>(), [t::NDELIUS_FORM.id]);
+    }
+
+    #[test]
+    fn serialises_as_rule_objects_in_table_order() {
+        let mut l = RuleList::new(a::TABLE);
+        l.push(&a::DEADLINE);
+        l.push(&a::MAPPA);
         let v = serde_json::to_value(l).unwrap();
-        assert_eq!(v[0]["id"], "b");
+        assert_eq!(v[0]["id"], "allocation.tr.mappa");
         assert_eq!(v[1]["basis"], "verified");
+        l.push(&t::RSR); // not in the allocation table: ignored
+        assert_eq!(l.len(), 2);
     }
 }

@@ -40,15 +40,15 @@ mod engine;
 mod error;
 mod escalation;
 mod facts;
-mod fired;
-#[doc(hidden)]
-pub mod interim_calendar;
+pub(crate) mod fired;
 mod manager_override;
 mod policy;
 pub mod rules;
 
 use chrono::NaiveDate;
 
+/// The working-day calendar allocation deadlines are counted in (re-exported from [`crate::calendar`]).
+pub use crate::calendar::Calendar;
 pub use engine::{Allocation, Decision, Period, allocate_facts, decide, nps_criteria};
 pub use error::AllocationError;
 pub use escalation::{
@@ -56,7 +56,6 @@ pub use escalation::{
 };
 pub use facts::AllocationFacts;
 pub use fired::{MAX_FIRED, RuleList};
-pub use interim_calendar::Calendar;
 pub use manager_override::{ManagerOverride, OverrideReason};
 pub use policy::{AllocationPolicy, PolicyError};
 

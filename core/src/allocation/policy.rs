@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// An allocation policy: effective dates, criteria switches, thresholds and deadlines.
 ///
 /// Every field is documented with its default and where that default comes from. Switches and values marked
-/// [A] in DOMAIN.md are the caller's to change; load a custom policy from JSON with
+/// \[A\] in DOMAIN.md are the caller's to change; load a custom policy from JSON with
 /// [`AllocationPolicy::from_json`] (unknown fields are an error; every field must be given) or start from a
 /// preset ([`AllocationPolicy::preset`]) and change fields in code, then call [`AllocationPolicy::validate`].
 ///
@@ -39,28 +39,28 @@ pub struct AllocationPolicy {
     /// Version, copied into every result.
     pub version: u32,
     /// First day of Transforming Rehabilitation; before it every case belongs to the Probation Trust. Default
-    /// 2014-06-01 [V].
+    /// 2014-06-01 \[V\].
     pub tr_start: NaiveDate,
-    /// First day of the unified Probation Service; from it every case belongs to it. Default 2021-06-26 [V].
+    /// First day of the unified Probation Service; from it every case belongs to it. Default 2021-06-26 \[V\].
     /// Must be after `tr_start`.
     pub ps_start: NaiveDate,
-    /// Whether Welsh cases go to NPS Wales from `wales_to_nps_from`. Default on [A].
+    /// Whether Welsh cases go to NPS Wales from `wales_to_nps_from`. Default on \[A\].
     pub wales_to_nps_enabled: bool,
-    /// When Wales' CRC work moved to NPS Wales. Default 2019-12-01 [A] (DOMAIN.md: "December 2019").
+    /// When Wales' CRC work moved to NPS Wales. Default 2019-12-01 \[A\] (DOMAIN.md: "December 2019").
     pub wales_to_nps_from: NaiveDate,
-    /// Whether an active `RPIR` (exceptional public interest) keeps a case with the NPS. Default on [A].
+    /// Whether an active `RPIR` (exceptional public interest) keeps a case with the NPS. Default on \[A\].
     pub public_interest_enabled: bool,
-    /// Whether an active `RTAO` (terrorism) keeps a case with the NPS. Default on [A].
+    /// Whether an active `RTAO` (terrorism) keeps a case with the NPS. Default on \[A\].
     pub terrorism_enabled: bool,
-    /// Whether an RSR at or above `rsr_threshold` keeps a case with the NPS. Default on [A].
+    /// Whether an RSR at or above `rsr_threshold` keeps a case with the NPS. Default on \[A\].
     pub rsr_threshold_enabled: bool,
     /// RSR percentage (0–100) at or above which a case stays with the NPS. Default 6.9, the start of the high
-    /// band [V-code] / [A] for its use in allocation.
+    /// band \[V-code\] / \[A\] for its use in allocation.
     pub rsr_threshold: f64,
-    /// Working days after the sentence date by whose end allocation must be done. Default 2 [V] NPS SL002. 0–30.
+    /// Working days after the sentence date by whose end allocation must be done. Default 2 \[V\] NPS SL002. 0–30.
     pub allocation_working_days: u32,
     /// Working days after a risk change by which a CRC must refer the case to the NPS ("without delay"). Default
-    /// 1, the next working day [A]. 0–30.
+    /// 1, the next working day \[A\]. 0–30.
     pub escalation_working_days: u32,
 }
 
@@ -107,7 +107,7 @@ impl AllocationPolicy {
     /// The names of the built-in presets.
     pub const PRESETS: &'static [&'static str] = &["default", "verified-only"];
 
-    /// The default policy: DOMAIN.md §3 as written, every [A] switch on.
+    /// The default policy: DOMAIN.md §3 as written, every \[A\] switch on.
     pub fn default_policy() -> Self {
         AllocationPolicy {
             id: Arc::from("default"),
@@ -125,7 +125,7 @@ impl AllocationPolicy {
         }
     }
 
-    /// Only the [V] criteria (MAPPA, RoSH high or very high, foreign national liable to deportation): the [A]
+    /// Only the \[V\] criteria (MAPPA, RoSH high or very high, foreign national liable to deportation): the \[A\]
     /// switches (public interest, terrorism, RSR, Wales) are off.
     pub fn verified_only() -> Self {
         AllocationPolicy {

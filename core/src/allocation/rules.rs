@@ -2,143 +2,133 @@
 
 use crate::rules::{Basis, Rule};
 
-/// Before 1 June 2014 every case belongs to the local Probation Trust.
-pub static TRUST: Rule = Rule::new(
+use crate::allocation::fired::rule_table;
+
+rule_table! {
+    /// Every rule of this area, in the order results list them.
+    TABLE, Idx;
+    /// Before 1 June 2014 every case belongs to the local Probation Trust.
+    TRUST = (
     "allocation.trust",
     "before the start of Transforming Rehabilitation (1 June 2014) every case belongs to the local Probation Trust",
     "DOMAIN.md §1 and §3; HMIP, GOV.UK (Transforming Rehabilitation)",
     Basis::Verified,
-);
-
-/// From 26 June 2021 every case belongs to the unified Probation Service.
-pub static PROBATION_SERVICE: Rule = Rule::new(
+    );
+    /// From 26 June 2021 every case belongs to the unified Probation Service.
+    PROBATION_SERVICE = (
     "allocation.probation_service",
     "from 26 June 2021 the CRCs are folded back into one public Probation Service, which holds every case",
     "DOMAIN.md §1 and §3; HMIP, GOV.UK (probation reform, 26 June 2021)",
     Basis::Verified,
-);
-
-/// Wales: CRC work moved to NPS Wales in December 2019.
-pub static WALES_NPS: Rule = Rule::new(
-    "allocation.tr.wales_nps",
-    "from December 2019 the CRC work in Wales moved to NPS Wales: a case whose home area is Wales goes to the NPS",
-    "DOMAIN.md §3 (policy switch wales_to_nps_enabled, date wales_to_nps_from)",
-    Basis::Assumption,
-);
-
-/// NPS criterion 1: MAPPA eligible.
-pub static MAPPA: Rule = Rule::new(
+    );
+    /// NPS criterion 1: MAPPA eligible.
+    MAPPA = (
     "allocation.tr.mappa",
     "a MAPPA-eligible case (an active MAPP registration of any category or level) stays with the NPS",
     "PI 05/2014 Case Allocation; HMIP (\"all MAPPA cases\"); DOMAIN.md §3 criterion 1",
     Basis::Verified,
-);
-
-/// NPS criterion 2: overall RoSH high or very high.
-pub static ROSH_HIGH: Rule = Rule::new(
+    );
+    /// NPS criterion 2: overall RoSH high or very high.
+    ROSH_HIGH = (
     "allocation.tr.rosh_high",
     "a case whose overall RoSH is high or very high stays with the NPS (overall RoSH: the higher of the newest \
      assessment's highest group level and the newest active RoSH registration)",
     "PI 05/2014 Case Allocation; PI 57/2014; HMIP; DOMAIN.md §2 and §3 criterion 2",
     Basis::Verified,
-);
-
-/// NPS criterion 3: foreign national liable to deportation.
-pub static FOREIGN_NATIONAL: Rule = Rule::new(
+    );
+    /// NPS criterion 3: foreign national liable to deportation.
+    FOREIGN_NATIONAL = (
     "allocation.tr.foreign_national",
     "a foreign national liable to deportation stays with the NPS",
     "HMIP; DOMAIN.md §3 criterion 3",
     Basis::Verified,
-);
-
-/// NPS criterion 4: exceptional public interest (`RPIR`).
-pub static PUBLIC_INTEREST: Rule = Rule::new(
+    );
+    /// NPS criterion 4: exceptional public interest (`RPIR`).
+    PUBLIC_INTEREST = (
     "allocation.tr.public_interest",
     "a case of exceptional public interest (an active RPIR registration) stays with the NPS",
     "DOMAIN.md §3 criterion 4 (policy switch public_interest_enabled)",
     Basis::Assumption,
-);
-
-/// NPS criterion 5: terrorism or extremism (`RTAO`).
-pub static TERRORISM: Rule = Rule::new(
+    );
+    /// NPS criterion 5: terrorism or extremism (`RTAO`).
+    TERRORISM = (
     "allocation.tr.terrorism",
     "a terrorism or extremism case (an active RTAO registration) stays with the NPS",
     "DOMAIN.md §3 criterion 5 (policy switch terrorism_enabled)",
     Basis::Assumption,
-);
-
-/// NPS criterion 6: RSR at or above the threshold.
-pub static RSR: Rule = Rule::new(
+    );
+    /// NPS criterion 6: RSR at or above the threshold.
+    RSR = (
     "allocation.tr.rsr",
     "a case whose RSR (newest assessment on or before the date) is at or above the policy threshold (default 6.9, \
      the high band) stays with the NPS",
     "HMIP (RSR \"informs whether cases are allocated to a CRC or remain with the NPS\"); DOMAIN.md §2 and §3 \
      criterion 6 (policy switch rsr_threshold_enabled, value rsr_threshold)",
     Basis::Assumption,
-);
-
-/// The NPS division of an NPS case.
-pub static NPS_DIVISION: Rule = Rule::new(
+    );
+    /// Wales: CRC work moved to NPS Wales in December 2019.
+    WALES_NPS = (
+    "allocation.tr.wales_nps",
+    "from December 2019 the CRC work in Wales moved to NPS Wales: a case whose home area is Wales goes to the NPS",
+    "DOMAIN.md §3 (policy switch wales_to_nps_enabled, date wales_to_nps_from)",
+    Basis::Assumption,
+    );
+    /// The NPS division of an NPS case.
+    NPS_DIVISION = (
     "allocation.tr.nps_division",
     "a case kept by the NPS goes to the NPS division that covers the person's home area",
     "DOMAIN.md §1 (divisions N01-N07 by the geography of the 2014 divisions)",
     Basis::Assumption,
-);
-
-/// No NPS criterion: the CRC of the home area.
-pub static CRC: Rule = Rule::new(
+    );
+    /// No NPS criterion: the CRC of the home area.
+    CRC = (
     "allocation.tr.crc",
     "no NPS criterion is met: the case goes to the CRC for the person's home area",
     "PI 05/2014 Case Allocation; HMIP; DOMAIN.md §3",
     Basis::Verified,
-);
-
-/// The allocation deadline.
-pub static DEADLINE: Rule = Rule::new(
+    );
+    /// The allocation deadline.
+    DEADLINE = (
     "allocation.deadline",
     "allocation must be done by the end of the 2nd full business day after sentence (of the newest active event)",
     "NPS SL002; DOMAIN.md §3 (policy field allocation_working_days)",
     Basis::Verified,
-);
-
-/// Risk escalation: refer to the NPS.
-pub static ESCALATE: Rule = Rule::new(
+    );
+    /// Risk escalation: refer to the NPS.
+    ESCALATE = (
     "escalation.refer",
     "a CRC case that now meets an NPS criterion (such as RoSH risen to high) must be referred to the NPS for review \
      without delay; all high-RoSH people are managed by the NPS",
     "PI 57/2014; DOMAIN.md §3",
     Basis::Verified,
-);
-
-/// Risk escalation: the meaning of "without delay".
-pub static ESCALATION_DEADLINE: Rule = Rule::new(
+    );
+    /// Risk escalation: the meaning of "without delay".
+    ESCALATION_DEADLINE = (
     "escalation.deadline",
     "\"without delay\" is taken as within the policy's escalation working days of the change (default 1: by the \
      next working day)",
     "DOMAIN.md §3 (policy field escalation_working_days)",
     Basis::Assumption,
-);
-
-/// Risk escalation: the NPS never hands a case back.
-pub static NPS_NEVER_RETURNS: Rule = Rule::new(
+    );
+    /// Risk escalation: the NPS never hands a case back.
+    NPS_NEVER_RETURNS = (
     "escalation.nps_never_returns",
     "a case held by the NPS never moves back to a CRC, even when its risk falls",
     "DOMAIN.md §3",
     Basis::Assumption,
-);
-
-/// Risk escalation: a CRC case with no NPS criterion stays.
-pub static STAYS_WITH_CRC: Rule = Rule::new(
+    );
+    /// Risk escalation: a CRC case with no NPS criterion stays.
+    STAYS_WITH_CRC = (
     "escalation.stays_with_crc",
     "no NPS criterion is met: the case stays with its CRC",
     "PI 05/2014; PI 57/2014; DOMAIN.md §3",
     Basis::Verified,
-);
-
-/// Risk escalation only exists between a CRC and the NPS.
-pub static NOT_APPLICABLE: Rule = Rule::new(
+    );
+    /// Risk escalation only exists between a CRC and the NPS.
+    NOT_APPLICABLE = (
     "escalation.not_applicable",
     "escalation from a CRC to the NPS applies only to a case held by a CRC between 1 June 2014 and 25 June 2021",
     "PI 57/2014; DOMAIN.md §1 and §3",
     Basis::Verified,
-);
+    );
+}

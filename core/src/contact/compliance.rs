@@ -120,30 +120,38 @@ pub fn compliance(
     as_of: NaiveDate,
 ) -> Result<Compliance, ContactError> {
     let Schedule {
+        policy: name,
         periods,
         items,
         rules,
-        ..
     } = schedule(case, policy, calendar)?;
     let mut out = Compliance {
-        policy: policy.name.clone(),
+        policy: name,
         as_of,
         periods,
         windows: Vec::with_capacity(items.len()),
-        failures: Vec::new(),
+        failures: Vec::with_capacity(8),
         acceptable_absences: 0,
         enforcement: Vec::new(),
         rules,
     };
-    // Contacts up to `as_of`, by date: (date, index).
-    let mut contacts: Vec<(NaiveDate, u32)> = case
+    // Contacts up to `as_of`, by date, copied into one compact, contiguous list.
+    let mut contacts: Vec<Slim> = case
         .contacts
         .iter()
         .enumerate()
         .filter(|(_, c)| c.date <= as_of)
-        .filter_map(|(i, c)| u32::try_from(i).ok().map(|i| (c.date, i)))
+        .filter_map(|(i, c)| {
+            u32::try_from(i).ok().map(|index| Slim {
+                date: c.date,
+                index,
+                event: c.event,
+                kind: c.kind,
+                outcome: c.outcome,
+            })
+        })
         .collect();
-    contacts.sort_unstable();
+    contacts.sort_by_key(|c| (c.date, c.index));
 
     let mut any_window = false;
     for item in items {
@@ -161,10 +169,8 @@ pub fn compliance(
         fire(&mut out.rules, RuleRef::Builtin(&r::WINDOW_MATCH));
     }
 
-    for &(date, ci) in &contacts {
-        let Some(c) = case.contacts.get(ci as usize) else {
-            continue;
-        };
+    for c in &contacts {
+        let (date, ci) = (c.date, c.index);
         if !matches!(
             c.outcome,
             ContactOutcome::UnacceptableAbsence | ContactOutcome::AcceptableAbsence
@@ -207,7 +213,7 @@ fn fire(rules: &mut Vec<RuleRef>, rule: RuleRef) {
 fn judge(
     case: &Case,
     policy: &ContactPolicy,
-    contacts: &[(NaiveDate, u32)],
+    contacts: &[Slim],
     item: ScheduleItem,
     as_of: NaiveDate,
 ) -> WindowResult {
@@ -238,47 +244,44 @@ fn judge(
             .map_or(default_kinds(item.kind), |d| d.satisfied_by()),
     };
     let ev = item.event;
-    let matching = |outcome: ContactOutcome, from: NaiveDate, to: NaiveDate| {
-        let lo = contacts.partition_point(|(d, _)| *d < from);
-        contacts
-            .get(lo..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(move |(d, _)| *d <= to)
-            .filter_map(|(_, i)| case.contacts.get(*i as usize))
-            .filter(move |c| {
-                c.outcome == outcome && c.event.is_none_or(|e| e == ev) && kinds.contains(&c.kind)
-            })
-    };
-    let upto = item.due_by.min(as_of);
-    let mut made: u16 = 0;
-    let mut met_on = None;
-    for c in matching(ContactOutcome::Attended, item.earliest, upto) {
-        made = made.saturating_add(1);
-        if made == item.contacts {
-            met_on = Some(c.date);
+    let relevant = |c: &Slim| c.event.is_none_or(|e| e == ev) && kinds.contains(&c.kind);
+    // One pass from the window's start: count attended contacts up to `due_by`, note an acceptable absence,
+    // and for a deadline not met in time the first attended contact after it (contacts are all ≤ `as_of`).
+    let lo = contacts.partition_point(|c| c.date < item.earliest);
+    let (mut made, mut met_on, mut excused, mut late) = (0u16, None, false, None);
+    for c in contacts.get(lo..).unwrap_or(&[]) {
+        if c.date > item.due_by {
+            if met_on.is_some() || item.kind == ItemKind::Contact {
+                break;
+            }
+            if c.outcome == ContactOutcome::Attended && relevant(c) {
+                late = Some(c.date);
+                break;
+            }
+            continue;
+        }
+        if !relevant(c) {
+            continue;
+        }
+        match c.outcome {
+            ContactOutcome::Attended => {
+                made = made.saturating_add(1);
+                if made == item.contacts {
+                    met_on = Some(c.date);
+                }
+            }
+            ContactOutcome::AcceptableAbsence => excused = true,
+            ContactOutcome::UnacceptableAbsence | ContactOutcome::NotRecorded => {}
         }
     }
     let status = if met_on.is_some() {
         WindowStatus::Met
     } else if as_of <= item.due_by {
         WindowStatus::Open
-    } else if item.kind != ItemKind::Contact
-        && let Some(late) = item
-            .due_by
-            .succ_opt()
-            .and_then(|from| matching(ContactOutcome::Attended, from, as_of).next())
-    {
-        met_on = Some(late.date);
+    } else if late.is_some() {
+        met_on = late;
         WindowStatus::Late
-    } else if matching(
-        ContactOutcome::AcceptableAbsence,
-        item.earliest,
-        item.due_by,
-    )
-    .next()
-    .is_some()
-    {
+    } else if excused {
         WindowStatus::Excused
     } else {
         WindowStatus::Missed
@@ -289,6 +292,16 @@ fn judge(
         made,
         met_on,
     }
+}
+
+/// A recorded contact, copied for matching.
+#[derive(Debug, Clone, Copy)]
+struct Slim {
+    date: NaiveDate,
+    index: u32,
+    event: Option<u32>,
+    kind: ContactKind,
+    outcome: ContactOutcome,
 }
 
 fn default_kinds(kind: ItemKind) -> &'static [ContactKind] {

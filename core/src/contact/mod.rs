@@ -7,7 +7,8 @@
 //! [`schedule`] turns a policy and a case into dated **windows**: each item of the schedule may be met by a
 //! recorded contact on any day from `earliest` to `due_by`. Deadlines open on their anchor date (sentence,
 //! allocation, release, first appointment); phase windows tile the phase back to back, the last one cut short
-//! at the end of the phase or of the supervision.
+//! at the end of the phase or of the supervision (or, when that leaves less than half a window, merged into the
+//! window before it).
 //!
 //! ## Why policies are data
 //!
@@ -16,6 +17,21 @@
 //! Rehabilitation service levels of 2014, the 2021 home visits framework). So a [`ContactPolicy`] is data: the
 //! presets [`ContactPolicy::preset`] `ns2007`, `tr2014`, `ps2021` cite their sources and mark their assumptions,
 //! and a caller replaces any of it with a custom JSON policy ([`ContactPolicy::from_json`]).
+//!
+//! ## The presets, and what they assume
+//!
+//! | preset | deadlines ([V] unless marked) | ongoing contact |
+//! |---|---|---|
+//! | `ns2007` | allocation 3, first contact 5, sentence plan 15 working days from sentence or release; Tier 4: 1, 2, 5 | NS 2000/2005 front-loading [A]: CO/SSO 12 contacts in weeks 1–12, 6 in weeks 13–24, then monthly; licence weekly for 4 weeks, fortnightly to month 3, then monthly; PSS monthly |
+//! | `tr2014` | allocation by the 2nd business day after sentence; CO/SSO first appointment 5 after allocation; licence first appointment 1 after release; plan 15 after the first appointment; unpaid work 7 after allocation | monthly [A] |
+//! | `ps2021` | home visit by RoSH: high/very high or MAPPA category 1 15 days, medium 6 weeks, low or unknown [A] 12 weeks (calendar days [A]); first appointments as TR [A] | monthly [A] |
+//!
+//! **NS 2007's Tier 4** refers to the 2005 tiering (tiers 1–4), not the 2021 A–D tier, and the case model does
+//! not record it. `ns2007` reads it as *overall RoSH high or very high, or MAPPA level 2 or 3* ([A], rule
+//! `ns2007.tier4`), through the policy's `high_risk` condition: a caller with the real 2005 tier replaces that
+//! condition (for instance with `{"registered": ["T4"]}` for a local register code). Risk is read as at the
+//! start of each supervision period: the newest active RoSH registration, else the newest assessment on or
+//! before that day (`contact.risk.as_at_start`).
 //!
 //! ## What follows a failure
 //!
@@ -90,10 +106,12 @@ pub enum ContactError {
     #[error("calendar: {0}")]
     Calendar(#[from] CalendarError),
     /// The sentence dates of `events[event]` could not be worked out.
-    #[error("events[{event}]: sentence dates: {message}")]
+    #[error("events[{event}].{message}")]
     Sentence {
         /// Index of the event.
         event: usize,
+        /// The field within the event (`sentence.length`).
+        field: &'static str,
         /// Why (no input values).
         message: String,
     },
@@ -109,12 +127,12 @@ pub enum ContactError {
 }
 
 impl ContactError {
-    /// The field path the error is about: the policy path for [`ContactError::Policy`], `events[N]` for
-    /// [`ContactError::Sentence`], else `""`.
+    /// The field path the error is about: the policy path for [`ContactError::Policy`], the case path
+    /// (`events[0].sentence.length`) for [`ContactError::Sentence`], else `""`.
     pub fn path(&self) -> String {
         match self {
             ContactError::Policy { path, .. } => path.clone(),
-            ContactError::Sentence { event, .. } => format!("events[{event}]"),
+            ContactError::Sentence { event, field, .. } => format!("events[{event}].{field}"),
             _ => String::new(),
         }
     }

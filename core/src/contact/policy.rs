@@ -151,8 +151,16 @@ impl Offset {
     pub fn add_times(&self, date: NaiveDate, k: u32) -> Option<NaiveDate> {
         let months = u32::from(self.months).checked_mul(k)?;
         let days = (u64::from(self.weeks) * 7 + u64::from(self.days)).checked_mul(u64::from(k))?;
-        date.checked_add_months(Months::new(months))?
-            .checked_add_days(Days::new(days))
+        let date = if months == 0 {
+            date
+        } else {
+            date.checked_add_months(Months::new(months))?
+        };
+        if days == 0 {
+            Some(date)
+        } else {
+            date.checked_add_days(Days::new(days))
+        }
     }
     /// `date` + this offset.
     pub fn add_to(&self, date: NaiveDate) -> Option<NaiveDate> {
@@ -242,7 +250,9 @@ fn default_phase_kinds() -> Vec<ContactKind> {
 }
 
 /// A phase of contact frequency: from `from` to `until` after the start of supervision, `contacts` contacts in
-/// every window of length `every`. The last window is cut short at the end of the phase or of the supervision.
+/// every window of length `every`. The last window is cut short at the end of the phase or of the supervision;
+/// when that leaves less than half a window, it is merged into the window before ([A],
+/// `contact.window.short_last`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Phase {

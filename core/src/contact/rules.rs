@@ -26,6 +26,13 @@ pub const ANCHOR_FIRST_APPOINTMENT: Rule = Rule::new(
     "this library's default; DOMAIN.md §5",
     Basis::Assumption,
 );
+/// A short last window is merged into the one before.
+pub const SHORT_LAST_WINDOW: Rule = Rule::new(
+    "contact.window.short_last",
+    "a phase's last window, cut short by the end of the phase or of the supervision to less than half its length, is merged into the window before it",
+    "this library's default; DOMAIN.md §5",
+    Basis::Assumption,
+);
 /// Contacts meet windows by kind and event.
 pub const WINDOW_MATCH: Rule = Rule::new(
     "contact.window.match",

@@ -137,19 +137,20 @@ pub(crate) fn event_periods(
 ) -> Result<Vec<SupervisionPeriod>, ContactError> {
     let dates = sentence_dates(&case.person, event).map_err(|e| ContactError::Sentence {
         event: index,
+        field: e.field(),
         message: e.to_string(),
     })?;
-    let mut out: Vec<SupervisionPeriod> = Vec::with_capacity(dates.supervision.len());
-    for p in dates.supervision {
-        let mut p = p;
-        if let Some(prev) = out.last()
-            && p.start <= prev.end
+    let mut periods = dates.supervision;
+    let mut last_end: Option<NaiveDate> = None;
+    for p in &mut periods {
+        if let Some(prev) = last_end
+            && p.start <= prev
         {
             p.start = prev
-                .end
                 .checked_add_days(Days::new(1))
                 .ok_or(ContactError::DateOutOfRange)?;
         }
+        last_end = Some(last_end.map_or(p.end, |e| e.max(p.end)));
         if let Some(t) = event.termination_date {
             // Terminated on `t`: the last day of supervision is the day before.
             let last = t.pred_opt().ok_or(ContactError::DateOutOfRange)?;
@@ -157,11 +158,9 @@ pub(crate) fn event_periods(
                 p.end = last;
             }
         }
-        if p.start <= p.end {
-            out.push(p);
-        }
     }
-    Ok(out)
+    periods.retain(|p| p.start <= p.end);
+    Ok(periods)
 }
 
 /// The schedule of `case` under `policy`: for every event, every supervision period (sentence, release or
@@ -199,9 +198,9 @@ pub fn schedule(
 ) -> Result<Schedule, ContactError> {
     let mut out = Schedule {
         policy: policy.name.clone(),
-        periods: Vec::new(),
-        items: Vec::with_capacity(16),
-        rules: Vec::new(),
+        periods: Vec::with_capacity(2),
+        items: Vec::with_capacity(32),
+        rules: Vec::with_capacity(4),
     };
     for (index, event) in case.events.iter().enumerate() {
         let ev =
@@ -246,47 +245,6 @@ fn schedule_period(
         .end
         .checked_add_days(Days::new(1))
         .ok_or(ContactError::DateOutOfRange)?;
-
-    // Phases of ongoing contact.
-    for (pi, phase) in policy.phases.iter().enumerate() {
-        if !phase.applies_to.contains(p.kind) || !phase.when.as_ref().is_none_or(|c| facts.holds(c))
-        {
-            continue;
-        }
-        let Some(from) = phase.from.add_to(p.start) else {
-            continue;
-        };
-        let until = match phase.until.map(|u| u.add_to(p.start)) {
-            Some(Some(u)) => u.min(end_excl),
-            Some(None) | None => end_excl,
-        };
-        let mut k: u32 = 0;
-        while let Some(ws) = phase.every.add_times(from, k) {
-            if ws >= until {
-                break;
-            }
-            let next = phase
-                .every
-                .add_times(from, k + 1)
-                .map_or(until, |n| n.min(until));
-            let we = next.pred_opt().ok_or(ContactError::DateOutOfRange)?;
-            if out.items.len() >= MAX_ITEMS {
-                return Err(ContactError::TooManyItems { limit: MAX_ITEMS });
-            }
-            out.items.push(ScheduleItem {
-                event: ev,
-                supervision: p.kind,
-                kind: ItemKind::Contact,
-                earliest: ws,
-                due_by: we,
-                contacts: phase.contacts,
-                unit: DayUnit::CalendarDays,
-                rule: phase.rule.clone(),
-                origin: Origin::Phase(pi),
-            });
-            k += 1;
-        }
-    }
 
     // Deadlines, one per kind: the first matching entry of the policy.
     let mut first_due: Option<NaiveDate> = None;
@@ -340,6 +298,61 @@ fn schedule_period(
             origin: Origin::Deadline(di),
         });
     }
+
+    // Phases of ongoing contact.
+    for (pi, phase) in policy.phases.iter().enumerate() {
+        if !phase.applies_to.contains(p.kind) || !phase.when.as_ref().is_none_or(|c| facts.holds(c))
+        {
+            continue;
+        }
+        let Some(from) = phase.from.add_to(p.start) else {
+            continue;
+        };
+        let until = match phase.until.map(|u| u.add_to(p.start)) {
+            Some(Some(u)) => u.min(end_excl),
+            Some(None) | None => end_excl,
+        };
+        // Window k runs from `from + k × every` to the day before window k + 1 (months added to `from` each
+        // time, so month ends do not drift), the last cut short at the end of the phase.
+        //
+        // A last window shorter than half its full length is merged into the one before ([A]).
+        let mut ws = from;
+        let mut k: u32 = 1;
+        let mut nominal = phase.every.add_times(from, 1);
+        while ws < until {
+            let mut next = nominal.map_or(until, |n| n.min(until));
+            let following = if next < until {
+                phase.every.add_times(from, k + 1)
+            } else {
+                None
+            };
+            if let Some(full_end) = following
+                && full_end > until
+                && (until - next).num_days() * 2 < (full_end - next).num_days()
+            {
+                next = until;
+                out.fire(RuleRef::Builtin(&r::SHORT_LAST_WINDOW));
+            }
+            let we = next.pred_opt().ok_or(ContactError::DateOutOfRange)?;
+            if out.items.len() >= MAX_ITEMS {
+                return Err(ContactError::TooManyItems { limit: MAX_ITEMS });
+            }
+            out.items.push(ScheduleItem {
+                event: ev,
+                supervision: p.kind,
+                kind: ItemKind::Contact,
+                earliest: ws,
+                due_by: we,
+                contacts: phase.contacts,
+                unit: DayUnit::CalendarDays,
+                rule: phase.rule.clone(),
+                origin: Origin::Phase(pi),
+            });
+            ws = next;
+            nominal = following;
+            k += 1;
+        }
+    }
     Ok(())
 }
 
@@ -361,4 +374,83 @@ fn first_attended(
         })
         .map(|c| c.date)
         .min()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interchange::decode_case;
+
+    fn case(events: &str, extra: &str) -> Case {
+        decode_case(&format!(
+            r#"{{"schema_version":1,"person":{{"crn":"X320741","date_of_birth":"1990-04-01","sex":"male","home_area":"C17"}},
+            "events":[{events}]{extra}}}"#
+        ))
+        .unwrap()
+    }
+
+    const CO: &str = r#"{"offence_date":"2024-01-04","sentence_date":"2024-03-28",
+        "sentence":{"type":"community_order","length":{"months":12},"requirements":[{"kind":"rehabilitation_activity","days":5}]}}"#;
+
+    #[test]
+    fn termination_cuts_the_schedule_the_day_before() {
+        let terminated = CO.replace(
+            r#""sentence_date":"2024-03-28","#,
+            r#""sentence_date":"2024-03-28","termination_date":"2024-06-01","#,
+        );
+        let c = case(&terminated, "");
+        let policy = ContactPolicy::preset("tr2014").unwrap();
+        let s = schedule(&c, &policy, &Calendar::england_and_wales()).unwrap();
+        assert_eq!(s.periods[0].end.to_string(), "2024-05-31");
+        let last = s
+            .items
+            .iter()
+            .rfind(|i| i.kind == ItemKind::Contact)
+            .unwrap();
+        // 28 May is a window start; its 4-day tail (28-31 May) is merged into the window from 28 April.
+        assert_eq!(
+            (last.earliest.to_string(), last.due_by.to_string()),
+            ("2024-04-28".into(), "2024-05-31".into())
+        );
+    }
+
+    #[test]
+    fn each_event_gets_its_own_items_and_an_sso_without_supervision_none() {
+        let sso = r#"{"offence_date":"2024-01-04","sentence_date":"2024-04-15",
+            "sentence":{"type":"suspended_sentence_order","custodial_term":{"months":3},"operational_period":{"months":12}}}"#;
+        let c = case(&format!("{CO},{sso},{CO}"), "");
+        let policy = ContactPolicy::preset("ns2007").unwrap();
+        let s = schedule(&c, &policy, &Calendar::england_and_wales()).unwrap();
+        assert_eq!(
+            s.periods.iter().map(|p| p.event).collect::<Vec<_>>(),
+            [0, 2]
+        );
+        let per_event = |e| s.items.iter().filter(|i| i.event == e).count();
+        assert_eq!(per_event(0), 12);
+        assert_eq!(per_event(1), 0);
+        assert_eq!(per_event(2), 12);
+    }
+
+    #[test]
+    fn a_contact_for_another_event_does_not_move_the_plan() {
+        let two = format!("{CO},{CO}");
+        let c = case(
+            &two,
+            r#","contacts":[{"date":"2024-04-02","kind":"first_appointment","outcome":"attended","event":1}]"#,
+        );
+        let policy = ContactPolicy::preset("tr2014").unwrap();
+        let s = schedule(&c, &policy, &Calendar::england_and_wales()).unwrap();
+        let plan = |e| {
+            s.items
+                .iter()
+                .find(|i| i.event == e && i.kind == ItemKind::SentencePlan)
+                .unwrap()
+                .earliest
+                .to_string()
+        };
+        // Event 0 counts from its first appointment's due date (not allocated: 28 March + 5 working days over
+        // Easter = 8 April); event 1 from the appointment attended on 2 April.
+        assert_eq!(plan(0), "2024-04-08");
+        assert_eq!(plan(1), "2024-04-02");
+    }
 }

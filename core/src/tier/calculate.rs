@@ -1,15 +1,20 @@
 //! The tier calculation: pure functions from [`TierInputs`].
 
-use super::needs::{severity_score, weight};
 use super::result::{
-    Change, ChangeBreakdown, ChangeLevel, NeedScore, NeedScores, Protect, ProtectBreakdown,
-    ProtectLevel, SpecialRule, Tier, TierCode, WomensPoints,
+    Change, ChangeBreakdown, ChangeLevel, NeedScores, Protect, ProtectBreakdown, ProtectLevel,
+    SpecialRule, Tier, TierCode, WomensPoints,
 };
 use super::{TierError, TierInputs, rules};
 use crate::allocation::RuleList;
-use crate::model::{MappaLevel, NeedArea, NeedSeverity, RoshLevel};
+use crate::model::{MappaLevel, RoshLevel};
 
-/// RSR points: ≥ 7.00 → 20; ≥ 3.00 → 10; else 0 ([V-code] hmpps-tier).
+/// RSR points: ≥ 7.00 → 20; ≥ 3.00 → 10; else 0 (DOMAIN.md §4, \[V-code\] hmpps-tier).
+///
+/// hmpps-tier writes the bands as closed ranges built from doubles, `BigDecimal(7.00)..BigDecimal(99.99)` → 20 and
+/// `BigDecimal(3.00)..BigDecimal(6.99)` → 10, which gives 0 points to an RSR of 99.99 or 100 and to values between
+/// 6.99 and 7.00. That is an artefact of the ranges, not a policy, and it would let a higher RSR lower the protect
+/// level; this library follows DOMAIN.md's half-open bands, which agree with hmpps-tier for every 2-decimal RSR
+/// from 0.00 to 99.98.
 pub fn rsr_points(rsr: f64) -> u32 {
     if rsr >= 7.0 {
         20
@@ -68,24 +73,24 @@ fn protect(i: &TierInputs, fired: &mut RuleList) -> Protect {
         WomensPoints::default()
     };
     if rsr > 0 {
-        fired.push(&rules::RSR);
+        fired.fire(rules::Idx::RSR.bit());
     }
     if rosh > 0 {
-        fired.push(&rules::ROSH);
+        fired.fire(rules::Idx::ROSH.bit());
     }
     if rsr > 0 && rosh > 0 {
-        fired.push(&rules::LARGER_OF_RSR_ROSH);
+        fired.fire(rules::Idx::LARGER_OF_RSR_ROSH.bit());
     }
     if mappa > 0 {
-        fired.push(&rules::MAPPA);
+        fired.fire(rules::Idx::MAPPA.bit());
     }
     if complexity > 0 {
-        fired.push(&rules::COMPLEXITY);
+        fired.fire(rules::Idx::COMPLEXITY.bit());
     }
     if womens_factors.total() > 0 {
-        fired.push(&rules::WOMENS_FACTORS);
+        fired.fire(rules::Idx::WOMENS_FACTORS.bit());
     }
-    fired.push(&rules::PROTECT_LEVELS);
+    fired.fire(rules::Idx::PROTECT_LEVELS.bit());
     let counted = rsr.max(rosh);
     let points = counted + mappa + complexity + womens_factors.total();
     Protect {
@@ -104,7 +109,7 @@ fn protect(i: &TierInputs, fired: &mut RuleList) -> Protect {
 
 fn change(i: &TierInputs, fired: &mut RuleList) -> Change {
     if !i.has_mandate {
-        fired.push(&rules::NO_MANDATE);
+        fired.fire(rules::Idx::NO_MANDATE.bit());
         return Change {
             level: ChangeLevel::Zero,
             points: 0,
@@ -113,7 +118,7 @@ fn change(i: &TierInputs, fired: &mut RuleList) -> Change {
         };
     }
     if !i.has_assessment {
-        fired.push(&rules::NO_ASSESSMENT);
+        fired.fire(rules::Idx::NO_ASSESSMENT.bit());
         return Change {
             level: ChangeLevel::Two,
             points: 0,
@@ -121,37 +126,23 @@ fn change(i: &TierInputs, fired: &mut RuleList) -> Change {
             breakdown: None,
         };
     }
-    let mut needs = NeedScores(
-        [NeedScore {
-            severity: NeedSeverity::NoNeed,
-            weight: 0,
-            points: 0,
-        }; super::needs::NEED_AREAS],
-    );
-    for ((slot, area), sev) in needs.0.iter_mut().zip(NeedArea::ALL).zip(i.needs) {
-        let w = weight(*area);
-        *slot = NeedScore {
-            severity: sev,
-            weight: w,
-            points: w * severity_score(sev),
-        };
-    }
+    let needs = NeedScores(i.needs);
     let ogrs = ogrs_points(i.ogrs.unwrap_or(0.0));
     let iom = if i.iom { 2 } else { 0 };
     if i.needs_from_answers {
-        fired.push(&rules::NEED_FROM_ANSWERS);
+        fired.fire(rules::Idx::NEED_FROM_ANSWERS.bit());
     }
     let needs_total = needs.total();
     if needs_total > 0 {
-        fired.push(&rules::NEEDS);
+        fired.fire(rules::Idx::NEEDS.bit());
     }
     if ogrs > 0 {
-        fired.push(&rules::OGRS);
+        fired.fire(rules::Idx::OGRS.bit());
     }
     if iom > 0 {
-        fired.push(&rules::IOM);
+        fired.fire(rules::Idx::IOM.bit());
     }
-    fired.push(&rules::CHANGE_LEVELS);
+    fired.fire(rules::Idx::CHANGE_LEVELS.bit());
     let points = needs_total + ogrs + iom;
     Change {
         level: ChangeLevel::from_points(points),
@@ -186,18 +177,18 @@ fn change(i: &TierInputs, fired: &mut RuleList) -> Change {
 /// ```
 pub fn calculate(inputs: &TierInputs) -> Result<Tier, TierError> {
     inputs.validate()?;
-    let mut fired = RuleList::new();
+    let mut fired = RuleList::new(rules::TABLE);
     if inputs.rsr.is_none()
         || (inputs.has_mandate && inputs.has_assessment && inputs.ogrs.is_none())
     {
-        fired.push(&rules::MISSING_SCORE);
+        fired.fire(rules::Idx::MISSING_SCORE.bit());
     }
     let protect = protect(inputs, &mut fired);
     let change = change(inputs, &mut fired);
     if inputs.unsupervised {
-        fired.push(&rules::UNSUPERVISED);
+        fired.fire(rules::Idx::UNSUPERVISED.bit());
     }
-    fired.push(&rules::NDELIUS_FORM);
+    fired.fire(rules::Idx::NDELIUS_FORM.bit());
     let code = TierCode {
         protect: protect.level,
         change: change.level,

@@ -4,7 +4,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::model::RegisterCode;
 
-/// A complexity factor register ([V-code] hmpps-tier `ComplexityFactor`).
+/// A complexity factor register (\[V-code\] hmpps-tier `ComplexityFactor`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ComplexityFactor {
     /// `RMDO` mental health.

@@ -13,7 +13,7 @@ use crate::model::{
 /// Everything a tier calculation reads, as plain values.
 ///
 /// Build it from a [`Case`] with [`TierInputs::from_case`], or directly from table columns; then call
-/// [`super::calculate`]. Where each value comes from (DOMAIN.md §4, [V-code] hmpps-tier):
+/// [`super::calculate`]. Where each value comes from (DOMAIN.md §4, \[V-code\] hmpps-tier):
 /// - registrations: those active on `on` (registered on or before it, not deregistered by then); `HREG` and codes
 ///   the tier does not read are ignored. Read newest first (ties: the first in the list): `rosh` is the newest RoSH
 ///   registration; `mappa_level` the newest `MAPP` registration with a valid level M1–M3; `mappa_category` the
@@ -96,6 +96,22 @@ impl TierInputs {
     pub fn from_case(case: &Case, on: NaiveDate) -> Result<Self, TierError> {
         let mut t = TierInputs::empty(on);
         t.female = case.person.sex == Sex::Female;
+        // Read the separate heap arrays (assessments, events and their requirements) before the registrations so
+        // that their cache misses overlap.
+        let mut newest: Option<(usize, NaiveDate)> = None;
+        for (i, a) in case.assessments.iter().enumerate() {
+            if a.date <= on && newest.is_none_or(|(_, d)| a.date >= d) {
+                newest = Some((i, a.date));
+            }
+        }
+        t.has_mandate = case.active_events_on(on).any(|e| {
+            e.sentence.is_custodial()
+                || e.sentence.requirements().iter().any(|r| {
+                    r.terminated.is_none_or(|d| d > on)
+                        && r.kind != RequirementKind::UnpaidWork
+                        && !r.kind.is_restrictive()
+                })
+        });
 
         let mut rosh_at: Option<NaiveDate> = None;
         let mut level_at: Option<NaiveDate> = None;
@@ -111,11 +127,11 @@ impl TierInputs {
                         category_at = Some(r.registered);
                         t.mappa_category = r.mappa_category();
                     }
-                    if let Some(level) = r.mappa_level() {
-                        if newer(level_at) {
-                            level_at = Some(r.registered);
-                            t.mappa_level = Some(level);
-                        }
+                    if let Some(level) = r.mappa_level()
+                        && newer(level_at)
+                    {
+                        level_at = Some(r.registered);
+                        t.mappa_level = Some(level);
                     }
                 }
                 RegisterCode::Iiom => t.iom = true,
@@ -133,12 +149,6 @@ impl TierInputs {
             }
         }
 
-        let mut newest: Option<(usize, NaiveDate)> = None;
-        for (i, a) in case.assessments.iter().enumerate() {
-            if a.date <= on && newest.is_none_or(|(_, d)| a.date >= d) {
-                newest = Some((i, a.date));
-            }
-        }
         if let Some((i, a)) = newest.and_then(|(i, _)| Some((i, case.assessments.get(i)?))) {
             t.has_assessment = true;
             t.rsr = checked_percentage(a.rsr, i, "rsr")?;
@@ -180,14 +190,6 @@ impl TierInputs {
             });
         }
 
-        t.has_mandate = case.active_events_on(on).any(|e| {
-            e.sentence.is_custodial()
-                || e.sentence.requirements().iter().any(|r| {
-                    r.terminated.is_none_or(|d| d > on)
-                        && r.kind != RequirementKind::UnpaidWork
-                        && !r.kind.is_restrictive()
-                })
-        });
         Ok(t)
     }
 

@@ -21,7 +21,7 @@ pub const fn index(area: NeedArea) -> usize {
     }
 }
 
-/// The tier weight of a need ([V-code] hmpps-tier `Need`): 2 for thinking & behaviour and attitudes, 0 for
+/// The tier weight of a need (\[V-code\] hmpps-tier `Need`): 2 for thinking & behaviour and attitudes, 0 for
 /// financial management and emotional wellbeing, 1 for the rest.
 pub const fn weight(area: NeedArea) -> u32 {
     match area {
@@ -43,7 +43,7 @@ pub const fn severity_score(s: NeedSeverity) -> u32 {
 /// The (standard, severe) section-score thresholds of a need for an assessment kind, or `None` for the areas the
 /// tier does not score from answers (financial management, emotional wellbeing: weight 0).
 ///
-/// OASys / SAN [V-code] hmpps-tier: accommodation 2, 7 / 3, 5; education, training & employability 3, 7;
+/// OASys / SAN \[V-code\] hmpps-tier: accommodation 2, 7 / 3, 5; education, training & employability 3, 7;
 /// relationships 2, 5; lifestyle 2, 5; drug misuse 2, 8 / 2, 6; alcohol misuse 4, 7 / 2, 4; thinking & behaviour
 /// 4, 7 / 3, 5; attitudes 2, 7 / 1, 5.
 pub const fn thresholds(area: NeedArea, kind: AssessmentKind) -> Option<(u32, u32)> {

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::complexity::ComplexityFactors;
-use super::needs::NEED_AREAS;
+use super::needs::{NEED_AREAS, severity_score, weight};
 use crate::allocation::RuleList;
 use crate::model::{NeedArea, NeedSeverity};
 
@@ -211,22 +211,38 @@ pub struct NeedScore {
     pub points: u32,
 }
 
-/// Every need's contribution, serialised as a map from need area (snake_case) to its [`NeedScore`].
+/// Every need's severity, in [`NeedArea::ALL`] order; serialised as a map from need area (snake_case) to its
+/// [`NeedScore`] (severity, weight, points), computed on demand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NeedScores(pub [NeedScore; NEED_AREAS]);
+pub struct NeedScores(pub [NeedSeverity; NEED_AREAS]);
 
 impl NeedScores {
+    /// The contribution of each need, in [`NeedArea::ALL`] order.
+    pub fn iter(&self) -> impl Iterator<Item = (NeedArea, NeedScore)> + '_ {
+        NeedArea::ALL.iter().zip(self.0.iter()).map(|(area, sev)| {
+            let weight = weight(*area);
+            (
+                *area,
+                NeedScore {
+                    severity: *sev,
+                    weight,
+                    points: weight * severity_score(*sev),
+                },
+            )
+        })
+    }
+
     /// The sum of the points.
     pub fn total(&self) -> u32 {
-        self.0.iter().map(|n| n.points).sum()
+        self.iter().map(|(_, n)| n.points).sum()
     }
 }
 
 impl Serialize for NeedScores {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(NEED_AREAS))?;
-        for (area, score) in NeedArea::ALL.iter().zip(self.0.iter()) {
-            m.serialize_entry(area, score)?;
+        for (area, score) in self.iter() {
+            m.serialize_entry(&area, &score)?;
         }
         m.end()
     }

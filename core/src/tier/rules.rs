@@ -1,150 +1,139 @@
 //! The rules of the 2021 tiering framework (DOMAIN.md §4), as typed data.
 
+use crate::allocation::fired::rule_table;
 use crate::rules::{Basis, Rule};
 
 const HMPPS_TIER: &str = "ministryofjustice/hmpps-tier ProtectLevelCalculator; DOMAIN.md §4";
 const HMPPS_TIER_CHANGE: &str = "ministryofjustice/hmpps-tier ChangeLevelCalculator; DOMAIN.md §4";
 
-/// RSR points.
-pub static RSR: Rule = Rule::new(
+rule_table! {
+    /// Every rule of this area, in the order results list them.
+    TABLE, Idx;
+    /// A missing RSR or OGRS counts as 0.
+    MISSING_SCORE = (
+    "tier.missing_score_zero",
+    "a missing RSR or OGRS score counts as 0",
+    "ministryofjustice/hmpps-tier; DOMAIN.md §4",
+    Basis::VerifiedCode,
+    );
+    /// RSR points.
+    RSR = (
     "tier.protect.rsr",
     "RSR points: 20 at or above 7.00, 10 at or above 3.00 and below 7.00, else 0 (RSR of the newest assessment on or \
      before the date)",
     HMPPS_TIER,
     Basis::VerifiedCode,
-);
-
-/// RoSH points.
-pub static ROSH: Rule = Rule::new(
+    );
+    /// RoSH points.
+    ROSH = (
     "tier.protect.rosh",
     "RoSH points from the newest active RoSH registration: very high 150, high 20, medium 10, low or none 0",
     HMPPS_TIER,
     Basis::VerifiedCode,
-);
-
-/// Only the larger of RSR and RoSH points counts.
-pub static LARGER_OF_RSR_ROSH: Rule = Rule::new(
+    );
+    /// Only the larger of RSR and RoSH points counts.
+    LARGER_OF_RSR_ROSH = (
     "tier.protect.larger_of_rsr_rosh",
     "only the larger of the RSR and RoSH points counts: the smaller is subtracted",
     HMPPS_TIER,
     Basis::VerifiedCode,
-);
-
-/// MAPPA points.
-pub static MAPPA: Rule = Rule::new(
+    );
+    /// MAPPA points.
+    MAPPA = (
     "tier.protect.mappa",
     "MAPPA points from the newest MAPP registration with a valid level: level 2 or 3 gives 150, level 1 gives 5",
     HMPPS_TIER,
     Basis::VerifiedCode,
-);
-
-/// Complexity factor points.
-pub static COMPLEXITY: Rule = Rule::new(
+    );
+    /// Complexity factor points.
+    COMPLEXITY = (
     "tier.protect.complexity",
     "2 points for each distinct active complexity factor registration (RMDO, ALSH, RVLN, RCCO, RCHD, RPIR, RVAD, \
      STRG, RTAO)",
     HMPPS_TIER,
     Basis::VerifiedCode,
-);
-
-/// The women's factors.
-pub static WOMENS_FACTORS: Rule = Rule::new(
+    );
+    /// The women's factors.
+    WOMENS_FACTORS = (
     "tier.protect.womens_factors",
     "women only: 2 points if parenting responsibilities are answered yes, 2 if impulsivity or temper control \
      scores above 0 (both together still 2), 2 for a breach or recall in the last 12 months",
     "ministryofjustice/hmpps-tier AdditionalFactorsForWomen; DOMAIN.md §4",
     Basis::VerifiedCode,
-);
-
-/// Protect level bands.
-pub static PROTECT_LEVELS: Rule = Rule::new(
+    );
+    /// Protect level bands.
+    PROTECT_LEVELS = (
     "tier.protect.levels",
     "protect level from the points: A at 150 or more, B 20 to 149, C 10 to 19, D below 10",
     HMPPS_TIER,
     Basis::VerifiedCode,
-);
-
-/// A missing RSR or OGRS counts as 0.
-pub static MISSING_SCORE: Rule = Rule::new(
-    "tier.missing_score_zero",
-    "a missing RSR or OGRS score counts as 0",
-    "ministryofjustice/hmpps-tier; DOMAIN.md §4",
-    Basis::VerifiedCode,
-);
-
-/// No mandate for change.
-pub static NO_MANDATE: Rule = Rule::new(
+    );
+    /// No mandate for change.
+    NO_MANDATE = (
     "tier.change.no_mandate",
     "no mandate for change (no current event is custodial or has a non-restrictive requirement other than unpaid \
      work): change level 0",
     "ministryofjustice/hmpps-tier MandateForChange, ChangeLevelCalculator; DOMAIN.md §4",
     Basis::VerifiedCode,
-);
-
-/// No assessment.
-pub static NO_ASSESSMENT: Rule = Rule::new(
+    );
+    /// No assessment.
+    NO_ASSESSMENT = (
     "tier.change.no_assessment",
     "no OASys assessment on or before the date: change level 2 with 0 points",
     HMPPS_TIER_CHANGE,
     Basis::VerifiedCode,
-);
-
-/// Need points.
-pub static NEEDS: Rule = Rule::new(
-    "tier.change.needs",
-    "need points: the sum of weight times severity (no need 0, standard 1, severe 2); weight 2 for thinking & \
-     behaviour and attitudes, 0 for financial management and emotional wellbeing, 1 for the rest",
-    HMPPS_TIER_CHANGE,
-    Basis::VerifiedCode,
-);
-
-/// Need severity scored from raw section answers.
-pub static NEED_FROM_ANSWERS: Rule = Rule::new(
+    );
+    /// Need severity scored from raw section answers.
+    NEED_FROM_ANSWERS = (
     "tier.change.need_from_answers",
     "a need without a recorded severity is scored from its section answers (yes 2, some or previous 1, \
      significant or currently 2, other 0; all missing skips the section) against the section's thresholds, which \
      differ for SAN assessments",
     "ministryofjustice/hmpps-tier NeedSection and Threshold; DOMAIN.md §4",
     Basis::VerifiedCode,
-);
-
-/// OGRS points.
-pub static OGRS: Rule = Rule::new(
+    );
+    /// Need points.
+    NEEDS = (
+    "tier.change.needs",
+    "need points: the sum of weight times severity (no need 0, standard 1, severe 2); weight 2 for thinking & \
+     behaviour and attitudes, 0 for financial management and emotional wellbeing, 1 for the rest",
+    HMPPS_TIER_CHANGE,
+    Basis::VerifiedCode,
+    );
+    /// OGRS points.
+    OGRS = (
     "tier.change.ogrs",
     "OGRS points: the OGRS percentage divided by 10, rounded down",
     HMPPS_TIER_CHANGE,
     Basis::VerifiedCode,
-);
-
-/// IOM points.
-pub static IOM: Rule = Rule::new(
+    );
+    /// IOM points.
+    IOM = (
     "tier.change.iom",
     "2 change points for an active IIOM (integrated offender management) registration",
     HMPPS_TIER_CHANGE,
     Basis::VerifiedCode,
-);
-
-/// Change level bands.
-pub static CHANGE_LEVELS: Rule = Rule::new(
+    );
+    /// Change level bands.
+    CHANGE_LEVELS = (
     "tier.change.levels",
     "change level from the points: 3 at 20 or more, 2 from 10 to 19, 1 below 10",
     HMPPS_TIER_CHANGE,
     Basis::VerifiedCode,
-);
-
-/// The `S` suffix.
-pub static UNSUPERVISED: Rule = Rule::new(
+    );
+    /// The `S` suffix.
+    UNSUPERVISED = (
     "tier.unsupervised_suffix",
     "an active PRC registration (unsupervised) adds the suffix S to the tier, e.g. B2S",
     "ministryofjustice/hmpps-tier TierDto (UNSUPERVISED_SUFFIX); DOMAIN.md §4",
     Basis::VerifiedCode,
-);
-
-/// The nDelius form.
-pub static NDELIUS_FORM: Rule = Rule::new(
+    );
+    /// The nDelius form.
+    NDELIUS_FORM = (
     "tier.ndelius_form",
     "nDelius stores the tier as U followed by the tier string (UB2, UB2S) in its TIER reference data",
     "ministryofjustice/hmpps-probation-integration-services tier-to-delius TierUpdateService \
      (\"U${tierScore}\"); DOMAIN.md §4",
     Basis::VerifiedCode,
-);
+    );
+}

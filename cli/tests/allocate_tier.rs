@@ -1,0 +1,133 @@
+//! Runs the built `probation` binary: `allocate` and `tier` on the bundled sample caseload (issue 3: every case gets
+//! a provider and at least one reason on 2016-06-01), custom and invalid policies, and a broken line.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code"
+)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/data")
+        .join(name)
+}
+
+fn probation(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_probation"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn lines(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn every_case_gets_a_provider_and_a_reason_on_2016_06_01() {
+    let caseload = data("caseload.jsonl");
+    let out = probation(&["allocate", caseload.to_str().unwrap(), "--on", "2016-06-01"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = lines(&out);
+    assert_eq!(rows.len(), 1000);
+    for row in &rows {
+        let a = &row["allocation"];
+        let provider = a["provider"].as_str().unwrap();
+        assert!(
+            provider.starts_with('N') || provider.starts_with('C'),
+            "TR era: NPS or CRC, got {provider}"
+        );
+        assert!(!a["rules"].as_array().unwrap().is_empty());
+        assert_eq!(a["policy_id"], "default");
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("1000 allocated"), "{stderr}");
+}
+
+#[test]
+fn default_date_is_the_newest_sentence_date_and_tier_summarises_by_tier() {
+    let caseload = data("caseload.jsonl");
+    let out = probation(&["tier", caseload.to_str().unwrap()]);
+    assert!(out.status.success());
+    let rows = lines(&out);
+    assert_eq!(rows.len(), 1000);
+    let t = &rows[0]["tier"];
+    let tier = t["tier"].as_str().unwrap();
+    assert_eq!(t["ndelius"].as_str().unwrap(), format!("U{tier}"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1000 tiered"));
+}
+
+#[test]
+fn policies_by_preset_by_file_and_invalid() {
+    let caseload = data("caseload.jsonl");
+    let out = probation(&[
+        "allocate",
+        caseload.to_str().unwrap(),
+        "--on",
+        "2016-06-01",
+        "--policy",
+        "verified-only",
+    ]);
+    assert!(out.status.success());
+    assert_eq!(lines(&out)[0]["allocation"]["policy_id"], "verified-only");
+
+    let dir = std::env::temp_dir().join(format!("probation-alloc-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut policy =
+        serde_json::to_value(probation_core::allocation::AllocationPolicy::default_policy())
+            .unwrap();
+    policy["id"] = "local".into();
+    policy["version"] = 7.into();
+    let good = dir.join("good.json");
+    std::fs::write(&good, policy.to_string()).unwrap();
+    let out = probation(&[
+        "allocate",
+        caseload.to_str().unwrap(),
+        "--on",
+        "2016-06-01",
+        "--policy",
+        good.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    assert_eq!(lines(&out)[0]["allocation"]["policy_version"], 7);
+
+    policy["rsr_threshold"] = (-1.0).into();
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, policy.to_string()).unwrap();
+    let out = probation(&[
+        "allocate",
+        caseload.to_str().unwrap(),
+        "--policy",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("rsr_threshold"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn broken_lines_get_error_lines_without_personal_data() {
+    let broken = data("broken.jsonl");
+    let out = probation(&["allocate", broken.to_str().unwrap(), "--on", "2016-06-01"]);
+    assert_eq!(out.status.code(), Some(1));
+    for row in lines(&out) {
+        if let Some(e) = row.get("error") {
+            assert!(e["kind"].is_string() && e["path"].is_string());
+        }
+    }
+}
