@@ -5,8 +5,9 @@
 #
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]    # default 30 s per target, every target
 #
-# Targets (fuzz/fuzz_targets/): decode_bytes (arbitrary bytes -> decode, JSON Lines, validate, engines) and
-# engines_structured (arbitrary well-typed cases -> validate, engines). First every saved regression input
+# Targets (fuzz/fuzz_targets/): decode_bytes (arbitrary bytes -> decode, JSON Lines, validate, engines),
+# engines_structured (arbitrary well-typed cases -> validate, engines) and policy_json (arbitrary bytes
+# as a custom contact or allocation policy -> schedule, compliance, allocation). First every saved regression input
 # (fuzz/regressions/<target>/) is replayed; then each target runs for SECONDS, its corpus (fuzz/corpus/<target>,
 # kept between runs, not committed) seeded from the shared vectors and the sample caseload. Exits non-zero on
 # the first crash, panic, timeout (> 10 s for one input) or memory blow-up (> 1 GiB RSS or one allocation over
@@ -16,7 +17,7 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET="${1:-30}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(decode_bytes engines_structured)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(decode_bytes engines_structured policy_json)
 
 # A C++ compiler builds libFuzzer itself; Debian's g++ will do.
 if ! command -v c++ >/dev/null 2>&1; then
@@ -33,14 +34,13 @@ echo "fuzz: building targets (stable $(rustc -V | cut -d' ' -f2), libFuzzer via 
 cargo build --manifest-path fuzz/Cargo.toml --release --locked --bins --target "$HOST" -q
 BIN="fuzz/target/$HOST/release"
 
-seed() { # seed the decode corpus from every vector input and the sample caseload's lines
-  local dir=fuzz/corpus/decode_bytes
-  mkdir -p "$dir"
+seed() { # seed the corpora from every vector input and the sample caseload's lines
+  mkdir -p fuzz/corpus/decode_bytes fuzz/corpus/policy_json
   command -v python3 >/dev/null 2>&1 || { echo "fuzz: no python3, corpus not seeded"; return; }
-  python3 - "$dir" <<'PY'
+  python3 - fuzz/corpus/decode_bytes fuzz/corpus/policy_json <<'PY'
 import base64, glob, hashlib, json, os, sys
-out = sys.argv[1]
-seeds = []
+out, policy_out = sys.argv[1], sys.argv[2]
+seeds, policies = [], []
 for f in sorted(glob.glob("tests/vectors/**/*.json", recursive=True)):
     try:
         cases = json.load(open(f, encoding="utf-8")).get("cases", [])
@@ -54,17 +54,23 @@ for f in sorted(glob.glob("tests/vectors/**/*.json", recursive=True)):
             seeds.append(base64.b64decode(i["bytes_base64"]))
         elif isinstance(i.get("case"), dict):
             seeds.append(json.dumps(i["case"]).encode())
+        if isinstance(i.get("policy"), dict):
+            policies.append(json.dumps(i["policy"]).encode())
+        if isinstance(i.get("allocation_policy"), dict):
+            policies.append(json.dumps(i["allocation_policy"]).encode())
 for f in ["examples/data/caseload.jsonl"]:
     if os.path.exists(f):
         with open(f, "rb") as fh:
             seeds += [line.rstrip(b"\n") for _, line in zip(range(300), fh)]
-n = 0
-for s in seeds:
-    if 0 < len(s) <= 65536:
-        with open(os.path.join(out, hashlib.sha1(s).hexdigest()), "wb") as fh:
-            fh.write(s)
-        n += 1
-print(f"fuzz: {n} seed inputs for decode_bytes")
+def write(d, items):
+    n = 0
+    for s in items:
+        if 0 < len(s) <= 65536:
+            with open(os.path.join(d, hashlib.sha1(s).hexdigest()), "wb") as fh:
+                fh.write(s)
+            n += 1
+    return n
+print(f"fuzz: {write(out, seeds)} seed inputs for decode_bytes, {write(policy_out, policies)} for policy_json")
 PY
 }
 seed

@@ -2,7 +2,12 @@
 //!
 //! Run briefly: `cargo bench -p probation-core --bench allocation -- --warm-up-time 1 --measurement-time 3`.
 #![allow(missing_docs, reason = "benchmark binary")]
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "benchmark code")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "benchmark code"
+)]
 
 use std::hint::black_box;
 

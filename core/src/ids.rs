@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// Why an identifier was rejected. Messages never contain the value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -30,8 +30,8 @@ pub enum IdError {
 /// assert_eq!(Crn::parse("x320741").unwrap().as_str(), "X320741");
 /// assert!(Crn::parse("X32074").is_err());
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
 pub struct Crn([u8; 7]);
 
 impl Crn {
@@ -84,8 +84,8 @@ impl Crn {
 /// assert_eq!(Pnc::parse("04/12345D").unwrap().as_str(), "2004/0012345D");
 /// assert!(Pnc::parse("2004/0012345E").is_err());
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
 pub struct Pnc(String);
 
 const PNC_CHECK: &[u8; 23] = b"ZABCDEFGHJKLMNPQRTUVWXY";
@@ -152,8 +152,8 @@ fn split_pnc(s: &str) -> Option<(u16, u32, u8)> {
 /// assert!(PrisonNumber::parse("A1234BC").is_ok());
 /// assert!(PrisonNumber::parse("A12345C").is_err());
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
 pub struct PrisonNumber([u8; 7]);
 
 impl PrisonNumber {
@@ -182,6 +182,22 @@ macro_rules! id_impls {
             type Error = IdError;
             fn try_from(s: String) -> Result<Self, IdError> {
                 $t::parse(&s)
+            }
+        }
+        /// Read from a borrowed string: no allocation unless the identifier is valid.
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl serde::de::Visitor<'_> for V {
+                    type Value = $t;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str("a string")
+                    }
+                    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<$t, E> {
+                        $t::parse(s).map_err(E::custom)
+                    }
+                }
+                d.deserialize_str(V)
             }
         }
         impl From<$t> for String {

@@ -119,15 +119,18 @@ pub fn decode_case(json: &str) -> Result<Case, DecodeError> {
             limit: MAX_CASE_BYTES,
         });
     }
-    if nesting_depth_exceeds(json.as_bytes(), MAX_NESTING_DEPTH) {
-        return Err(DecodeError::TooDeep {
-            limit: MAX_NESTING_DEPTH,
-        });
-    }
-    // Happy path: plain serde_json, which is about twice as fast as tracking the path. Only when that fails is
-    // the document decoded again with the path tracker, to name the field in the error.
+    // Happy path: plain serde_json, which is about twice as fast as tracking the path. It cannot recurse deeper
+    // than the format itself (a typed decode refuses any value of the wrong shape before descending into it, and
+    // serde_json caps its own recursion at 128), so a document that decodes is never too deep. Only when it fails
+    // is the nesting checked — before anything recurses again — and the document decoded again with the path
+    // tracker, to name the field in the error. (The nesting scan costs as much as the decode itself.)
     match serde_json::from_str::<Case>(json) {
         Ok(case) => Ok(case),
+        Err(_) if nesting_depth_exceeds(json.as_bytes(), MAX_NESTING_DEPTH) => {
+            Err(DecodeError::TooDeep {
+                limit: MAX_NESTING_DEPTH,
+            })
+        }
         Err(_) => Err(decode_error_with_path(json)),
     }
 }

@@ -15,14 +15,15 @@ mod engines;
 
 use std::thread;
 
-use probation_core::calendar::Calendar;
 use probation_core::model::Case;
 
 /// Compile-time check: the type can be shared between threads and moved to another.
 const fn send_sync<T: Send + Sync>() {}
 
 const _: () = {
-    use probation_core::{calendar, interchange, model, rules, sentence, validate};
+    use probation_core::{
+        allocation, calendar, contact, interchange, model, rules, sentence, tier, validate,
+    };
     // Inputs.
     send_sync::<model::Case>();
     send_sync::<model::Person>();
@@ -37,13 +38,28 @@ const _: () = {
     send_sync::<sentence::SentenceDates>();
     send_sync::<sentence::SentenceError>();
     send_sync::<validate::ValidationErrors>();
+    // Allocation, escalation and tier.
+    send_sync::<allocation::AllocationPolicy>();
+    send_sync::<allocation::Allocation>();
+    send_sync::<allocation::AllocationFacts>();
+    send_sync::<allocation::Escalation>();
+    send_sync::<allocation::EscalationPoint>();
+    send_sync::<allocation::AllocationError>();
+    send_sync::<tier::Tier>();
+    send_sync::<tier::TierInputs>();
+    send_sync::<tier::TierError>();
+    // Contact schedules and compliance.
+    send_sync::<contact::ContactPolicy>();
+    send_sync::<contact::Schedule>();
+    send_sync::<contact::Compliance>();
+    send_sync::<contact::ContactError>();
     send_sync::<interchange::DecodeError>();
     send_sync::<interchange::JsonLines<std::io::BufReader<std::fs::File>>>();
 };
 
 /// Synthetic cases plus a few awkward hand-made ones (custody, PSS, dates at the calendar's edges).
 fn cases() -> Vec<Case> {
-    let mut cases = probation_core::synth::generate(7, 300);
+    let mut cases = probation_core::synth::generate(7, 48);
     for text in [
         r#"{"schema_version":1,"person":{"crn":"X320741","date_of_birth":"1990-04-01","sex":"male","home_area":"C17"},
           "events":[{"offence_date":"2016-01-04","sentence_date":"2016-03-01",
@@ -59,11 +75,12 @@ fn cases() -> Vec<Case> {
 
 #[test]
 fn many_threads_get_the_single_threaded_answers() {
-    let cal = Calendar::england_and_wales();
+    let setup = engines::Setup::new();
+    assert_eq!(setup.contact.len(), 3);
     let cases = cases();
     let expected: Vec<Vec<engines::Output>> = cases
         .iter()
-        .map(|c| engines::run_engines(c, &cal))
+        .map(|c| engines::run_engines(c, &setup))
         .collect();
     assert!(
         expected
@@ -73,18 +90,18 @@ fn many_threads_get_the_single_threaded_answers() {
         "the engines produced no results with rules: the test would prove nothing"
     );
 
-    const THREADS: usize = 8;
+    const THREADS: usize = 6;
     let results: Vec<Vec<(usize, Vec<engines::Output>)>> = thread::scope(|s| {
         let handles: Vec<_> = (0..THREADS)
             .map(|t| {
-                let (cal, cases) = (&cal, &cases);
+                let (setup, cases) = (&setup, &cases);
                 s.spawn(move || {
                     // Each thread walks the cases from a different start, so threads work on different cases
                     // at the same moment and on the same case at different moments.
                     let n = cases.len();
                     (0..n)
                         .map(|i| (i + t * n / THREADS) % n)
-                        .map(|i| (i, engines::run_engines(&cases[i], cal)))
+                        .map(|i| (i, engines::run_engines(&cases[i], setup)))
                         .collect()
                 })
             })
@@ -100,14 +117,19 @@ fn many_threads_get_the_single_threaded_answers() {
 }
 
 #[test]
-fn a_cloned_calendar_moved_to_threads_agrees() {
-    let cal = Calendar::england_and_wales();
+fn a_cloned_calendar_and_policies_moved_to_threads_agree() {
+    let setup = engines::Setup::new();
     let case = &cases()[0];
-    let expected = engines::run_engines(case, &cal);
+    let expected = engines::run_engines(case, &setup);
     let handles: Vec<_> = (0..4)
         .map(|_| {
-            let (cal, case) = (cal.clone(), case.clone());
-            thread::spawn(move || engines::run_engines(&case, &cal))
+            let setup = engines::Setup {
+                calendar: setup.calendar.clone(),
+                contact: setup.contact.clone(),
+                allocation: setup.allocation.clone(),
+            };
+            let case = case.clone();
+            thread::spawn(move || engines::run_engines(&case, &setup))
         })
         .collect();
     for h in handles {

@@ -3,9 +3,12 @@
 //! workspace's own tests compile it and the fuzz crate cannot drift from the library's API unnoticed.
 
 use chrono::{Days, NaiveDate};
+use probation_core::allocation::{AllocationPolicy, allocate, escalation, escalation_history};
 use probation_core::calendar::Calendar;
+use probation_core::contact::{ContactPolicy, compliance, schedule};
 use probation_core::model::Case;
 use probation_core::sentence::sentence_dates;
+use probation_core::tier::tier;
 use probation_core::validate::validate;
 
 /// One engine's answer: its serialised result, or its error's message.
@@ -47,9 +50,40 @@ fn probe_dates(case: &Case) -> Vec<NaiveDate> {
     dates
 }
 
+/// What the engines share between cases: the calendar and the policies (built once, shared by every thread).
+pub struct Setup {
+    /// England & Wales.
+    pub calendar: Calendar,
+    /// The contact policy presets.
+    pub contact: Vec<ContactPolicy>,
+    /// The default allocation policy (PI 05/2014 with its [A] switches at their defaults).
+    pub allocation: AllocationPolicy,
+}
+
+impl Setup {
+    /// The default calendar and every preset policy.
+    pub fn new() -> Self {
+        Setup {
+            calendar: Calendar::england_and_wales(),
+            contact: ["ns2007", "tr2014", "ps2021"]
+                .into_iter()
+                .filter_map(|p| ContactPolicy::preset(p).ok())
+                .collect(),
+            allocation: AllocationPolicy::default_policy(),
+        }
+    }
+}
+
+impl Default for Setup {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// Runs validation, sentence dates, the calendar on the case's dates, allocation, tier, contact schedule and
 /// compliance (as far as the library has them) on `case`, valid or not.
-pub fn run_engines(case: &Case, cal: &Calendar) -> Vec<Output> {
+pub fn run_engines(case: &Case, setup: &Setup) -> Vec<Output> {
+    let cal = &setup.calendar;
     let mut outputs = vec![out(validate(case).map(|()| "valid"))];
     for event in case.events.iter().take(8) {
         outputs.push(out(sentence_dates(&case.person, event)));
@@ -59,8 +93,21 @@ pub fn run_engines(case: &Case, cal: &Calendar) -> Vec<Output> {
         ));
         outputs.push(out(cal.next_working_day(event.sentence_date)));
     }
-    for on in probe_dates(case) {
-        outputs.push(out(cal.is_working_day(on)));
+    let dates = probe_dates(case);
+    for on in &dates {
+        outputs.push(out(cal.is_working_day(*on)));
+    }
+    for on in &dates {
+        outputs.push(out(allocate(case, *on, &setup.allocation, cal)));
+        outputs.push(out(escalation(case, *on, &setup.allocation, cal)));
+        outputs.push(out(tier(case, *on)));
+    }
+    outputs.push(out(escalation_history(case, &setup.allocation, cal)));
+    for policy in &setup.contact {
+        outputs.push(out(schedule(case, policy, cal)));
+        for on in dates.iter().take(1).chain(dates.last()) {
+            outputs.push(out(compliance(case, policy, cal, *on)));
+        }
     }
     outputs
 }

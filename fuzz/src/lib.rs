@@ -9,8 +9,6 @@ pub mod mirror;
 
 use std::sync::OnceLock;
 
-use probation_core::calendar::Calendar;
-
 use probation_core::interchange::{MAX_CASE_BYTES, decode_case, encode_case};
 use probation_core::model::Case;
 use probation_core::validate::validate;
@@ -100,9 +98,10 @@ fn without_floats(mut case: Case) -> Case {
 /// The engines, on any case (valid or not): each returns a result or a typed error, never a panic, and no
 /// error message holds personal data.
 fn engines(case: &Case) {
-    static CALENDAR: OnceLock<Calendar> = OnceLock::new();
-    let cal = CALENDAR.get_or_init(Calendar::england_and_wales);
-    for output in engines::run_engines(case, cal) {
+    static SETUP: OnceLock<engines::Setup> = OnceLock::new();
+    let setup = SETUP.get_or_init(engines::Setup::new);
+    assert_eq!(setup.contact.len(), 3, "a contact preset failed to load");
+    for output in engines::run_engines(case, setup) {
         if let engines::Output::Err(message) = output {
             assert_no_personal_data(Some(case), &message);
         }

@@ -28,11 +28,18 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let mut out = open_output(&args.output)?;
     let generator = Generator::new(args.seed);
-    for index in 0..args.count {
-        let line = encode_case(&generator.case(index));
-        out.write_all(line.as_bytes())?;
-        out.write_all(b"\n")?;
+    let written = (|| -> std::io::Result<()> {
+        for index in 0..args.count {
+            let line = encode_case(&generator.case(index));
+            out.write_all(line.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()
+    })();
+    match written {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        // The reader went away (`probation generate | head`): stop quietly, as Unix tools do.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e.into()),
     }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
 }

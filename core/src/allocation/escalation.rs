@@ -6,6 +6,8 @@
 //! holds never moves back to a CRC \[A\]. The Wales switch is a transfer of the whole Welsh CRC, not an escalation,
 //! so it is not a reason here.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -28,6 +30,10 @@ pub struct Escalation {
     pub refer_by: Option<NaiveDate>,
     /// Every rule that fired: the NPS criteria now met, then the escalation rules.
     pub rules: RuleList,
+    /// The policy's id.
+    pub policy_id: Arc<str>,
+    /// The policy's version.
+    pub policy_version: u32,
 }
 
 /// Escalation from flat facts: the case is held by `held_by`, and `facts` describe it after the change.
@@ -49,6 +55,8 @@ pub fn escalation_facts(
         refer_to: None,
         refer_by: None,
         rules: RuleList::new(rules::TABLE),
+        policy_id: Arc::clone(&policy.id),
+        policy_version: policy.version,
     };
     let in_tr = Period::of(facts.on, policy) == Period::TransformingRehabilitation;
     match held_by {

@@ -3,11 +3,11 @@
 //! Days are numbered from 1970-01-01 (index 0) to 2100-12-31 (index 47,846). A bitset marks working days; a
 //! prefix count per 64-day block gives the *rank* (working days up to a day) with one popcount, and the list of
 //! working days in order gives the *select* (the k-th working day) with one load. The whole table is about
-//! 80 KB and shared between clones of a calendar.
+//! 150 KB and shared between clones of a calendar.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::{CalendarError, FIRST_DATE, LAST_DATE};
+use super::{CalendarError, FIRST_DATE};
 
 /// [`FIRST_DATE`] counted in days from 1 January 1 CE (the Unix epoch's well-known 719,163; checked by a test).
 const FIRST_CE: i32 = 719_163;
@@ -24,12 +24,12 @@ pub(super) fn index(date: NaiveDate) -> Result<usize, CalendarError> {
 }
 
 /// The date at index `i` (which must be in the table).
-#[inline]
-pub(super) fn date_at(i: usize) -> Result<NaiveDate, CalendarError> {
+#[cfg(test)]
+fn date_at(i: usize) -> Result<NaiveDate, CalendarError> {
     i32::try_from(i)
         .ok()
         .and_then(|i| NaiveDate::from_num_days_from_ce_opt(FIRST_CE + i))
-        .filter(|d| *d <= LAST_DATE)
+        .filter(|d| *d <= super::LAST_DATE)
         .ok_or(CalendarError::OutOfRange)
 }
 
@@ -42,8 +42,8 @@ pub(super) struct Table {
     holiday: Vec<u64>,
     /// `rank_before[w]` = working days in words `0..w`.
     rank_before: Vec<u32>,
-    /// Day indices of the working days, in order. Every index fits in 16 bits (the range has 47,847 days).
-    select: Vec<u16>,
+    /// The working days, in order (stored as dates so that answering needs no conversion).
+    select: Vec<NaiveDate>,
 }
 
 impl Table {
@@ -61,6 +61,7 @@ impl Table {
         let mut working = vec![0u64; words];
         let mut select = Vec::with_capacity(DAYS * 5 / 7 + 1);
         let mut weekday = FIRST_DATE.weekday();
+        let mut date = FIRST_DATE;
         for i in 0..DAYS {
             let bit = 1u64 << (i % 64);
             let is_holiday = holiday.get(i / 64).is_some_and(|w| w & bit != 0);
@@ -68,10 +69,10 @@ impl Table {
                 if let Some(w) = working.get_mut(i / 64) {
                     *w |= bit;
                 }
-                // DAYS < 65,536, checked by a test.
-                select.push(u16::try_from(i).unwrap_or(u16::MAX));
+                select.push(date);
             }
             weekday = weekday.succ();
+            date = date.succ_opt().unwrap_or(date);
         }
         let mut rank_before = Vec::with_capacity(words);
         let mut acc = 0u32;
@@ -114,29 +115,26 @@ impl Table {
         Ok(before + (word & mask).count_ones())
     }
 
-    /// Index of the `k`-th working day of the range (0-based), or `OutOfRange` past 2100-12-31.
+    /// The `k`-th working day of the range (0-based), or `OutOfRange` past 2100-12-31.
     #[inline]
-    pub(super) fn select(&self, k: usize) -> Result<usize, CalendarError> {
-        self.select
-            .get(k)
-            .map(|&i| usize::from(i))
-            .ok_or(CalendarError::OutOfRange)
+    pub(super) fn select(&self, k: usize) -> Result<NaiveDate, CalendarError> {
+        self.select.get(k).copied().ok_or(CalendarError::OutOfRange)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calendar::LAST_DATE;
 
     #[test]
-    fn range_fits_sixteen_bits() {
+    fn range_is_131_years() {
         assert_eq!(FIRST_CE, FIRST_DATE.num_days_from_ce());
         assert_eq!(
             DAYS,
             usize::try_from(LAST_DATE.num_days_from_ce() - FIRST_CE + 1).unwrap()
         );
         assert_eq!(DAYS, 47_847);
-        assert!(DAYS <= usize::from(u16::MAX));
     }
 
     #[test]
@@ -161,7 +159,7 @@ mod tests {
         let mut count = 0u32;
         for i in 0..DAYS {
             if t.is_working(i) {
-                assert_eq!(t.select(count as usize), Ok(i));
+                assert_eq!(t.select(count as usize), date_at(i));
                 count += 1;
             }
             assert_eq!(t.rank(i), Ok(count));

@@ -158,6 +158,32 @@ mod de {
         })
     }
 
+    /// The first key of a sentence object: `type` (the fast path, no allocation) or another key.
+    enum FirstKey {
+        Type,
+        Other(String),
+    }
+
+    impl<'de> Deserialize<'de> for FirstKey {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl Visitor<'_> for V {
+                type Value = FirstKey;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a field name")
+                }
+                fn visit_str<E: de::Error>(self, s: &str) -> Result<FirstKey, E> {
+                    Ok(if s == "type" {
+                        FirstKey::Type
+                    } else {
+                        FirstKey::Other(s.to_owned())
+                    })
+                }
+            }
+            d.deserialize_identifier(V)
+        }
+    }
+
     struct SentenceVisitor;
 
     impl<'de> Visitor<'de> for SentenceVisitor {
@@ -168,20 +194,24 @@ mod de {
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Sentence, A::Error> {
-            let Some(first) = map.next_key::<std::borrow::Cow<'de, str>>()? else {
+            let Some(first) = map.next_key::<FirstKey>()? else {
                 return Err(de::Error::missing_field("type"));
             };
-            if first == "type" {
-                let t: SentenceType = map.next_value()?;
-                return fields(t, MapAccessDeserializer::new(map));
-            }
+            let first = match first {
+                FirstKey::Type => {
+                    let t: SentenceType = map.next_value()?;
+                    return fields(t, MapAccessDeserializer::new(map));
+                }
+                FirstKey::Other(k) => k,
+            };
             // `type` is not first: buffer the object, then read it.
             let mut rest = serde_json::Map::new();
             let v: serde_json::Value = map.next_value()?;
-            rest.insert(first.into_owned(), v);
+            rest.insert(first, v);
             while let Some((k, v)) = map.next_entry::<String, serde_json::Value>()? {
                 if rest.contains_key(&k) {
-                    return Err(de::Error::custom(format_args!("duplicate field `{k}`")));
+                    // The key is not repeated: an unknown key is input, and may be personal data.
+                    return Err(de::Error::custom("duplicate field"));
                 }
                 rest.insert(k, v);
             }

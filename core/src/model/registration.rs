@@ -99,8 +99,18 @@ impl Serialize for RegisterCode {
 }
 impl<'de> Deserialize<'de> for RegisterCode {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
-        Ok(RegisterCode::from_code(&s))
+        // A borrowed string: known codes allocate nothing.
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = RegisterCode;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<RegisterCode, E> {
+                Ok(RegisterCode::from_code(s))
+            }
+        }
+        d.deserialize_str(V)
     }
 }
 #[cfg(feature = "schema")]

@@ -1,0 +1,120 @@
+"""The public functions over the native module: they convert core's results to the typed classes of
+``_types``."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import Any, Union
+
+from . import _probation as _native
+from ._probation import AllocationPolicy, Case, ContactPolicy
+from ._types import (
+    Allocation,
+    ManagerOverride,
+    BankHoliday,
+    Compliance,
+    Escalation,
+    EscalationPoint,
+    Schedule,
+    SentenceDates,
+    Tier,
+    _build,
+)
+
+PolicyArg = Union[AllocationPolicy, str, dict[str, Any], None]
+"""An allocation policy: an ``AllocationPolicy``, a preset name (``"default"``, ``"verified-only"``), a dict
+(as ``AllocationPolicy.to_dict()`` returns), or ``None`` for the default policy."""
+
+ContactPolicyArg = Union[ContactPolicy, str, dict[str, Any]]
+"""A contact policy: a ``ContactPolicy``, a preset name (``"ns2007"``, ``"tr2014"``, ``"ps2021"``) or a dict."""
+
+DateArg = Union[datetime.date, Sequence[datetime.date]]
+"""One date for every case, or one date per case."""
+
+
+def allocate(
+    case: Case, on: datetime.date, policy: PolicyArg = None, override: ManagerOverride | None = None
+) -> Allocation:
+    """Who supervises ``case`` on ``on`` (DOMAIN.md §3): the provider, every rule that fired, the policy and the
+    allocation deadline (2 working days after the sentence date of the newest active event, by default). A
+    manager's ``override`` is recorded beside the rules' answer (``Allocation.effective_provider``), never in its
+    place.
+
+    Raises ``PolicyError`` for a bad policy, ``RuleError`` (``kind="allocation"``) for an RSR outside 0–100 in a
+    case decoded with ``validate=False``.
+    """
+    over = None if override is None else {"provider": override.provider.value, "reason": override.reason.value}
+    return _build(Allocation, _native.allocate(case, on, policy, over))
+
+
+def allocate_many(cases: Sequence[Case], on: DateArg, policy: PolicyArg = None) -> list[Allocation]:
+    """``allocate`` over a list of cases (the GIL is released while the rules run)."""
+    return [_build(Allocation, a) for a in _native.allocate_many(list(cases), on, policy)]
+
+
+def escalation(case: Case, on: datetime.date, policy: PolicyArg = None) -> Escalation:
+    """Whether ``case`` (held by ``case.provider``) must be referred to the NPS on ``on``, and by when."""
+    return _build(Escalation, _native.escalation(case, on, policy))
+
+
+def escalation_history(case: Case, policy: PolicyArg = None) -> list[EscalationPoint]:
+    """Every point in the case's history at which it should have been referred to the NPS."""
+    return [_build(EscalationPoint, p) for p in _native.escalation_history(case, policy)]
+
+
+def tier(case: Case, on: datetime.date) -> Tier:
+    """The tier of ``case`` on ``on`` (2021 framework, A0–D3), with its point breakdown and rules.
+
+    Raises ``RuleError`` (``kind="tier"``) for an RSR or OGRS outside 0–100 in a case decoded with
+    ``validate=False``.
+    """
+    return _build(Tier, _native.tier(case, on))
+
+
+def tier_many(cases: Sequence[Case], on: DateArg) -> list[Tier]:
+    """``tier`` over a list of cases (the GIL is released while the rules run)."""
+    return [_build(Tier, t) for t in _native.tier_many(list(cases), on)]
+
+
+def synth(seed: int, count: int, *, start: int = 0) -> list[Case]:
+    """Synthetic — clearly fake, valid and realistic — cases ``start .. start + count`` of ``seed``, from core's
+    deterministic generator (case n never depends on the count)."""
+    return _native.synth(seed, count, start=start)
+
+
+class Calendar(_native.Calendar):
+    """The England & Wales working-day calendar: Monday–Friday except bank holidays (DOMAIN.md §8), 1970–2100,
+    plus any ``extra_holidays`` proclaimed at run time. ``CalendarError`` for a date outside the range.
+
+    >>> import datetime
+    >>> cal = Calendar()
+    >>> cal.add_working_days(datetime.date(2024, 3, 28), 1)   # Maundy Thursday → Tuesday after Easter
+    datetime.date(2024, 4, 2)
+    """
+
+    def bank_holidays(self, year: int) -> list[BankHoliday]:
+        """The bank holidays of ``year``, in date order."""
+        return [_build(BankHoliday, h) for h in self._bank_holidays(year)]
+
+
+def sentence_dates(case: Case, event: int = 0) -> SentenceDates:
+    """The key dates of ``case.events[event]`` (DOMAIN.md §7): SED, CRD/ARD, LED, PSS and TUSED for custody, the
+    order's end for community orders, the operational and supervision period ends for suspended sentences, and
+    the supervision periods. ``RuleError`` (``kind="sentence"``, ``code``, ``path``) for a zero length or credit
+    exceeding the sentence."""
+    return _build(SentenceDates, _native.sentence_dates(case, event))
+
+
+def schedule(case: Case, policy: ContactPolicyArg = "ps2021", calendar: Calendar | None = None) -> Schedule:
+    """The contact schedule of ``case`` under ``policy``: every window in which contacts are due (first
+    appointment, sentence plan, home visits, regular contact), with the rule behind each."""
+    return _build(Schedule, _native.schedule(case, policy, calendar))
+
+
+def compliance(
+    case: Case, as_of: datetime.date, policy: ContactPolicyArg = "ps2021", calendar: Calendar | None = None
+) -> Compliance:
+    """How ``case`` complied with its schedule up to ``as_of``: each window met, late, missed, excused or open;
+    the failures to comply; and the enforcement steps they call for (warning, breach, recall review)."""
+    return _build(Compliance, _native.compliance(case, as_of, policy, calendar))

@@ -1,0 +1,305 @@
+"""The columnar API: allocation and tier over a pandas DataFrame or a pyarrow Table, one row per case.
+
+The table holds the flat facts core's engines read (``AllocationFacts`` and ``TierInputs``), one column each;
+see docs/python.md for the columns. This module only converts columns to fixed-width bytes for the native
+module and its fixed-width results back to columns; the native module builds core's inputs row by row and runs
+core's engines with the GIL released.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal, Union
+
+from . import _probation as _native
+from ._api import PolicyArg
+from ._probation import Case, DecodeError
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+
+Table = Union["pd.DataFrame", "pa.Table"]
+"""A pandas DataFrame or a pyarrow Table."""
+
+NO_DATE = -(2**31)
+
+_NEEDS = [
+    "need_accommodation",
+    "need_education_training_employability",
+    "need_relationships",
+    "need_lifestyle_associates",
+    "need_drug_misuse",
+    "need_alcohol_misuse",
+    "need_thinking_behaviour",
+    "need_attitudes",
+    "need_financial_management",
+    "need_emotional_wellbeing",
+]
+_COMPLEXITY = [
+    "mental_health",
+    "self_harm",
+    "vulnerability",
+    "child_concerns",
+    "risk_to_children",
+    "public_interest",
+    "adult_at_risk",
+    "street_gangs",
+    "terrorism",
+]
+
+# Column name → kind: "date", "cat", "f64", "u8", "bool".
+COLUMNS: dict[str, str] = {
+    "on": "date",
+    "home_area": "cat",
+    "mappa_eligible": "bool",
+    "assessed_rosh": "cat",
+    "registered_rosh": "cat",
+    "foreign_national_liable_to_deportation": "bool",
+    "rsr": "f64",
+    "sentence_date": "date",
+    "female": "bool",
+    "ogrs": "f64",
+    "mappa_level": "u8",
+    "parenting_responsibilities": "bool",
+    "impulsivity_or_temper": "bool",
+    "breach_or_recall_last_12_months": "bool",
+    "iom": "bool",
+    "unsupervised": "bool",
+    "has_mandate": "bool",
+    "has_assessment": "bool",
+    **{c: "bool" for c in _COMPLEXITY},
+    **{c: "u8" for c in _NEEDS},
+}
+
+
+def _is_arrow(table: Any) -> bool:
+    return type(table).__module__.startswith("pyarrow")
+
+
+def _is_pandas(table: Any) -> bool:
+    return type(table).__module__.startswith("pandas")
+
+
+def _encode_arrow(table: pa.Table) -> tuple[int, dict[str, bytes], dict[str, list[str | None]]]:
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    n = table.num_rows
+    cols: dict[str, bytes] = {}
+    cats: dict[str, list[str | None]] = {}
+    for name in table.column_names:
+        kind = COLUMNS.get(name)
+        if kind is None:
+            continue
+        col = table.column(name)
+        try:
+            if kind == "date":
+                if pa.types.is_timestamp(col.type) or pa.types.is_string(col.type) or pa.types.is_date64(col.type):
+                    col = col.cast(pa.date32())
+                days = pc.fill_null(col.cast(pa.date32()).cast(pa.int32()), NO_DATE)
+                cols[name] = np.ascontiguousarray(days.to_numpy(), dtype="<i4").tobytes()
+            elif kind == "f64":
+                if col.null_count or col.type != pa.float64():
+                    col = pc.fill_null(col.cast(pa.float64()), float("nan"))
+                cols[name] = np.ascontiguousarray(col.to_numpy(), dtype="<f8").tobytes()
+            elif kind in ("u8", "bool"):
+                if col.null_count:
+                    col = pc.fill_null(col, False if pa.types.is_boolean(col.type) else 0)
+                if pa.types.is_boolean(col.type):
+                    cols[name] = col.to_numpy().view("u1").tobytes()
+                else:
+                    cols[name] = np.ascontiguousarray(col.cast(pa.uint8()).to_numpy(), dtype="u1").tobytes()
+            else:
+                if pa.types.is_dictionary(col.type) and col.num_chunks > 0:
+                    chunks = col.unify_dictionaries().chunks
+                    indices = pa.concat_arrays([c.indices for c in chunks])
+                    dictionary = chunks[0].dictionary
+                else:
+                    encoded = col.cast(pa.string()).combine_chunks().dictionary_encode()
+                    indices, dictionary = encoded.indices, encoded.dictionary
+                codes = pc.fill_null(indices.cast(pa.int32()), -1)
+                cols[name] = np.ascontiguousarray(codes.to_numpy(), dtype="<i4").tobytes()
+                cats[name] = [None if x is None else str(x) for x in dictionary.to_pylist()]
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError) as e:
+            raise DecodeError(f"column `{name}`: cannot be read as {kind} ({type(e).__name__})") from None
+    return n, cols, cats
+
+
+def _encode_pandas(df: pd.DataFrame) -> tuple[int, dict[str, bytes], dict[str, list[str | None]]]:
+    import numpy as np
+    import pandas as pd
+
+    n = len(df)
+    cols: dict[str, bytes] = {}
+    cats: dict[str, list[str | None]] = {}
+    for name in df.columns:
+        kind = COLUMNS.get(name)
+        if kind is None:
+            continue
+        s = df[name]
+        try:
+            if kind == "date":
+                v = s.to_numpy() if s.dtype.kind == "M" else pd.to_datetime(s).to_numpy()
+                days = v.astype("datetime64[D]").astype("int64")
+                days[np.isnat(v)] = NO_DATE
+                cols[name] = np.ascontiguousarray(days, dtype="<i4").tobytes()
+            elif kind == "f64":
+                cols[name] = np.ascontiguousarray(s.to_numpy(dtype="float64", na_value=np.nan), dtype="<f8").tobytes()
+            elif kind in ("u8", "bool"):
+                a = s.to_numpy()
+                if a.dtype == np.bool_:
+                    cols[name] = a.view("u1").tobytes()
+                elif a.dtype == np.uint8:
+                    cols[name] = a.tobytes()
+                else:
+                    v = s.fillna(0) if s.hasnans else s
+                    cols[name] = np.ascontiguousarray(v.to_numpy(), dtype="u1").tobytes()
+            else:
+                c = s.cat if isinstance(s.dtype, pd.CategoricalDtype) else s.astype("category").cat
+                cols[name] = np.ascontiguousarray(c.codes.to_numpy(), dtype="<i4").tobytes()
+                cats[name] = [str(x) for x in c.categories]
+        except (TypeError, ValueError, OverflowError) as e:
+            raise DecodeError(f"column `{name}`: cannot be read as {kind} ({type(e).__name__})") from None
+    return n, cols, cats
+
+
+def _encode(table: Any) -> tuple[int, dict[str, bytes], dict[str, list[str | None]]]:
+    if _is_arrow(table):
+        return _encode_arrow(table)
+    if _is_pandas(table):
+        return _encode_pandas(table)
+    raise TypeError("expected a pandas DataFrame or a pyarrow Table")
+
+
+def _categories() -> dict[str, list[str]]:
+    global _CATS
+    if _CATS is None:
+        _CATS = _native.output_categories()
+    return _CATS
+
+
+_CATS: dict[str, list[str]] | None = None
+
+
+def _decode(
+    raw: dict[str, bytes], kinds: dict[str, str], like: Literal["pandas", "arrow"], index: Any = None
+) -> Table:
+    """Builds a DataFrame or Table from encoded columns; ``kinds`` maps column → kind (``cat:<categories>``)."""
+    import numpy as np
+
+    cats = _categories()
+    arrays: dict[str, Any] = {}
+    for name, kind in kinds.items():
+        if name not in raw:
+            continue
+        b = raw[name]
+        if kind.startswith("cat:"):
+            codes = np.frombuffer(b, dtype="<i4" if kind != "cat:provider" and kind != "cat:tier" else "u1")
+            arrays[name] = ("cat", codes.astype("int8"), cats[kind[4:]])
+        elif kind == "date":
+            arrays[name] = ("date", np.frombuffer(b, dtype="<i4"), None)
+        elif kind == "f64":
+            arrays[name] = ("f64", np.frombuffer(b, dtype="<f8"), None)
+        elif kind == "u32":
+            arrays[name] = ("u32", np.frombuffer(b, dtype="<u4"), None)
+        elif kind == "u8":
+            arrays[name] = ("u8", np.frombuffer(b, dtype="u1"), None)
+        else:
+            arrays[name] = ("bool", np.frombuffer(b, dtype="u1").astype(bool), None)
+    if like == "arrow":
+        import pyarrow as pa
+
+        out = {}
+        for name, (kind, values, categories) in arrays.items():
+            if kind == "cat":
+                out[name] = pa.DictionaryArray.from_arrays(
+                    pa.array(values, type=pa.int8(), mask=values < 0), pa.array(categories, type=pa.string())
+                )
+            elif kind == "date":
+                out[name] = pa.array(values, type=pa.int32(), mask=values == NO_DATE).cast(pa.date32())
+            else:
+                out[name] = pa.array(values)
+        return pa.table(out)
+    import pandas as pd
+
+    frame = {}
+    for name, (kind, values, categories) in arrays.items():
+        if kind == "cat":
+            frame[name] = pd.Categorical.from_codes(values, categories=categories)
+        elif kind == "date":
+            days = values.astype("int64")
+            dt = days.astype("datetime64[D]").astype("datetime64[s]")
+            frame[name] = np.where(values == NO_DATE, np.datetime64("NaT"), dt)
+        else:
+            frame[name] = values
+    return pd.DataFrame(frame, index=index)
+
+
+_RESULT_KINDS = {
+    "provider": "cat:provider",
+    "allocation_deadline": "date",
+    "tier": "cat:tier",
+    "protect_points": "u32",
+    "change_points": "u32",
+}
+
+# The categorical inputs are `home_area` (CRC area codes) and the two RoSH columns.
+_INPUT_KINDS = {
+    name: (kind if kind != "cat" else "cat:home_area" if name == "home_area" else "cat:rosh")
+    for name, kind in COLUMNS.items()
+}
+
+
+def assess_table(
+    table: Table,
+    on: datetime.date | None = None,
+    policy: PolicyArg = None,
+    *,
+    allocation: bool = True,
+    tier: bool = True,
+) -> Table:
+    """Allocation and tier of every row of ``table`` (a pandas DataFrame or a pyarrow Table of the columns in
+    docs/python.md); returns a table of the same kind, same rows (same index for pandas), with the columns
+    ``provider``, ``allocation_deadline`` (with ``allocation``) and ``tier``, ``protect_points``,
+    ``change_points`` (with ``tier``).
+
+    ``on`` is the date of every row that has no ``on`` column (or a missing value in it). The GIL is released
+    while the rules run. Raises ``DecodeError`` naming a column that cannot be read, ``RuleError`` /
+    ``CalendarError`` naming the row for a value the rules refuse (an RSR outside 0–100).
+    """
+    n, cols, cats = _encode(table)
+    raw = _native.assess_columns(n, cols, cats, on=on, policy=policy, allocation=allocation, tier=tier)
+    like: Literal["pandas", "arrow"] = "arrow" if _is_arrow(table) else "pandas"
+    return _decode(raw, _RESULT_KINDS, like, index=None if like == "arrow" else table.index)
+
+
+def allocate_table(table: Table, on: datetime.date | None = None, policy: PolicyArg = None) -> Table:
+    """``assess_table`` with allocation only: ``provider`` and ``allocation_deadline``."""
+    return assess_table(table, on, policy, allocation=True, tier=False)
+
+
+def tier_table(table: Table, on: datetime.date | None = None) -> Table:
+    """``assess_table`` with tier only: ``tier``, ``protect_points``, ``change_points``."""
+    return assess_table(table, on, None, allocation=False, tier=True)
+
+
+def cases_table(cases: Sequence[Case], on: datetime.date, *, like: Literal["pandas", "arrow"] = "pandas") -> Table:
+    """The columnar API's input columns read from cases on ``on`` (core's ``AllocationFacts.from_case`` and
+    ``TierInputs.from_case``): the bridge from JSON cases to a table."""
+    return _decode(_native.case_columns(list(cases), on), _INPUT_KINDS, like)
+
+
+def synth_table(
+    seed: int, count: int, on: datetime.date, *, start: int = 0, like: Literal["pandas", "arrow"] = "pandas"
+) -> Table:
+    """The input columns of synthetic cases ``start .. start + count`` of ``seed`` on ``on`` (the cases
+    themselves are not kept: a million rows fit easily in memory)."""
+    return _decode(_native.synth_columns(seed, count, on, start=start), _INPUT_KINDS, like)
+
+
+def input_columns() -> list[str]:
+    """The names of every input column the columnar API reads."""
+    return list(COLUMNS)

@@ -1,0 +1,319 @@
+"""Private native module of ``probation`` (pyo3 over probation-core). Import from ``probation`` instead."""
+
+import datetime
+from collections.abc import Sequence
+from typing import Any, ClassVar, final
+
+from typing_extensions import disjoint_base
+
+
+__all__ = [
+    "AllocationPolicy",
+    "Calendar",
+    "CalendarError",
+    "Case",
+    "ContactPolicy",
+    "DecodeError",
+    "InternalError",
+    "PolicyError",
+    "ProbationError",
+    "RuleError",
+    "SYNTH_AS_OF",
+    "ValidationError",
+    "__version__",
+    "_panic_for_test",
+    "allocate",
+    "allocate_many",
+    "assess_columns",
+    "case_columns",
+    "compliance",
+    "escalation",
+    "escalation_history",
+    "input_column_names",
+    "output_categories",
+    "schedule",
+    "sentence_dates",
+    "synth",
+    "synth_columns",
+    "tier",
+    "tier_many",
+    "validate",
+]
+
+__version__: str
+SYNTH_AS_OF: datetime.date
+"""The date synthetic histories run up to."""
+
+class ProbationError(Exception):
+    """Base class of every error raised by probation."""
+
+class DecodeError(ProbationError, ValueError):
+    """The input is not a case: malformed JSON, an unknown or missing field, a wrong type, a bad identifier.
+
+    ``kind`` is one of ``syntax``, ``schema``, ``too_large``, ``too_deep``, ``invalid_utf8``, ``io``; ``path`` names the field
+    (``""`` when there is none). The message never contains a value from the input.
+    """
+
+    kind: str
+    path: str
+
+class ValidationError(ProbationError, ValueError):
+    """The case breaks one or more rules of the case model.
+
+    ``issues`` lists every failure as a ``(path, rule)`` pair, e.g.
+    ``("events[0].sentence.length", "community_order_too_long")``.
+    """
+
+    issues: list[tuple[str, str]]
+
+class PolicyError(ProbationError, ValueError):
+    """A policy could not be loaded: unknown preset, malformed policy, inconsistent settings. ``code`` is
+    ``unknown_preset``, ``decode``, ``invalid`` (allocation policies) or ``policy`` (contact policies); ``path``
+    names the field when known."""
+
+    code: str
+    path: str
+
+class CalendarError(ProbationError, ValueError):
+    """A date outside the calendar's range (1970-01-01 to 2100-12-31), or a bad extra holiday; ``code`` is
+    ``out_of_range``."""
+
+    code: str
+
+class RuleError(ProbationError, ValueError):
+    """An engine cannot decide this case, e.g. a percentage out of range in a case decoded with
+    ``validate=False``. ``kind`` names the engine (``allocation``, ``tier``, ``contact``, ``sentence``), ``path``
+    the field."""
+
+    kind: str
+    code: str
+    path: str
+
+class InternalError(ProbationError):
+    """A bug in probation (an internal panic was caught). Never caused by bad input: please report it."""
+
+@final
+class Case:
+    """One case: a person, their events (convictions and sentences), registrations, assessments, contacts and
+    enforcement history. Immutable; equal when their contents are equal; pickles as its JSON.
+
+    The repr shows only counts, never identifiers or dates.
+    """
+
+    @staticmethod
+    def from_json(text: str | bytes, /, *, validate: bool = True) -> Case:
+        """Decode one case from JSON text (the interchange format, ``schema_version`` 1).
+
+        Raises ``DecodeError`` (with ``path``) when the text is not a case, and ``ValidationError`` (with every
+        ``(path, rule)`` issue) when it breaks a rule of the case model, unless ``validate=False``.
+        """
+
+    @staticmethod
+    def from_dict(data: dict[str, Any], /, *, validate: bool = True) -> Case:
+        """Decode one case from a dict of the interchange format.
+
+        Dates may be ``datetime.date`` or ISO strings; ``enum.Enum`` members are read by their value. Raises
+        ``DecodeError`` / ``ValidationError`` as :meth:`from_json` does.
+        """
+
+    def to_dict(self) -> dict[str, Any]:
+        """The case as a dict of the interchange format, dates as ``datetime.date``.
+
+        ``Case.from_dict(case.to_dict()) == case``.
+        """
+
+    def to_json(self, *, indent: bool = False) -> str:
+        """The case as JSON text (compact, or indented with ``indent=True``)."""
+
+    def validate(self) -> None:
+        """Raise ``ValidationError`` listing every failure when the case breaks a rule of the case model."""
+
+    def issues(self) -> list[tuple[str, str]]:
+        """Every validation failure as ``(path, rule)`` pairs; empty when the case is valid."""
+
+    @property
+    def event_count(self) -> int:
+        """Number of events."""
+
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+    @staticmethod
+    def _from_json_unchecked(text: str | bytes) -> Case: ...
+
+def validate(case: Case, /) -> None:
+    """Raise ``ValidationError`` when the case breaks a rule of the case model (same as ``case.validate()``)."""
+
+def _panic_for_test() -> int:
+    """Panics inside the boundary guard: raises ``InternalError``, never ``PanicException`` (for tests)."""
+
+_Policy = AllocationPolicy | str | dict[str, Any] | None
+
+@final
+class AllocationPolicy:
+    """The allocation policy (DOMAIN.md §3) as data: effective dates (``tr_start``, ``ps_start``), switches for
+    the assumed rules (``public_interest_enabled``, ``terrorism_enabled``, ``rsr_threshold_enabled``,
+    ``wales_to_nps_enabled``), the RSR threshold and the working days allowed. Immutable; validated."""
+
+    def __new__(cls, preset: str = "default") -> AllocationPolicy:
+        """The preset ``preset`` (``default``: every [A] rule on; ``verified-only``: only [V] rules)."""
+
+    @staticmethod
+    def preset(name: str) -> AllocationPolicy:
+        """A built-in preset by name; ``PolicyError`` for an unknown one."""
+
+    @staticmethod
+    def presets() -> list[str]:
+        """The names of the built-in presets."""
+
+    @staticmethod
+    def from_json(text: str) -> AllocationPolicy:
+        """A policy from JSON (every field required, unknown ones refused); ``PolicyError`` naming the field."""
+
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> AllocationPolicy:
+        """A policy from a dict as ``to_dict`` returns (dates may be ``datetime.date``)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The policy as a dict, dates as ``datetime.date``."""
+
+    def to_json(self) -> str:
+        """The policy as JSON text."""
+
+    def replace(self, **changes: Any) -> AllocationPolicy:
+        """A copy with some fields changed, e.g. ``policy.replace(rsr_threshold_enabled=False)``; validated."""
+
+    @property
+    def id(self) -> str:
+        """The policy's id."""
+
+    @property
+    def version(self) -> int:
+        """The policy's version."""
+
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def allocate(
+    case: Case, on: datetime.date, policy: _Policy = None, manager_override: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Allocation of one case, as core serialises it (``probation.allocate`` wraps it in ``Allocation``)."""
+
+def allocate_many(
+    cases: Sequence[Case], on: datetime.date | Sequence[datetime.date], policy: _Policy = None
+) -> list[dict[str, Any]]:
+    """Allocation of many cases (GIL released)."""
+
+def escalation(case: Case, on: datetime.date, policy: _Policy = None) -> dict[str, Any]:
+    """Risk escalation of one case on a date."""
+
+def escalation_history(case: Case, policy: _Policy = None) -> list[dict[str, Any]]:
+    """Every escalation point in a case's history."""
+
+def tier(case: Case, on: datetime.date) -> dict[str, Any]:
+    """Tier of one case, as core serialises it (``probation.tier`` wraps it in ``Tier``)."""
+
+def tier_many(cases: Sequence[Case], on: datetime.date | Sequence[datetime.date]) -> list[dict[str, Any]]:
+    """Tiers of many cases (GIL released)."""
+
+def synth(seed: int, count: int, *, start: int = 0) -> list[Case]:
+    """Synthetic cases ``start .. start + count`` of ``seed`` (GIL released while generating)."""
+
+def assess_columns(
+    n: int,
+    columns: dict[str, bytes],
+    categories: dict[str, list[str | None]],
+    on: datetime.date | None = None,
+    policy: _Policy = None,
+    allocation: bool = True,
+    tier: bool = True,
+) -> dict[str, bytes]:
+    """Allocation and tier over encoded columns (``probation.assess_table`` encodes and decodes). Encodings:
+    bool u8; f64 little-endian, NaN missing; date i32 days since 1970-01-01, -2**31 missing; categorical i32
+    codes into ``categories[name]``, -1 missing. Outputs: ``provider``/``tier`` u8 codes into
+    ``output_categories()``, ``allocation_deadline`` i32 days, points u32."""
+
+def output_categories() -> dict[str, list[str]]:
+    """The category lists of the encoded columns: ``provider``, ``tier``, ``rosh``, ``home_area``."""
+
+def case_columns(cases: Sequence[Case], on: datetime.date) -> dict[str, bytes]:
+    """The encoded input columns read from cases on ``on`` (core's ``from_case``)."""
+
+def synth_columns(seed: int, count: int, on: datetime.date, *, start: int = 0) -> dict[str, bytes]:
+    """The encoded input columns of synthetic cases, without keeping the cases."""
+
+def input_column_names() -> list[str]:
+    """Every input column the native module reads."""
+
+@disjoint_base
+class Calendar:
+    """The England & Wales working-day calendar (``probation.Calendar`` adds ``bank_holidays``)."""
+
+    def __new__(cls, extra_holidays: Sequence[datetime.date] = ...) -> Calendar: ...
+    def is_bank_holiday(self, date: datetime.date) -> bool:
+        """True for a bank holiday."""
+
+    def is_working_day(self, date: datetime.date) -> bool:
+        """True for Monday–Friday except bank holidays."""
+
+    def add_working_days(self, date: datetime.date, n: int) -> datetime.date:
+        """The ``n``-th working day after ``date``, counting from the working day after it; ``n = 0`` gives
+        ``date``."""
+
+    def working_days_between(self, start: datetime.date, end: datetime.date) -> int:
+        """Working days in ``(start, end]``; negative when ``end < start``."""
+
+    def next_working_day(self, date: datetime.date) -> datetime.date:
+        """The first working day strictly after ``date``."""
+
+    def _bank_holidays(self, year: int) -> list[dict[str, Any]]:
+        """The bank holidays of ``year`` as core serialises them."""
+
+_ContactPolicy = ContactPolicy | str | dict[str, Any]
+
+@final
+class ContactPolicy:
+    """A contact policy (DOMAIN.md §5–§6) as data: phases of contact, deadlines, the enforcement timetable."""
+
+    def __new__(cls, preset: str = "ps2021") -> ContactPolicy:
+        """The preset ``preset`` (``ns2007``, ``tr2014``, ``ps2021``)."""
+
+    @staticmethod
+    def preset(name: str) -> ContactPolicy:
+        """A built-in preset by name; ``PolicyError`` (``code="unknown_preset"``) for an unknown one."""
+
+    @staticmethod
+    def presets() -> list[str]:
+        """The names of the built-in presets."""
+
+    @staticmethod
+    def from_json(text: str) -> ContactPolicy:
+        """A policy from JSON (strict); ``PolicyError`` naming the field."""
+
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> ContactPolicy:
+        """A policy from a dict as ``to_dict`` returns."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The policy as a dict (JSON types)."""
+
+    def to_json(self) -> str:
+        """The policy as JSON text."""
+
+    @property
+    def name(self) -> str:
+        """The policy's name."""
+
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def schedule(case: Case, policy: _ContactPolicy, calendar: Calendar | None = None) -> dict[str, Any]:
+    """The contact schedule, as core serialises it (``probation.schedule`` wraps it in ``Schedule``)."""
+
+def compliance(
+    case: Case, as_of: datetime.date, policy: _ContactPolicy, calendar: Calendar | None = None
+) -> dict[str, Any]:
+    """Compliance on ``as_of``, as core serialises it (``probation.compliance`` wraps it)."""
+
+def sentence_dates(case: Case, event: int = 0) -> dict[str, Any]:
+    """The key dates of ``case.events[event]``, as core serialises them."""

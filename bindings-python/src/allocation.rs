@@ -1,0 +1,193 @@
+//! Allocation, escalation and tiering of single cases and lists of cases.
+//!
+//! Results are core's serialised form converted to Python (dates as `datetime.date`); the public package wraps
+//! them in typed classes.
+
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+
+use probation_core::allocation::{
+    self, AllocationFacts, AllocationPolicy, Calendar, ManagerOverride,
+};
+use probation_core::model::Case;
+use probation_core::tier::{self as core_tier, TierInputs};
+
+use crate::case::PyCase;
+use crate::convert::{result_to_py, to_json};
+use crate::errors::Error;
+use crate::guard::guard;
+use crate::policy::allocation_policy;
+
+pub(crate) fn calendar() -> Calendar {
+    Calendar::england_and_wales()
+}
+
+/// One date for every case, or one date per case.
+fn dates(on: &Bound<'_, PyAny>, n: usize) -> PyResult<Vec<NaiveDate>> {
+    if let Ok(d) = on.extract::<NaiveDate>() {
+        return Ok(vec![d; n]);
+    }
+    let v: Vec<NaiveDate> = on.extract()?;
+    if v.len() != n {
+        return Err(pyo3::exceptions::PyValueError::new_err(
+            "`on` must be one date, or one date per case",
+        ));
+    }
+    Ok(v)
+}
+
+fn cases<'a>(list: &'a [Bound<'_, PyCase>]) -> Vec<&'a Case> {
+    list.iter().map(|c| &c.get().inner).collect()
+}
+
+/// Reads a manager override: `{"provider": "N07", "reason": "risk_not_reflected"}`.
+fn manager_override(arg: Option<&Bound<'_, PyAny>>) -> Result<Option<ManagerOverride>, Error> {
+    let Some(arg) = arg.filter(|a| !a.is_none()) else {
+        return Ok(None);
+    };
+    let value = to_json(arg)?;
+    serde_json::from_value(value)
+        .map(Some)
+        .map_err(|_| Error::Input {
+            path: "override".to_owned(),
+            message: "expected {\"provider\": <provider code>, \"reason\": <override reason>}"
+                .to_owned(),
+        })
+}
+
+/// Allocates one case on `on`, recording a manager's override beside the rules' answer when given.
+#[pyfunction]
+#[pyo3(signature = (case, on, policy = None, manager_override = None))]
+pub(crate) fn allocate<'py>(
+    py: Python<'py>,
+    case: &Bound<'py, PyCase>,
+    on: NaiveDate,
+    policy: Option<&Bound<'py, PyAny>>,
+    manager_override: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let policy = allocation_policy(policy)?;
+        let over = self::manager_override(manager_override)?;
+        let mut a = allocation::allocate(&case.get().inner, on, &policy, &calendar())
+            .map_err(Error::from)?;
+        if let Some(o) = over {
+            a = a.with_override(o);
+        }
+        result_to_py(py, &a)
+    })
+}
+
+/// Allocates many cases (GIL released while deciding).
+#[pyfunction]
+#[pyo3(signature = (cases, on, policy = None))]
+pub(crate) fn allocate_many<'py>(
+    py: Python<'py>,
+    cases: Vec<Bound<'py, PyCase>>,
+    on: &Bound<'py, PyAny>,
+    policy: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    guard(|| {
+        let policy = allocation_policy(policy)?;
+        let on = dates(on, cases.len())?;
+        let refs = self::cases(&cases);
+        let results = py.detach(|| {
+            let cal = calendar();
+            refs.iter()
+                .zip(&on)
+                .map(|(c, d)| allocation::allocate(c, *d, &policy, &cal))
+                .collect::<Result<Vec<_>, _>>()
+        });
+        let results = results.map_err(Error::from)?;
+        let list = PyList::empty(py);
+        for a in &results {
+            list.append(result_to_py(py, a)?)?;
+        }
+        Ok(list)
+    })
+}
+
+/// Whether a CRC case must be referred to the NPS on `on` (risk escalation).
+#[pyfunction]
+#[pyo3(signature = (case, on, policy = None))]
+pub(crate) fn escalation<'py>(
+    py: Python<'py>,
+    case: &Bound<'py, PyCase>,
+    on: NaiveDate,
+    policy: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let policy = allocation_policy(policy)?;
+        let e = allocation::escalation(&case.get().inner, on, &policy, &calendar())
+            .map_err(Error::from)?;
+        result_to_py(py, &e)
+    })
+}
+
+/// Every point in a case's history at which it should have been referred to the NPS.
+#[pyfunction]
+#[pyo3(signature = (case, policy = None))]
+pub(crate) fn escalation_history<'py>(
+    py: Python<'py>,
+    case: &Bound<'py, PyCase>,
+    policy: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let policy = allocation_policy(policy)?;
+        let h = allocation::escalation_history(&case.get().inner, &policy, &calendar())
+            .map_err(Error::from)?;
+        result_to_py(py, &h)
+    })
+}
+
+/// The tier of one case on `on`.
+#[pyfunction(name = "tier")]
+pub(crate) fn tier_one<'py>(
+    py: Python<'py>,
+    case: &Bound<'py, PyCase>,
+    on: NaiveDate,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        let t = core_tier::tier(&case.get().inner, on).map_err(Error::from)?;
+        result_to_py(py, &t)
+    })
+}
+
+/// Tiers many cases (GIL released while calculating).
+#[pyfunction]
+pub(crate) fn tier_many<'py>(
+    py: Python<'py>,
+    cases: Vec<Bound<'py, PyCase>>,
+    on: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyList>> {
+    guard(|| {
+        let on = dates(on, cases.len())?;
+        let refs = self::cases(&cases);
+        let results = py.detach(|| {
+            refs.iter()
+                .zip(&on)
+                .map(|(c, d)| core_tier::tier(c, *d))
+                .collect::<Result<Vec<_>, _>>()
+        });
+        let results = results.map_err(Error::from)?;
+        let list = PyList::empty(py);
+        for t in &results {
+            list.append(result_to_py(py, t)?)?;
+        }
+        Ok(list)
+    })
+}
+
+/// The flat allocation facts and tier inputs core reads from a case (what the columnar API takes).
+pub(crate) fn facts(case: &Case, on: NaiveDate) -> Result<(AllocationFacts, TierInputs), Error> {
+    Ok((
+        AllocationFacts::from_case(case, on)?,
+        TierInputs::from_case(case, on)?,
+    ))
+}
+
+/// The allocation policy in force when none is given.
+#[allow(dead_code, reason = "used by the columnar module")]
+pub(crate) fn default_policy() -> AllocationPolicy {
+    AllocationPolicy::default_policy()
+}

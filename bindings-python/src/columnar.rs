@@ -1,0 +1,665 @@
+//! The columnar API's native half: fixed-width columns (raw little-endian bytes) in, core's flat
+//! [`AllocationFacts`] and [`TierInputs`] built row by row, core's pure engines run with the GIL released,
+//! fixed-width columns out. The Python half (`probation/_columnar.py`) turns pandas / pyarrow columns into these
+//! bytes and back, and documents the columns (docs/python.md).
+//!
+//! Encodings (one value per row): `bool` u8 0/1; `f64` little-endian, NaN = missing; `u8`; `date` i32 days
+//! since 1970-01-01, `i32::MIN` = missing; `cat` i32 code into a list of category strings, -1 = missing.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList};
+
+use probation_core::allocation::{self, AllocationFacts, AllocationPolicy};
+use probation_core::model::{CrcArea, MappaLevel, NeedSeverity, Provider, RoshLevel};
+use probation_core::tier::{self as core_tier, ComplexityFactor, ComplexityFactors, TierInputs};
+
+use crate::allocation::{calendar, facts};
+use crate::case::PyCase;
+use crate::errors::Error;
+use crate::guard::guard;
+use crate::policy::allocation_policy;
+
+/// Missing date.
+const NO_DATE: i32 = i32::MIN;
+/// 1970-01-01 as days from the Common Era (chrono's `num_days_from_ce`).
+const EPOCH_CE: i32 = 719_163;
+
+/// The complexity-factor columns, in [`ComplexityFactor::ALL`] order.
+const COMPLEXITY: [(&str, ComplexityFactor); 9] = [
+    ("mental_health", ComplexityFactor::MentalHealth),
+    ("self_harm", ComplexityFactor::SelfHarm),
+    ("vulnerability", ComplexityFactor::Vulnerability),
+    ("child_concerns", ComplexityFactor::ChildConcerns),
+    ("risk_to_children", ComplexityFactor::RiskToChildren),
+    ("public_interest", ComplexityFactor::PublicInterest),
+    ("adult_at_risk", ComplexityFactor::AdultAtRisk),
+    ("street_gangs", ComplexityFactor::StreetGangs),
+    ("terrorism", ComplexityFactor::Terrorism),
+];
+
+/// The need columns, `need_<area>`, in [`NeedArea::ALL`] order.
+const NEEDS: [&str; 10] = [
+    "need_accommodation",
+    "need_education_training_employability",
+    "need_relationships",
+    "need_lifestyle_associates",
+    "need_drug_misuse",
+    "need_alcohol_misuse",
+    "need_thinking_behaviour",
+    "need_attitudes",
+    "need_financial_management",
+    "need_emotional_wellbeing",
+];
+
+const ROSH: [(&str, RoshLevel); 4] = [
+    ("low", RoshLevel::Low),
+    ("medium", RoshLevel::Medium),
+    ("high", RoshLevel::High),
+    ("very_high", RoshLevel::VeryHigh),
+];
+
+/// Every provider, in the order of the `provider` output's categories.
+fn providers() -> Vec<Provider> {
+    let mut v = vec![Provider::ProbationTrust];
+    v.extend(
+        probation_core::model::NpsDivision::ALL
+            .iter()
+            .map(|d| Provider::Nps(*d)),
+    );
+    v.extend(CrcArea::ALL.iter().map(|c| Provider::Crc(*c)));
+    v.push(Provider::ProbationService);
+    v
+}
+
+fn provider_index(p: Provider) -> u8 {
+    let i = match p {
+        Provider::ProbationTrust => 0,
+        Provider::Nps(d) => 1 + d as usize,
+        Provider::Crc(c) => 8 + c as usize,
+        Provider::ProbationService => 29,
+    };
+    u8::try_from(i).unwrap_or(u8::MAX)
+}
+
+/// Tier strings in the order of the `tier` output's categories: `A0`..`D3`, then `A0S`..`D3S`.
+fn tier_names() -> Vec<String> {
+    let mut v = Vec::with_capacity(32);
+    for s in ["", "S"] {
+        for l in ['A', 'B', 'C', 'D'] {
+            for d in 0..4 {
+                v.push(format!("{l}{d}{s}"));
+            }
+        }
+    }
+    v
+}
+
+fn column_error(column: &str, message: impl std::fmt::Display) -> Error {
+    Error::Input {
+        path: column.to_owned(),
+        message: format!("column `{column}`: {message}"),
+    }
+}
+
+/// Borrowed input columns, checked for length.
+struct Columns<'a> {
+    n: usize,
+    bytes: HashMap<String, &'a [u8]>,
+    cats: HashMap<String, Vec<Option<String>>>,
+}
+
+/// A fixed-width column read row by row (absent columns read as their default).
+#[derive(Clone, Copy)]
+struct Col<'a>(Option<&'a [u8]>);
+
+impl Col<'_> {
+    fn bool(self, i: usize) -> bool {
+        self.0.and_then(|b| b.get(i)).is_some_and(|v| *v != 0)
+    }
+    fn u8(self, i: usize) -> u8 {
+        self.0.and_then(|b| b.get(i)).copied().unwrap_or(0)
+    }
+    fn word<const N: usize>(self, i: usize) -> Option<[u8; N]> {
+        self.0
+            .and_then(|b| b.get(i * N..i * N + N))
+            .and_then(|w| w.try_into().ok())
+    }
+    fn f64(self, i: usize) -> Option<f64> {
+        self.word::<8>(i)
+            .map(f64::from_le_bytes)
+            .filter(|v| !v.is_nan())
+    }
+    fn i32(self, i: usize) -> Option<i32> {
+        self.word::<4>(i).map(i32::from_le_bytes)
+    }
+    /// A date; `Err(())` for a value outside chrono's range.
+    fn date(self, i: usize) -> Result<Option<NaiveDate>, ()> {
+        match self.i32(i) {
+            None | Some(NO_DATE) => Ok(None),
+            Some(v) => v
+                .checked_add(EPOCH_CE)
+                .and_then(NaiveDate::from_num_days_from_ce_opt)
+                .map(Some)
+                .ok_or(()),
+        }
+    }
+}
+
+/// A categorical column: codes, and the value of each category.
+struct Cat<'a, T> {
+    codes: Col<'a>,
+    table: Vec<Option<T>>,
+}
+
+impl<T: Copy> Cat<'_, T> {
+    /// The row's value; `Err(())` for a code with no category.
+    fn get(&self, i: usize) -> Result<Option<T>, ()> {
+        match self.codes.i32(i) {
+            None => Ok(None),
+            Some(c) if c < 0 => Ok(None),
+            Some(c) => usize::try_from(c)
+                .ok()
+                .and_then(|c| self.table.get(c).copied())
+                .ok_or(()),
+        }
+    }
+}
+
+impl<'a> Columns<'a> {
+    fn col(&self, name: &str, width: usize) -> Result<Col<'a>, Error> {
+        match self.bytes.get(name) {
+            None => Ok(Col(None)),
+            Some(b) if b.len() == self.n * width => Ok(Col(Some(b))),
+            Some(_) => Err(column_error(
+                name,
+                format!("expected {width} byte(s) per row"),
+            )),
+        }
+    }
+
+    fn u8s(&self, name: &str, max: u8) -> Result<Col<'a>, Error> {
+        let c = self.col(name, 1)?;
+        if c.0.is_some_and(|b| b.iter().any(|v| *v > max)) {
+            return Err(column_error(name, format!("values must be 0 to {max}")));
+        }
+        Ok(c)
+    }
+
+    fn cat<T: Copy>(
+        &self,
+        name: &str,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Result<Cat<'a, T>, Error> {
+        let codes = self.col(name, 4)?;
+        let names = self.cats.get(name).map(Vec::as_slice).unwrap_or(&[]);
+        let table = names
+            .iter()
+            .map(|c| match c {
+                None => Ok(None),
+                Some(s) => parse(s)
+                    .map(Some)
+                    .ok_or_else(|| column_error(name, "unknown code")),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Cat { codes, table })
+    }
+}
+
+fn rosh_from(s: &str) -> Option<RoshLevel> {
+    ROSH.iter().find(|(k, _)| *k == s).map(|(_, v)| *v)
+}
+
+/// Output columns.
+#[derive(Default)]
+struct Out {
+    provider: Vec<u8>,
+    deadline: Vec<i32>,
+    tier: Vec<u8>,
+    protect_points: Vec<u32>,
+    change_points: Vec<u32>,
+}
+
+fn days(d: Option<NaiveDate>) -> i32 {
+    use chrono::Datelike;
+    d.map_or(NO_DATE, |d| d.num_days_from_ce() - EPOCH_CE)
+}
+
+fn row_error(i: usize, e: Error) -> Error {
+    match e {
+        Error::Rule {
+            kind,
+            code,
+            path,
+            message,
+        } => Error::Rule {
+            kind,
+            code,
+            message: format!("row {i}: {message}"),
+            path,
+        },
+        Error::Calendar(m) => Error::Calendar(format!("row {i}: {m}")),
+        Error::Input { path, message } => Error::Input {
+            message: format!("row {i}: {message}"),
+            path,
+        },
+        other => other,
+    }
+}
+
+/// Builds core's flat inputs row by row from the columns and runs core's engines on them: one pass, no
+/// per-row allocation in the binding.
+fn run(
+    c: &Columns<'_>,
+    on_default: Option<NaiveDate>,
+    policy: &AllocationPolicy,
+    want_alloc: bool,
+    want_tier: bool,
+) -> Result<Out, Error> {
+    let n = c.n;
+    let on_col = c.col("on", 4)?;
+    if on_col.0.is_none() && on_default.is_none() {
+        return Err(column_error("on", "required (or give `on=`)"));
+    }
+    let rsr = c.col("rsr", 8)?;
+    let registered_rosh = c.cat("registered_rosh", rosh_from)?;
+    let public_interest = c.col("public_interest", 1)?;
+    let terrorism = c.col("terrorism", 1)?;
+    // Allocation columns.
+    let home = c.cat("home_area", CrcArea::from_code)?;
+    if want_alloc && home.codes.0.is_none() {
+        return Err(column_error("home_area", "required"));
+    }
+    let mappa = c.col("mappa_eligible", 1)?;
+    let assessed = c.cat("assessed_rosh", rosh_from)?;
+    let foreign = c.col("foreign_national_liable_to_deportation", 1)?;
+    let sentence = c.col("sentence_date", 4)?;
+    // Tier columns.
+    let female = c.col("female", 1)?;
+    let ogrs = c.col("ogrs", 8)?;
+    let mappa_level = c.u8s("mappa_level", 3)?;
+    let flags = COMPLEXITY
+        .iter()
+        .map(|(name, f)| Ok((c.col(name, 1)?, *f)))
+        .collect::<Result<Vec<_>, Error>>()?;
+    let needs = NEEDS
+        .iter()
+        .map(|name| c.u8s(name, 2))
+        .collect::<Result<Vec<_>, _>>()?;
+    let parenting = c.col("parenting_responsibilities", 1)?;
+    let impulsivity = c.col("impulsivity_or_temper", 1)?;
+    let breach = c.col("breach_or_recall_last_12_months", 1)?;
+    let iom = c.col("iom", 1)?;
+    let unsupervised = c.col("unsupervised", 1)?;
+    let mandate = c.col("has_mandate", 1)?;
+    let assessment = c.col("has_assessment", 1)?;
+
+    let bad = |name: &str, i: usize, what: &str| column_error(name, format!("{what} at row {i}"));
+    let cal = calendar();
+    let mut out = Out::default();
+    if want_alloc {
+        out.provider.reserve(n);
+        out.deadline.reserve(n);
+    }
+    if want_tier {
+        out.tier.reserve(n);
+        out.protect_points.reserve(n);
+        out.change_points.reserve(n);
+    }
+    for i in 0..n {
+        let on = on_col
+            .date(i)
+            .map_err(|()| bad("on", i, "date out of range"))?
+            .or(on_default)
+            .ok_or_else(|| bad("on", i, "missing date (give `on=` for a default)"))?;
+        let registered = registered_rosh
+            .get(i)
+            .map_err(|()| bad("registered_rosh", i, "category code out of range"))?;
+        if want_alloc {
+            let facts = AllocationFacts {
+                on,
+                home_area: home
+                    .get(i)
+                    .map_err(|()| bad("home_area", i, "category code out of range"))?
+                    .ok_or_else(|| bad("home_area", i, "missing value"))?,
+                mappa_eligible: mappa.bool(i),
+                assessed_rosh: assessed
+                    .get(i)
+                    .map_err(|()| bad("assessed_rosh", i, "category code out of range"))?,
+                registered_rosh: registered,
+                foreign_national_liable_to_deportation: foreign.bool(i),
+                public_interest: public_interest.bool(i),
+                terrorism: terrorism.bool(i),
+                rsr: rsr.f64(i),
+                sentence_date: sentence
+                    .date(i)
+                    .map_err(|()| bad("sentence_date", i, "date out of range"))?,
+            };
+            let a = allocation::allocate_facts(&facts, policy, &cal)
+                .map_err(|e| row_error(i, Error::from(e)))?;
+            out.provider.push(provider_index(a.provider));
+            out.deadline.push(days(a.deadline));
+        }
+        if want_tier {
+            let mut t = TierInputs::empty(on);
+            t.female = female.bool(i);
+            t.rsr = rsr.f64(i);
+            t.ogrs = ogrs.f64(i);
+            t.rosh = registered;
+            t.mappa_level = match mappa_level.u8(i) {
+                1 => Some(MappaLevel::M1),
+                2 => Some(MappaLevel::M2),
+                3 => Some(MappaLevel::M3),
+                _ => None,
+            };
+            t.complexity = flags
+                .iter()
+                .filter(|(col, _)| col.bool(i))
+                .map(|(_, f)| *f)
+                .collect::<ComplexityFactors>();
+            t.parenting_responsibilities = parenting.bool(i);
+            t.impulsivity_or_temper = impulsivity.bool(i);
+            t.breach_or_recall_last_12_months = breach.bool(i);
+            t.iom = iom.bool(i);
+            t.unsupervised = unsupervised.bool(i);
+            t.has_mandate = mandate.bool(i);
+            t.has_assessment = assessment.bool(i);
+            for (slot, col) in t.needs.iter_mut().zip(&needs) {
+                *slot = match col.u8(i) {
+                    2 => NeedSeverity::Severe,
+                    1 => NeedSeverity::Standard,
+                    _ => NeedSeverity::NoNeed,
+                };
+            }
+            let r = core_tier::calculate(&t).map_err(|e| row_error(i, Error::from(e)))?;
+            let code = r.tier;
+            let idx = (code.protect as usize ^ 3) * 4
+                + usize::from(code.change.digit())
+                + if code.unsupervised { 16 } else { 0 };
+            out.tier.push(u8::try_from(idx).unwrap_or(u8::MAX));
+            out.protect_points.push(r.protect.points);
+            out.change_points.push(r.change.points);
+        }
+    }
+    Ok(out)
+}
+
+fn le_bytes<T: Copy, const N: usize>(v: &[T], f: impl Fn(T) -> [u8; N]) -> Vec<u8> {
+    let mut b = Vec::with_capacity(v.len() * N);
+    for x in v {
+        b.extend_from_slice(&f(*x));
+    }
+    b
+}
+
+/// Runs allocation and/or tier over columns. Private: called by `probation._columnar`.
+#[pyfunction]
+#[pyo3(signature = (n, columns, categories, on = None, policy = None, allocation = true, tier = true))]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "mirrors the Python call; private"
+)]
+pub(crate) fn assess_columns<'py>(
+    py: Python<'py>,
+    n: usize,
+    columns: &Bound<'py, PyDict>,
+    categories: &Bound<'py, PyDict>,
+    on: Option<NaiveDate>,
+    policy: Option<&Bound<'py, PyAny>>,
+    allocation: bool,
+    tier: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    guard(|| {
+        let policy = allocation_policy(policy)?;
+        let mut bytes = HashMap::new();
+        let mut held = Vec::new();
+        for (k, v) in columns.iter() {
+            let name: String = k.extract()?;
+            let b = v
+                .cast_into::<PyBytes>()
+                .map_err(|_| pyo3::exceptions::PyTypeError::new_err("column data must be bytes"))?;
+            held.push((name, b));
+        }
+        for (name, b) in &held {
+            bytes.insert(name.clone(), b.as_bytes());
+        }
+        let mut cats = HashMap::new();
+        for (k, v) in categories.iter() {
+            cats.insert(k.extract::<String>()?, v.extract::<Vec<Option<String>>>()?);
+        }
+        let cols = Columns { n, bytes, cats };
+        let out = py.detach(|| run(&cols, on, &policy, allocation, tier))?;
+        let d = PyDict::new(py);
+        if allocation {
+            d.set_item("provider", PyBytes::new(py, &out.provider))?;
+            d.set_item(
+                "allocation_deadline",
+                PyBytes::new(py, &le_bytes(&out.deadline, i32::to_le_bytes)),
+            )?;
+        }
+        if tier {
+            d.set_item("tier", PyBytes::new(py, &out.tier))?;
+            d.set_item(
+                "protect_points",
+                PyBytes::new(py, &le_bytes(&out.protect_points, u32::to_le_bytes)),
+            )?;
+            d.set_item(
+                "change_points",
+                PyBytes::new(py, &le_bytes(&out.change_points, u32::to_le_bytes)),
+            )?;
+        }
+        Ok(d)
+    })
+}
+
+/// The category lists of the outputs: `provider` codes and `tier` strings.
+#[pyfunction]
+pub(crate) fn output_categories<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    let providers: Vec<String> = providers().iter().map(|p| p.to_string()).collect();
+    d.set_item("provider", providers)?;
+    d.set_item("tier", tier_names())?;
+    d.set_item("rosh", ROSH.iter().map(|(k, _)| *k).collect::<Vec<_>>())?;
+    d.set_item(
+        "home_area",
+        CrcArea::ALL.iter().map(|c| c.code()).collect::<Vec<_>>(),
+    )?;
+    Ok(d)
+}
+
+/// Column builders for [`case_columns`] / [`synth_columns`].
+#[derive(Default)]
+struct InputColumns {
+    n: usize,
+    on: Vec<i32>,
+    home_area: Vec<i32>,
+    mappa_eligible: Vec<u8>,
+    assessed_rosh: Vec<i32>,
+    registered_rosh: Vec<i32>,
+    foreign: Vec<u8>,
+    public_interest: Vec<u8>,
+    terrorism: Vec<u8>,
+    rsr: Vec<f64>,
+    sentence_date: Vec<i32>,
+    female: Vec<u8>,
+    ogrs: Vec<f64>,
+    mappa_level: Vec<u8>,
+    complexity: [Vec<u8>; 9],
+    parenting: Vec<u8>,
+    impulsivity: Vec<u8>,
+    breach: Vec<u8>,
+    iom: Vec<u8>,
+    unsupervised: Vec<u8>,
+    mandate: Vec<u8>,
+    assessment: Vec<u8>,
+    needs: [Vec<u8>; 10],
+}
+
+fn rosh_code(r: Option<RoshLevel>) -> i32 {
+    r.map_or(-1, |r| r as i32)
+}
+
+impl InputColumns {
+    fn push(&mut self, a: &AllocationFacts, t: &TierInputs) {
+        self.n += 1;
+        self.on.push(days(Some(a.on)));
+        self.home_area.push(a.home_area as i32);
+        self.mappa_eligible.push(u8::from(a.mappa_eligible));
+        self.assessed_rosh.push(rosh_code(a.assessed_rosh));
+        self.registered_rosh.push(rosh_code(a.registered_rosh));
+        self.foreign
+            .push(u8::from(a.foreign_national_liable_to_deportation));
+        self.public_interest.push(u8::from(a.public_interest));
+        self.terrorism.push(u8::from(a.terrorism));
+        self.rsr.push(a.rsr.unwrap_or(f64::NAN));
+        self.sentence_date.push(days(a.sentence_date));
+        self.female.push(u8::from(t.female));
+        self.ogrs.push(t.ogrs.unwrap_or(f64::NAN));
+        self.mappa_level.push(match t.mappa_level {
+            None => 0,
+            Some(MappaLevel::M1) => 1,
+            Some(MappaLevel::M2) => 2,
+            Some(MappaLevel::M3) => 3,
+        });
+        for ((_, f), col) in COMPLEXITY.iter().zip(self.complexity.iter_mut()) {
+            col.push(u8::from(t.complexity.contains(*f)));
+        }
+        self.parenting.push(u8::from(t.parenting_responsibilities));
+        self.impulsivity.push(u8::from(t.impulsivity_or_temper));
+        self.breach
+            .push(u8::from(t.breach_or_recall_last_12_months));
+        self.iom.push(u8::from(t.iom));
+        self.unsupervised.push(u8::from(t.unsupervised));
+        self.mandate.push(u8::from(t.has_mandate));
+        self.assessment.push(u8::from(t.has_assessment));
+        for (sev, col) in t.needs.iter().zip(self.needs.iter_mut()) {
+            col.push(match sev {
+                NeedSeverity::NoNeed => 0,
+                NeedSeverity::Standard => 1,
+                NeedSeverity::Severe => 2,
+            });
+        }
+    }
+
+    fn into_py<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        let i32s = |v: &[i32]| PyBytes::new(py, &le_bytes(v, i32::to_le_bytes));
+        let f64s = |v: &[f64]| PyBytes::new(py, &le_bytes(v, f64::to_le_bytes));
+        let u8s = |v: &[u8]| PyBytes::new(py, v);
+        d.set_item("on", i32s(&self.on))?;
+        d.set_item("home_area", i32s(&self.home_area))?;
+        d.set_item("mappa_eligible", u8s(&self.mappa_eligible))?;
+        d.set_item("assessed_rosh", i32s(&self.assessed_rosh))?;
+        d.set_item("registered_rosh", i32s(&self.registered_rosh))?;
+        d.set_item("foreign_national_liable_to_deportation", u8s(&self.foreign))?;
+        d.set_item("public_interest", u8s(&self.public_interest))?;
+        d.set_item("terrorism", u8s(&self.terrorism))?;
+        d.set_item("rsr", f64s(&self.rsr))?;
+        d.set_item("sentence_date", i32s(&self.sentence_date))?;
+        d.set_item("female", u8s(&self.female))?;
+        d.set_item("ogrs", f64s(&self.ogrs))?;
+        d.set_item("mappa_level", u8s(&self.mappa_level))?;
+        for ((name, _), col) in COMPLEXITY.iter().zip(&self.complexity) {
+            // public_interest and terrorism are already set (the same registrations).
+            if !d.contains(*name)? {
+                d.set_item(*name, u8s(col))?;
+            }
+        }
+        d.set_item("parenting_responsibilities", u8s(&self.parenting))?;
+        d.set_item("impulsivity_or_temper", u8s(&self.impulsivity))?;
+        d.set_item("breach_or_recall_last_12_months", u8s(&self.breach))?;
+        d.set_item("iom", u8s(&self.iom))?;
+        d.set_item("unsupervised", u8s(&self.unsupervised))?;
+        d.set_item("has_mandate", u8s(&self.mandate))?;
+        d.set_item("has_assessment", u8s(&self.assessment))?;
+        for (name, col) in NEEDS.iter().zip(&self.needs) {
+            d.set_item(*name, u8s(col))?;
+        }
+        Ok(d)
+    }
+}
+
+/// The input columns of the columnar API read from cases on `on` (core's `from_case`), as encoded bytes.
+#[pyfunction]
+pub(crate) fn case_columns<'py>(
+    py: Python<'py>,
+    cases: Vec<Bound<'py, PyCase>>,
+    on: NaiveDate,
+) -> PyResult<Bound<'py, PyDict>> {
+    guard(|| {
+        let refs: Vec<_> = cases.iter().map(|c| &c.get().inner).collect();
+        let cols = py.detach(|| -> Result<InputColumns, Error> {
+            let mut cols = InputColumns::default();
+            for (i, c) in refs.iter().enumerate() {
+                let (a, t) = facts(c, on).map_err(|e| row_error(i, e))?;
+                cols.push(&a, &t);
+            }
+            Ok(cols)
+        })?;
+        cols.into_py(py)
+    })
+}
+
+/// The input columns of synthetic cases `start .. start + count` of `seed` on `on`, without keeping the cases.
+#[pyfunction]
+#[pyo3(signature = (seed, count, on, *, start = 0))]
+pub(crate) fn synth_columns<'py>(
+    py: Python<'py>,
+    seed: u64,
+    count: u64,
+    on: NaiveDate,
+    start: u64,
+) -> PyResult<Bound<'py, PyDict>> {
+    guard(|| {
+        if count > crate::synth::MAX_SYNTH {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "count must be at most {}",
+                crate::synth::MAX_SYNTH
+            )));
+        }
+        let end = start
+            .checked_add(count)
+            .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("start + count overflows"))?;
+        let cols = py.detach(|| -> Result<InputColumns, Error> {
+            let g = probation_core::synth::Generator::new(seed);
+            let mut cols = InputColumns::default();
+            for i in start..end {
+                let (a, t) = facts(&g.case(i), on)?;
+                cols.push(&a, &t);
+            }
+            Ok(cols)
+        })?;
+        cols.into_py(py)
+    })
+}
+
+/// Names of the need columns and complexity columns, for the Python half and its docs.
+#[pyfunction]
+pub(crate) fn input_column_names<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+    let names = [
+        "on",
+        "home_area",
+        "mappa_eligible",
+        "assessed_rosh",
+        "registered_rosh",
+        "foreign_national_liable_to_deportation",
+        "rsr",
+        "sentence_date",
+        "female",
+        "ogrs",
+        "mappa_level",
+        "parenting_responsibilities",
+        "impulsivity_or_temper",
+        "breach_or_recall_last_12_months",
+        "iom",
+        "unsupervised",
+        "has_mandate",
+        "has_assessment",
+    ]
+    .into_iter()
+    .chain(COMPLEXITY.iter().map(|(n, _)| *n))
+    .chain(NEEDS);
+    PyList::new(py, names)
+}

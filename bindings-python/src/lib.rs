@@ -1,0 +1,61 @@
+//! The native module `probation._probation`: a thin pyo3 layer over `probation-core`.
+//!
+//! All rules live in core; this crate converts types (Python objects ↔ core's interchange types, columns ↔
+//! core's flat inputs) and errors (mapped in one place, [`errors`]). No panic crosses into Python
+//! ([`guard`]). The public, documented package is `python/probation`.
+
+use pyo3::prelude::*;
+
+mod allocation;
+mod calendar;
+mod case;
+mod columnar;
+mod contact;
+mod convert;
+mod errors;
+mod guard;
+mod policy;
+mod sentence;
+mod synth;
+
+/// Panics inside the boundary guard, to test that no panic reaches Python as a `PanicException`.
+#[pyfunction]
+fn _panic_for_test() -> PyResult<u8> {
+    guard::guard(|| {
+        let v: Vec<u8> = std::hint::black_box(Vec::new());
+        #[allow(
+            clippy::indexing_slicing,
+            reason = "deliberate panic for the boundary test"
+        )]
+        Ok(v[7])
+    })
+}
+
+#[pymodule]
+fn _probation(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    errors::register(m)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<case::PyCase>()?;
+    m.add_function(wrap_pyfunction!(case::validate_case, m)?)?;
+    m.add_class::<policy::PyAllocationPolicy>()?;
+    m.add_function(wrap_pyfunction!(allocation::allocate, m)?)?;
+    m.add_function(wrap_pyfunction!(allocation::allocate_many, m)?)?;
+    m.add_function(wrap_pyfunction!(allocation::escalation, m)?)?;
+    m.add_function(wrap_pyfunction!(allocation::escalation_history, m)?)?;
+    m.add_function(wrap_pyfunction!(allocation::tier_one, m)?)?;
+    m.add_function(wrap_pyfunction!(allocation::tier_many, m)?)?;
+    m.add_class::<calendar::PyCalendar>()?;
+    m.add_class::<contact::PyContactPolicy>()?;
+    m.add_function(wrap_pyfunction!(contact::schedule, m)?)?;
+    m.add_function(wrap_pyfunction!(contact::compliance, m)?)?;
+    m.add_function(wrap_pyfunction!(sentence::sentence_dates, m)?)?;
+    m.add_function(wrap_pyfunction!(synth::synth, m)?)?;
+    m.add_function(wrap_pyfunction!(columnar::assess_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(columnar::output_categories, m)?)?;
+    m.add_function(wrap_pyfunction!(columnar::case_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(columnar::synth_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(columnar::input_column_names, m)?)?;
+    m.add("SYNTH_AS_OF", probation_core::synth::AS_OF)?;
+    m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,183 @@
+"""The per-case API beyond decoding: calendar, sentence dates, schedules, compliance, policies, enums, reprs."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+
+import probation
+from cases import community_order
+
+D = datetime.date
+
+
+def test_calendar_working_days() -> None:
+    cal = probation.Calendar()
+    assert cal.add_working_days(D(2024, 3, 28), 1) == D(2024, 4, 2)  # Good Friday and Easter Monday skipped
+    assert cal.add_working_days(D(2024, 3, 28), 0) == D(2024, 3, 28)
+    assert cal.next_working_day(D(2024, 12, 24)) == D(2024, 12, 27)
+    assert cal.working_days_between(D(2024, 12, 20), D(2024, 12, 27)) == 3
+    assert cal.working_days_between(D(2024, 12, 27), D(2024, 12, 20)) == -3
+    assert cal.is_bank_holiday(D(2022, 9, 19)) and not cal.is_working_day(D(2022, 9, 19))
+    hols = cal.bank_holidays(2024)
+    assert [h.date for h in hols][:2] == [D(2024, 1, 1), D(2024, 3, 29)]
+    assert isinstance(hols[0], probation.BankHoliday) and hols[0].rule.basis is probation.Basis.VERIFIED
+
+
+def test_calendar_extra_holidays_and_range() -> None:
+    cal = probation.Calendar([D(2027, 6, 7)])
+    assert not cal.is_working_day(D(2027, 6, 7))
+    assert probation.Calendar().is_working_day(D(2027, 6, 7))
+    with pytest.raises(probation.CalendarError) as info:
+        cal.add_working_days(D(2100, 12, 31), 1)
+    assert info.value.code == "out_of_range"
+    with pytest.raises(probation.CalendarError):
+        probation.Calendar([D(1960, 1, 1)])
+    with pytest.raises(probation.CalendarError):
+        cal.bank_holidays(2101)
+
+
+def test_sentence_dates_six_month_custody() -> None:
+    d = community_order()
+    d["events"] = [
+        {
+            "offence_date": "2016-01-04",
+            "sentence_date": "2016-03-15",
+            "sentence": {"type": "custody", "length": {"months": 6}},
+        }
+    ]
+    d["contacts"] = []
+    case = probation.Case.from_dict(d)
+    s = probation.sentence_dates(case)
+    assert s.sentence_type is probation.SentenceType.CUSTODY
+    assert s.custody_kind is probation.CustodyKind.STANDARD_DETERMINATE
+    assert s.sentence_expiry is not None and s.conditional_release is not None
+    # DOMAIN.md §7: a 6-month sentence → 3 months licence + 9 months PSS.
+    kinds = [p.kind for p in s.supervision]
+    assert kinds == [probation.SupervisionKind.LICENCE, probation.SupervisionKind.POST_SENTENCE_SUPERVISION]
+    assert s.post_sentence_supervision is not None and s.post_sentence_supervision.applies
+    with pytest.raises(IndexError):
+        probation.sentence_dates(case, 3)
+
+
+def test_sentence_error_is_a_rule_error() -> None:
+    d = community_order()
+    d["events"][0]["sentence"]["length"] = {}
+    case = probation.Case.from_dict(d, validate=False)
+    with pytest.raises(probation.RuleError) as info:
+        probation.sentence_dates(case)
+    assert (info.value.kind, info.value.code, info.value.path) == ("sentence", "zero_length", "sentence.length")
+
+
+def test_schedule_and_compliance() -> None:
+    case = probation.Case.from_dict(community_order())
+    s = probation.schedule(case, "tr2014")
+    assert s.policy == "tr2014" and s.items
+    assert [i.due_by for i in s.items] == sorted(i.due_by for i in s.items)
+    assert all(isinstance(i.kind, probation.ItemKind) for i in s.items)
+    assert repr(s).startswith("Schedule(policy='tr2014'")
+    c = probation.compliance(case, D(2016, 6, 1), "tr2014")
+    assert c.as_of == D(2016, 6, 1)
+    assert {w.status for w in c.windows} <= set(probation.WindowStatus)
+    assert "Compliance(policy='tr2014'" in repr(c)
+    # The same through a policy object and a custom calendar.
+    policy = probation.ContactPolicy("tr2014")
+    assert probation.schedule(case, policy, probation.Calendar()) == s
+    assert probation.schedule(case, policy.to_dict()) == s
+
+
+def test_contact_policies() -> None:
+    assert probation.ContactPolicy.presets() == ["ns2007", "tr2014", "ps2021"]
+    p = probation.ContactPolicy.preset("ns2007")
+    # A preset's rules are static; read back from JSON they are custom rules with the same content.
+    assert probation.ContactPolicy.from_json(p.to_json()).to_json() == p.to_json()
+    assert probation.ContactPolicy.from_dict(p.to_dict()).to_json() == p.to_json()
+    assert probation.ContactPolicy("ns2007") == p
+    assert p.name == "ns2007" and repr(p) == 'ContactPolicy(name="ns2007")'
+    with pytest.raises(probation.PolicyError) as info:
+        probation.ContactPolicy.preset("ns1999")
+    assert info.value.code == "unknown_preset"
+    bad = p.to_dict()
+    bad["surprise"] = 1
+    with pytest.raises(probation.PolicyError):
+        probation.ContactPolicy.from_dict(bad)
+
+
+def test_allocation_policies() -> None:
+    assert probation.AllocationPolicy.presets() == ["default", "verified-only"]
+    default = probation.AllocationPolicy()
+    assert default.id == "default" and default.version == 1
+    assert probation.AllocationPolicy.from_dict(default.to_dict()) == default
+    assert probation.AllocationPolicy.from_json(default.to_json()) == default
+    strict = default.replace(rsr_threshold_enabled=False)
+    assert strict.to_dict()["rsr_threshold_enabled"] is False
+    with pytest.raises(probation.PolicyError) as info:
+        default.replace(rsr_threshold=150.0)
+    assert info.value.path == "rsr_threshold"
+    with pytest.raises(probation.PolicyError) as info:
+        default.replace(colour="red")
+    assert info.value.path == "colour"
+    with pytest.raises(probation.PolicyError) as info:
+        probation.AllocationPolicy("lenient")
+    assert info.value.code == "unknown_preset"
+    with pytest.raises(TypeError):
+        probation.allocate(probation.Case.from_dict(community_order()), D(2016, 3, 1), policy=3)  # type: ignore[arg-type]
+
+
+def test_allocation_result_and_override() -> None:
+    case = probation.Case.from_dict(community_order())
+    a = probation.allocate(case, D(2016, 3, 10))
+    # MAPP registration → NPS London (C17's division).
+    assert a.provider is probation.Provider.N07 and a.provider.is_nps
+    assert a.rules[0].id == "allocation.tr.mappa"
+    assert a.deadline == D(2016, 3, 3)
+    assert "provider=Provider.N07" in repr(a) and "Rule('allocation.tr.mappa')" in repr(a)
+    over = probation.ManagerOverride(probation.Provider.C17, probation.OverrideReason.CONTINUITY_OF_SUPERVISION)
+    b = probation.allocate(case, D(2016, 3, 10), override=over)
+    assert b.provider is probation.Provider.N07 and b.effective_provider is probation.Provider.C17
+    assert b.override == over
+
+
+def test_tier_result() -> None:
+    case = probation.Case.from_dict(community_order())
+    t = probation.tier(case, D(2016, 6, 1))
+    assert t.tier == t.ndelius[1:] and t.protect.level.value == t.tier[0]
+    assert repr(t).startswith(f"Tier(tier='{t.tier}'")
+    assert "breakdown" not in repr(t)
+    assert set(t.change.breakdown.needs) == set(probation.NeedArea) if t.change.breakdown else True
+
+
+def test_enums_match_core() -> None:
+    cats = probation._probation.output_categories()
+    assert [p.value for p in probation.Provider] == cats["provider"]
+    assert [r.value for r in probation.RoshLevel] == cats["rosh"]
+    assert [f"need_{a.value}" for a in probation.NeedArea] == [
+        c for c in probation._probation.input_column_names() if c.startswith("need_")
+    ]
+    # Every value of the case-model enums decodes in core.
+    for sex in probation.Sex:
+        d = community_order()
+        d["person"]["sex"] = sex
+        assert probation.Case.from_dict(d).to_dict()["person"]["sex"] == sex.value
+    for t in probation.SentenceType:
+        assert t.value in json.dumps(["community_order", "suspended_sentence_order", "custody"])
+
+
+def test_lists_accept_one_date_or_one_per_case() -> None:
+    cases = probation.synth(3, 4)
+    on = [D(2013, 1, 1), D(2016, 1, 1), D(2020, 1, 1), D(2022, 1, 1)]
+    many = probation.allocate_many(cases, on)
+    assert [a.on for a in many] == on
+    assert [a.provider for a in many] == [probation.allocate(c, d).provider for c, d in zip(cases, on)]
+    with pytest.raises(ValueError):
+        probation.tier_many(cases, on[:2])
+
+
+def test_synth_is_deterministic() -> None:
+    a = probation.synth(9, 5)
+    assert a == probation.synth(9, 5)
+    assert probation.synth(9, 2, start=3) == a[3:5]
+    assert all(not c.issues() for c in a)
+    assert probation.SYNTH_AS_OF == D(2025, 3, 31)

@@ -1,0 +1,166 @@
+"""The columnar API: pandas and pyarrow tables in and out, agreement with the per-case API, missing optional
+columns, errors that name the column or the row, and threads running it with the GIL released."""
+
+from __future__ import annotations
+
+import datetime
+import threading
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+import probation
+
+ON = datetime.date(2018, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def cases() -> list[probation.Case]:
+    return probation.synth(7, 1500)
+
+
+def test_table_agrees_with_per_case_api(cases: list[probation.Case]) -> None:
+    for on in (datetime.date(2013, 1, 1), ON, datetime.date(2020, 1, 6), datetime.date(2024, 1, 1)):
+        table = probation.cases_table(cases, on)
+        out = probation.assess_table(table)
+        assert list(out.columns) == ["provider", "allocation_deadline", "tier", "protect_points", "change_points"]
+        allocations = probation.allocate_many(cases, on)
+        tiers = probation.tier_many(cases, on)
+        assert out["provider"].tolist() == [a.provider.value for a in allocations]
+        assert out["tier"].tolist() == [t.tier for t in tiers]
+        assert out["protect_points"].tolist() == [t.protect.points for t in tiers]
+        assert out["change_points"].tolist() == [t.change.points for t in tiers]
+        deadlines = [None if pd.isna(d) else d.date() for d in out["allocation_deadline"]]
+        assert deadlines == [a.deadline for a in allocations]
+
+
+def test_arrow_in_arrow_out(cases: list[probation.Case]) -> None:
+    pandas_out = probation.assess_table(probation.cases_table(cases, ON))
+    table = probation.cases_table(cases, ON, like="arrow")
+    assert isinstance(table, pa.Table)
+    out = probation.assess_table(table)
+    assert isinstance(out, pa.Table)
+    assert out.column("tier").to_pylist() == pandas_out["tier"].tolist()
+    assert out.column("provider").to_pylist() == pandas_out["provider"].tolist()
+    assert out.schema.field("allocation_deadline").type == pa.date32()
+
+
+def test_pandas_index_is_kept(cases: list[probation.Case]) -> None:
+    table = probation.cases_table(cases[:10], ON)
+    table.index = pd.Index([f"row{i}" for i in range(10)])
+    out = probation.assess_table(table)
+    assert list(out.index) == list(table.index)
+    joined = table.join(out)
+    assert len(joined) == 10
+
+
+def test_minimal_hand_written_table() -> None:
+    df = pd.DataFrame(
+        {
+            "home_area": ["C17", "C17", "C10", "C01"],
+            "registered_rosh": ["high", None, None, "low"],
+            "rsr": [1.0, 7.5, np.nan, 2.0],
+            "sentence_date": pd.to_datetime(["2016-03-01", None, "2020-01-03", "2016-03-04"]),
+            "has_mandate": [True, True, False, True],
+            "has_assessment": [True, True, False, False],
+            "need_attitudes": [2, 0, 0, 0],
+        }
+    )
+    out = probation.assess_table(df, on=datetime.date(2020, 1, 6))
+    # high RoSH → NPS London; RSR 7.5 ≥ 6.9 → NPS; Wales from Dec 2019 → NPS Wales; else the CRC.
+    assert out["provider"].tolist() == ["N07", "N07", "N03", "C01"]
+    # protect: RoSH high 20 → B; RSR 7.5 → 20 → B; nothing → D; low → D.
+    # change: needs attitudes 2×2 = 4 → 1; 0 → 1; no mandate → 0; no assessment → 2.
+    assert out["tier"].tolist() == ["B1", "B1", "D0", "D2"]
+    assert out["allocation_deadline"].isna().tolist() == [False, True, False, False]
+
+
+def test_on_column_overrides_default() -> None:
+    df = pd.DataFrame({"home_area": ["C17", "C17"], "on": pd.to_datetime(["2013-01-01", None])})
+    out = probation.allocate_table(df, on=datetime.date(2022, 1, 1))
+    assert out["provider"].tolist() == ["probation_trust", "probation_service"]
+    assert list(out.columns) == ["provider", "allocation_deadline"]
+    assert list(probation.tier_table(df, on=ON).columns) == ["tier", "protect_points", "change_points"]
+
+
+def test_policy_applies_to_tables() -> None:
+    df = pd.DataFrame({"home_area": ["C17"], "rsr": [8.0]})
+    assert probation.allocate_table(df, ON)["provider"].tolist() == ["N07"]
+    assert probation.allocate_table(df, ON, policy="verified-only")["provider"].tolist() == ["C17"]
+
+
+@pytest.mark.parametrize(
+    ("frame", "exc", "needle"),
+    [
+        (pd.DataFrame({"home_area": ["C22"]}), probation.DecodeError, "home_area"),
+        (pd.DataFrame({"rsr": [1.0]}), probation.DecodeError, "home_area"),
+        (pd.DataFrame({"home_area": ["C01"], "registered_rosh": ["extreme"]}), probation.DecodeError, "registered_rosh"),
+        (pd.DataFrame({"home_area": ["C01", "C01"], "rsr": [1.0, 150.0]}), probation.RuleError, "row 1"),
+        (pd.DataFrame({"home_area": ["C01"], "mappa_level": [4]}), probation.DecodeError, "mappa_level"),
+        (pd.DataFrame({"home_area": ["C01"], "need_attitudes": [3]}), probation.DecodeError, "need_attitudes"),
+        (pd.DataFrame({"home_area": ["C01"], "rsr": ["high"]}), probation.DecodeError, "rsr"),
+        (pd.DataFrame({"home_area": ["C01"], "on": ["not a date"]}), probation.DecodeError, "on"),
+    ],
+)
+def test_bad_columns(frame: pd.DataFrame, exc: type[Exception], needle: str) -> None:
+    with pytest.raises(exc) as info:
+        probation.assess_table(frame, on=ON)
+    assert needle in str(info.value)
+
+
+def test_missing_on_is_an_error() -> None:
+    with pytest.raises(probation.DecodeError, match="on"):
+        probation.assess_table(pd.DataFrame({"home_area": ["C01"]}))
+
+
+def test_not_a_table() -> None:
+    with pytest.raises(TypeError):
+        probation.assess_table({"home_area": ["C01"]})  # type: ignore[arg-type]
+
+
+def test_synth_table_matches_cases_table() -> None:
+    a = probation.synth_table(11, 200, ON)
+    b = probation.cases_table(probation.synth(11, 200), ON)
+    pd.testing.assert_frame_equal(a, b)
+    assert set(probation.input_columns()) == set(probation._probation.input_column_names())
+    assert set(a.columns) == set(probation.input_columns())
+
+
+def test_threads_get_identical_results() -> None:
+    table = probation.synth_table(3, 20_000, ON, like="arrow")
+    expected = probation.assess_table(table)
+    results: list[pa.Table] = []
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            for _ in range(3):
+                results.append(probation.assess_table(table))
+        except BaseException as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert len(results) == 12
+    assert all(r.equals(expected) for r in results)
+
+
+def test_list_api_from_threads(cases: list[probation.Case]) -> None:
+    expected = [t.tier for t in probation.tier_many(cases, ON)]
+    out: list[list[str]] = []
+
+    def work() -> None:
+        out.append([t.tier for t in probation.tier_many(cases, ON)])
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert out == [expected] * 4

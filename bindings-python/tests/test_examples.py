@@ -1,0 +1,28 @@
+"""examples/analyst.py runs on the bundled caseload and writes its chart and tables."""
+
+from __future__ import annotations
+
+import pathlib
+import subprocess
+import sys
+
+import pandas as pd
+
+from conftest import REPO
+
+
+def test_analyst_script(tmp_path: pathlib.Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "examples" / "analyst.py"), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    png = (tmp_path / "caseload.png").read_bytes()
+    assert png.startswith(b"\x89PNG") and len(png) > 10_000
+    by_provider = pd.read_csv(tmp_path / "allocation_by_provider_and_tier.csv", index_col=0)
+    lines = (REPO / "examples" / "data" / "caseload.jsonl").read_text(encoding="utf-8").splitlines()
+    assert by_provider.to_numpy().sum() == len([line for line in lines if line.strip()])
+    weekly = pd.read_csv(tmp_path / "contact_deadlines_per_week.csv", index_col=0)
+    assert weekly.to_numpy().sum() > 0

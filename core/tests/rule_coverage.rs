@@ -1,0 +1,82 @@
+//! Every allocation, escalation and tier rule fires in at least one shared vector (issue 3: "vectors that
+//! exercise every rule"). Runs the vector inputs of `tests/vectors/{allocation,escalation,tier}` through the
+//! library and collects the ids of the rules that fired.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code"
+)]
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use probation_core::allocation::{
+    AllocationPolicy, Calendar, allocate, escalation, escalation_history, rules as arules,
+};
+use probation_core::tier::{rules as trules, tier};
+use serde_json::Value;
+
+fn policy(input: &Value) -> Option<AllocationPolicy> {
+    match &input["policy"] {
+        Value::Null => Some(AllocationPolicy::default_policy()),
+        Value::String(n) => AllocationPolicy::preset(n).ok(),
+        v => AllocationPolicy::from_json(&v.to_string()).ok(),
+    }
+}
+
+#[test]
+fn every_rule_fires_in_some_vector() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
+    let cal = Calendar::england_and_wales();
+    let mut fired = BTreeSet::new();
+    for area in ["allocation", "escalation", "tier"] {
+        for entry in std::fs::read_dir(root.join(area)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let doc: Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            for case in doc["cases"].as_array().unwrap() {
+                let input = &case["input"];
+                let Ok(c) = probation_core::interchange::decode_case(&input["case"].to_string())
+                else {
+                    continue;
+                };
+                let on: Option<NaiveDate> = input["on"].as_str().and_then(|s| s.parse().ok());
+                let ids: Vec<&str> = match (doc["function"].as_str().unwrap(), policy(input), on) {
+                    ("allocation.allocate", Some(p), Some(on)) => allocate(&c, on, &p, &cal)
+                        .map(|a| a.rules.ids().collect())
+                        .unwrap_or_default(),
+                    ("allocation.escalation", Some(p), Some(on)) => escalation(&c, on, &p, &cal)
+                        .map(|e| e.rules.ids().collect())
+                        .unwrap_or_default(),
+                    ("allocation.escalation_history", Some(p), _) => {
+                        escalation_history(&c, &p, &cal)
+                            .map(|v| {
+                                v.iter()
+                                    .flat_map(|e| e.rules.ids().collect::<Vec<_>>())
+                                    .collect()
+                            })
+                            .unwrap_or_default()
+                    }
+                    ("tier.calculate", _, Some(on)) => tier(&c, on)
+                        .map(|t| t.rules.ids().collect())
+                        .unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+                fired.extend(ids);
+            }
+        }
+    }
+    let missing: Vec<&str> = arules::TABLE
+        .iter()
+        .chain(trules::TABLE.iter())
+        .map(|r| r.id)
+        .filter(|id| !fired.contains(id))
+        .collect();
+    assert!(missing.is_empty(), "rules no vector fires: {missing:?}");
+}
