@@ -7,6 +7,7 @@ use probation_core::allocation as alloc;
 
 use crate::api::{from_json, to_core};
 use crate::batch::ItemError;
+use crate::calendar::Calendar;
 use crate::case::Case;
 use crate::error::guard;
 use crate::mirror::mirror_enum;
@@ -129,35 +130,34 @@ impl From<alloc::Allocation> for Allocation {
     }
 }
 
-/// The calendar allocation deadlines count on. Until the allocation engine takes `calendar::Calendar` it
-/// uses its own weekday calendar; the binding passes that through unchanged.
-fn deadline_calendar() -> alloc::Calendar {
-    alloc::Calendar::england_and_wales()
-}
-
 fn allocate_core(
     case: &probation_core::model::Case,
     on: NaiveDate,
     policy: &AllocationPolicy,
+    calendar: &Calendar,
     manager_override: Option<ManagerOverride>,
 ) -> Result<alloc::Allocation, ApiError> {
-    let a = alloc::allocate(case, on, &policy.inner, &deadline_calendar())?;
+    let a = alloc::allocate(case, on, &policy.inner, &calendar.inner)?;
     Ok(match manager_override {
         Some(o) => a.with_override(o.try_into()?),
         None => a,
     })
 }
 
-/// Allocates a case on `on` under `policy` (DOMAIN.md §3): the provider, the rules that fired, the deadline.
+/// Allocates a case on `on` under `policy` (DOMAIN.md §3): the provider, the rules that fired, the deadline
+/// (counted in working days on `calendar`).
 /// A manager's override, when given, is recorded beside the rules' answer.
 #[uniffi::export(default(manager_override = None))]
 pub fn allocate(
     case: Case,
     on: NaiveDate,
     policy: &AllocationPolicy,
+    calendar: &Calendar,
     manager_override: Option<ManagerOverride>,
 ) -> Result<Allocation, ApiError> {
-    guard(|| Ok(allocate_core(&to_core(case)?, on, policy, manager_override)?.into()))
+    guard(|| {
+        Ok(allocate_core(&to_core(case)?, on, policy, calendar, manager_override)?.into())
+    })
 }
 
 /// As [`allocate`], for a case given as JSON; returns the allocation as JSON (core's serialisation, plus
@@ -167,10 +167,11 @@ pub fn allocate_json(
     case_json: String,
     on: NaiveDate,
     policy: &AllocationPolicy,
+    calendar: &Calendar,
     manager_override: Option<ManagerOverride>,
 ) -> Result<String, ApiError> {
     guard(|| {
-        let a = allocate_core(&from_json(&case_json)?, on, policy, manager_override)?;
+        let a = allocate_core(&from_json(&case_json)?, on, policy, calendar, manager_override)?;
         let mut v = serde_json::to_value(&a).map_err(internal)?;
         if let Some(o) = v.as_object_mut() {
             o.insert(
@@ -189,13 +190,14 @@ pub fn escalation_json(
     case_json: String,
     on: NaiveDate,
     policy: &AllocationPolicy,
+    calendar: &Calendar,
 ) -> Result<String, ApiError> {
     guard(|| {
         let e = alloc::escalation(
             &from_json(&case_json)?,
             on,
             &policy.inner,
-            &deadline_calendar(),
+            &calendar.inner,
         )?;
         serde_json::to_string(&e).map_err(internal)
     })
@@ -207,12 +209,13 @@ pub fn escalation_json(
 pub fn escalation_history_json(
     case_json: String,
     policy: &AllocationPolicy,
+    calendar: &Calendar,
 ) -> Result<String, ApiError> {
     guard(|| {
         let points = alloc::escalation_history(
             &from_json(&case_json)?,
             &policy.inner,
-            &deadline_calendar(),
+            &calendar.inner,
         )?;
         Ok(serde_json::json!({ "escalations": points }).to_string())
     })
@@ -233,12 +236,13 @@ pub fn allocate_batch(
     cases: Vec<Case>,
     on: NaiveDate,
     policy: &AllocationPolicy,
+    calendar: &Calendar,
 ) -> Result<Vec<AllocationItem>, ApiError> {
     guard(|| {
         Ok(cases
             .into_iter()
             .map(
-                |c| match to_core(c).and_then(|c| allocate_core(&c, on, policy, None)) {
+                |c| match to_core(c).and_then(|c| allocate_core(&c, on, policy, calendar, None)) {
                     Ok(a) => AllocationItem {
                         allocation: Some(a.into()),
                         error: None,

@@ -16,7 +16,7 @@ class ConcurrencyTest {
     private fun work(cases: List<Case>, cal: Calendar, ap: AllocationPolicy, cp: ContactPolicy): List<Result> =
         cases.map { c ->
             Result(
-                runCatching { allocate(c, on, ap) }.fold({ it }, { it.javaClass.name + ":" + it.message }),
+                runCatching { allocate(c, on, ap, cal) }.fold({ it }, { it.javaClass.name + ":" + it.message }),
                 runCatching { tier(c, on) }.fold({ it }, { it.javaClass.name + ":" + it.message }),
                 runCatching { schedule(c, cp, cal) }.fold({ it }, { it.javaClass.name + ":" + it.message }),
             )
@@ -50,15 +50,15 @@ class ConcurrencyTest {
     @Test
     fun `batch calls from many threads agree with single calls`() {
         val cases = syntheticCases(11u, 100u)
-        AllocationPolicy.preset("default").use { ap ->
-            val single = cases.map { runCatching { allocate(it, on, ap) }.getOrNull() }
+        AllocationPolicy.preset("default").use { ap -> Calendar.englandAndWales().use { cal ->
+            val single = cases.map { runCatching { allocate(it, on, ap, cal) }.getOrNull() }
             val pool = Executors.newFixedThreadPool(8)
             try {
-                val batches = (1..8).map { pool.submit(Callable { allocateBatch(cases, on, ap) }) }.map { it.get(120, TimeUnit.SECONDS) }
+                val batches = (1..8).map { pool.submit(Callable { allocateBatch(cases, on, ap, cal) }) }.map { it.get(120, TimeUnit.SECONDS) }
                 batches.forEach { b -> assertEquals(single, b.map { it.allocation }) }
             } finally {
                 pool.shutdownNow()
             }
-        }
+        } }
     }
 }

@@ -41,7 +41,7 @@ class HostileInputTest {
             val c = base.copy(assessments = listOf(Assessment(date = LocalDate.of(2016, 2, 1), rsr = v)))
             assertEquals(listOf("percent_range"), validate(c).map { it.rule }, "rsr $v")
             AllocationPolicy.preset("default").use { p ->
-                val e = assertThrows<ApiException.Decode> { allocate(c, LocalDate.of(2016, 6, 1), p) }
+                val e = assertThrows<ApiException.Decode> { allocate(c, LocalDate.of(2016, 6, 1), p, Calendar.englandAndWales()) }
                 assertEquals("out_of_range", e.code)
                 assertEquals("assessments[0].rsr", e.path)
             }
@@ -54,7 +54,7 @@ class HostileInputTest {
         listOf(LocalDate.MIN, LocalDate.MAX, LocalDate.of(-1, 1, 1), LocalDate.of(262144, 1, 1)).forEach { d ->
             val c = base.copy(person = base.person.copy(dateOfBirth = d))
             AllocationPolicy.preset("default").use { p ->
-                val e = runCatching { allocate(c, d, p) }.exceptionOrNull()
+                val e = runCatching { allocate(c, d, p, Calendar.englandAndWales()) }.exceptionOrNull()
                 assert(e == null || e is ApiException) { "allocate $d: $e" }
             }
             Calendar.englandAndWales().use { cal -> assertThrows<ApiException>("calendar $d") { cal.isWorkingDay(d) } }
@@ -76,7 +76,7 @@ class HostileInputTest {
             assertClean(e, "JOLENE1", "Jolene", "Featherstonehaugh", "0000001", "FEATHER")
         }
         val e = assertThrows<ApiException.Decode> {
-            allocate(base, LocalDate.of(2016, 6, 1), AllocationPolicy.preset("default"), ManagerOverride("Featherstonehaugh", OverrideReason.OTHER))
+            allocate(base, LocalDate.of(2016, 6, 1), AllocationPolicy.preset("default"), Calendar.englandAndWales(), ManagerOverride("Featherstonehaugh", OverrideReason.OTHER))
         }
         assertEquals("override.provider", e.path)
         assertClean(e, "Featherstonehaugh")
@@ -105,12 +105,12 @@ class HostileInputTest {
     fun `a batch with a poisoned item still answers every other item`() {
         val bad = base.copy(person = base.person.copy(crn = "not a crn"))
         AllocationPolicy.preset("default").use { p ->
-            val items = allocateBatch(listOf(base, bad, base), LocalDate.of(2016, 6, 1), p)
+            val items = allocateBatch(listOf(base, bad, base), LocalDate.of(2016, 6, 1), p, Calendar.englandAndWales())
             assertEquals(listOf(true, false, true), items.map { it.allocation != null })
             assertEquals("person.crn", items[1].error!!.path)
             // A date that cannot be lifted at all fails the whole call (arguments are converted before it runs).
             val unliftable = base.copy(person = base.person.copy(dateOfBirth = LocalDate.MAX))
-            assertThrows<ApiException.Decode> { allocateBatch(listOf(base, unliftable), LocalDate.of(2016, 6, 1), p) }
+            assertThrows<ApiException.Decode> { allocateBatch(listOf(base, unliftable), LocalDate.of(2016, 6, 1), p, Calendar.englandAndWales()) }
         }
     }
 }

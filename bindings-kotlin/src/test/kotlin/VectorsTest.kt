@@ -96,10 +96,10 @@ object Vectors {
             "calendar.next_working_day", "calendar.bank_holidays" -> calendar(function, input)
             "allocation.allocate" -> allocation(input)
             "allocation.escalation" -> allocationPolicy(input).use { p ->
-                json(escalationJson(case(input), date(input, "on"), p))
+                Calendar.englandAndWales().use { cal -> json(escalationJson(case(input), date(input, "on"), p, cal)) }
             }
             "allocation.escalation_history" -> allocationPolicy(input).use { p ->
-                json(escalationHistoryJson(case(input), p))
+                Calendar.englandAndWales().use { cal -> json(escalationHistoryJson(case(input), p, cal)) }
             }
             "tier.calculate" -> tier(input)
             "contact.schedule", "contact.compliance" -> contact(function, input)
@@ -229,18 +229,22 @@ object Vectors {
     }
 
     private fun allocation(input: JsonNode): JsonNode = allocationPolicy(input).use { policy ->
+        Calendar.englandAndWales().use { cal -> allocation(input, policy, cal) }
+    }
+
+    private fun allocation(input: JsonNode, policy: AllocationPolicy, cal: Calendar): JsonNode {
         val over = input.get("override")?.let {
             ManagerOverride(it.path("provider").asText(), OverrideReason.valueOf(it.path("reason").asText().uppercase()))
         }
         val on = date(input, "on")
-        val out = json(allocateJson(case(input), on, policy, over))
+        val out = json(allocateJson(case(input), on, policy, cal, over))
         // The typed API must agree with the JSON one.
-        val typed = allocate(decodeCase(case(input)), on, policy, over)
+        val typed = allocate(decodeCase(case(input)), on, policy, cal, over)
         check(typed.provider == out.path("provider").asText()) { "typed provider ${typed.provider} != json" }
         check(typed.effectiveProvider == out.path("effective_provider").asText()) { "typed effective provider" }
         check(typed.deadline?.toString() == out.get("deadline")?.takeIf { !it.isNull }?.asText()) { "typed deadline" }
         check(typed.rules.map { it.id } == out.path("rules").map { it.path("id").asText() }) { "typed rules" }
-        out
+        return out
     }
 
     private fun tier(input: JsonNode): JsonNode {

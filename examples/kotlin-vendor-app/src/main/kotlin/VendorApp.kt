@@ -41,7 +41,7 @@ fun main(args: Array<String>) {
                         continue
                     }
                     try {
-                        val allocation = allocate(case, on, allocationPolicy)
+                        val allocation = allocate(case, on, allocationPolicy, calendar)
                         val tier = tier(case, on)
                         val schedule = schedule(case, contactPolicy, calendar)
                         allocated++

@@ -30,18 +30,18 @@ fun main() {
                 println("-- one case per call")
                 time("decodeCase (JSON -> record)", 2_000) { decodeCase(oneJson) }
                 time("validate (record)", 2_000) { validate(one) }
-                time("allocate (record)", 2_000) { allocate(one, on, ap) }
-                time("allocateJson (JSON in, JSON out)", 2_000) { allocateJson(oneJson, on, ap) }
+                time("allocate (record)", 2_000) { allocate(one, on, ap, cal) }
+                time("allocateJson (JSON in, JSON out)", 2_000) { allocateJson(oneJson, on, ap, cal) }
                 time("tier (record)", 2_000) { tier(one, on) }
                 time("schedule (record)", 1_000) { schedule(one, cp, cal) }
                 time("compliance (record)", 1_000) { compliance(one, cp, cal, on) }
                 time("calendar.addWorkingDays", 20_000) { cal.addWorkingDays(on, 10u) }
                 println("-- batch of ${cases.size}, per case")
-                time("allocateBatch", 1, cases.size) { allocateBatch(cases, on, ap) }
+                time("allocateBatch", 1, cases.size) { allocateBatch(cases, on, ap, cal) }
                 time("tierBatch", 1, cases.size) { tierBatch(cases, on) }
                 time("scheduleBatch", 1, cases.size) { scheduleBatch(cases, cp, cal) }
                 time("validateBatch", 1, cases.size) { validateBatch(cases) }
-                time("allocate, one call per case", 1, cases.size) { cases.forEach { allocate(it, on, ap) } }
+                time("allocate, one call per case", 1, cases.size) { cases.forEach { allocate(it, on, ap, cal) } }
             }
         }
     }
