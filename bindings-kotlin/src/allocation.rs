@@ -155,9 +155,7 @@ pub fn allocate(
     calendar: &Calendar,
     manager_override: Option<ManagerOverride>,
 ) -> Result<Allocation, ApiError> {
-    guard(|| {
-        Ok(allocate_core(&to_core(case)?, on, policy, calendar, manager_override)?.into())
-    })
+    guard(|| Ok(allocate_core(&to_core(case)?, on, policy, calendar, manager_override)?.into()))
 }
 
 /// As [`allocate`], for a case given as JSON; returns the allocation as JSON (core's serialisation, plus
@@ -171,7 +169,13 @@ pub fn allocate_json(
     manager_override: Option<ManagerOverride>,
 ) -> Result<String, ApiError> {
     guard(|| {
-        let a = allocate_core(&from_json(&case_json)?, on, policy, calendar, manager_override)?;
+        let a = allocate_core(
+            &from_json(&case_json)?,
+            on,
+            policy,
+            calendar,
+            manager_override,
+        )?;
         let mut v = serde_json::to_value(&a).map_err(internal)?;
         if let Some(o) = v.as_object_mut() {
             o.insert(
@@ -193,12 +197,7 @@ pub fn escalation_json(
     calendar: &Calendar,
 ) -> Result<String, ApiError> {
     guard(|| {
-        let e = alloc::escalation(
-            &from_json(&case_json)?,
-            on,
-            &policy.inner,
-            &calendar.inner,
-        )?;
+        let e = alloc::escalation(&from_json(&case_json)?, on, &policy.inner, &calendar.inner)?;
         serde_json::to_string(&e).map_err(internal)
     })
 }
@@ -212,11 +211,8 @@ pub fn escalation_history_json(
     calendar: &Calendar,
 ) -> Result<String, ApiError> {
     guard(|| {
-        let points = alloc::escalation_history(
-            &from_json(&case_json)?,
-            &policy.inner,
-            &calendar.inner,
-        )?;
+        let points =
+            alloc::escalation_history(&from_json(&case_json)?, &policy.inner, &calendar.inner)?;
         Ok(serde_json::json!({ "escalations": points }).to_string())
     })
 }
