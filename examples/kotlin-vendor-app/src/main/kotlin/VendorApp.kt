@@ -40,6 +40,12 @@ fun main(args: Array<String>) {
                         failed++
                         continue
                     }
+                    val issues = validate(case)
+                    if (issues.isNotEmpty()) {
+                        println("line ${line.line}: invalid case: " + issues.joinToString { "${it.path} (${it.rule})" })
+                        failed++
+                        continue
+                    }
                     try {
                         val allocation = allocate(case, on, allocationPolicy, calendar)
                         val tier = tier(case, on)
