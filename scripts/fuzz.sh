@@ -58,7 +58,7 @@ for f in sorted(glob.glob("tests/vectors/**/*.json", recursive=True)):
             policies.append(json.dumps(i["policy"]).encode())
         if isinstance(i.get("allocation_policy"), dict):
             policies.append(json.dumps(i["allocation_policy"]).encode())
-for f in ["examples/data/caseload.jsonl"]:
+for f in ["examples/data/caseload.jsonl", "examples/data/broken.jsonl"]:
     if os.path.exists(f):
         with open(f, "rb") as fh:
             seeds += [line.rstrip(b"\n") for _, line in zip(range(300), fh)]
