@@ -9,6 +9,8 @@ IN=examples/data/caseload.jsonl
 OUT=examples/out
 mkdir -p "$OUT"
 
+echo "== quick start (core/examples/quickstart.rs)"
+cargo run -q --release --locked -p probation-core --example quickstart
 echo "== validate"
 "$P" validate "$IN"
 echo "== sentence dates  -> $OUT/dates.jsonl"

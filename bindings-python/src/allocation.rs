@@ -7,21 +7,16 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
-use probation_core::allocation::{
-    self, AllocationFacts, AllocationPolicy, Calendar, ManagerOverride,
-};
+use probation_core::allocation::{self, AllocationFacts, ManagerOverride};
 use probation_core::model::Case;
 use probation_core::tier::{self as core_tier, TierInputs};
 
+use crate::calendar::{PyCalendar, calendar_arg};
 use crate::case::PyCase;
 use crate::convert::{result_to_py, to_json};
 use crate::errors::Error;
 use crate::guard::guard;
 use crate::policy::allocation_policy;
-
-pub(crate) fn calendar() -> Calendar {
-    Calendar::england_and_wales()
-}
 
 /// One date for every case, or one date per case.
 fn dates(on: &Bound<'_, PyAny>, n: usize) -> PyResult<Vec<NaiveDate>> {
@@ -58,18 +53,19 @@ fn manager_override(arg: Option<&Bound<'_, PyAny>>) -> Result<Option<ManagerOver
 
 /// Allocates one case on `on`, recording a manager's override beside the rules' answer when given.
 #[pyfunction]
-#[pyo3(signature = (case, on, policy = None, manager_override = None))]
+#[pyo3(signature = (case, on, policy = None, manager_override = None, calendar = None))]
 pub(crate) fn allocate<'py>(
     py: Python<'py>,
     case: &Bound<'py, PyCase>,
     on: NaiveDate,
     policy: Option<&Bound<'py, PyAny>>,
     manager_override: Option<&Bound<'py, PyAny>>,
+    calendar: Option<&Bound<'py, PyCalendar>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
         let policy = allocation_policy(policy)?;
         let over = self::manager_override(manager_override)?;
-        let mut a = allocation::allocate(&case.get().inner, on, &policy, &calendar())
+        let mut a = allocation::allocate(&case.get().inner, on, &policy, &calendar_arg(calendar))
             .map_err(Error::from)?;
         if let Some(o) = over {
             a = a.with_override(o);
@@ -80,19 +76,20 @@ pub(crate) fn allocate<'py>(
 
 /// Allocates many cases (GIL released while deciding).
 #[pyfunction]
-#[pyo3(signature = (cases, on, policy = None))]
+#[pyo3(signature = (cases, on, policy = None, calendar = None))]
 pub(crate) fn allocate_many<'py>(
     py: Python<'py>,
     cases: Vec<Bound<'py, PyCase>>,
     on: &Bound<'py, PyAny>,
     policy: Option<&Bound<'py, PyAny>>,
+    calendar: Option<&Bound<'py, PyCalendar>>,
 ) -> PyResult<Bound<'py, PyList>> {
     guard(|| {
         let policy = allocation_policy(policy)?;
         let on = dates(on, cases.len())?;
         let refs = self::cases(&cases);
+        let cal = calendar_arg(calendar);
         let results = py.detach(|| {
-            let cal = calendar();
             refs.iter()
                 .zip(&on)
                 .map(|(c, d)| allocation::allocate(c, *d, &policy, &cal))
@@ -109,16 +106,17 @@ pub(crate) fn allocate_many<'py>(
 
 /// Whether a CRC case must be referred to the NPS on `on` (risk escalation).
 #[pyfunction]
-#[pyo3(signature = (case, on, policy = None))]
+#[pyo3(signature = (case, on, policy = None, calendar = None))]
 pub(crate) fn escalation<'py>(
     py: Python<'py>,
     case: &Bound<'py, PyCase>,
     on: NaiveDate,
     policy: Option<&Bound<'py, PyAny>>,
+    calendar: Option<&Bound<'py, PyCalendar>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
         let policy = allocation_policy(policy)?;
-        let e = allocation::escalation(&case.get().inner, on, &policy, &calendar())
+        let e = allocation::escalation(&case.get().inner, on, &policy, &calendar_arg(calendar))
             .map_err(Error::from)?;
         result_to_py(py, &e)
     })
@@ -126,15 +124,16 @@ pub(crate) fn escalation<'py>(
 
 /// Every point in a case's history at which it should have been referred to the NPS.
 #[pyfunction]
-#[pyo3(signature = (case, policy = None))]
+#[pyo3(signature = (case, policy = None, calendar = None))]
 pub(crate) fn escalation_history<'py>(
     py: Python<'py>,
     case: &Bound<'py, PyCase>,
     policy: Option<&Bound<'py, PyAny>>,
+    calendar: Option<&Bound<'py, PyCalendar>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(|| {
         let policy = allocation_policy(policy)?;
-        let h = allocation::escalation_history(&case.get().inner, &policy, &calendar())
+        let h = allocation::escalation_history(&case.get().inner, &policy, &calendar_arg(calendar))
             .map_err(Error::from)?;
         result_to_py(py, &h)
     })
@@ -184,10 +183,4 @@ pub(crate) fn facts(case: &Case, on: NaiveDate) -> Result<(AllocationFacts, Tier
         AllocationFacts::from_case(case, on)?,
         TierInputs::from_case(case, on)?,
     ))
-}
-
-/// The allocation policy in force when none is given.
-#[allow(dead_code, reason = "used by the columnar module")]
-pub(crate) fn default_policy() -> AllocationPolicy {
-    AllocationPolicy::default_policy()
 }

@@ -16,7 +16,8 @@ use probation_core::allocation::{self, AllocationFacts, AllocationPolicy};
 use probation_core::model::{CrcArea, MappaLevel, NeedSeverity, Provider, RoshLevel};
 use probation_core::tier::{self as core_tier, ComplexityFactor, ComplexityFactors, TierInputs};
 
-use crate::allocation::{calendar, facts};
+use crate::allocation::facts;
+use crate::calendar::{PyCalendar, calendar_arg};
 use crate::case::PyCase;
 use crate::errors::Error;
 use crate::guard::guard;
@@ -255,6 +256,7 @@ fn run(
     c: &Columns<'_>,
     on_default: Option<NaiveDate>,
     policy: &AllocationPolicy,
+    cal: &probation_core::calendar::Calendar,
     want_alloc: bool,
     want_tier: bool,
 ) -> Result<Out, Error> {
@@ -297,7 +299,6 @@ fn run(
     let assessment = c.col("has_assessment", 1)?;
 
     let bad = |name: &str, i: usize, what: &str| column_error(name, format!("{what} at row {i}"));
-    let cal = calendar();
     let mut out = Out::default();
     if want_alloc {
         out.provider.reserve(n);
@@ -337,7 +338,7 @@ fn run(
                     .date(i)
                     .map_err(|()| bad("sentence_date", i, "date out of range"))?,
             };
-            let a = allocation::allocate_facts(&facts, policy, &cal)
+            let a = allocation::allocate_facts(&facts, policy, cal)
                 .map_err(|e| row_error(i, Error::from(e)))?;
             out.provider.push(provider_index(a.provider));
             out.deadline.push(days(a.deadline));
@@ -396,7 +397,7 @@ fn le_bytes<T: Copy, const N: usize>(v: &[T], f: impl Fn(T) -> [u8; N]) -> Vec<u
 
 /// Runs allocation and/or tier over columns. Private: called by `probation._columnar`.
 #[pyfunction]
-#[pyo3(signature = (n, columns, categories, on = None, policy = None, allocation = true, tier = true))]
+#[pyo3(signature = (n, columns, categories, on = None, policy = None, allocation = true, tier = true, calendar = None))]
 #[allow(
     clippy::too_many_arguments,
     reason = "mirrors the Python call; private"
@@ -410,9 +411,11 @@ pub(crate) fn assess_columns<'py>(
     policy: Option<&Bound<'py, PyAny>>,
     allocation: bool,
     tier: bool,
+    calendar: Option<&Bound<'py, PyCalendar>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     guard(|| {
         let policy = allocation_policy(policy)?;
+        let cal = calendar_arg(calendar);
         let mut bytes = HashMap::new();
         let mut held = Vec::new();
         for (k, v) in columns.iter() {
@@ -430,7 +433,7 @@ pub(crate) fn assess_columns<'py>(
             cats.insert(k.extract::<String>()?, v.extract::<Vec<Option<String>>>()?);
         }
         let cols = Columns { n, bytes, cats };
-        let out = py.detach(|| run(&cols, on, &policy, allocation, tier))?;
+        let out = py.detach(|| run(&cols, on, &policy, &cal, allocation, tier))?;
         let d = PyDict::new(py);
         if allocation {
             d.set_item("provider", PyBytes::new(py, &out.provider))?;

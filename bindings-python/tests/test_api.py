@@ -181,3 +181,13 @@ def test_synth_is_deterministic() -> None:
     assert probation.synth(9, 2, start=3) == a[3:5]
     assert all(not c.issues() for c in a)
     assert probation.SYNTH_AS_OF == D(2025, 3, 31)
+
+
+def test_allocation_takes_a_calendar() -> None:
+    case = probation.Case.from_dict(community_order())
+    cal = probation.Calendar([D(2016, 3, 2)])
+    assert probation.allocate(case, D(2016, 3, 10), calendar=cal).deadline == D(2016, 3, 4)
+    assert probation.allocate_many([case], D(2016, 3, 10), calendar=cal)[0].deadline == D(2016, 3, 4)
+    e = probation.escalation(case, D(2016, 3, 10), calendar=cal)
+    assert e.policy_id == "default"
+    assert probation.escalation_history(case, calendar=cal) == probation.escalation_history(case)

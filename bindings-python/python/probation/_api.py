@@ -33,34 +33,59 @@ DateArg = Union[datetime.date, Sequence[datetime.date]]
 """One date for every case, or one date per case."""
 
 
+class Calendar(_native.Calendar):
+    """The England & Wales working-day calendar: Monday–Friday except bank holidays (DOMAIN.md §8), 1970–2100,
+    plus any ``extra_holidays`` proclaimed at run time. ``CalendarError`` for a date outside the range.
+
+    >>> import datetime
+    >>> cal = Calendar()
+    >>> cal.add_working_days(datetime.date(2024, 3, 28), 1)   # Maundy Thursday → Tuesday after Easter
+    datetime.date(2024, 4, 2)
+    """
+
+    def bank_holidays(self, year: int) -> list[BankHoliday]:
+        """The bank holidays of ``year``, in date order."""
+        return [_build(BankHoliday, h) for h in self._bank_holidays(year)]
+
+
 def allocate(
-    case: Case, on: datetime.date, policy: PolicyArg = None, override: ManagerOverride | None = None
+    case: Case,
+    on: datetime.date,
+    policy: PolicyArg = None,
+    override: ManagerOverride | None = None,
+    calendar: Calendar | None = None,
 ) -> Allocation:
     """Who supervises ``case`` on ``on`` (DOMAIN.md §3): the provider, every rule that fired, the policy and the
     allocation deadline (2 working days after the sentence date of the newest active event, by default). A
     manager's ``override`` is recorded beside the rules' answer (``Allocation.effective_provider``), never in its
-    place.
+    place. The deadline counts working days of ``calendar`` (England & Wales by default).
 
     Raises ``PolicyError`` for a bad policy, ``RuleError`` (``kind="allocation"``) for an RSR outside 0–100 in a
     case decoded with ``validate=False``.
     """
     over = None if override is None else {"provider": override.provider.value, "reason": override.reason.value}
-    return _build(Allocation, _native.allocate(case, on, policy, over))
+    return _build(Allocation, _native.allocate(case, on, policy, over, calendar))
 
 
-def allocate_many(cases: Sequence[Case], on: DateArg, policy: PolicyArg = None) -> list[Allocation]:
+def allocate_many(
+    cases: Sequence[Case], on: DateArg, policy: PolicyArg = None, calendar: Calendar | None = None
+) -> list[Allocation]:
     """``allocate`` over a list of cases (the GIL is released while the rules run)."""
-    return [_build(Allocation, a) for a in _native.allocate_many(list(cases), on, policy)]
+    return [_build(Allocation, a) for a in _native.allocate_many(list(cases), on, policy, calendar)]
 
 
-def escalation(case: Case, on: datetime.date, policy: PolicyArg = None) -> Escalation:
+def escalation(
+    case: Case, on: datetime.date, policy: PolicyArg = None, calendar: Calendar | None = None
+) -> Escalation:
     """Whether ``case`` (held by ``case.provider``) must be referred to the NPS on ``on``, and by when."""
-    return _build(Escalation, _native.escalation(case, on, policy))
+    return _build(Escalation, _native.escalation(case, on, policy, calendar))
 
 
-def escalation_history(case: Case, policy: PolicyArg = None) -> list[EscalationPoint]:
+def escalation_history(
+    case: Case, policy: PolicyArg = None, calendar: Calendar | None = None
+) -> list[EscalationPoint]:
     """Every point in the case's history at which it should have been referred to the NPS."""
-    return [_build(EscalationPoint, p) for p in _native.escalation_history(case, policy)]
+    return [_build(EscalationPoint, p) for p in _native.escalation_history(case, policy, calendar)]
 
 
 def tier(case: Case, on: datetime.date) -> Tier:
@@ -81,21 +106,6 @@ def synth(seed: int, count: int, *, start: int = 0) -> list[Case]:
     """Synthetic — clearly fake, valid and realistic — cases ``start .. start + count`` of ``seed``, from core's
     deterministic generator (case n never depends on the count)."""
     return _native.synth(seed, count, start=start)
-
-
-class Calendar(_native.Calendar):
-    """The England & Wales working-day calendar: Monday–Friday except bank holidays (DOMAIN.md §8), 1970–2100,
-    plus any ``extra_holidays`` proclaimed at run time. ``CalendarError`` for a date outside the range.
-
-    >>> import datetime
-    >>> cal = Calendar()
-    >>> cal.add_working_days(datetime.date(2024, 3, 28), 1)   # Maundy Thursday → Tuesday after Easter
-    datetime.date(2024, 4, 2)
-    """
-
-    def bank_holidays(self, year: int) -> list[BankHoliday]:
-        """The bank holidays of ``year``, in date order."""
-        return [_build(BankHoliday, h) for h in self._bank_holidays(year)]
 
 
 def sentence_dates(case: Case, event: int = 0) -> SentenceDates:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal, Union
 
 from . import _probation as _native
-from ._api import PolicyArg
+from ._api import Calendar, PolicyArg
 from ._probation import Case, DecodeError
 
 if TYPE_CHECKING:
@@ -260,25 +260,31 @@ def assess_table(
     *,
     allocation: bool = True,
     tier: bool = True,
+    calendar: Calendar | None = None,
 ) -> Table:
     """Allocation and tier of every row of ``table`` (a pandas DataFrame or a pyarrow Table of the columns in
     docs/python.md); returns a table of the same kind, same rows (same index for pandas), with the columns
     ``provider``, ``allocation_deadline`` (with ``allocation``) and ``tier``, ``protect_points``,
     ``change_points`` (with ``tier``).
 
-    ``on`` is the date of every row that has no ``on`` column (or a missing value in it). The GIL is released
+    ``on`` is the date of every row that has no ``on`` column (or a missing value in it); deadlines count working
+    days of ``calendar`` (England & Wales by default). The GIL is released
     while the rules run. Raises ``DecodeError`` naming a column that cannot be read, ``RuleError`` /
     ``CalendarError`` naming the row for a value the rules refuse (an RSR outside 0–100).
     """
     n, cols, cats = _encode(table)
-    raw = _native.assess_columns(n, cols, cats, on=on, policy=policy, allocation=allocation, tier=tier)
+    raw = _native.assess_columns(
+        n, cols, cats, on=on, policy=policy, allocation=allocation, tier=tier, calendar=calendar
+    )
     like: Literal["pandas", "arrow"] = "arrow" if _is_arrow(table) else "pandas"
     return _decode(raw, _RESULT_KINDS, like, index=None if like == "arrow" else table.index)
 
 
-def allocate_table(table: Table, on: datetime.date | None = None, policy: PolicyArg = None) -> Table:
+def allocate_table(
+    table: Table, on: datetime.date | None = None, policy: PolicyArg = None, calendar: Calendar | None = None
+) -> Table:
     """``assess_table`` with allocation only: ``provider`` and ``allocation_deadline``."""
-    return assess_table(table, on, policy, allocation=True, tier=False)
+    return assess_table(table, on, policy, allocation=True, tier=False, calendar=calendar)
 
 
 def tier_table(table: Table, on: datetime.date | None = None) -> Table:

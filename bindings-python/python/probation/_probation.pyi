@@ -195,19 +195,30 @@ class AllocationPolicy:
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
 def allocate(
-    case: Case, on: datetime.date, policy: _Policy = None, manager_override: dict[str, str] | None = None
+    case: Case,
+    on: datetime.date,
+    policy: _Policy = None,
+    manager_override: dict[str, str] | None = None,
+    calendar: Calendar | None = None,
 ) -> dict[str, Any]:
     """Allocation of one case, as core serialises it (``probation.allocate`` wraps it in ``Allocation``)."""
 
 def allocate_many(
-    cases: Sequence[Case], on: datetime.date | Sequence[datetime.date], policy: _Policy = None
+    cases: Sequence[Case],
+    on: datetime.date | Sequence[datetime.date],
+    policy: _Policy = None,
+    calendar: Calendar | None = None,
 ) -> list[dict[str, Any]]:
     """Allocation of many cases (GIL released)."""
 
-def escalation(case: Case, on: datetime.date, policy: _Policy = None) -> dict[str, Any]:
+def escalation(
+    case: Case, on: datetime.date, policy: _Policy = None, calendar: Calendar | None = None
+) -> dict[str, Any]:
     """Risk escalation of one case on a date."""
 
-def escalation_history(case: Case, policy: _Policy = None) -> list[dict[str, Any]]:
+def escalation_history(
+    case: Case, policy: _Policy = None, calendar: Calendar | None = None
+) -> list[dict[str, Any]]:
     """Every escalation point in a case's history."""
 
 def tier(case: Case, on: datetime.date) -> dict[str, Any]:
@@ -227,6 +238,7 @@ def assess_columns(
     policy: _Policy = None,
     allocation: bool = True,
     tier: bool = True,
+    calendar: Calendar | None = None,
 ) -> dict[str, bytes]:
     """Allocation and tier over encoded columns (``probation.assess_table`` encodes and decodes). Encodings:
     bool u8; f64 little-endian, NaN missing; date i32 days since 1970-01-01, -2**31 missing; categorical i32

@@ -222,6 +222,8 @@ class Escalation:
     refer_to: Provider | None
     refer_by: datetime.date | None
     rules: tuple[Rule, ...]
+    policy_id: str
+    policy_version: int
 
 
 @dataclasses.dataclass(frozen=True)

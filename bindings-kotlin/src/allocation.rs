@@ -1,0 +1,261 @@
+//! Allocation (NPS or CRC) and escalation: records, an `AllocationPolicy` object, single and batch calls.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use probation_core::allocation as alloc;
+
+use crate::api::{from_json, to_core};
+use crate::batch::ItemError;
+use crate::case::Case;
+use crate::error::guard;
+use crate::mirror::mirror_enum;
+use crate::rules::rules;
+use crate::{ApiError, Rule};
+
+/// An allocation policy (DOMAIN.md §3): dates and switches of the [A] rules. Immutable and thread-safe.
+#[derive(Debug, uniffi::Object)]
+pub struct AllocationPolicy {
+    pub(crate) inner: alloc::AllocationPolicy,
+}
+
+#[uniffi::export]
+impl AllocationPolicy {
+    /// A built-in preset: `default` (DOMAIN.md §3 as written) or `verified-only` (every [A] switch off).
+    #[uniffi::constructor]
+    pub fn preset(name: String) -> Result<Arc<Self>, ApiError> {
+        guard(|| {
+            Ok(Arc::new(AllocationPolicy {
+                inner: alloc::AllocationPolicy::preset(&name)?,
+            }))
+        })
+    }
+
+    /// A policy from its JSON form (see `tests/vectors/allocation/README.md`); every field is checked.
+    #[uniffi::constructor]
+    pub fn from_json(json: String) -> Result<Arc<Self>, ApiError> {
+        guard(|| {
+            Ok(Arc::new(AllocationPolicy {
+                inner: alloc::AllocationPolicy::from_json(&json)?,
+            }))
+        })
+    }
+
+    /// The policy's JSON form.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&self.inner).unwrap_or_default()
+    }
+
+    /// Identifier, copied into every result.
+    pub fn id(&self) -> String {
+        self.inner.id.to_string()
+    }
+
+    /// Version, copied into every result.
+    pub fn version(&self) -> u32 {
+        self.inner.version
+    }
+}
+
+mirror_enum!(
+/// Why a manager overrode the rules' allocation.
+OverrideReason = alloc::OverrideReason {
+    RiskNotReflected, ContinuityOfSupervision, CaseComplexity, PublicInterest, Other
+});
+
+/// A manager's override, recorded beside the rules' answer.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ManagerOverride {
+    /// The provider chosen (`N01`–`N07`, `C01`–`C21`, `probation_trust`, `probation_service`).
+    pub provider: String,
+    /// Why.
+    pub reason: OverrideReason,
+}
+
+impl TryFrom<ManagerOverride> for alloc::ManagerOverride {
+    type Error = ApiError;
+    fn try_from(o: ManagerOverride) -> Result<Self, ApiError> {
+        Ok(alloc::ManagerOverride {
+            provider: o
+                .provider
+                .parse()
+                .map_err(|e: probation_core::model::ProviderError| {
+                    ApiError::decode("override.provider", e.to_string())
+                })?,
+            reason: o.reason.into(),
+        })
+    }
+}
+
+/// The allocation of a case on a date.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Allocation {
+    /// The provider the rules give (`N01`–`N07`, `C01`–`C21`, `probation_trust`, `probation_service`).
+    pub provider: String,
+    /// The override's provider when there is one, else `provider`.
+    pub effective_provider: String,
+    /// Every rule that fired, in order.
+    pub rules: Vec<Rule>,
+    /// The policy's id.
+    pub policy_id: String,
+    /// The policy's version.
+    pub policy_version: u32,
+    /// The date of the decision.
+    pub on: NaiveDate,
+    /// Sentence date of the newest active event.
+    pub sentence_date: Option<NaiveDate>,
+    /// End of the allocation window.
+    pub deadline: Option<NaiveDate>,
+    /// A manager's override, if one was given.
+    pub manager_override: Option<ManagerOverride>,
+}
+
+impl From<alloc::Allocation> for Allocation {
+    fn from(a: alloc::Allocation) -> Self {
+        Allocation {
+            provider: a.provider.code().to_owned(),
+            effective_provider: a.effective_provider().code().to_owned(),
+            rules: rules(a.rules.iter()),
+            policy_id: a.policy_id.to_string(),
+            policy_version: a.policy_version,
+            on: a.on,
+            sentence_date: a.sentence_date,
+            deadline: a.deadline,
+            manager_override: a.manager_override.map(|o| ManagerOverride {
+                provider: o.provider.code().to_owned(),
+                reason: o.reason.into(),
+            }),
+        }
+    }
+}
+
+/// The calendar allocation deadlines count on. Until the allocation engine takes `calendar::Calendar` it
+/// uses its own weekday calendar; the binding passes that through unchanged.
+fn deadline_calendar() -> alloc::Calendar {
+    alloc::Calendar::england_and_wales()
+}
+
+fn allocate_core(
+    case: &probation_core::model::Case,
+    on: NaiveDate,
+    policy: &AllocationPolicy,
+    manager_override: Option<ManagerOverride>,
+) -> Result<alloc::Allocation, ApiError> {
+    let a = alloc::allocate(case, on, &policy.inner, &deadline_calendar())?;
+    Ok(match manager_override {
+        Some(o) => a.with_override(o.try_into()?),
+        None => a,
+    })
+}
+
+/// Allocates a case on `on` under `policy` (DOMAIN.md §3): the provider, the rules that fired, the deadline.
+/// A manager's override, when given, is recorded beside the rules' answer.
+#[uniffi::export(default(manager_override = None))]
+pub fn allocate(
+    case: Case,
+    on: NaiveDate,
+    policy: &AllocationPolicy,
+    manager_override: Option<ManagerOverride>,
+) -> Result<Allocation, ApiError> {
+    guard(|| Ok(allocate_core(&to_core(case)?, on, policy, manager_override)?.into()))
+}
+
+/// As [`allocate`], for a case given as JSON; returns the allocation as JSON (core's serialisation, plus
+/// `effective_provider`).
+#[uniffi::export(default(manager_override = None))]
+pub fn allocate_json(
+    case_json: String,
+    on: NaiveDate,
+    policy: &AllocationPolicy,
+    manager_override: Option<ManagerOverride>,
+) -> Result<String, ApiError> {
+    guard(|| {
+        let a = allocate_core(&from_json(&case_json)?, on, policy, manager_override)?;
+        let mut v = serde_json::to_value(&a).map_err(internal)?;
+        if let Some(o) = v.as_object_mut() {
+            o.insert(
+                "effective_provider".into(),
+                a.effective_provider().code().into(),
+            );
+        }
+        Ok(v.to_string())
+    })
+}
+
+/// Whether a CRC must refer the case to the NPS on `on`, as JSON (`required`, `refer_to`, `refer_by`, `rules`;
+/// see `tests/vectors/escalation/README.md`).
+#[uniffi::export]
+pub fn escalation_json(
+    case_json: String,
+    on: NaiveDate,
+    policy: &AllocationPolicy,
+) -> Result<String, ApiError> {
+    guard(|| {
+        let e = alloc::escalation(
+            &from_json(&case_json)?,
+            on,
+            &policy.inner,
+            &deadline_calendar(),
+        )?;
+        serde_json::to_string(&e).map_err(internal)
+    })
+}
+
+/// Every point in the case's history at which it should have been referred to the NPS, as JSON
+/// (`{"escalations": [...]}`).
+#[uniffi::export]
+pub fn escalation_history_json(
+    case_json: String,
+    policy: &AllocationPolicy,
+) -> Result<String, ApiError> {
+    guard(|| {
+        let points = alloc::escalation_history(
+            &from_json(&case_json)?,
+            &policy.inner,
+            &deadline_calendar(),
+        )?;
+        Ok(serde_json::json!({ "escalations": points }).to_string())
+    })
+}
+
+/// One result of a batch allocation.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct AllocationItem {
+    /// The allocation, when the case could be allocated.
+    pub allocation: Option<Allocation>,
+    /// Why not.
+    pub error: Option<ItemError>,
+}
+
+/// Allocates every case of a list on `on`; one item per case, in order.
+#[uniffi::export]
+pub fn allocate_batch(
+    cases: Vec<Case>,
+    on: NaiveDate,
+    policy: &AllocationPolicy,
+) -> Result<Vec<AllocationItem>, ApiError> {
+    guard(|| {
+        Ok(cases
+            .into_iter()
+            .map(
+                |c| match to_core(c).and_then(|c| allocate_core(&c, on, policy, None)) {
+                    Ok(a) => AllocationItem {
+                        allocation: Some(a.into()),
+                        error: None,
+                    },
+                    Err(e) => AllocationItem {
+                        allocation: None,
+                        error: Some(e.into()),
+                    },
+                },
+            )
+            .collect())
+    })
+}
+
+/// Serialising core's plain results cannot fail; if it ever did it would be a bug.
+pub(crate) fn internal(_: serde_json::Error) -> ApiError {
+    ApiError::Internal {
+        reason: "result could not be serialised".to_owned(),
+    }
+}

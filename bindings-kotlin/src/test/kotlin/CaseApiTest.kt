@@ -1,0 +1,49 @@
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import probation.core.*
+
+/** The case records and JSON in/out: the binding glue, not the rules (the shared vectors check those). */
+class CaseApiTest {
+    @Test
+    fun `json decodes to the same record as built in Kotlin`() {
+        assertEquals(Fixtures.case(), decodeCase(Fixtures.JSON))
+    }
+
+    @Test
+    fun `record to json and back is lossless`() {
+        val c = Fixtures.case()
+        assertEquals(c, decodeCase(encodeCase(c)))
+    }
+
+    @Test
+    fun `a valid case has no issues`() {
+        assertTrue(validate(Fixtures.case()).isEmpty())
+        assertTrue(validateJson(Fixtures.JSON).isEmpty())
+        requireValid(Fixtures.case())
+    }
+
+    @Test
+    fun `case files decode line by line`() {
+        val text = Fixtures.JSON.replace("\n", " ") + "\n\nnot json\n" + Fixtures.JSON.replace("\n", " ") + "\n"
+        val lines = decodeJsonl(text)
+        assertEquals(listOf(1u, 3u, 4u), lines.map { it.line })
+        assertEquals(Fixtures.case(), lines[0].case)
+        assertNull(lines[1].case)
+        assertEquals(ErrorKind.DECODE, lines[1].error!!.kind)
+        assertEquals(2, lines.cases().size)
+    }
+
+    @Test
+    fun `batch validation gives one item per case, in order`() {
+        val good = Fixtures.case()
+        val bad = good.copy(person = good.person.copy(homeArea = "C99"))
+        val items = validateBatch(listOf(good, bad, good))
+        assertEquals(3, items.size)
+        assertTrue(items[0].issues.isEmpty() && items[0].error == null)
+        assertEquals(ErrorKind.DECODE, items[1].error!!.kind)
+        assertEquals("person.home_area", items[1].error!!.path)
+        assertTrue(items[2].error == null)
+    }
+}

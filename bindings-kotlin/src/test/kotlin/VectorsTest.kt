@@ -1,0 +1,226 @@
+import com.fasterxml.jackson.databind.JsonNode
+import com.fasterxml.jackson.databind.ObjectMapper
+import com.fasterxml.jackson.databind.node.JsonNodeFactory
+import com.fasterxml.jackson.databind.node.ObjectNode
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Assertions.fail
+import org.junit.jupiter.api.DynamicTest
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.TestFactory
+import probation.core.*
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.Paths
+import java.time.LocalDate
+import kotlin.io.path.extension
+import kotlin.io.path.isRegularFile
+
+/**
+ * Runs every shared vector file under `tests/vectors/` through the Kotlin API, exactly as the Rust runner
+ * (`core/tests/vectors.rs`) and the Python binding do. `expected` is a JSON subset of the output. A file naming a
+ * function this runner does not know fails, so no vector is silently skipped.
+ */
+class VectorsTest {
+    private val mapper = ObjectMapper()
+    private val nodes = JsonNodeFactory.instance
+
+    private fun vectorFiles(): List<Path> {
+        val root = Paths.get(System.getProperty("probation.vectors") ?: "../tests/vectors")
+        return Files.walk(root).use { s -> s.filter { it.isRegularFile() && it.extension == "json" }.sorted().toList() }
+    }
+
+    @Test
+    fun `there are vector files`() {
+        assertTrue(vectorFiles().isNotEmpty(), "no vector files found")
+    }
+
+    @TestFactory
+    fun vectors(): List<DynamicTest> = vectorFiles().flatMap { file ->
+        val doc = mapper.readTree(file.toFile())
+        val function = doc.path("function").asText()
+        assertTrue(doc.path("source").isTextual, "$file: every vector file cites a source")
+        doc.path("cases").mapIndexed { i, case ->
+            val name = "${file.parent.fileName}/${file.fileName}#$i ${case.path("description").asText()}"
+            DynamicTest.dynamicTest(name) {
+                val actual = Vectors.run(function, case.path("input"))
+                val diffs = mutableListOf<String>()
+                subset(case.path("expected"), actual, "", diffs)
+                if (diffs.isNotEmpty()) fail<Unit>("$name:\n  " + diffs.joinToString("\n  ") + "\n  actual: $actual")
+            }
+        }
+    }
+
+    @Test
+    fun `an unknown function fails`() {
+        val e = runCatching { Vectors.run("no.such.function", nodes.objectNode()) }.exceptionOrNull()
+        assertTrue(e is IllegalArgumentException, "unknown functions must fail, got $e")
+    }
+
+    /** True when `expected` is a subset of `actual`: object keys recursively, arrays element-wise, numbers within 1e-9. */
+    private fun subset(expected: JsonNode, actual: JsonNode, at: String, diffs: MutableList<String>) {
+        when {
+            expected.isObject && actual.isObject -> expected.properties().forEach { (k, ev) ->
+                val av = actual.get(k)
+                if (av == null) diffs += "$at.$k: missing in actual" else subset(ev, av, "$at.$k", diffs)
+            }
+            expected.isArray && actual.isArray -> {
+                if (expected.size() != actual.size()) {
+                    diffs += "$at: expected ${expected.size()} items, got ${actual.size()}: $actual"
+                } else {
+                    for (i in 0 until expected.size()) subset(expected[i], actual[i], "$at[$i]", diffs)
+                }
+            }
+            expected.isNumber && actual.isNumber ->
+                if (Math.abs(expected.asDouble() - actual.asDouble()) > 1e-9) diffs += "$at: expected $expected, got $actual"
+            expected != actual -> diffs += "$at: expected $expected, got $actual"
+        }
+    }
+}
+
+/**
+ * Calls the Kotlin API for one vector `function`; returns its output as JSON (errors as `{"error": {...}}`).
+ * Engines are called through their JSON-out functions (core's exact serialisation, which the vectors describe)
+ * and, for allocation, tier and schedules, also through the typed records, which must agree.
+ */
+object Vectors {
+    private val mapper = ObjectMapper()
+    private val nodes = JsonNodeFactory.instance
+
+    fun run(function: String, input: JsonNode): JsonNode = try {
+        when (function) {
+            "case.validate" -> caseValidate(input)
+            "calendar.is_working_day", "calendar.add_working_days", "calendar.working_days_between",
+            "calendar.next_working_day", "calendar.bank_holidays" -> calendar(function, input)
+            "allocation.allocate" -> allocation(input)
+            "allocation.escalation" -> allocationPolicy(input).use { p ->
+                json(escalationJson(case(input), date(input, "on"), p))
+            }
+            "allocation.escalation_history" -> allocationPolicy(input).use { p ->
+                json(escalationHistoryJson(case(input), p))
+            }
+            "tier.calculate" -> tier(input)
+            "contact.schedule", "contact.compliance" -> contact(function, input)
+            else -> throw IllegalArgumentException("unknown function `$function`")
+        }
+    } catch (e: ApiException) {
+        error(e)
+    }
+
+    /** The error of a call as the vectors spell it: `{"error": {"kind", "path"}}`. */
+    fun error(e: ApiException): JsonNode {
+        val err = nodes.objectNode()
+        when (e) {
+            is ApiException.Decode -> err.put("kind", e.code).put("path", e.path)
+            is ApiException.Policy -> err.put("kind", e.code).put("path", e.path)
+            is ApiException.Calendar -> err.put("kind", e.code).put("path", e.path)
+            is ApiException.Validation -> {
+                err.put("kind", "validation")
+                err.set<JsonNode>("issues", issuesJson(e.issues))
+            }
+            is ApiException.Internal -> err.put("kind", "internal")
+        }
+        return nodes.objectNode().set("error", err)
+    }
+
+    fun issuesJson(issues: List<Issue>): JsonNode =
+        nodes.arrayNode().apply { issues.forEach { add(nodes.objectNode().put("path", it.path).put("rule", it.rule)) } }
+
+    private fun json(text: String): JsonNode = mapper.readTree(text)
+    private fun case(input: JsonNode): String = mapper.writeValueAsString(input.path("case"))
+    private fun date(input: JsonNode, key: String): LocalDate = LocalDate.parse(input.path(key).asText())
+
+    private fun caseValidate(input: JsonNode): JsonNode {
+        val issues = validateJson(case(input))
+        val out: ObjectNode = nodes.objectNode().put("valid", issues.isEmpty())
+        if (issues.isNotEmpty()) out.set<JsonNode>("issues", issuesJson(issues))
+        return out
+    }
+
+    private fun calendarOf(input: JsonNode): Calendar {
+        val base = Calendar.englandAndWales()
+        val extra = input.get("extra_holidays") ?: return base
+        return base.use { it.withExtraHolidays(extra.map { d -> LocalDate.parse(d.asText()) }) }
+    }
+
+    private fun calendar(function: String, input: JsonNode): JsonNode = calendarOf(input).use { cal ->
+        val out = nodes.objectNode()
+        when (function) {
+            "calendar.is_working_day" -> out.put("working_day", cal.isWorkingDay(date(input, "date")))
+            "calendar.add_working_days" ->
+                out.put("date", cal.addWorkingDays(date(input, "date"), input.path("n").asLong().toUInt()).toString())
+            "calendar.working_days_between" ->
+                out.put("days", cal.workingDaysBetween(date(input, "start"), date(input, "end")))
+            "calendar.next_working_day" -> out.put("date", cal.nextWorkingDay(date(input, "date")).toString())
+            else -> out.set<JsonNode>("holidays", nodes.arrayNode().apply {
+                cal.bankHolidays(input.path("year").asInt()).forEach { h ->
+                    add(nodes.objectNode().put("date", h.date.toString()).put("name", h.name)
+                        .put("substitute", h.substitute).set<JsonNode>("rule", ruleJson(h.rule)))
+                }
+            })
+        }
+        out
+    }
+
+    fun ruleJson(r: Rule): JsonNode = nodes.objectNode().put("id", r.id).put("text", r.text).put("source", r.source)
+        .put("basis", r.basis.name.lowercase())
+
+    private fun allocationPolicy(input: JsonNode): AllocationPolicy = when (val p = input.get("policy")) {
+        null, is com.fasterxml.jackson.databind.node.NullNode -> AllocationPolicy.preset("default")
+        else -> if (p.isTextual) AllocationPolicy.preset(p.asText()) else AllocationPolicy.fromJson(mapper.writeValueAsString(p))
+    }
+
+    private fun allocation(input: JsonNode): JsonNode = allocationPolicy(input).use { policy ->
+        val over = input.get("override")?.let {
+            ManagerOverride(it.path("provider").asText(), OverrideReason.valueOf(it.path("reason").asText().uppercase()))
+        }
+        val on = date(input, "on")
+        val out = json(allocateJson(case(input), on, policy, over))
+        // The typed API must agree with the JSON one.
+        val typed = allocate(decodeCase(case(input)), on, policy, over)
+        check(typed.provider == out.path("provider").asText()) { "typed provider ${typed.provider} != json" }
+        check(typed.effectiveProvider == out.path("effective_provider").asText()) { "typed effective provider" }
+        check(typed.deadline?.toString() == out.get("deadline")?.takeIf { !it.isNull }?.asText()) { "typed deadline" }
+        check(typed.rules.map { it.id } == out.path("rules").map { it.path("id").asText() }) { "typed rules" }
+        out
+    }
+
+    private fun tier(input: JsonNode): JsonNode {
+        val on = date(input, "on")
+        val out = json(tierJson(case(input), on))
+        val typed = tier(decodeCase(case(input)), on)
+        check(typed.tier == out.path("tier").asText()) { "typed tier ${typed.tier} != ${out.path("tier")}" }
+        check(typed.ndelius == out.path("ndelius").asText()) { "typed ndelius" }
+        check(typed.protectPoints.toInt() == out.path("protect").path("points").asInt()) { "typed protect points" }
+        check(typed.changePoints.toInt() == out.path("change").path("points").asInt()) { "typed change points" }
+        check(typed.rules.map { it.id } == out.path("rules").map { it.path("id").asText() }) { "typed rules" }
+        return out
+    }
+
+    private fun contactPolicy(input: JsonNode): ContactPolicy {
+        val p = input.path("policy")
+        return if (p.isTextual) ContactPolicy.preset(p.asText()) else ContactPolicy.fromJson(mapper.writeValueAsString(p))
+    }
+
+    private fun contact(function: String, input: JsonNode): JsonNode = contactPolicy(input).use { policy ->
+        calendarOf(input).use { cal ->
+            if (function == "contact.schedule") {
+                val out = json(scheduleJson(case(input), policy, cal))
+                val typed = schedule(decodeCase(case(input)), policy, cal)
+                check(typed.items.map { it.dueBy.toString() } == out.path("items").map { it.path("due_by").asText() }) {
+                    "typed schedule items"
+                }
+                check(typed.rules.map { it.id } == out.path("rules").map { it.path("id").asText() }) { "typed rules" }
+                out
+            } else {
+                val asOf = date(input, "as_of")
+                val out = json(complianceJson(case(input), policy, cal, asOf))
+                val typed = compliance(decodeCase(case(input)), policy, cal, asOf)
+                check(typed.windows.map { it.status.name.lowercase() } == out.path("windows").map { it.path("status").asText() }) {
+                    "typed compliance windows"
+                }
+                check(typed.enforcement.size == out.path("enforcement").size()) { "typed enforcement" }
+                out
+            }
+        }
+    }
+}
