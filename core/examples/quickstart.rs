@@ -1,5 +1,6 @@
 //! The README's Rust quick start: decode, validate, allocate and tier one case.
 //! Run: `cargo run -p probation-core --example quickstart`.
+#![allow(clippy::print_stdout, reason = "an example prints its results")]
 
 use probation_core::allocation::{AllocationPolicy, allocate};
 use probation_core::calendar::Calendar;

@@ -79,7 +79,7 @@ pub struct Compliance {
 }
 
 impl Compliance {
-    /// The open windows and the enforcement steps not yet done, soonest first: what is due next.
+    /// The open windows (not yet met, due on or after `as_of`), in schedule order: the contacts due next.
     pub fn next_due(&self) -> impl Iterator<Item = &WindowResult> {
         self.windows
             .iter()

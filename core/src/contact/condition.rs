@@ -30,6 +30,31 @@ impl MappaCode {
     }
 }
 
+/// A protect letter of the 2021 tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ProtectLetter {
+    /// `A`.
+    A,
+    /// `B`.
+    B,
+    /// `C`.
+    C,
+    /// `D`.
+    D,
+}
+
+impl ProtectLetter {
+    const fn of(level: crate::tier::ProtectLevel) -> Self {
+        use crate::tier::ProtectLevel as L;
+        match level {
+            L::A => ProtectLetter::A,
+            L::B => ProtectLetter::B,
+            L::C => ProtectLetter::C,
+            L::D => ProtectLetter::D,
+        }
+    }
+}
+
 /// A condition, written as a one-key JSON object: `{"rosh_in": ["high", "very_high"]}`,
 /// `{"any": [{"high_risk": true}, {"mappa_category_in": ["M1"]}]}`.
 ///
@@ -52,6 +77,10 @@ pub enum Condition {
     Registered(Vec<RegisterCode>),
     /// The sentence has a requirement of this kind (not terminated).
     Requirement(RequirementKind),
+    /// The 2021 tier's protect letter (`A`–`D`, [`crate::tier::tier`] at the start of the period) is one of these.
+    TierProtectIn(Vec<ProtectLetter>),
+    /// The 2021 tier's change digit (0–3) is one of these.
+    TierChangeIn(Vec<u8>),
     /// Any of these holds.
     Any(Vec<Condition>),
     /// All of these hold.
@@ -83,11 +112,26 @@ impl Condition {
             Condition::MappaLevelIn(v) if v.contains(&MappaCode::M4) => {
                 Err(err("mappa levels are M1 to M3"))
             }
+            Condition::TierChangeIn(v) if v.iter().any(|d| *d > 3) => {
+                Err(err("tier change levels are 0 to 3"))
+            }
             Condition::Any(v) | Condition::All(v) => {
                 v.iter().try_for_each(|c| c.check_at(path, hr, depth + 1))
             }
             Condition::Not(c) => c.check_at(path, hr, depth + 1),
             _ => Ok(()),
+        }
+    }
+}
+
+impl Condition {
+    /// True when this condition reads the 2021 tier (so the tier must be worked out).
+    pub(crate) fn uses_tier(&self) -> bool {
+        match self {
+            Condition::TierProtectIn(_) | Condition::TierChangeIn(_) => true,
+            Condition::Any(v) | Condition::All(v) => v.iter().any(Condition::uses_tier),
+            Condition::Not(c) => c.uses_tier(),
+            _ => false,
         }
     }
 }
@@ -100,25 +144,38 @@ pub(crate) struct Facts<'a> {
     pub on: NaiveDate,
     pub rosh: Option<RoshLevel>,
     pub high_risk: bool,
+    /// The 2021 tier's protect letter and change digit, when the policy reads the tier.
+    pub tier: Option<(ProtectLetter, u8)>,
 }
 
 impl<'a> Facts<'a> {
-    /// Reads the facts as at `on`; `high_risk` is worked out from the policy's definition.
+    /// Reads the facts as at `on`; `high_risk` is worked out from the policy's definition; the tier only when
+    /// `with_tier`.
     pub fn new(
         case: &'a Case,
         event: &'a Event,
         on: NaiveDate,
         high_risk: Option<&Condition>,
-    ) -> Self {
+        with_tier: bool,
+    ) -> Result<Self, ContactError> {
+        let tier = if with_tier {
+            let t = crate::tier::tier(case, on).map_err(|e| ContactError::Tier {
+                path: e.path().to_owned(),
+            })?;
+            Some((ProtectLetter::of(t.protect.level), t.change.level.digit()))
+        } else {
+            None
+        };
         let mut f = Facts {
             case,
             event,
             on,
             rosh: rosh_on(case, on),
             high_risk: false,
+            tier,
         };
         f.high_risk = high_risk.is_some_and(|c| f.holds(c));
-        f
+        Ok(f)
     }
 
     /// True when `c` holds.
@@ -146,6 +203,8 @@ impl<'a> Facts<'a> {
                 .requirements()
                 .iter()
                 .any(|r| r.kind == *kind && r.terminated.is_none_or(|t| t > self.on)),
+            Condition::TierProtectIn(v) => self.tier.is_some_and(|(p, _)| v.contains(&p)),
+            Condition::TierChangeIn(v) => self.tier.is_some_and(|(_, d)| v.contains(&d)),
             Condition::Any(v) => v.iter().any(|c| self.holds(c)),
             Condition::All(v) => v.iter().all(|c| self.holds(c)),
             Condition::Not(c) => !self.holds(c),

@@ -31,7 +31,9 @@
 //! `ns2007.tier4`), through the policy's `high_risk` condition: a caller with the real 2005 tier replaces that
 //! condition (for instance with `{"registered": ["T4"]}` for a local register code). Risk is read as at the
 //! start of each supervision period: the newest active RoSH registration, else the newest assessment on or
-//! before that day (`contact.risk.as_at_start`).
+//! before that day (`contact.risk.as_at_start`). A custom policy may also key on the 2021 tier
+//! ([`crate::tier::tier`] at the start of the period) with `{"tier_protect_in": ["A"]}` or
+//! `{"tier_change_in": [3]}`; the tier is only worked out when a condition reads it.
 //!
 //! ## What follows a failure
 //!
@@ -75,7 +77,7 @@ pub mod rules;
 mod schedule;
 
 pub use compliance::{Compliance, Failure, WindowResult, WindowStatus, compliance};
-pub use condition::{Condition, MappaCode};
+pub use condition::{Condition, MappaCode, ProtectLetter};
 pub use enforcement::{Action, EnforcementStep, StepStatus};
 pub use policy::{
     Anchor, ContactPolicy, DayUnit, Deadline, DeadlineKind, EnforcementPolicy, KindSet, Offset,
@@ -115,6 +117,12 @@ pub enum ContactError {
         /// Why (no input values).
         message: String,
     },
+    /// The 2021 tier, read by a policy condition, could not be worked out (bad input at `path`).
+    #[error("tier: `{path}` must be a percentage from 0 to 100")]
+    Tier {
+        /// Field path in the case, e.g. `assessments[0].rsr`.
+        path: String,
+    },
     /// Date arithmetic left chrono's range.
     #[error("date out of range")]
     DateOutOfRange,
@@ -133,6 +141,7 @@ impl ContactError {
         match self {
             ContactError::Policy { path, .. } => path.clone(),
             ContactError::Sentence { event, field, .. } => format!("events[{event}].{field}"),
+            ContactError::Tier { path } => path.clone(),
             _ => String::new(),
         }
     }
@@ -143,6 +152,7 @@ impl ContactError {
             ContactError::UnknownPreset => "unknown_preset",
             ContactError::Calendar(_) => "calendar",
             ContactError::Sentence { .. } => "sentence",
+            ContactError::Tier { .. } => "tier",
             ContactError::DateOutOfRange => "date_out_of_range",
             ContactError::TooManyItems { .. } => "too_many_items",
         }

@@ -534,6 +534,17 @@ impl ContactPolicy {
         Ok(())
     }
 
+    /// True when any condition of the policy reads the 2021 tier.
+    pub(crate) fn uses_tier(&self) -> bool {
+        self.high_risk.as_ref().is_some_and(Condition::uses_tier)
+            || self
+                .phases
+                .iter()
+                .filter_map(|p| p.when.as_ref())
+                .chain(self.deadlines.iter().filter_map(|d| d.when.as_ref()))
+                .any(Condition::uses_tier)
+    }
+
     /// The deadline of `kind` that applies to a period of `kind_of_period` where `holds` says which conditions
     /// hold: the first matching one in policy order.
     pub(crate) fn deadline_for(

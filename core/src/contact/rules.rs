@@ -12,6 +12,13 @@ pub const RISK_AT_START: Rule = Rule::new(
     "this library's reading of DOMAIN.md §4-5",
     Basis::Assumption,
 );
+/// The 2021 tier is read at the start of each period when a policy condition uses it.
+pub const TIER_AT_START: Rule = Rule::new(
+    "contact.risk.tier_at_start",
+    "a policy condition on the 2021 tier (a0-d3) reads the tier as at the start of the supervision period",
+    "hmpps-tier; DOMAIN.md §4",
+    Basis::VerifiedCode,
+);
 /// Allocation anchor falls back to the start of the period.
 pub const ANCHOR_ALLOCATION_FALLBACK: Rule = Rule::new(
     "contact.anchor.allocation_fallback",

@@ -226,8 +226,17 @@ fn schedule_period(
     p: &SupervisionPeriod,
     out: &mut Schedule,
 ) -> Result<(), ContactError> {
-    let facts = Facts::new(case, event, p.start, policy.high_risk.as_ref());
+    let facts = Facts::new(
+        case,
+        event,
+        p.start,
+        policy.high_risk.as_ref(),
+        policy.uses_tier(),
+    )?;
     out.fire(RuleRef::Builtin(&r::RISK_AT_START));
+    if facts.tier.is_some() {
+        out.fire(RuleRef::Builtin(&r::TIER_AT_START));
+    }
     if facts.high_risk
         && let Some(rule) = &policy.high_risk_rule
     {
