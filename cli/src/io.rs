@@ -4,6 +4,11 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::Path;
 
+use probation_core::interchange::DecodeError;
+use probation_core::model::Case;
+use probation_core::validate::validate;
+use serde_json::json;
+
 /// An error of the command itself (not of a case): unreadable file, broken pipe, bad argument.
 #[derive(Debug)]
 pub struct CliError(pub String);
@@ -48,4 +53,32 @@ pub fn write_json_line<T: serde::Serialize>(
     serde_json::to_writer(&mut *out, value).map_err(|e| CliError(format!("write failed: {e}")))?;
     out.write_all(b"\n")?;
     Ok(())
+}
+
+/// One error line: kind, field path, message (never a value from the input).
+pub fn error_line(line: usize, kind: &str, path: &str, message: &str) -> serde_json::Value {
+    json!({"line": line, "error": {"kind": kind, "path": path, "message": message}})
+}
+
+/// Decodes and validates one line, or says why not.
+pub fn checked_case(
+    number: usize,
+    case: Result<Case, DecodeError>,
+) -> Result<Result<Case, serde_json::Value>, CliError> {
+    match case {
+        Err(DecodeError::Io(e)) => Err(CliError(format!("read failed: {e}"))),
+        Err(e) => Ok(Err(error_line(number, "decode", e.path(), &e.to_string()))),
+        Ok(case) => match validate(&case) {
+            Ok(()) => Ok(Ok(case)),
+            Err(errs) => {
+                let first = errs.0.first();
+                Ok(Err(error_line(
+                    number,
+                    "invalid",
+                    first.map_or("", |i| i.path.as_str()),
+                    first.map_or("invalid case", |i| i.rule.message()),
+                )))
+            }
+        },
+    }
 }

@@ -7,12 +7,11 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use probation_core::allocation::{AllocationPolicy, Calendar, allocate};
-use probation_core::interchange::{DecodeError, read_jsonl};
+use probation_core::interchange::read_jsonl;
 use probation_core::model::Case;
-use probation_core::validate::validate;
 use serde_json::json;
 
-use crate::io::{CliError, open_input, open_output, write_json_line};
+use crate::io::{CliError, checked_case, error_line, open_input, open_output, write_json_line};
 
 /// Arguments of `allocate`.
 #[derive(clap::Args)]
@@ -46,34 +45,6 @@ pub fn load_policy(spec: &str) -> Result<AllocationPolicy, CliError> {
 /// The newest sentence date of a case, the default decision date.
 pub fn newest_sentence_date(case: &Case) -> Option<NaiveDate> {
     case.events.iter().map(|e| e.sentence_date).max()
-}
-
-/// One error line: kind, field path, message (never a value from the input).
-pub fn error_line(line: usize, kind: &str, path: &str, message: &str) -> serde_json::Value {
-    json!({"line": line, "error": {"kind": kind, "path": path, "message": message}})
-}
-
-/// Decodes and validates one line, or says why not.
-pub fn checked_case(
-    number: usize,
-    case: Result<Case, DecodeError>,
-) -> Result<Result<Case, serde_json::Value>, CliError> {
-    match case {
-        Err(DecodeError::Io(e)) => Err(CliError(format!("read failed: {e}"))),
-        Err(e) => Ok(Err(error_line(number, "decode", e.path(), &e.to_string()))),
-        Ok(case) => match validate(&case) {
-            Ok(()) => Ok(Ok(case)),
-            Err(errs) => {
-                let first = errs.0.first();
-                Ok(Err(error_line(
-                    number,
-                    "invalid",
-                    first.map_or("", |i| i.path.as_str()),
-                    first.map_or("invalid case", |i| i.rule.message()),
-                )))
-            }
-        },
-    }
 }
 
 /// Runs `allocate`.

@@ -6,11 +6,11 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use probation_core::contact::{compliance, render_compliance};
-use probation_core::interchange::{DecodeError, read_jsonl};
+use probation_core::interchange::read_jsonl;
 use serde_json::json;
 
-use super::schedule::{Format, contact_error_line, error_line, load_calendar, load_policy, report};
-use crate::io::{CliError, open_input, open_output, write_json_line};
+use super::schedule::{Format, contact_error_line, load_calendar, load_policy, report};
+use crate::io::{CliError, checked_case, open_input, open_output, write_json_line};
 
 /// Arguments of `compliance`.
 #[derive(clap::Args)]
@@ -43,18 +43,13 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let (mut total, mut failed, mut actions) = (0usize, 0usize, 0usize);
     for line in read_jsonl(input) {
         total += 1;
-        let case = match line.case {
-            Err(DecodeError::Io(e)) => return Err(CliError(format!("read failed: {e}"))),
-            Err(e) => {
+        let case = match checked_case(line.number, line.case)? {
+            Ok(c) => c,
+            Err(v) => {
                 failed += 1;
-                report(
-                    &mut *out,
-                    args.format,
-                    error_line(line.number, "decode", e.path(), &e.to_string()),
-                )?;
+                report(&mut *out, args.format, v)?;
                 continue;
             }
-            Ok(c) => c,
         };
         match compliance(&case, &policy, &calendar, args.as_of) {
             Err(e) => {

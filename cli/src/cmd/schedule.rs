@@ -7,10 +7,10 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use probation_core::calendar::Calendar;
 use probation_core::contact::{ContactError, ContactPolicy, render_schedule, schedule};
-use probation_core::interchange::{DecodeError, read_jsonl};
+use probation_core::interchange::read_jsonl;
 use serde_json::json;
 
-use crate::io::{CliError, open_input, open_output, write_json_line};
+use crate::io::{CliError, checked_case, error_line, open_input, open_output, write_json_line};
 
 /// Output format.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -58,11 +58,6 @@ pub fn load_calendar(extra: &[NaiveDate]) -> Result<Calendar, CliError> {
         .map_err(|e| CliError(format!("--extra-holiday: {e}")))
 }
 
-/// The JSON line for a case that could not be worked out.
-pub fn error_line(line: usize, kind: &str, path: &str, message: &str) -> serde_json::Value {
-    json!({"line": line, "error": {"kind": kind, "path": path, "message": message}})
-}
-
 /// The JSON error for a contact error.
 pub fn contact_error_line(line: usize, e: &ContactError) -> serde_json::Value {
     error_line(line, e.code(), &e.path(), &e.to_string())
@@ -77,18 +72,13 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let (mut total, mut failed) = (0usize, 0usize);
     for line in read_jsonl(input) {
         total += 1;
-        let case = match line.case {
-            Err(DecodeError::Io(e)) => return Err(CliError(format!("read failed: {e}"))),
-            Err(e) => {
+        let case = match checked_case(line.number, line.case)? {
+            Ok(c) => c,
+            Err(v) => {
                 failed += 1;
-                report(
-                    &mut *out,
-                    args.format,
-                    error_line(line.number, "decode", e.path(), &e.to_string()),
-                )?;
+                report(&mut *out, args.format, v)?;
                 continue;
             }
-            Ok(c) => c,
         };
         match schedule(&case, &policy, &calendar) {
             Err(e) => {

@@ -10,8 +10,9 @@ use probation_core::interchange::read_jsonl;
 use probation_core::tier::tier;
 use serde_json::json;
 
-use super::allocate::{checked_case, error_line, newest_sentence_date};
+use super::allocate::newest_sentence_date;
 use crate::io::{CliError, open_input, open_output, write_json_line};
+use crate::io::{checked_case, error_line};
 
 /// Arguments of `tier`.
 #[derive(clap::Args)]
