@@ -43,8 +43,11 @@ pub fn assert_no_personal_data(case: Option<&Case>, message: &str) {
             }
         }
         let dob = case.person.date_of_birth.to_string();
+        // The library's own range constants (e.g. "1970-01-01 to 2100-12-31") are not the person's data, even
+        // when a date of birth happens to equal one of them: leave them out of the check.
+        let without_constants = RANGE_TEXTS.iter().fold(message.to_owned(), |m, c| m.replace(c, ""));
         assert!(
-            !message.contains(&dob),
+            !without_constants.contains(&dob),
             "error message leaks the date of birth: {message}"
         );
     }
@@ -94,6 +97,9 @@ fn without_floats(mut case: Case) -> Case {
     }
     case
 }
+
+/// Fixed texts of the library's messages that contain dates (supported ranges), not input values.
+const RANGE_TEXTS: &[&str] = &["1970-01-01 to 2100-12-31", "1900-01-01 and 2200-12-31"];
 
 /// The engines, on any case (valid or not): each returns a result or a typed error, never a panic, and no
 /// error message holds personal data.
