@@ -86,7 +86,7 @@ impl Crn {
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(into = "String")]
-pub struct Pnc(String);
+pub struct Pnc([u8; 13]);
 
 const PNC_CHECK: &[u8; 23] = b"ZABCDEFGHJKLMNPQRTUVWXY";
 
@@ -102,15 +102,28 @@ impl Pnc {
         if expected != check.to_ascii_uppercase() {
             return Err(IdError::PncCheckCharacter);
         }
-        Ok(Pnc(format!(
-            "{year:04}/{serial:07}{}",
-            char::from(expected)
-        )))
+        // The canonical form, `YYYY/NNNNNNNA`, written without formatting machinery (this runs for every case).
+        let mut out = *b"0000/0000000Z";
+        let mut y = year;
+        for slot in out.iter_mut().take(4).rev() {
+            *slot = b'0' + u8::try_from(y % 10).unwrap_or(0);
+            y /= 10;
+        }
+        let mut n = serial;
+        for slot in out.iter_mut().skip(5).take(7).rev() {
+            *slot = b'0' + u8::try_from(n % 10).unwrap_or(0);
+            n /= 10;
+        }
+        if let Some(last) = out.last_mut() {
+            *last = expected;
+        }
+        Ok(Pnc(out))
     }
 
     /// The long form, `YYYY/NNNNNNNA`.
     pub fn as_str(&self) -> &str {
-        &self.0
+        // Only ASCII bytes are ever stored.
+        std::str::from_utf8(&self.0).unwrap_or_default()
     }
 }
 

@@ -8,6 +8,10 @@ use std::io::{BufRead, Read};
 
 use crate::model::Case;
 
+// Public only for the differential fuzz target (`fuzz/fuzz_targets/decode_bytes.rs`); not part of the API.
+#[doc(hidden)]
+pub mod fast;
+
 /// The largest accepted case, in bytes of JSON (1 MiB). Larger input is refused before it is parsed.
 pub const MAX_CASE_BYTES: usize = 1 << 20;
 
@@ -124,6 +128,9 @@ pub fn decode_case(json: &str) -> Result<Case, DecodeError> {
     // serde_json caps its own recursion at 128), so a document that decodes is never too deep. Only when it fails
     // is the nesting checked — before anything recurses again — and the document decoded again with the path
     // tracker, to name the field in the error. (The nesting scan costs as much as the decode itself.)
+    if let Some(case) = fast::decode::<Case>(json) {
+        return Ok(case);
+    }
     match serde_json::from_str::<Case>(json) {
         Ok(case) => Ok(case),
         Err(_) if nesting_depth_exceeds(json.as_bytes(), MAX_NESTING_DEPTH) => {

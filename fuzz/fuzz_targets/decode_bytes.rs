@@ -1,11 +1,19 @@
-//! Arbitrary bytes → decode (single document and JSON Lines) → validate → every engine.
+//! Arbitrary bytes → decode (single document and JSON Lines) → validate → every engine; and the fast decoding
+//! path against serde_json: whenever the fast path gives a case, serde_json must give the same case.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use probation_core::interchange::{decode_case_bytes, read_jsonl};
+use probation_core::model::Case;
 use probation_fuzz::{assert_no_personal_data, exercise};
 
 fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        if let Some(fast) = probation_core::interchange::fast::decode::<Case>(text) {
+            let slow = serde_json::from_str::<Case>(text).ok();
+            assert!(slow.as_ref() == Some(&fast), "fast path and serde_json disagree");
+        }
+    }
     match decode_case_bytes(data) {
         Ok(case) => exercise(&case),
         Err(e) => {

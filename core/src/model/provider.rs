@@ -103,8 +103,8 @@ impl CrcArea {
 /// assert_eq!(p.to_string(), "C17");
 /// assert!(p.is_crc());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
 pub enum Provider {
     /// The local Probation Trust (before 1 June 2014).
     ProbationTrust,
@@ -158,6 +158,23 @@ impl TryFrom<String> for Provider {
     type Error = ProviderError;
     fn try_from(s: String) -> Result<Self, ProviderError> {
         s.parse()
+    }
+}
+// By hand, from a borrowed string: a provider is read for every case and its home area, and going through an
+// owned `String` (serde's `try_from`) allocated each time.
+impl<'de> Deserialize<'de> for Provider {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Provider;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Provider, E> {
+                s.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_str(V)
     }
 }
 impl From<Provider> for String {

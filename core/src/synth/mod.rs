@@ -41,7 +41,7 @@ mod history;
 mod names;
 mod person;
 mod risk;
-mod rng;
+pub(crate) mod rng;
 mod sentence;
 
 use chrono::{Days, NaiveDate};
