@@ -17,4 +17,16 @@ cargo build -q -p probation-kotlin -p uniffi-bindgen
 rm -rf "$generated"
 "$KOTLIN_LIBDIR/uniffi-bindgen" generate --no-format --language kotlin --out-dir "$generated" \
     "$KOTLIN_LIBDIR/libprobation_kotlin.so"
+
+# One patch to the generated code: reuse one call status per thread instead of allocating a JNA Structure for
+# every FFI call (see bindings-kotlin/src/main/kotlin/probation/core/CallStatus.kt). Fails loudly if uniffi's
+# template changes, rather than silently building the slow version.
+generated_kt="$generated/probation/core/probation_kotlin.kt"
+status_alloc='    var status = UniffiRustCallStatus()'
+if [[ "$(grep -cxF "$status_alloc" "$generated_kt")" != 1 ]]; then
+    echo "build-kotlin: uniffi's uniffiRustCallWithError changed; update the call-status patch" >&2
+    exit 1
+fi
+sed -i 's/^    var status = UniffiRustCallStatus()$/    val status = uniffiReusedCallStatus() \/\/ patched by scripts\/build-kotlin.sh/' "$generated_kt"
+grep -qxF '    val status = uniffiReusedCallStatus() // patched by scripts/build-kotlin.sh' "$generated_kt"
 export KOTLIN_LIBDIR
