@@ -13,7 +13,8 @@ package probation.core
 // (and are checked) before the outer native call; after that call only its code is read before its error
 // buffer is lifted and freed. Rust writes the status only on failure and never frees or reads the previous
 // error buffer (it is owned by this side and has already been freed when it was lifted), so only the code
-// needs resetting.
+// needs resetting. This relies on Rust never calling back into Kotlin during a call: if callback interfaces or
+// async functions are ever exported, revisit it (a callback's own FFI calls would share the outer status).
 private val callStatus: ThreadLocal<UniffiRustCallStatus> = ThreadLocal.withInitial { UniffiRustCallStatus() }
 
 internal fun uniffiReusedCallStatus(): UniffiRustCallStatus {
