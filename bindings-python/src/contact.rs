@@ -10,7 +10,7 @@ use probation_core::contact::{
 
 use crate::calendar::{PyCalendar, calendar_arg};
 use crate::case::PyCase;
-use crate::convert::{result_to_py, to_json, to_py};
+use crate::convert::{policy_json_from_dict, policy_to_json, policy_to_py, result_to_py};
 use crate::errors::Error;
 use crate::guard::guard;
 
@@ -78,31 +78,17 @@ impl PyContactPolicy {
     /// A policy from a dict, as `to_dict` returns.
     #[staticmethod]
     fn from_dict(data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        guard(|| {
-            let value = to_json(data).map_err(|e| match e {
-                Error::Input { path, message } => Error::Policy {
-                    code: "policy",
-                    path,
-                    message,
-                },
-                other => other,
-            })?;
-            let text = serde_json::to_string(&value).map_err(|_| Error::Internal)?;
-            Self::from_json(&text)
-        })
+        guard(|| Self::from_json(&policy_json_from_dict(data, "policy")?))
     }
 
     /// The policy as a dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard(|| {
-            let value = serde_json::to_value(&self.inner).map_err(|_| Error::Internal)?;
-            to_py(py, &value, false)
-        })
+        guard(|| policy_to_py(py, &self.inner, false))
     }
 
     /// The policy as JSON text.
     fn to_json(&self) -> PyResult<String> {
-        guard(|| Ok(serde_json::to_string(&self.inner).map_err(|_| Error::Internal)?))
+        guard(|| Ok(policy_to_json(&self.inner)?))
     }
 
     /// The policy's name.

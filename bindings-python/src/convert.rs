@@ -214,3 +214,36 @@ pub(crate) fn result_to_py<'py, T: serde::Serialize>(
     let value = serde_json::to_value(v).map_err(|_| Error::Internal)?;
     to_py(py, &value, true)
 }
+
+/// The JSON text of a policy given as a dict (`from_dict` of either policy class). A value that has no JSON form
+/// is a policy error with `code`: the code the policy's own field errors use (`policy` for contact policies,
+/// `invalid` for allocation policies, following their core error types).
+pub(crate) fn policy_json_from_dict(
+    data: &Bound<'_, PyAny>,
+    code: &'static str,
+) -> Result<String, Error> {
+    let value = to_json(data).map_err(|e| match e {
+        Error::Input { path, message } => Error::Policy {
+            code,
+            path,
+            message,
+        },
+        other => other,
+    })?;
+    serde_json::to_string(&value).map_err(|_| Error::Internal)
+}
+
+/// A policy as a dict (`to_dict` of either policy class); dates as `datetime.date` when `dates`.
+pub(crate) fn policy_to_py<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    policy: &T,
+    dates: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let value = serde_json::to_value(policy).map_err(|_| Error::Internal)?;
+    to_py(py, &value, dates)
+}
+
+/// A policy as JSON text (`to_json` of either policy class).
+pub(crate) fn policy_to_json<T: serde::Serialize>(policy: &T) -> Result<String, Error> {
+    serde_json::to_string(policy).map_err(|_| Error::Internal)
+}

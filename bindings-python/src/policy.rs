@@ -5,7 +5,7 @@ use pyo3::types::{PyDict, PyString};
 
 use probation_core::allocation::AllocationPolicy;
 
-use crate::convert::{to_json, to_py};
+use crate::convert::{policy_json_from_dict, policy_to_json, policy_to_py};
 use crate::errors::Error;
 use crate::guard::guard;
 
@@ -62,27 +62,17 @@ impl PyAllocationPolicy {
     /// A policy from a dict (as `to_dict` returns; dates may be `datetime.date`).
     #[staticmethod]
     fn from_dict(data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        guard(|| {
-            let value = to_json(data).map_err(|e| match e {
-                Error::Input { path, message } => policy_error(&path, &message),
-                other => other,
-            })?;
-            let text = serde_json::to_string(&value).map_err(|_| Error::Internal)?;
-            Self::from_json(&text)
-        })
+        guard(|| Self::from_json(&policy_json_from_dict(data, "invalid")?))
     }
 
     /// The policy as a dict, dates as `datetime.date`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard(|| {
-            let value = serde_json::to_value(&self.inner).map_err(|_| Error::Internal)?;
-            to_py(py, &value, true)
-        })
+        guard(|| policy_to_py(py, &self.inner, true))
     }
 
     /// The policy as JSON text.
     fn to_json(&self) -> PyResult<String> {
-        guard(|| Ok(serde_json::to_string(&self.inner).map_err(|_| Error::Internal)?))
+        guard(|| Ok(policy_to_json(&self.inner)?))
     }
 
     /// A copy with some fields changed, e.g. `policy.replace(rsr_threshold_enabled=False)`; validated.
