@@ -4,7 +4,8 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::Path;
 
-use probation_core::interchange::DecodeError;
+use chrono::NaiveDate;
+use probation_core::interchange::{DecodeError, read_jsonl};
 use probation_core::model::Case;
 use probation_core::validate::validate;
 use serde_json::json;
@@ -81,4 +82,47 @@ pub fn checked_case(
             }
         },
     }
+}
+
+/// What one case came to in a per-case subcommand: its output line, or an error line.
+pub type CaseLine = Result<serde_json::Value, serde_json::Value>;
+
+/// The loop `allocate` and `tier` share: stream the cases of `file`, decode and validate each (an invalid case is
+/// an error line), take the decision date (`on`, else the case's newest sentence date; a case with neither is an
+/// error line), and write what `f` makes of the case on that date. Returns the cases read and the error lines.
+pub fn each_dated_case(
+    file: &Path,
+    on: Option<NaiveDate>,
+    mut f: impl FnMut(usize, &Case, NaiveDate) -> CaseLine,
+) -> Result<(usize, usize), CliError> {
+    let input = open_input(file)?;
+    let mut out = open_output(Path::new("-"))?;
+    let (mut total, mut errors) = (0usize, 0usize);
+    for line in read_jsonl(input) {
+        total += 1;
+        let result = match checked_case(line.number, line.case)? {
+            Err(v) => Err(v),
+            Ok(case) => match on.or_else(|| newest_sentence_date(&case)) {
+                None => Err(error_line(
+                    line.number,
+                    "no_date",
+                    "events",
+                    "case has no event: give --on",
+                )),
+                Some(on) => f(line.number, &case, on),
+            },
+        };
+        let value = result.unwrap_or_else(|v| {
+            errors += 1;
+            v
+        });
+        write_json_line(&mut *out, &value)?;
+    }
+    out.flush()?;
+    Ok((total, errors))
+}
+
+/// The newest sentence date of a case, the default decision date.
+pub fn newest_sentence_date(case: &Case) -> Option<NaiveDate> {
+    case.events.iter().map(|e| e.sentence_date).max()
 }

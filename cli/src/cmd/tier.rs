@@ -1,18 +1,14 @@
 //! `probation tier FILE [--on DATE]`.
 
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use probation_core::interchange::read_jsonl;
 use probation_core::tier::tier;
 use serde_json::json;
 
-use super::allocate::newest_sentence_date;
-use crate::io::{CliError, open_input, open_output, write_json_line};
-use crate::io::{checked_case, error_line};
+use crate::io::{CliError, each_dated_case, error_line};
 
 /// Arguments of `tier`.
 #[derive(clap::Args)]
@@ -30,45 +26,16 @@ pub struct Args {
 
 /// Runs `tier`.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let input = open_input(&args.file)?;
-    let mut out = open_output(Path::new("-"))?;
     let mut by_tier: BTreeMap<String, usize> = BTreeMap::new();
-    let (mut total, mut errors) = (0usize, 0usize);
-    for line in read_jsonl(input) {
-        total += 1;
-        let case = match checked_case(line.number, line.case)? {
-            Ok(c) => c,
-            Err(v) => {
-                errors += 1;
-                write_json_line(&mut *out, &v)?;
-                continue;
-            }
-        };
-        let Some(on) = args.on.or_else(|| newest_sentence_date(&case)) else {
-            errors += 1;
-            let v = error_line(
-                line.number,
-                "no_date",
-                "events",
-                "case has no event: give --on",
-            );
-            write_json_line(&mut *out, &v)?;
-            continue;
-        };
-        match tier(&case, on) {
+    let (total, errors) = each_dated_case(&args.file, args.on, |number, case, on| {
+        match tier(case, on) {
             Ok(t) => {
                 *by_tier.entry(t.tier.to_string()).or_default() += 1;
-                let v = json!({"line": line.number, "crn": case.person.crn, "tier": t});
-                write_json_line(&mut *out, &v)?;
+                Ok(json!({"line": number, "crn": case.person.crn, "tier": t}))
             }
-            Err(e) => {
-                errors += 1;
-                let v = error_line(line.number, e.kind(), e.path(), &e.to_string());
-                write_json_line(&mut *out, &v)?;
-            }
+            Err(e) => Err(error_line(number, e.kind(), e.path(), &e.to_string())),
         }
-    }
-    out.flush()?;
+    })?;
     eprintln!(
         "{total} case(s) read, {} tiered, {errors} error(s)",
         total - errors
