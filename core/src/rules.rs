@@ -6,11 +6,11 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
-    /// Stated by a public source (legislation, HMIP, GOV.UK, MoJ). `[V]`.
+    /// Stated by a public source (legislation, HMIP, GOV.UK, MoJ). `\[V\]`.
     Verified,
     /// How a public HMPPS system implements it. `[V-code]`.
     VerifiedCode,
-    /// An assumption where no source could be read; shipped as an overridable default. `[A]`.
+    /// An assumption where no source could be read; shipped as an overridable default. `\[A\]`.
     Assumption,
 }
 

@@ -147,7 +147,7 @@ const MAX_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2200, 12, 31) {
     Some(d) => d,
     None => NaiveDate::MAX,
 };
-/// Conviction date from which the Police, Crime, Sentencing and Courts Act 2022 curfew limits apply ([A]).
+/// Conviction date from which the Police, Crime, Sentencing and Courts Act 2022 curfew limits apply (\[A\]).
 pub const PCSC_CURFEW_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2022, 6, 28) {
     Some(d) => d,
     None => NaiveDate::MIN,

@@ -206,7 +206,7 @@ impl Calendar {
         Ok(Calendar::from_holidays(all))
     }
 
-    /// This calendar without the bank holidays on `dates` (for example to drop one of the [A]-labelled historic
+    /// This calendar without the bank holidays on `dates` (for example to drop one of the \[A\]-labelled historic
     /// days of [`rules`]). Dates that are not holidays are ignored.
     ///
     /// # Errors

@@ -22,7 +22,7 @@ pub enum WindowStatus {
     Late,
     /// Due date passed without enough attended contacts, and no acceptable absence in the window.
     Missed,
-    /// Due date passed without enough attended contacts, but an acceptable absence fell in the window ([A]).
+    /// Due date passed without enough attended contacts, but an acceptable absence fell in the window (\[A\]).
     Excused,
     /// Not yet met, and the due date is `as_of` or later.
     Open,

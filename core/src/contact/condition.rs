@@ -59,7 +59,7 @@ impl ProtectLetter {
 /// `{"any": [{"high_risk": true}, {"mappa_category_in": ["M1"]}]}`.
 ///
 /// Conditions are read at the start of each supervision period: RoSH from the newest active RoSH registration,
-/// else the newest assessment on or before that date ([A], rule `contact.risk.as_at_start`).
+/// else the newest assessment on or before that date (\[A\], rule `contact.risk.as_at_start`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {

@@ -20,14 +20,14 @@
 //!
 //! ## The presets, and what they assume
 //!
-//! | preset | deadlines ([V] unless marked) | ongoing contact |
+//! | preset | deadlines (\[V\] unless marked) | ongoing contact |
 //! |---|---|---|
-//! | `ns2007` | allocation 3, first contact 5, sentence plan 15 working days from sentence or release; Tier 4: 1, 2, 5 | NS 2000/2005 front-loading [A]: CO/SSO 12 contacts in weeks 1–12, 6 in weeks 13–24, then monthly; licence weekly for 4 weeks, fortnightly to month 3, then monthly; PSS monthly |
-//! | `tr2014` | allocation by the 2nd business day after sentence; CO/SSO first appointment 5 after allocation; licence first appointment 1 after release; plan 15 after the first appointment; unpaid work 7 after allocation | monthly [A] |
-//! | `ps2021` | home visit by RoSH: high/very high or MAPPA category 1 15 days, medium 6 weeks, low or unknown [A] 12 weeks (calendar days [A]); first appointments as TR [A] | monthly [A] |
+//! | `ns2007` | allocation 3, first contact 5, sentence plan 15 working days from sentence or release; Tier 4: 1, 2, 5 | NS 2000/2005 front-loading \[A\]: CO/SSO 12 contacts in weeks 1–12, 6 in weeks 13–24, then monthly; licence weekly for 4 weeks, fortnightly to month 3, then monthly; PSS monthly |
+//! | `tr2014` | allocation by the 2nd business day after sentence; CO/SSO first appointment 5 after allocation; licence first appointment 1 after release; plan 15 after the first appointment; unpaid work 7 after allocation | monthly \[A\] |
+//! | `ps2021` | home visit by RoSH: high/very high or MAPPA category 1 15 days, medium 6 weeks, low or unknown \[A\] 12 weeks (calendar days \[A\]); first appointments as TR \[A\] | monthly \[A\] |
 //!
 //! **NS 2007's Tier 4** refers to the 2005 tiering (tiers 1–4), not the 2021 A–D tier, and the case model does
-//! not record it. `ns2007` reads it as *overall RoSH high or very high, or MAPPA level 2 or 3* ([A], rule
+//! not record it. `ns2007` reads it as *overall RoSH high or very high, or MAPPA level 2 or 3* (\[A\], rule
 //! `ns2007.tier4`), through the policy's `high_risk` condition: a caller with the real 2005 tier replaces that
 //! condition (for instance with `{"registered": ["T4"]}` for a local register code). Risk is read as at the
 //! start of each supervision period: the newest active RoSH registration, else the newest assessment on or

@@ -230,10 +230,10 @@ pub enum Anchor {
     #[default]
     Start,
     /// The event's `allocation_date`; the start of the period when the event has none, or for licence and
-    /// post-sentence supervision ([A], rule `contact.anchor.allocation_fallback`).
+    /// post-sentence supervision (\[A\], rule `contact.anchor.allocation_fallback`).
     Allocation,
     /// The first attended appointment of the period; when none is recorded yet, the first appointment's
-    /// due date, else the start ([A], rule `contact.anchor.first_appointment`).
+    /// due date, else the start (\[A\], rule `contact.anchor.first_appointment`).
     FirstAppointment,
 }
 
@@ -251,7 +251,7 @@ fn default_phase_kinds() -> Vec<ContactKind> {
 
 /// A phase of contact frequency: from `from` to `until` after the start of supervision, `contacts` contacts in
 /// every window of length `every`. The last window is cut short at the end of the phase or of the supervision;
-/// when that leaves less than half a window, it is merged into the window before ([A],
+/// when that leaves less than half a window, it is merged into the window before (\[A\],
 /// `contact.window.short_last`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -320,22 +320,22 @@ impl Deadline {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct EnforcementPolicy {
-    /// A warning stays in force for this many months ([V] CJA 2003 Sch 8 para 5: 12).
+    /// A warning stays in force for this many months (\[V\] CJA 2003 Sch 8 para 5: 12).
     pub warning_months: u16,
-    /// Allow going straight to breach on a first failure, without a warning ([V] the officer *may* refer
-    /// straight to enforcement; default `false` [A]: a first failure gets a warning).
+    /// Allow going straight to breach on a first failure, without a warning (\[V\] the officer *may* refer
+    /// straight to enforcement; default `false` \[A\]: a first failure gets a warning).
     pub straight_to_breach: bool,
-    /// Warn before breach in post-sentence supervision too (default `true` [A]).
+    /// Warn before breach in post-sentence supervision too (default `true` \[A\]).
     pub warn_first_on_pss: bool,
-    /// A CRC refers a breach to the NPS within this many working days of becoming aware ([V] TR service
+    /// A CRC refers a breach to the NPS within this many working days of becoming aware (\[V\] TR service
     /// levels: 8).
     pub crc_referral_days: u16,
-    /// The NPS lays a breach referred by a CRC within this many working days of the referral ([V]: 2).
+    /// The NPS lays a breach referred by a CRC within this many working days of the referral (\[V\]: 2).
     pub nps_lay_referred_days: u16,
-    /// The NPS lays its own breach within this many working days ([V]: 10).
+    /// The NPS lays its own breach within this many working days (\[V\]: 10).
     pub nps_lay_own_days: u16,
     /// A Probation Trust, the Probation Service, or an unknown provider lays a breach within this many working
-    /// days ([A]: 10, as the NPS).
+    /// days (\[A\]: 10, as the NPS).
     pub other_lay_days: u16,
 }
 

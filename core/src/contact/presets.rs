@@ -1,8 +1,8 @@
 //! The built-in contact policies: `ns2007`, `tr2014`, `ps2021` (DOMAIN.md §5), each citing its source.
 //!
-//! Since April 2011 National Standards leave ongoing contact frequency to professional judgement ([V] Written
-//! Ministerial Statement, 5 April 2011), so the frequency phases here are documented defaults ([A]) that a
-//! caller replaces with a custom policy; the deadlines are the published ones ([V]) unless marked.
+//! Since April 2011 National Standards leave ongoing contact frequency to professional judgement (\[V\] Written
+//! Ministerial Statement, 5 April 2011), so the frequency phases here are documented defaults (\[A\]) that a
+//! caller replaces with a custom policy; the deadlines are the published ones (\[V\]) unless marked.
 
 use super::condition::{Condition, MappaCode};
 use super::policy::{
@@ -21,7 +21,7 @@ const TR_SRC: &str = "Transforming Rehabilitation contract service levels (data.
 const HV_SRC: &str = "Probation Service home visits framework (2021); DOMAIN.md §5";
 const WMS_SRC: &str = "Written Ministerial Statement, 5 April 2011 (frequency left to professional judgement); this library's default; DOMAIN.md §5";
 
-/// NS 2007 Tier 4, read from a case today ([A]): NS 2007 keys on the old 2005 tiering (tiers 1–4), which the
+/// NS 2007 Tier 4, read from a case today (\[A\]): NS 2007 keys on the old 2005 tiering (tiers 1–4), which the
 /// case model does not record; a case is treated as Tier 4 when its overall RoSH is high or very high, or it
 /// is managed at MAPPA level 2 or 3. Override with a custom policy's `high_risk`.
 pub const NS2007_TIER4: Rule = Rule::new(
@@ -266,7 +266,7 @@ fn monthly(applies_to: KindSet) -> Phase {
 }
 
 /// NS 2007: first contact, allocation and sentence plan deadlines (stricter for Tier 4), with the NS 2000/2005
-/// front-loaded frequency ([A]).
+/// front-loaded frequency (\[A\]).
 pub fn ns2007() -> ContactPolicy {
     use DayUnit::WorkingDays as Wd;
     use DeadlineKind::*;
@@ -301,7 +301,7 @@ pub fn ns2007() -> ContactPolicy {
     }
 }
 
-/// TR 2014: the Transforming Rehabilitation contract service levels, with monthly ongoing contact ([A]).
+/// TR 2014: the Transforming Rehabilitation contract service levels, with monthly ongoing contact (\[A\]).
 pub fn tr2014() -> ContactPolicy {
     use DayUnit::WorkingDays as Wd;
     use DeadlineKind::*;
@@ -364,8 +364,8 @@ pub fn tr2014() -> ContactPolicy {
     }
 }
 
-/// PS 2021: home visits by RoSH (calendar days [A]), TR first appointments assumed to continue ([A]), monthly
-/// ongoing contact ([A]).
+/// PS 2021: home visits by RoSH (calendar days \[A\]), TR first appointments assumed to continue (\[A\]), monthly
+/// ongoing contact (\[A\]).
 pub fn ps2021() -> ContactPolicy {
     use DayUnit::{CalendarDays as Cd, WorkingDays as Wd};
     use DeadlineKind::*;

@@ -129,7 +129,7 @@ impl Schedule {
 }
 
 /// The periods of supervision of one event, cut at its termination; a period starting on or before the end of
-/// the one before it starts the day after ([A]: licence then PSS never overlap).
+/// the one before it starts the day after (\[A\]: licence then PSS never overlap).
 pub(crate) fn event_periods(
     case: &Case,
     index: usize,

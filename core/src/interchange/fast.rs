@@ -1,7 +1,7 @@
 //! The fast path of decoding: a lean serde `Deserializer` for the JSON this library and well-behaved systems
 //! write, used before serde_json.
 //!
-//! It reads a strict *subset* of JSON and gives up — [`Bail`], no detail — on anything outside it: strings with
+//! It reads a strict *subset* of JSON and gives up — `Bail`, no detail — on anything outside it: strings with
 //! escapes or control characters, negative numbers, exponents, integers beyond `u64`, nesting deeper than
 //! [`MAX_NESTING_DEPTH`](super::MAX_NESTING_DEPTH), a type hint it does not serve, and every error of the
 //! data itself (unknown field, missing field, bad date …). The caller then decodes the same text with serde_json,
@@ -13,8 +13,10 @@
 //! serde_json calls, with the same argument (`visit_borrowed_str` for an escape-free string, `visit_u64` for a
 //! non-negative integer, `visit_f64` for a decimal — parsed by the standard library, correctly rounded as
 //! serde_json's `float_roundtrip` is — `visit_map`/`visit_seq` and so on), and it refuses what serde_json refuses
-//! in the subset it reads (leading zeros, trailing commas, trailing characters, a missing colon …). The
-//! differential tests (`tests/fast_path.rs`) and the `decode_differential` fuzz target check exactly this.
+//! in the subset it reads (leading zeros, trailing commas, trailing characters, a missing colon …). The tests
+//! below (the sample caseload, edge cases, random floats, random edits of real cases) and the `decode_bytes` fuzz
+//! target check exactly this. Keys and enumeration values are compared with the names the type declares and
+//! handed over by index (see `index_of_name`), which serde's derive reads as the same field or variant.
 
 use std::fmt;
 
