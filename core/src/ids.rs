@@ -200,17 +200,7 @@ macro_rules! id_impls {
         /// Read from a borrowed string: no allocation unless the identifier is valid.
         impl<'de> Deserialize<'de> for $t {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                struct V;
-                impl serde::de::Visitor<'_> for V {
-                    type Value = $t;
-                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        f.write_str("a string")
-                    }
-                    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<$t, E> {
-                        $t::parse(s).map_err(E::custom)
-                    }
-                }
-                d.deserialize_str(V)
+                crate::model::from_text::deserialize(d)
             }
         }
         impl From<$t> for String {

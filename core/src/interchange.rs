@@ -537,6 +537,22 @@ fn trim_ascii(b: &[u8]) -> &[u8] {
 /// how many were read (0 at the end of the input). `read_until` with `take` did the same, but finds the line end
 /// a word at a time; `memchr` uses SIMD, which the CLI's path (`read_jsonl`) notices at ~2 KB a case.
 fn read_line<R: BufRead>(r: &mut R, buf: &mut Vec<u8>, limit: usize) -> std::io::Result<usize> {
+    let room = limit.saturating_sub(buf.len());
+    each_line_chunk(r, room, |chunk| buf.extend_from_slice(chunk))
+}
+
+/// Consumes the rest of the current line without holding it.
+fn skip_line<R: BufRead>(r: &mut R) -> std::io::Result<()> {
+    each_line_chunk(r, usize::MAX, |_| {}).map(|_| ())
+}
+
+/// Consumes input up to and including the next `\n`, at most `limit` bytes, handing each buffered chunk to
+/// `chunk`; returns how many bytes were consumed.
+fn each_line_chunk<R: BufRead>(
+    r: &mut R,
+    limit: usize,
+    mut chunk: impl FnMut(&[u8]),
+) -> std::io::Result<usize> {
     let mut read = 0;
     loop {
         let available = match r.fill_buf() {
@@ -545,7 +561,7 @@ fn read_line<R: BufRead>(r: &mut R, buf: &mut Vec<u8>, limit: usize) -> std::io:
             Err(e) => return Err(e),
         };
         let window = available
-            .get(..available.len().min(limit.saturating_sub(buf.len())))
+            .get(..available.len().min(limit - read))
             .unwrap_or_default();
         if window.is_empty() {
             return Ok(read);
@@ -554,31 +570,12 @@ fn read_line<R: BufRead>(r: &mut R, buf: &mut Vec<u8>, limit: usize) -> std::io:
             Some(i) => (i + 1, true),
             None => (window.len(), false),
         };
-        buf.extend_from_slice(window.get(..used).unwrap_or_default());
+        chunk(window.get(..used).unwrap_or_default());
         r.consume(used);
         read += used;
         if done {
             return Ok(read);
         }
-    }
-}
-
-fn skip_line<R: BufRead>(r: &mut R) -> std::io::Result<()> {
-    loop {
-        let buf = match r.fill_buf() {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if buf.is_empty() {
-            return Ok(());
-        }
-        if let Some(i) = memchr::memchr(b'\n', buf) {
-            r.consume(i + 1);
-            return Ok(());
-        }
-        let n = buf.len();
-        r.consume(n);
     }
 }
 

@@ -5,6 +5,7 @@ mod case;
 mod contact;
 mod date;
 mod event;
+pub(crate) mod from_text;
 mod length;
 mod person;
 mod provider;

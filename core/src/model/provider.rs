@@ -160,21 +160,11 @@ impl TryFrom<String> for Provider {
         s.parse()
     }
 }
-// By hand, from a borrowed string: a provider is read for every case and its home area, and going through an
+// From the borrowed string (`from_text`): a provider is read for every case and its home area, and going through an
 // owned `String` (serde's `try_from`) allocated each time.
 impl<'de> Deserialize<'de> for Provider {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Provider;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Provider, E> {
-                s.parse().map_err(E::custom)
-            }
-        }
-        d.deserialize_str(V)
+        super::from_text::deserialize(d)
     }
 }
 impl From<Provider> for String {
