@@ -1,4 +1,4 @@
-//! Validation of a decoded case against every rule of DOMAIN.md §2 that a single case can break.
+//! Validation of a decoded case against every rule a single case can break (docs/rules/validation.md).
 //!
 //! All failures are collected, each with the field path, the rule and a message that never contains a value
 //! from the case.
@@ -57,37 +57,37 @@ macro_rules! validation_rules {
 }
 
 validation_rules! {
-    DateOutOfRange = "date_out_of_range", "dates must be between 1900-01-01 and 2200-12-31", "probation-core limits";
-    TooMany = "too_many", "collection is larger than the documented limit", "probation-core limits";
-    BelowAgeOfResponsibility = "below_age_of_responsibility", "the person must have been at least 10 on the offence date", "[V] Children and Young Persons Act 1933 s.50";
-    ConvictionBeforeOffence = "conviction_before_offence", "conviction date must not be before the offence date", "[V] DOMAIN.md §2 date order";
-    SentenceBeforeConviction = "sentence_before_conviction", "sentence date must not be before the conviction date", "[V] DOMAIN.md §2 date order";
-    AllocationBeforeSentence = "allocation_before_sentence", "allocation date must not be before the sentence date", "[V] DOMAIN.md §3";
-    TerminationBeforeSentence = "termination_before_sentence", "termination date must not be before the sentence date", "[V] DOMAIN.md §2 date order";
-    ReleaseBeforeSentence = "release_before_sentence", "release date must not be before the sentence date", "[V] DOMAIN.md §2 date order";
-    ZeroLength = "zero_length", "length must be more than zero", "[V] DOMAIN.md §2";
-    CommunityOrderTooLong = "community_order_too_long", "a community order lasts at most 3 years", "[V] CJA 2003 s.177(5); Sentencing Code s.209";
-    CommunityOrderWithoutRequirement = "community_order_without_requirement", "a community order must impose at least one requirement", "[V] CJA 2003 s.177(1); Sentencing Code s.204";
-    SsoCustodialTerm = "sso_custodial_term", "a suspended sentence's custodial term is 14 days to 2 years", "[V] CJA 2003 s.189(1); Sentencing Code s.277";
-    SsoOperationalPeriod = "sso_operational_period", "a suspended sentence's operational period is 6 months to 2 years", "[V] CJA 2003 s.189(3); Sentencing Code s.288";
-    SsoSupervisionPeriod = "sso_supervision_period", "a suspended sentence's supervision period is 6 months to 2 years and not longer than the operational period", "[V] CJA 2003 s.189(4); Sentencing Code s.288";
-    SsoSupervisionMissing = "sso_supervision_missing", "a suspended sentence order with requirements needs a supervision period", "[V] CJA 2003 s.189(1A)";
-    RequirementFieldMissing = "requirement_field_missing", "this requirement kind needs this field", "[V] Sentencing Code Sch 9";
-    RequirementFieldNotApplicable = "requirement_field_not_applicable", "this field does not apply to this requirement kind", "[V] Sentencing Code Sch 9";
-    UnpaidWorkHours = "unpaid_work_hours", "unpaid work must be 40 to 300 hours", "[V] CJA 2003 s.199(2); Sentencing Code Sch 9 para 2";
-    RarDays = "rar_days", "a rehabilitation activity requirement must set at least 1 day", "[V] CJA 2003 s.200A";
-    AttendanceCentreAge = "attendance_centre_age", "an attendance centre requirement is only for people under 25 when convicted", "[V] CJA 2003 s.177(2A); Sentencing Code Sch 9 para 21";
-    AttendanceCentreHours = "attendance_centre_hours", "an attendance centre requirement is 12 to 36 hours", "[V] CJA 2003 s.214(2)";
-    CurfewHours = "curfew_hours", "curfew must be 2 to 16 hours a day (2 to 20, and at most 112 in any 7 days, for convictions from 2022-06-28)", "[V] CJA 2003 s.204(2); [A] PCSC Act 2022 s.152 from 28 June 2022";
-    CurfewDaysPerWeek = "curfew_days_per_week", "curfew days per week must be 1 to 7", "probation-core model";
-    CurfewPeriod = "curfew_period", "a curfew lasts at most 12 months (2 years for convictions from 2022-06-28)", "[V] CJA 2003 s.204(3); [A] PCSC Act 2022 s.152";
-    CustodyCreditExceedsSentence = "custody_credit_exceeds_sentence", "remand and tagged-bail days cannot exceed the sentence", "[V-code] calculate-release-dates-api";
-    PercentRange = "percent_range", "a percentage must be a finite number from 0 to 100", "[V-code] hmpps-tier; DOMAIN.md §4";
-    WomensFactorScore = "womens_factor_score", "impulsivity and temper control are scored 0 to 2", "[V-code] OASys section 11";
-    DeregisteredBeforeRegistered = "deregistered_before_registered", "deregistration must not be before registration", "[V] DOMAIN.md §2 date order";
-    RecordBeforeBirth = "record_before_birth", "a dated record cannot be before the date of birth", "[V] DOMAIN.md §2 date order";
-    ContactBeforeFirstSentence = "contact_before_first_sentence", "contacts must fall inside the case's life: not before its first sentence", "[V] DOMAIN.md §2 date order";
-    EventIndex = "event_index", "event index does not refer to an event of this case", "probation-core model";
+    DateOutOfRange = "date_out_of_range", "dates must be between 1900-01-01 and 2200-12-31", "probation-core limits; docs/rules/validation.md#limits";
+    TooMany = "too_many", "collection is larger than the documented limit", "probation-core limits; docs/rules/validation.md#limits";
+    BelowAgeOfResponsibility = "below_age_of_responsibility", "the person must have been at least 10 on the offence date", "[V] Children and Young Persons Act 1933 s.50; docs/rules/validation.md#age-of-criminal-responsibility";
+    ConvictionBeforeOffence = "conviction_before_offence", "conviction date must not be before the offence date", "[V] nDelius schema (date order); docs/rules/validation.md#date-order";
+    SentenceBeforeConviction = "sentence_before_conviction", "sentence date must not be before the conviction date", "[V] nDelius schema (date order); docs/rules/validation.md#date-order";
+    AllocationBeforeSentence = "allocation_before_sentence", "allocation date must not be before the sentence date", "[V] nDelius schema (date order); docs/rules/validation.md#date-order";
+    TerminationBeforeSentence = "termination_before_sentence", "termination date must not be before the sentence date", "[V] nDelius schema (date order); docs/rules/validation.md#date-order";
+    ReleaseBeforeSentence = "release_before_sentence", "release date must not be before the sentence date", "[V] nDelius schema (date order); docs/rules/validation.md#date-order";
+    ZeroLength = "zero_length", "length must be more than zero", "probation-core model; docs/rules/validation.md#limits";
+    CommunityOrderTooLong = "community_order_too_long", "a community order lasts at most 3 years", "[V] CJA 2003 s.177(5); Sentencing Code s.209; docs/rules/validation.md#community-orders";
+    CommunityOrderWithoutRequirement = "community_order_without_requirement", "a community order must impose at least one requirement", "[V] CJA 2003 s.177(1); Sentencing Code s.204; docs/rules/validation.md#community-orders";
+    SsoCustodialTerm = "sso_custodial_term", "a suspended sentence's custodial term is 14 days to 2 years", "[V] CJA 2003 s.189(1); Sentencing Code s.277; docs/rules/validation.md#suspended-sentence-orders";
+    SsoOperationalPeriod = "sso_operational_period", "a suspended sentence's operational period is 6 months to 2 years", "[V] CJA 2003 s.189(3); Sentencing Code s.288; docs/rules/validation.md#suspended-sentence-orders";
+    SsoSupervisionPeriod = "sso_supervision_period", "a suspended sentence's supervision period is 6 months to 2 years and not longer than the operational period", "[V] CJA 2003 s.189(4); Sentencing Code s.288; docs/rules/validation.md#suspended-sentence-orders";
+    SsoSupervisionMissing = "sso_supervision_missing", "a suspended sentence order with requirements needs a supervision period", "[V] CJA 2003 s.189(1A); docs/rules/validation.md#suspended-sentence-orders";
+    RequirementFieldMissing = "requirement_field_missing", "this requirement kind needs this field", "[V] Sentencing Code Sch 9; docs/rules/validation.md#requirements";
+    RequirementFieldNotApplicable = "requirement_field_not_applicable", "this field does not apply to this requirement kind", "[V] Sentencing Code Sch 9; docs/rules/validation.md#requirements";
+    UnpaidWorkHours = "unpaid_work_hours", "unpaid work must be 40 to 300 hours", "[V] CJA 2003 s.199(2); Sentencing Code Sch 9 para 2; docs/rules/validation.md#requirements";
+    RarDays = "rar_days", "a rehabilitation activity requirement must set at least 1 day", "[V] CJA 2003 s.200A; docs/rules/validation.md#requirements";
+    AttendanceCentreAge = "attendance_centre_age", "an attendance centre requirement is only for people under 25 when convicted", "[V] CJA 2003 s.177(2A); Sentencing Code Sch 9 para 21; docs/rules/validation.md#requirements";
+    AttendanceCentreHours = "attendance_centre_hours", "an attendance centre requirement is 12 to 36 hours", "[V] CJA 2003 s.214(2); docs/rules/validation.md#requirements";
+    CurfewHours = "curfew_hours", "curfew must be 2 to 16 hours a day (2 to 20, and at most 112 in any 7 days, for convictions from 2022-06-28)", "[V] CJA 2003 s.204(2); [A] PCSC Act 2022 s.152 from 28 June 2022; docs/rules/validation.md#requirements";
+    CurfewDaysPerWeek = "curfew_days_per_week", "curfew days per week must be 1 to 7", "probation-core model; docs/rules/validation.md#limits";
+    CurfewPeriod = "curfew_period", "a curfew lasts at most 12 months (2 years for convictions from 2022-06-28)", "[V] CJA 2003 s.204(3); [A] PCSC Act 2022 s.152; docs/rules/validation.md#requirements";
+    CustodyCreditExceedsSentence = "custody_credit_exceeds_sentence", "remand and tagged-bail days cannot exceed the sentence", "[V-code] calculate-release-dates-api; docs/rules/validation.md#scores-and-credit";
+    PercentRange = "percent_range", "a percentage must be a finite number from 0 to 100", "[V-code] ministryofjustice/hmpps-tier; docs/rules/validation.md#scores-and-credit";
+    WomensFactorScore = "womens_factor_score", "impulsivity and temper control are scored 0 to 2", "[V-code] OASys section 11; docs/rules/validation.md#scores-and-credit";
+    DeregisteredBeforeRegistered = "deregistered_before_registered", "deregistration must not be before registration", "[V] nDelius schema (date order); docs/rules/validation.md#date-order";
+    RecordBeforeBirth = "record_before_birth", "a dated record cannot be before the date of birth", "[V] nDelius schema (date order); docs/rules/validation.md#date-order";
+    ContactBeforeFirstSentence = "contact_before_first_sentence", "contacts must fall inside the case's life: not before its first sentence", "[V] nDelius schema (date order); docs/rules/validation.md#date-order";
+    EventIndex = "event_index", "event index does not refer to an event of this case", "probation-core model; docs/rules/validation.md#limits";
 }
 
 impl fmt::Display for ValidationRule {

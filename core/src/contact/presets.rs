@@ -1,4 +1,4 @@
-//! The built-in contact policies: `ns2007`, `tr2014`, `ps2021` (DOMAIN.md §5), each citing its source.
+//! The built-in contact policies: `ns2007`, `tr2014`, `ps2021` (docs/rules/contact.md), each citing its source.
 //!
 //! Since April 2011 National Standards leave ongoing contact frequency to professional judgement (\[V\] Written
 //! Ministerial Statement, 5 April 2011), so the frequency phases here are documented defaults (\[A\]) that a
@@ -13,13 +13,14 @@ use super::rule_ref::RuleRef;
 use crate::model::{ContactKind, RequirementKind, RoshLevel};
 use crate::rules::{Basis, Rule};
 
-const NS2007_SRC: &str =
-    "National Standards for the Management of Offenders 2007 (NOMS); DOMAIN.md §5";
-const NS2000_SRC: &str =
-    "National Standards 2000 / 2005 front-loaded contact frequency; DOMAIN.md §5 [A]";
-const TR_SRC: &str = "Transforming Rehabilitation contract service levels (data.justice.gov.uk, business days); DOMAIN.md §5";
-const HV_SRC: &str = "Probation Service home visits framework (2021); DOMAIN.md §5";
-const WMS_SRC: &str = "Written Ministerial Statement, 5 April 2011 (frequency left to professional judgement); this library's default; DOMAIN.md §5";
+const NS2007_SRC: &str = "National Standards for the Management of Offenders 2007 (NOMS); \
+     docs/rules/contact.md#national-standards-2007";
+const NS2000_SRC: &str = "National Standards 2000 / 2005 front-loaded contact frequency [A]; \
+     docs/rules/contact.md#front-loaded-frequency";
+const TR_SRC: &str = "Transforming Rehabilitation contract service levels (data.justice.gov.uk, business days); docs/rules/contact.md#transforming-rehabilitation-service-levels";
+const HV_SRC: &str = "Probation Service home visits framework (2021); docs/rules/contact.md#probation-service-2021";
+const PS_TR_SRC: &str = "Transforming Rehabilitation contract service levels (data.justice.gov.uk), assumed to continue; docs/rules/contact.md#probation-service-2021";
+const WMS_SRC: &str = "Written Ministerial Statement, 5 April 2011 (frequency left to professional judgement); this library's default; docs/rules/contact.md#policies-are-data";
 
 /// NS 2007 Tier 4, read from a case today (\[A\]): NS 2007 keys on the old 2005 tiering (tiers 1–4), which the
 /// case model does not record; a case is treated as Tier 4 when its overall RoSH is high or very high, or it
@@ -27,7 +28,7 @@ const WMS_SRC: &str = "Written Ministerial Statement, 5 April 2011 (frequency le
 pub const NS2007_TIER4: Rule = Rule::new(
     "ns2007.tier4",
     "tier 4 (2005 tiering) is read as overall rosh high or very high, or mappa level 2 or 3",
-    "NS 2007 tiering; this library's reading of it, DOMAIN.md §5",
+    "NS 2007 tiering; this library's reading of it; docs/rules/contact.md#tier-4",
     Basis::Assumption,
 );
 /// NS 2007: first contact within 5 working days of sentence or release.
@@ -126,7 +127,7 @@ pub const NS_PSS_MONTHLY: Rule = Rule::new(
 pub const TR_ALLOCATION: Rule = Rule::new(
     "tr2014.allocation",
     "allocation by the end of the 2nd full business day after sentence",
-    "NPS service level SL002; DOMAIN.md §3",
+    "NPS service level SL002; docs/rules/contact.md#transforming-rehabilitation-service-levels",
     Basis::Verified,
 );
 /// TR: CO/SSO first appointment within 5 business days of allocation.
@@ -169,14 +170,14 @@ pub const MONTHLY_DEFAULT: Rule = Rule::new(
 pub const PS_FIRST_COMMUNITY: Rule = Rule::new(
     "ps2021.first_appointment.community",
     "community order or sso: first appointment within 5 working days of allocation (tr service level, assumed to continue)",
-    TR_SRC,
+    PS_TR_SRC,
     Basis::Assumption,
 );
 /// PS 2021: licence first appointment, assumed to continue after unification.
 pub const PS_FIRST_LICENCE: Rule = Rule::new(
     "ps2021.first_appointment.licence",
     "licence: first appointment within 1 working day of release (tr service level, assumed to continue)",
-    TR_SRC,
+    PS_TR_SRC,
     Basis::Assumption,
 );
 /// Home visit within 15 days: high RoSH or registered sex offender.
@@ -200,6 +201,35 @@ pub const PS_HV_LOW: Rule = Rule::new(
     HV_SRC,
     Basis::Verified,
 );
+
+/// Every rule of the presets, in declaration order (the rulebook test `core/tests/rule_docs.rs` reads it).
+pub static TABLE: &[&Rule] = &[
+    &NS2007_TIER4,
+    &NS2007_FIRST,
+    &NS2007_FIRST_TIER4,
+    &NS2007_ALLOCATION,
+    &NS2007_ALLOCATION_TIER4,
+    &NS2007_PLAN,
+    &NS2007_PLAN_TIER4,
+    &NS_CO_FIRST_12,
+    &NS_CO_NEXT_12,
+    &NS_CO_MONTHLY,
+    &NS_LIC_WEEKLY,
+    &NS_LIC_FORTNIGHTLY,
+    &NS_LIC_MONTHLY,
+    &NS_PSS_MONTHLY,
+    &TR_ALLOCATION,
+    &TR_FIRST_COMMUNITY,
+    &TR_FIRST_LICENCE,
+    &TR_PLAN,
+    &TR_UPW,
+    &MONTHLY_DEFAULT,
+    &PS_FIRST_COMMUNITY,
+    &PS_FIRST_LICENCE,
+    &PS_HV_HIGH,
+    &PS_HV_MEDIUM,
+    &PS_HV_LOW,
+];
 
 fn r(rule: &'static Rule) -> RuleRef {
     RuleRef::Builtin(rule)

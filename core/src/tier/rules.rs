@@ -1,10 +1,14 @@
-//! The rules of the 2021 tiering framework (DOMAIN.md §4), as typed data.
+//! The rules of the 2021 tiering framework (docs/rules/tier.md), as typed data.
 
 use crate::allocation::fired::rule_table;
 use crate::rules::{Basis, Rule};
 
-const HMPPS_TIER: &str = "ministryofjustice/hmpps-tier ProtectLevelCalculator; DOMAIN.md §4";
-const HMPPS_TIER_CHANGE: &str = "ministryofjustice/hmpps-tier ChangeLevelCalculator; DOMAIN.md §4";
+const HMPPS_TIER: &str =
+    "ministryofjustice/hmpps-tier ProtectLevelCalculator; docs/rules/tier.md#protect-points";
+const HMPPS_TIER_LEVELS: &str =
+    "ministryofjustice/hmpps-tier ProtectLevelCalculator; docs/rules/tier.md#protect-level";
+const HMPPS_TIER_CHANGE: &str =
+    "ministryofjustice/hmpps-tier ChangeLevelCalculator; docs/rules/tier.md#change-points";
 
 rule_table! {
     /// Every rule of this area, in the order results list them.
@@ -13,7 +17,7 @@ rule_table! {
     MISSING_SCORE = (
     "tier.missing_score_zero",
     "a missing RSR or OGRS score counts as 0",
-    "ministryofjustice/hmpps-tier; DOMAIN.md §4",
+    "ministryofjustice/hmpps-tier; docs/rules/tier.md#inputs",
     Basis::VerifiedCode,
     );
     /// RSR points.
@@ -58,14 +62,14 @@ rule_table! {
     "tier.protect.womens_factors",
     "women only: 2 points if parenting responsibilities are answered yes, 2 if impulsivity or temper control \
      scores above 0 (both together still 2), 2 for a breach or recall in the last 12 months",
-    "ministryofjustice/hmpps-tier AdditionalFactorsForWomen; DOMAIN.md §4",
+    "ministryofjustice/hmpps-tier AdditionalFactorsForWomen; docs/rules/tier.md#factors-for-women",
     Basis::VerifiedCode,
     );
     /// Protect level bands.
     PROTECT_LEVELS = (
     "tier.protect.levels",
     "protect level from the points: A at 150 or more, B 20 to 149, C 10 to 19, D below 10",
-    HMPPS_TIER,
+    HMPPS_TIER_LEVELS,
     Basis::VerifiedCode,
     );
     /// No mandate for change.
@@ -73,7 +77,7 @@ rule_table! {
     "tier.change.no_mandate",
     "no mandate for change (no current event is custodial or has a non-restrictive requirement other than unpaid \
      work): change level 0",
-    "ministryofjustice/hmpps-tier MandateForChange, ChangeLevelCalculator; DOMAIN.md §4",
+    "ministryofjustice/hmpps-tier MandateForChange, ChangeLevelCalculator; docs/rules/tier.md#mandate-for-change",
     Basis::VerifiedCode,
     );
     /// No assessment.
@@ -89,7 +93,7 @@ rule_table! {
     "a need without a recorded severity is scored from its section answers (yes 2, some or previous 1, \
      significant or currently 2, other 0; all missing skips the section) against the section's thresholds, which \
      differ for SAN assessments",
-    "ministryofjustice/hmpps-tier NeedSection and Threshold; DOMAIN.md §4",
+    "ministryofjustice/hmpps-tier NeedSection and Threshold; docs/rules/tier.md#need-severity-from-section-answers",
     Basis::VerifiedCode,
     );
     /// Need points.
@@ -118,14 +122,14 @@ rule_table! {
     CHANGE_LEVELS = (
     "tier.change.levels",
     "change level from the points: 3 at 20 or more, 2 from 10 to 19, 1 below 10",
-    HMPPS_TIER_CHANGE,
+    "ministryofjustice/hmpps-tier ChangeLevelCalculator; docs/rules/tier.md#change-level",
     Basis::VerifiedCode,
     );
     /// The `S` suffix.
     UNSUPERVISED = (
     "tier.unsupervised_suffix",
     "an active PRC registration (unsupervised) adds the suffix S to the tier, e.g. B2S",
-    "ministryofjustice/hmpps-tier TierDto (UNSUPERVISED_SUFFIX); DOMAIN.md §4",
+    "ministryofjustice/hmpps-tier TierDto (UNSUPERVISED_SUFFIX); docs/rules/tier.md#the-tier-string",
     Basis::VerifiedCode,
     );
     /// The nDelius form.
@@ -133,7 +137,7 @@ rule_table! {
     "tier.ndelius_form",
     "nDelius stores the tier as U followed by the tier string (UB2, UB2S) in its TIER reference data",
     "ministryofjustice/hmpps-probation-integration-services tier-to-delius TierUpdateService \
-     (\"U${tierScore}\"); DOMAIN.md §4",
+     (\"U${tierScore}\"); docs/rules/tier.md#the-tier-string",
     Basis::VerifiedCode,
     );
 }
