@@ -4,7 +4,7 @@
 
 Writes to the output folder (gitignored):
 - `allocation_by_provider_and_tier.csv`: on the chosen date, how many cases each provider holds in each tier
-  (allocation, DOMAIN.md §3, and tier, §4, from the columnar API);
+  (allocation, docs/rules/allocation.md, and tier, docs/rules/tier.md, from the columnar API);
 - `contact_deadlines_per_week.csv`: every deadline of every case's contact schedule (§5), counted by the week
   (Monday) it falls due and by kind;
 - `caseload.png`: both, as a chart.

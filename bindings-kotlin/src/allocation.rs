@@ -14,7 +14,7 @@ use crate::mirror::mirror_enum;
 use crate::rules::rules;
 use crate::{ApiError, Rule};
 
-/// An allocation policy (DOMAIN.md §3): dates and switches of the [A] rules. Immutable and thread-safe.
+/// An allocation policy (docs/rules/allocation.md): dates and switches of the [A] rules. Immutable and thread-safe.
 #[derive(Debug, uniffi::Object)]
 pub struct AllocationPolicy {
     pub(crate) inner: alloc::AllocationPolicy,
@@ -22,7 +22,7 @@ pub struct AllocationPolicy {
 
 #[uniffi::export]
 impl AllocationPolicy {
-    /// A built-in preset: `default` (DOMAIN.md §3 as written) or `verified-only` (every [A] switch off).
+    /// A built-in preset: `default` (docs/rules/allocation.md as written) or `verified-only` (every [A] switch off).
     #[uniffi::constructor]
     pub fn preset(name: String) -> Result<Arc<Self>, ApiError> {
         guard(|| {
@@ -144,7 +144,7 @@ fn allocate_core(
     })
 }
 
-/// Allocates a case on `on` under `policy` (DOMAIN.md §3): the provider, the rules that fired, the deadline
+/// Allocates a case on `on` under `policy` (docs/rules/allocation.md): the provider, the rules that fired, the deadline
 /// (counted in working days on `calendar`).
 /// A manager's override, when given, is recorded beside the rules' answer.
 #[uniffi::export(default(manager_override = None))]

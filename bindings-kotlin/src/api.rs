@@ -36,7 +36,7 @@ pub(crate) fn from_json(json: &str) -> Result<m::Case, ApiError> {
     Ok(interchange::decode_case(json)?)
 }
 
-/// Every rule of DOMAIN.md §2 the case breaks, in case order; empty when it is valid.
+/// Every validation rule (docs/rules/validation.md) the case breaks, in case order; empty when it is valid.
 pub(crate) fn issues(case: &m::Case) -> Vec<Issue> {
     match probation_core::validate::validate(case) {
         Ok(()) => Vec::new(),

@@ -499,8 +499,8 @@ fn assessment(a: Assessment, i: usize) -> Result<m::Assessment, ApiError> {
 impl TryFrom<Case> for m::Case {
     type Error = ApiError;
 
-    /// Checks identifiers, codes and number ranges, as decoding the JSON form would; rules of DOMAIN.md §2
-    /// are checked by `validate`.
+    /// Checks identifiers, codes and number ranges, as decoding the JSON form would; the rules of
+    /// docs/rules/validation.md are checked by `validate`.
     fn try_from(c: Case) -> Result<Self, ApiError> {
         let mut case = m::Case::new(person_to_core(c.person)?);
         case.case_id = c.case_id;

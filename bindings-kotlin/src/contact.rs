@@ -1,5 +1,5 @@
-//! Contact schedules and compliance (DOMAIN.md §5–§6): a `ContactPolicy` object, records, single and batch
-//! calls, and JSON out.
+//! Contact schedules and compliance (docs/rules/contact.md and enforcement.md): a `ContactPolicy` object, records,
+//! single and batch calls, and JSON out.
 
 use std::sync::Arc;
 

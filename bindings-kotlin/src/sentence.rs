@@ -1,4 +1,4 @@
-//! Sentence dates (DOMAIN.md §7): SED, CRD/ARD, LED, PSS and TUSED, order ends, supervision periods.
+//! Sentence dates (docs/rules/sentence.md): SED, CRD/ARD, LED, PSS and TUSED, order ends, supervision periods.
 
 use chrono::NaiveDate;
 use probation_core::sentence as s;

@@ -1,4 +1,4 @@
-//! Contact policies, schedules and compliance (DOMAIN.md §5–§6).
+//! Contact policies, schedules and compliance (docs/rules/contact.md and enforcement.md).
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;

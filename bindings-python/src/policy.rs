@@ -9,8 +9,8 @@ use crate::convert::{policy_json_from_dict, policy_to_json, policy_to_py};
 use crate::errors::Error;
 use crate::guard::guard;
 
-/// The allocation policy (DOMAIN.md §3): effective dates, switches for the assumed rules, thresholds, working
-/// days. Immutable.
+/// The allocation policy (docs/rules/allocation.md): effective dates, switches for the assumed rules, thresholds,
+/// working days. Immutable.
 #[pyclass(frozen, module = "probation._probation", name = "AllocationPolicy")]
 pub(crate) struct PyAllocationPolicy {
     pub(crate) inner: AllocationPolicy,

@@ -1,4 +1,4 @@
-//! Sentence dates (DOMAIN.md §7) of one event of a case.
+//! Sentence dates (docs/rules/sentence.md) of one event of a case.
 
 use pyo3::prelude::*;
 

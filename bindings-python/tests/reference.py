@@ -1,5 +1,5 @@
-"""A plain-Python implementation of allocation (DOMAIN.md §3) and tiering (DOMAIN.md §4), written from the
-rulebook, not from the Rust code.
+"""A plain-Python implementation of allocation (docs/rules/allocation.md) and tiering (docs/rules/tier.md), written from
+the rulebook, not from the Rust code.
 
 Used by the differential test (``test_differential.py``: the binding and this module must agree on every
 generated case) and as the baseline of ``bench.py``. Each engine is split as the rulebook reads: first the
@@ -35,7 +35,7 @@ WALES_TO_NPS = Date(2019, 12, 1)  # "Wales' CRC work moved to NPS Wales in Decem
 
 def active_registrations(case: dict[str, Any], on: Date) -> list[dict[str, Any]]:
     """Registrations registered on or before ``on``, not deregistered by then, not historic (HREG); newest
-    first. DOMAIN.md does not say which of two registrations of the same day is the newer: like nDelius' list
+    first. The rulebook does not say which of two registrations of the same day is the newer: like nDelius' list
     order (and core's documented choice), the first in the list wins (a stable sort keeps list order)."""
     regs = [
         r

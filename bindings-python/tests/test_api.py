@@ -54,7 +54,7 @@ def test_sentence_dates_six_month_custody() -> None:
     assert s.sentence_type is probation.SentenceType.CUSTODY
     assert s.custody_kind is probation.CustodyKind.STANDARD_DETERMINATE
     assert s.sentence_expiry is not None and s.conditional_release is not None
-    # DOMAIN.md §7: a 6-month sentence → 3 months licence + 9 months PSS.
+    # docs/rules/sentence.md#post-sentence-supervision: a 6-month sentence → 3 months licence + 9 months PSS.
     kinds = [p.kind for p in s.supervision]
     assert kinds == [probation.SupervisionKind.LICENCE, probation.SupervisionKind.POST_SENTENCE_SUPERVISION]
     assert s.post_sentence_supervision is not None and s.post_sentence_supervision.applies

@@ -1,5 +1,5 @@
 """Differential test: the binding (core) and the plain-Python reference (tests/reference.py, written from
-DOMAIN.md §3–§4) must agree on allocation and tier.
+docs/rules/allocation.md and tier.md) must agree on allocation and tier.
 
 Two sources of cases, 10,000+ in all:
 - hypothesis strategies that build case dicts aimed at the edges (RSR at 2.99 / 3.0 / 6.9 / 7.0, registrations

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-/// How well a rule is sourced (the labels of `DOMAIN.md`).
+/// How well a rule is sourced (the labels of the rulebook, docs/rules/README.md#labels).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
@@ -15,7 +15,8 @@ pub enum Basis {
 }
 
 impl Basis {
-    /// The label used in `DOMAIN.md`: `V`, `V-code` or `A`.
+    /// The short label: `V` (verified), `V-code` (verified in code) or `A` (assumption); see
+    /// docs/rules/README.md#labels.
     pub const fn label(self) -> &'static str {
         match self {
             Basis::Verified => "V",
@@ -31,7 +32,7 @@ impl Basis {
 ///
 /// ```
 /// use probation_core::rules::{Basis, Rule};
-/// const R: Rule = Rule::new("example.rule", "an example", "DOMAIN.md §0", Basis::Assumption);
+/// const R: Rule = Rule::new("example.rule", "an example", "docs/rules/README.md#labels", Basis::Assumption);
 /// assert_eq!(R.basis.label(), "A");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -281,10 +281,10 @@ fn declared_ids(text: &str) -> Vec<String> {
     for pair in lines.windows(2) {
         let (head, next) = (pair[0].trim_end(), pair[1].trim());
         let declares = head.ends_with("Rule::new(")
-            || head
-                .trim()
-                .strip_suffix(" = (")
-                .is_some_and(|name| name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'));
+            || head.trim().strip_suffix(" = (").is_some_and(|name| {
+                name.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+            });
         if declares && next.starts_with('"') {
             if let Some(id) = next.split('"').nth(1) {
                 out.push(id.to_owned());
@@ -350,10 +350,7 @@ fn the_index_lists_exactly_the_files_present() {
         .filter(|s| !s.contains('/') && s.ends_with(".md"))
         .map(str::to_owned)
         .collect();
-    let present: BTreeSet<String> = docs()
-        .into_keys()
-        .filter(|f| f != "README.md")
-        .collect();
+    let present: BTreeSet<String> = docs().into_keys().filter(|f| f != "README.md").collect();
     assert_eq!(
         linked, present,
         "docs/rules/README.md's `## Areas` must link every file of docs/rules, and only those"
@@ -362,12 +359,23 @@ fn the_index_lists_exactly_the_files_present() {
 
 #[test]
 fn slugs_follow_github() {
-    assert_eq!(slug(" Which division, which CRC"), "which-division-which-crc");
-    assert_eq!(slug(" Life, IPP and extended sentences"), "life-ipp-and-extended-sentences");
+    assert_eq!(
+        slug(" Which division, which CRC"),
+        "which-division-which-crc"
+    );
+    assert_eq!(
+        slug(" Life, IPP and extended sentences"),
+        "life-ipp-and-extended-sentences"
+    );
     assert_eq!(slug(" 1. MAPPA `MAPP` (level_2)"), "1-mappa-mapp-level_2");
     assert_eq!(slug(" A & B"), "a--b");
-    let doc = parse("# T\n## Same\nRules: `a.b`\n## Same\n```\n## not a heading\nRules: `x`\n```\n    Rules: `y`\n");
-    assert_eq!(doc.sections.keys().collect::<Vec<_>>(), ["same", "same-1", "t"]);
+    let doc = parse(
+        "# T\n## Same\nRules: `a.b`\n## Same\n```\n## not a heading\nRules: `x`\n```\n    Rules: `y`\n",
+    );
+    assert_eq!(
+        doc.sections.keys().collect::<Vec<_>>(),
+        ["same", "same-1", "t"]
+    );
     assert_eq!(doc.sections["same"], ["a.b"]);
     assert!(doc.sections["same-1"].is_empty());
     assert_eq!(

@@ -34,7 +34,7 @@ DateArg = Union[datetime.date, Sequence[datetime.date]]
 
 
 class Calendar(_native.Calendar):
-    """The England & Wales working-day calendar: Monday–Friday except bank holidays (DOMAIN.md §8), 1970–2100,
+    """The England & Wales working-day calendar: Monday–Friday except bank holidays (docs/rules/calendar.md), 1970–2100,
     plus any ``extra_holidays`` proclaimed at run time. ``CalendarError`` for a date outside the range.
 
     >>> import datetime
@@ -55,10 +55,10 @@ def allocate(
     override: ManagerOverride | None = None,
     calendar: Calendar | None = None,
 ) -> Allocation:
-    """Who supervises ``case`` on ``on`` (DOMAIN.md §3): the provider, every rule that fired, the policy and the
-    allocation deadline (2 working days after the sentence date of the newest active event, by default). A
-    manager's ``override`` is recorded beside the rules' answer (``Allocation.effective_provider``), never in its
-    place. The deadline counts working days of ``calendar`` (England & Wales by default).
+    """Who supervises ``case`` on ``on`` (docs/rules/allocation.md): the provider, every rule that fired, the policy and
+    the allocation deadline (2 working days after the sentence date of the newest active event, by default). A manager's
+    ``override`` is recorded beside the rules' answer (``Allocation.effective_provider``), never in its place. The
+    deadline counts working days of ``calendar`` (England & Wales by default).
 
     Raises ``PolicyError`` for a bad policy, ``RuleError`` (``kind="allocation"``) for an RSR outside 0–100 in a
     case decoded with ``validate=False``.
@@ -109,10 +109,10 @@ def synth(seed: int, count: int, *, start: int = 0) -> list[Case]:
 
 
 def sentence_dates(case: Case, event: int = 0) -> SentenceDates:
-    """The key dates of ``case.events[event]`` (DOMAIN.md §7): SED, CRD/ARD, LED, PSS and TUSED for custody, the
-    order's end for community orders, the operational and supervision period ends for suspended sentences, and
-    the supervision periods. ``RuleError`` (``kind="sentence"``, ``code``, ``path``) for a zero length or credit
-    exceeding the sentence."""
+    """The key dates of ``case.events[event]`` (docs/rules/sentence.md): SED, CRD/ARD, LED, PSS and TUSED for custody,
+    the order's end for community orders, the operational and supervision period ends for suspended sentences, and the
+    supervision periods. ``RuleError`` (``kind="sentence"``, ``code``, ``path``) for a zero length or credit exceeding
+    the sentence."""
     return _build(SentenceDates, _native.sentence_dates(case, event))
 
 

@@ -151,8 +151,8 @@ _Policy = AllocationPolicy | str | dict[str, Any] | None
 
 @final
 class AllocationPolicy:
-    """The allocation policy (DOMAIN.md §3) as data: effective dates (``tr_start``, ``ps_start``), switches for
-    the assumed rules (``public_interest_enabled``, ``terrorism_enabled``, ``rsr_threshold_enabled``,
+    """The allocation policy (docs/rules/allocation.md) as data: effective dates (``tr_start``, ``ps_start``), switches
+    for the assumed rules (``public_interest_enabled``, ``terrorism_enabled``, ``rsr_threshold_enabled``,
     ``wales_to_nps_enabled``), the RSR threshold and the working days allowed. Immutable; validated."""
 
     def __new__(cls, preset: str = "default") -> AllocationPolicy:
@@ -285,7 +285,8 @@ _ContactPolicy = ContactPolicy | str | dict[str, Any]
 
 @final
 class ContactPolicy:
-    """A contact policy (DOMAIN.md §5–§6) as data: phases of contact, deadlines, the enforcement timetable."""
+    """A contact policy (docs/rules/contact.md and enforcement.md) as data: phases of contact, deadlines, the
+    enforcement timetable."""
 
     def __new__(cls, preset: str = "ps2021") -> ContactPolicy:
         """The preset ``preset`` (``ns2007``, ``tr2014``, ``ps2021``)."""

@@ -23,7 +23,7 @@ class _Enum(enum.Enum):
 
 
 class Basis(_Enum):
-    """How well a rule is sourced (DOMAIN.md labels)."""
+    """How well a rule is sourced (the labels of docs/rules/README.md#labels)."""
 
     VERIFIED = "verified"
     """[V] stated by a public source."""
@@ -190,7 +190,7 @@ class ManagerOverride:
 
 @dataclasses.dataclass(frozen=True)
 class Allocation:
-    """Who supervises a case on a date (DOMAIN.md §3), the allocation deadline and every rule that fired."""
+    """Who supervises a case on a date (docs/rules/allocation.md), the allocation deadline and every rule that fired."""
 
     provider: Provider
     """The provider the rules give."""
@@ -420,7 +420,7 @@ class SupervisionPeriod:
 
 @dataclasses.dataclass(frozen=True)
 class SentenceDates:
-    """The key dates of a sentence (DOMAIN.md §7); a date that does not apply is ``None``."""
+    """The key dates of a sentence (docs/rules/sentence.md); a date that does not apply is ``None``."""
 
     sentence_type: SentenceType
     custody_kind: CustodyKind | None

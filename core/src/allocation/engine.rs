@@ -44,8 +44,8 @@ pub struct Decision {
     pub rules: RuleList,
 }
 
-/// Records every NPS criterion of the Transforming Rehabilitation rules that `facts` meet, in DOMAIN.md order;
-/// returns true when at least one does. Switched-off criteria never fire.
+/// Records every NPS criterion of the Transforming Rehabilitation rules that `facts` meet, in the rulebook's order
+/// (docs/rules/allocation.md#the-nps-criteria); returns true when at least one does. Switched-off criteria never fire.
 pub fn nps_criteria(
     facts: &AllocationFacts,
     policy: &AllocationPolicy,
@@ -73,7 +73,7 @@ pub fn nps_criteria(
     out.len() > before
 }
 
-/// The provider the rules give on `facts.on` (DOMAIN.md §3), with every rule that fired.
+/// The provider the rules give on `facts.on` (docs/rules/allocation.md), with every rule that fired.
 ///
 /// - Before `tr_start`: the Probation Trust. From `ps_start`: the Probation Service.
 /// - In between: every NPS criterion is evaluated and each that holds is listed; if any holds, or the Wales switch

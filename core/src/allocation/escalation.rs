@@ -1,4 +1,5 @@
-//! Risk escalation (DOMAIN.md §3, PI 57/2014): when a CRC must refer a case to the NPS, why, and by when.
+//! Risk escalation (docs/rules/allocation.md#risk-escalation, PI 57/2014): when a CRC must refer a case to the NPS,
+//! why, and by when.
 //!
 //! A CRC holding a case whose risk rises so that it meets an NPS criterion (RoSH high or very high, MAPPA, …) must
 //! refer it to the NPS "without delay"; this library reads "without delay" as the policy's

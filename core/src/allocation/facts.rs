@@ -13,12 +13,12 @@ use crate::model::{Case, CrcArea, RegisterCode, RoshLevel};
 ///
 /// Where each value comes from (the choices are this library's and are documented here and in the README of
 /// `tests/vectors/allocation/`):
-/// - `mappa_eligible`: an active `MAPP` registration on `on`, of any level and category (DOMAIN.md §3: "all MAPPA
-///   cases"; an invalid level does not matter for eligibility);
-/// - `assessed_rosh`: the overall RoSH (highest group, DOMAIN.md §2) of the newest assessment completed on or
-///   before `on` (ties: the later in the list, as [`Case::assessment_on`]);
+/// - `mappa_eligible`: an active `MAPP` registration on `on`, of any level and category
+///   (docs/rules/allocation.md#mappa-eligible: "all MAPPA cases"; an invalid level does not matter for eligibility);
+/// - `assessed_rosh`: the overall RoSH (highest group, docs/rules/case.md#risk-of-serious-harm) of the newest
+///   assessment completed on or before `on` (ties: the later in the list, as [`Case::assessment_on`]);
 /// - `registered_rosh`: the level of the newest active RoSH registration (`RLRH`/`RMRH`/`RHRH`/`RVHR`; ties: the
-///   first in the list, as [`Case::active_registrations_on`]) — nDelius' own reading (DOMAIN.md §4);
+///   first in the list, as [`Case::active_registrations_on`]) — nDelius' own reading (docs/rules/tier.md#inputs);
 /// - the overall RoSH used by allocation is the **higher** of the two ([`AllocationFacts::overall_rosh`]): PI
 ///   57/2014 says all high-RoSH people are managed by the NPS, whichever record shows it first, and taking the
 ///   higher keeps the rule monotone (raising either record never moves a case to a CRC);

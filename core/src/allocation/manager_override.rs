@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::Provider;
 
 /// Why a manager overrode the rules' allocation. The Case Allocation System recorded an override with a reason
-/// (DOMAIN.md §3); its code list was not readable, so these codes are this library's \[A\].
+/// (docs/rules/allocation.md); its code list was not readable, so these codes are this library's \[A\].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OverrideReason {

@@ -1,4 +1,4 @@
-//! Allocation: who supervises a case — the NPS or a CRC — and risk escalation (DOMAIN.md §3).
+//! Allocation: who supervises a case — the NPS or a CRC — and risk escalation (docs/rules/allocation.md).
 //!
 //! # Why NPS or CRC?
 //!

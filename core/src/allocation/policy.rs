@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// An allocation policy: effective dates, criteria switches, thresholds and deadlines.
 ///
 /// Every field is documented with its default and where that default comes from. Switches and values marked
-/// \[A\] in DOMAIN.md are the caller's to change; load a custom policy from JSON with
+/// \[A\] in docs/rules/allocation.md are the caller's to change; load a custom policy from JSON with
 /// [`AllocationPolicy::from_json`] (unknown fields are an error; every field must be given) or start from a
 /// preset ([`AllocationPolicy::preset`]) and change fields in code, then call [`AllocationPolicy::validate`].
 ///
@@ -46,7 +46,8 @@ pub struct AllocationPolicy {
     pub ps_start: NaiveDate,
     /// Whether Welsh cases go to NPS Wales from `wales_to_nps_from`. Default on \[A\].
     pub wales_to_nps_enabled: bool,
-    /// When Wales' CRC work moved to NPS Wales. Default 2019-12-01 \[A\] (DOMAIN.md: "December 2019").
+    /// When Wales' CRC work moved to NPS Wales. Default 2019-12-01 \[A\]
+    /// (docs/rules/allocation.md#wales-from-december-2019: "December 2019").
     pub wales_to_nps_from: NaiveDate,
     /// Whether an active `RPIR` (exceptional public interest) keeps a case with the NPS. Default on \[A\].
     pub public_interest_enabled: bool,
@@ -107,7 +108,7 @@ impl AllocationPolicy {
     /// The names of the built-in presets.
     pub const PRESETS: &'static [&'static str] = &["default", "verified-only"];
 
-    /// The default policy: DOMAIN.md §3 as written, every \[A\] switch on.
+    /// The default policy: docs/rules/allocation.md as written, every \[A\] switch on.
     pub fn default_policy() -> Self {
         AllocationPolicy {
             id: Arc::from("default"),

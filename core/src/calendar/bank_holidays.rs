@@ -1,4 +1,4 @@
-//! Bank holidays of one year by rule (DOMAIN.md §8), with the one-off moves and extra days.
+//! Bank holidays of one year by rule (docs/rules/calendar.md), with the one-off moves and extra days.
 
 use std::borrow::Cow;
 

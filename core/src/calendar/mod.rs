@@ -1,10 +1,11 @@
-//! The England & Wales working-day calendar (DOMAIN.md §8).
+//! The England & Wales working-day calendar (docs/rules/calendar.md).
 //!
 //! # What is a working day?
 //!
 //! Deadlines in probation practice are counted in *working days*: Monday to Friday, except the bank holidays of
 //! England & Wales. "Within 5 working days of sentence" means by the 5th working day after the sentence date:
-//! the count starts on the working day after it ([`rules::WITHIN_N_WORKING_DAYS`], DOMAIN.md §5).
+//! the count starts on the working day after it ([`rules::WITHIN_N_WORKING_DAYS`],
+//! docs/rules/calendar.md#working-days).
 //!
 //! The bank holidays are computed by rule for every year from 1970 to 2100 — New Year's Day (from 1974), Good
 //! Friday and Easter Monday from the Gregorian computus, the early May (from 1978), spring and summer bank
@@ -120,7 +121,7 @@ impl Default for Calendar {
 }
 
 impl Calendar {
-    /// The England & Wales calendar, 1970–2100, with every bank holiday of DOMAIN.md §8.
+    /// The England & Wales calendar, 1970–2100, with every bank holiday of docs/rules/calendar.md.
     ///
     /// Built once per process and shared: calling this again is a reference-count increment.
     ///
@@ -272,7 +273,7 @@ impl Calendar {
 
     /// The `n`-th working day after `date`, counting from the working day after it (so `n = 1` is the next
     /// working day); `n = 0` gives `date` itself, working day or not. This is "within N working days of X"
-    /// (DOMAIN.md §5). O(1).
+    /// (docs/rules/calendar.md#working-days). O(1).
     ///
     /// # Errors
     /// [`CalendarError::OutOfRange`] when `date` or the answer is outside 1970-01-01 ..= 2100-12-31.

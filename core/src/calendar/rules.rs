@@ -4,8 +4,7 @@
 
 use crate::rules::{Basis, Rule};
 
-const ACT_1971: &str =
-    "Banking and Financial Dealings Act 1971 s.1 and Sch 1; docs/rules/calendar.md#regular-bank-holidays";
+const ACT_1971: &str = "Banking and Financial Dealings Act 1971 s.1 and Sch 1; docs/rules/calendar.md#regular-bank-holidays";
 
 /// New Year's Day, a bank holiday in England & Wales from 1974.
 pub const NEW_YEAR: Rule = Rule::new(

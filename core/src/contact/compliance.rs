@@ -88,7 +88,7 @@ impl Compliance {
 }
 
 /// The compliance of `case` with `policy` on `as_of`: every window of [`schedule`] that has opened by then
-/// with its status, the failures to comply, and the enforcement steps they call for (DOMAIN.md §6).
+/// with its status, the failures to comply, and the enforcement steps they call for (docs/rules/enforcement.md).
 ///
 /// Only contacts and enforcement actions dated on or before `as_of` count. A contact with an `event` index
 /// counts for that event only; one without counts for every event.

@@ -1,4 +1,4 @@
-//! Enforcement (DOMAIN.md §6): what each failure to comply calls for, with its deadline and the rule.
+//! Enforcement (docs/rules/enforcement.md): what each failure to comply calls for, with its deadline and the rule.
 
 use chrono::{Months, NaiveDate};
 use serde::Serialize;

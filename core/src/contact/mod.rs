@@ -1,4 +1,4 @@
-//! Contact schedules, compliance and enforcement (DOMAIN.md §5 and §6).
+//! Contact schedules, compliance and enforcement (docs/rules/contact.md and enforcement.md).
 //!
 //! ## What is a contact window?
 //!

@@ -173,7 +173,7 @@ impl Offset {
 #[serde(rename_all = "snake_case")]
 pub enum DayUnit {
     /// Working days (Monday–Friday, not an England & Wales bank holiday), counted from the working day after
-    /// the anchor (DOMAIN.md §5).
+    /// the anchor (docs/rules/calendar.md#working-days).
     WorkingDays,
     /// Calendar days.
     CalendarDays,
@@ -316,7 +316,8 @@ impl Deadline {
     }
 }
 
-/// Enforcement settings (DOMAIN.md §6). The legal steps are fixed rules; the numbers and switches are data.
+/// Enforcement settings (docs/rules/enforcement.md). The legal steps are fixed rules; the numbers and switches are
+/// data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct EnforcementPolicy {
@@ -353,7 +354,7 @@ impl Default for EnforcementPolicy {
     }
 }
 
-/// A contact policy: named, versioned data (DOMAIN.md §5). Use a preset ([`ContactPolicy::preset`]) or load
+/// A contact policy: named, versioned data (docs/rules/contact.md). Use a preset ([`ContactPolicy::preset`]) or load
 /// one from JSON ([`ContactPolicy::from_json`]).
 ///
 /// ```

@@ -18,7 +18,8 @@ const NS2007_SRC: &str = "National Standards for the Management of Offenders 200
 const NS2000_SRC: &str = "National Standards 2000 / 2005 front-loaded contact frequency [A]; \
      docs/rules/contact.md#front-loaded-frequency";
 const TR_SRC: &str = "Transforming Rehabilitation contract service levels (data.justice.gov.uk, business days); docs/rules/contact.md#transforming-rehabilitation-service-levels";
-const HV_SRC: &str = "Probation Service home visits framework (2021); docs/rules/contact.md#probation-service-2021";
+const HV_SRC: &str =
+    "Probation Service home visits framework (2021); docs/rules/contact.md#probation-service-2021";
 const PS_TR_SRC: &str = "Transforming Rehabilitation contract service levels (data.justice.gov.uk), assumed to continue; docs/rules/contact.md#probation-service-2021";
 const WMS_SRC: &str = "Written Ministerial Statement, 5 April 2011 (frequency left to professional judgement); this library's default; docs/rules/contact.md#policies-are-data";
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// Risk of Serious Harm level ([V] OASys definitions, DOMAIN.md §2).
+/// Risk of Serious Harm level ([V] OASys definitions, docs/rules/case.md#risk-of-serious-harm).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -65,7 +65,7 @@ impl RoshByGroup {
     }
 }
 
-/// Criminogenic need areas of OASys (DOMAIN.md §4).
+/// Criminogenic need areas of OASys (docs/rules/tier.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -122,7 +122,7 @@ pub enum NeedSeverity {
 }
 
 /// An answer to an OASys section question. Scores: yes 2 / no 0; none 0 / some 1 / significant 2; never 0 /
-/// previous 1 / currently 2; unknown 0 (DOMAIN.md §4).
+/// previous 1 / currently 2; unknown 0 (docs/rules/tier.md#need-severity-from-section-answers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -170,7 +170,7 @@ pub enum AssessmentKind {
     San,
 }
 
-/// The women's factors of the tier (women only, DOMAIN.md §4).
+/// The women's factors of the tier (women only, docs/rules/tier.md#factors-for-women).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 
 /// A length as pronounced: `{"years": 0, "months": 18}`. Missing parts are 0.
 ///
-/// Convert to days with [`crate::sentence::length_in_days`], which applies the calendar rule of DOMAIN.md §7.
+/// Convert to days with [`crate::sentence::length_in_days`], which applies the calendar rule of
+/// docs/rules/sentence.md#length-in-days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -66,7 +67,7 @@ impl Length {
 }
 
 impl Length {
-    /// The last day of a term of this length starting on `start` (DOMAIN.md §7, [V-code]
+    /// The last day of a term of this length starting on `start` (docs/rules/sentence.md#length-in-days, [V-code]
     /// calculate-release-dates-api `Duration.getEndDate`, PSI 5.5 "Converting a sentence into days"):
     ///
     /// - usually `end = (start − 1 day) + years + months + weeks + days`, adding the years, then the months

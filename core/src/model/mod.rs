@@ -1,4 +1,4 @@
-//! The case model of DOMAIN.md §2: plain data with serde, validated by [`crate::validate`].
+//! The case model (docs/rules/case.md): plain data with serde, validated by [`crate::validate`].
 
 mod assessment;
 mod case;

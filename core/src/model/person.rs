@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::CrcArea;
 use crate::ids::{Crn, Pnc, PrisonNumber};
 
-/// Sex as recorded in nDelius. Only `female` changes a rule (the women's factors of the tier, DOMAIN.md §4).
+/// Sex as recorded in nDelius. Only `female` changes a rule (the women's factors of the tier,
+/// docs/rules/tier.md#factors-for-women).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -57,7 +58,8 @@ pub struct Person {
     pub date_of_birth: NaiveDate,
     /// Sex.
     pub sex: Sex,
-    /// Foreign national liable to deportation (keeps a case with the NPS, DOMAIN.md §3).
+    /// Foreign national liable to deportation (keeps a case with the NPS,
+    /// docs/rules/allocation.md#foreign-national-liable-to-deportation).
     #[serde(default)]
     pub foreign_national_liable_to_deportation: bool,
     /// Home area, as the CRC area that covers it (decides the CRC a case is allocated to).

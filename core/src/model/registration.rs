@@ -56,7 +56,7 @@ register_codes! {
 }
 
 impl RegisterCode {
-    /// The complexity factors of DOMAIN.md §2 (each distinct one adds 2 protect points).
+    /// The complexity factors of docs/rules/case.md#registrations (each distinct one adds 2 protect points).
     pub fn is_complexity_factor(&self) -> bool {
         use RegisterCode::*;
         matches!(

@@ -59,9 +59,9 @@ impl RequirementKind {
         Self::ElectronicMonitoring,
     ];
 
-    /// Restrictive (punitive) requirements give no *mandate for change* for tiering (DOMAIN.md §4; [V-code]
-    /// hmpps-tier treats curfew, exclusion, prohibited activity, foreign travel prohibition and monitoring as
-    /// restrictive; [A] for the exact list).
+    /// Restrictive (punitive) requirements give no *mandate for change* for tiering
+    /// (docs/rules/tier.md#mandate-for-change; [V-code] hmpps-tier treats curfew, exclusion, prohibited activity,
+    /// foreign travel prohibition and monitoring as restrictive; [A] for the exact list).
     pub const fn is_restrictive(self) -> bool {
         matches!(
             self,

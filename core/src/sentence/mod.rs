@@ -1,4 +1,4 @@
-//! Sentence arithmetic (DOMAIN.md §7): a sentence's key dates, each with the rule that produced it.
+//! Sentence arithmetic (docs/rules/sentence.md): a sentence's key dates, each with the rule that produced it.
 //!
 //! # What are a sentence's key dates?
 //!

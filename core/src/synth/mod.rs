@@ -140,7 +140,7 @@ fn build_case(rng: &mut Rng, index: u64, crn_offset: u64) -> Case {
 }
 
 /// The provider responsible now (or when supervision ended): by the era of the latest event's allocation, with
-/// the NPS keeping the cases DOMAIN.md §3 reserves to it. A few cases are not yet allocated.
+/// the NPS keeping the cases docs/rules/allocation.md reserves to it. A few cases are not yet allocated.
 fn provider(
     rng: &mut Rng,
     profile: &person::Profile,

@@ -8,13 +8,13 @@ use super::{TierError, TierInputs, rules};
 use crate::allocation::RuleList;
 use crate::model::{MappaLevel, RoshLevel};
 
-/// RSR points: ≥ 7.00 → 20; ≥ 3.00 → 10; else 0 (DOMAIN.md §4, \[V-code\] hmpps-tier).
+/// RSR points: ≥ 7.00 → 20; ≥ 3.00 → 10; else 0 (docs/rules/tier.md, \[V-code\] hmpps-tier).
 ///
 /// hmpps-tier writes the bands as closed ranges built from doubles, `BigDecimal(7.00)..BigDecimal(99.99)` → 20 and
 /// `BigDecimal(3.00)..BigDecimal(6.99)` → 10, which gives 0 points to an RSR of 99.99 or 100 and to values between
 /// 6.99 and 7.00. That is an artefact of the ranges, not a policy, and it would let a higher RSR lower the protect
-/// level; this library follows DOMAIN.md's half-open bands, which agree with hmpps-tier for every 2-decimal RSR
-/// from 0.00 to 99.98.
+/// level; this library follows the rulebook's half-open bands (docs/rules/tier.md#protect-points), which agree with
+/// hmpps-tier for every 2-decimal RSR from 0.00 to 99.98.
 pub fn rsr_points(rsr: f64) -> u32 {
     if rsr >= 7.0 {
         20
@@ -152,7 +152,7 @@ fn change(i: &TierInputs, fired: &mut RuleList) -> Change {
     }
 }
 
-/// The tier of flat inputs (DOMAIN.md §4): pure, no allocation.
+/// The tier of flat inputs (docs/rules/tier.md): pure, no allocation.
 ///
 /// # Errors
 /// [`TierError::OutOfRange`] naming `rsr` or `ogrs` when outside 0–100.

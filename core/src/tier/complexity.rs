@@ -1,4 +1,5 @@
-//! Complexity factors: the registrations that each add 2 protect points (DOMAIN.md §2, §4).
+//! Complexity factors: the registrations that each add 2 protect points (docs/rules/case.md#registrations,
+//! docs/rules/tier.md#protect-points).
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 

@@ -13,7 +13,7 @@ use crate::model::{
 /// Everything a tier calculation reads, as plain values.
 ///
 /// Build it from a [`Case`] with [`TierInputs::from_case`], or directly from table columns; then call
-/// [`super::calculate`]. Where each value comes from (DOMAIN.md §4, \[V-code\] hmpps-tier):
+/// [`super::calculate`]. Where each value comes from (docs/rules/tier.md, \[V-code\] hmpps-tier):
 /// - registrations: those active on `on` (registered on or before it, not deregistered by then); `HREG` and codes
 ///   the tier does not read are ignored. Read newest first (ties: the first in the list): `rosh` is the newest RoSH
 ///   registration; `mappa_level` the newest `MAPP` registration with a valid level M1–M3; `mappa_category` the

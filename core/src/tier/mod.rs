@@ -1,4 +1,4 @@
-//! Tiering: the 2021 framework, A0–D3 (DOMAIN.md §4; \[V-code\] ministryofjustice/hmpps-tier).
+//! Tiering: the 2021 framework, A0–D3 (docs/rules/tier.md; \[V-code\] ministryofjustice/hmpps-tier).
 //!
 //! # What is a tier?
 //!

@@ -1,4 +1,4 @@
-//! Criminogenic needs: weights, and severity scored from raw section answers (DOMAIN.md §4).
+//! Criminogenic needs: weights, and severity scored from raw section answers (docs/rules/tier.md).
 
 use crate::model::{Answer, AssessmentKind, NeedArea, NeedSeverity};
 

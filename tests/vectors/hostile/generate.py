@@ -4,7 +4,7 @@
 Each case is a malformed (or deliberately borderline) case document, written out as raw text (`text`), raw bytes
 (`bytes_base64`) or a generated repetition (`generate`), with the error a correct decoder must give and the
 personal values of the input that no error message may repeat (`forbidden`). The expected results are written
-here by hand from the interchange format and DOMAIN.md; they are never produced by running the library.
+here by hand from the interchange format and the rulebook (docs/rules/); they are never produced by running the library.
 
 Edit this file, run it, and commit both it and the JSON it writes.
 """
@@ -17,7 +17,8 @@ import pathlib
 HERE = pathlib.Path(__file__).resolve().parent
 SOURCE = (
     "probation-core interchange format (tests/vectors/README.md, core/src/interchange.rs, core/src/validate.rs "
-    "limits) and DOMAIN.md §2 (identifiers, sentences, requirements); RFC 8259 (JSON) and RFC 3629 (UTF-8)"
+    "limits), docs/rules/case.md and docs/rules/validation.md (identifiers, sentences, requirements); RFC 8259 (JSON) "
+    "and RFC 3629 (UTF-8)"
 )
 
 # Personal values of the base case: no error message may contain any of them.
