@@ -285,10 +285,11 @@ fn declared_ids(text: &str) -> Vec<String> {
                 name.chars()
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
             });
-        if declares && next.starts_with('"') {
-            if let Some(id) = next.split('"').nth(1) {
-                out.push(id.to_owned());
-            }
+        if declares
+            && next.starts_with('"')
+            && let Some(id) = next.split('"').nth(1)
+        {
+            out.push(id.to_owned());
         }
     }
     out
