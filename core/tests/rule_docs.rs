@@ -281,10 +281,7 @@ fn declared_ids(text: &str) -> Vec<String> {
     for pair in lines.windows(2) {
         let (head, next) = (pair[0].trim_end(), pair[1].trim());
         let declares = head.ends_with("Rule::new(")
-            || head.trim().strip_suffix(" = (").is_some_and(|name| {
-                name.chars()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-            });
+            || head.trim().strip_suffix(" = (").is_some_and(is_const_name);
         if declares
             && next.starts_with('"')
             && let Some(id) = next.split('"').nth(1)
@@ -292,7 +289,25 @@ fn declared_ids(text: &str) -> Vec<String> {
             out.push(id.to_owned());
         }
     }
+    // The one-line forms: `Rule::new("id", …` and `NAME = ("id", …`.
+    for line in &lines {
+        let rest = line.split_once("Rule::new(\"").map(|(_, r)| r).or_else(|| {
+            line.split_once(" = (\"")
+                .filter(|(name, _)| is_const_name(name.trim()))
+                .map(|(_, r)| r)
+        });
+        if let Some(id) = rest.and_then(|r| r.split('"').next()) {
+            out.push(id.to_owned());
+        }
+    }
     out
+}
+
+fn is_const_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -317,7 +332,12 @@ fn every_declared_rule_is_in_a_collected_table() {
         for id in declared_ids(&fs::read_to_string(&file).unwrap()) {
             declared += 1;
             if !ids.contains(&id) {
-                missing.push(format!("{} declares `{id}`", file.display()));
+                let shown = file
+                    .strip_prefix(repo())
+                    .unwrap_or(&file)
+                    .display()
+                    .to_string();
+                missing.push(format!("{shown} declares `{id}`"));
             }
         }
     }
@@ -356,6 +376,49 @@ fn the_index_lists_exactly_the_files_present() {
         linked, present,
         "docs/rules/README.md's `## Areas` must link every file of docs/rules, and only those"
     );
+}
+
+/// The targets of the markdown links of a text: `](target)`.
+fn links(text: &str) -> Vec<String> {
+    text.split("](")
+        .skip(1)
+        .filter_map(|s| s.split(')').next())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn links_between_rulebook_pages_resolve() {
+    let dir = docs_dir();
+    let mut problems = Vec::new();
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        for link in links(&fs::read_to_string(&path).unwrap()) {
+            if link.contains("://") {
+                continue;
+            }
+            let (file, anchor) = link.split_once('#').unwrap_or((link.as_str(), ""));
+            let target = if file.is_empty() {
+                path.clone()
+            } else {
+                dir.join(file)
+            };
+            let Ok(text) = fs::read_to_string(&target) else {
+                problems.push(format!("docs/rules/{name}: link to {link}: no such file"));
+                continue;
+            };
+            if !anchor.is_empty() && !parse(&text).sections.contains_key(anchor) {
+                problems.push(format!(
+                    "docs/rules/{name}: link to {link}: no such heading"
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "\n{}\n", problems.join("\n"));
 }
 
 #[test]
