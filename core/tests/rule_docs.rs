@@ -152,9 +152,9 @@ fn doc_refs(source: &str) -> Vec<(String, String)> {
         .map(|(i, m)| {
             let rest = &source[i + m.len()..];
             let end = rest
-                .find(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | ')' | '"'))
+                .find(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | ':' | ')' | '"'))
                 .unwrap_or(rest.len());
-            let target = &rest[..end];
+            let target = rest[..end].trim_end_matches('.');
             match target.split_once('#') {
                 Some((file, anchor)) => (file.to_owned(), anchor.to_owned()),
                 None => (target.to_owned(), String::new()),
@@ -376,6 +376,48 @@ fn the_index_lists_exactly_the_files_present() {
         linked, present,
         "docs/rules/README.md's `## Areas` must link every file of docs/rules, and only those"
     );
+}
+
+fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            json_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn vector_files_cite_rulebook_pages_that_exist() {
+    let docs = docs();
+    let mut files = Vec::new();
+    json_files(&repo().join("tests").join("vectors"), &mut files);
+    assert!(!files.is_empty(), "no vector files found");
+    let mut problems = Vec::new();
+    for file in files {
+        let doc: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+        let source = doc["source"].as_str().unwrap_or_default();
+        let shown = file
+            .strip_prefix(repo())
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        for (page, anchor) in doc_refs(source) {
+            match docs.get(&page) {
+                None => problems.push(format!("{shown}: docs/rules/{page} does not exist")),
+                Some(d) if !anchor.is_empty() && !d.sections.contains_key(&anchor) => {
+                    problems.push(format!(
+                        "{shown}: docs/rules/{page}#{anchor} is not a heading"
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    assert!(problems.is_empty(), "\n{}\n", problems.join("\n"));
 }
 
 /// The targets of the markdown links of a text: `](target)`.
