@@ -400,28 +400,6 @@ const MAX_WITHIN: u16 = 3660;
 const MAX_CONTACTS: u16 = 100;
 
 impl ContactPolicy {
-    /// The names of the built-in presets.
-    pub const PRESETS: [&'static str; 3] = ["ns2007", "tr2014", "ps2021"];
-
-    /// A built-in preset by name: `ns2007`, `tr2014` or `ps2021`.
-    ///
-    /// # Errors
-    /// [`ContactError::UnknownPreset`] for any other name.
-    ///
-    /// ```
-    /// use probation_core::contact::{ContactError, ContactPolicy};
-    /// assert!(ContactPolicy::preset("tr2014").is_ok());
-    /// assert!(matches!(ContactPolicy::preset("ns1999"), Err(ContactError::UnknownPreset)));
-    /// ```
-    pub fn preset(name: &str) -> Result<ContactPolicy, ContactError> {
-        match name {
-            "ns2007" => Ok(super::presets::ns2007()),
-            "tr2014" => Ok(super::presets::tr2014()),
-            "ps2021" => Ok(super::presets::ps2021()),
-            _ => Err(ContactError::UnknownPreset),
-        }
-    }
-
     /// Reads a custom policy from JSON. Unknown fields are refused; every error names the field path.
     ///
     /// # Errors

@@ -1,6 +1,6 @@
 //! The rules of the 2021 tiering framework (DOMAIN.md §4), as typed data.
 
-use crate::allocation::fired::rule_table;
+use crate::rules::rule_table;
 use crate::rules::{Basis, Rule};
 
 const HMPPS_TIER: &str = "ministryofjustice/hmpps-tier ProtectLevelCalculator; DOMAIN.md §4";
