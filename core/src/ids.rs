@@ -288,7 +288,11 @@ mod tests {
             let yy: u64 = long[2..4].parse().unwrap();
             let serial: u64 = long[5..12].parse().unwrap();
             let check = PNC_CHECK[usize::try_from((yy * 10_000_000 + serial) % 23).unwrap()];
-            assert_eq!(long.as_bytes()[12], check, "{long}: the test's own check letter");
+            assert_eq!(
+                long.as_bytes()[12],
+                check,
+                "{long}: the test's own check letter"
+            );
             assert_eq!(Pnc::parse(s).map(String::from), Ok(long.to_owned()), "{s}");
         }
         for s in ["0412345D", "04/D", "200412345678D", "2004/D"] {
