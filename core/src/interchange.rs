@@ -147,7 +147,14 @@ pub fn decode_case(json: &str) -> Result<Case, DecodeError> {
 
 /// Reads one `T` from JSON text with serde_json, structs from objects only ([`ObjectsOnly`]); trailing
 /// characters are an error. What [`decode_case`] accepts is exactly what this accepts for [`Case`] (the fast path
-/// gives the same value or gives up).
+/// gives the same value or gives up); the errors are serde_json's own, without the path and redaction of
+/// [`decode_case`].
+///
+/// ```
+/// use probation_core::interchange::from_str_objects_only;
+/// use probation_core::model::Case;
+/// assert!(from_str_objects_only::<Case>(r#"[1,null,["K918273",null,null,null,"1990-04-01","male",false,"C17"]]"#).is_err());
+/// ```
 pub fn from_str_objects_only<'de, T: serde::Deserialize<'de>>(
     json: &'de str,
 ) -> serde_json::Result<T> {

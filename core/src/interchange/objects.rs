@@ -1,15 +1,4 @@
-//! Only JSON objects are structs: a `Deserializer` adapter that reads every struct of the format from a map.
-//!
-//! serde's derived struct visitors accept a sequence as well as a map, taking the fields by position, and
-//! serde_json (and `serde_json::Value`) hand a JSON array to them: `[1,null,["K918273",…]]` would decode as a
-//! case. A case, its person, events, sentences, lengths, … are objects whose fields are named, never positions.
-//! [`ObjectsOnly`] wraps any deserializer and forwards every `deserialize_struct` to `deserialize_map`, and wraps
-//! everything it hands out in turn (visitors, map and sequence access, enum and variant access, seeds), so the
-//! rule holds at every level: an array where a struct is expected is `invalid type: sequence, expected an
-//! object`, reported at that field's path. Struct variants of enums are read the same way (as a map).
-//!
-//! The fast path ([`super::fast`]) needs no wrapper: it reads a struct only from `{`, and gives up on anything
-//! else. Every other way into the model's `Deserialize` impls from JSON text goes through this adapter.
+//! [`ObjectsOnly`]: a `Deserializer` adapter that reads every struct from a JSON object, never from an array.
 
 use std::fmt;
 
@@ -17,7 +6,30 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 
-/// A deserializer that reads structs from maps only (see the module docs).
+/// A deserializer adapter under which structs are read from maps only.
+///
+/// serde's derived struct visitors accept a sequence as well as a map, taking the fields by position, and
+/// serde_json (and `serde_json::Value`) hand a JSON array to them: `[1,null,["K918273",…]]` would decode as a
+/// case. A case, its person, events, sentences, lengths, … are objects whose fields are named, never positions.
+/// `ObjectsOnly` wraps any deserializer, forwards every `deserialize_struct` to `deserialize_map`, and wraps
+/// everything it hands out in turn (visitors, map and sequence access, enum and variant access, seeds), so the
+/// rule holds at every level: an array where a struct is expected is `invalid type: sequence, expected an
+/// object`, reported at that field's path. Struct variants of enums are read the same way (as a map).
+///
+/// [`decode_case`](super::decode_case), the contact and allocation policies' `from_json` and the sentence's own
+/// deserializer read through it; the fast path needs no wrapper (it reads a struct only from `{`, and gives up
+/// on anything else). Wrap any other deserializer of the model's types the same way.
+///
+/// ```
+/// use probation_core::interchange::ObjectsOnly;
+/// use probation_core::model::Length;
+/// use serde::Deserialize;
+/// let mut de = serde_json::Deserializer::from_str("[0, 12]");
+/// let err = Length::deserialize(ObjectsOnly(&mut de)).unwrap_err();
+/// assert!(err.to_string().starts_with("invalid type: sequence, expected an object"));
+/// // serde_json alone reads the array as `{"years": 0, "months": 12}`.
+/// assert!(serde_json::from_str::<Length>("[0, 12]").is_ok());
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct ObjectsOnly<D>(pub D);
 
