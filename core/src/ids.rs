@@ -83,7 +83,7 @@ impl Crn {
 /// ([V-code]): after a slash the serial may have 1 to 7 digits and is zero-padded to 7 (`04/12345D` is
 /// `2004/0012345D`); without the slash it must have all 7 (`040012345D`, `20040012345D`), since `2004123D` could
 /// be read two ways. A two-digit year `74`–`99` is read as 19yy and `00`–`73` as 20yy, since the PNC went live in
-/// 1974 ([A]; hmpps-person-record pivots on the current year instead, which would change the reading of a stored
+/// 1974 (\[A\]; hmpps-person-record pivots on the current year instead, which would change the reading of a stored
 /// id as time passes). A lower-case check letter is accepted and upper-cased.
 ///
 /// ```
