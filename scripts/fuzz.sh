@@ -6,6 +6,7 @@
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]    # default 30 s per target, every target
 #
 # Targets (fuzz/fuzz_targets/): decode_bytes (arbitrary bytes -> decode, JSON Lines, validate, engines),
+# decode_values (arbitrary JSON values and edited cases -> decode: structs only from objects, no input in errors),
 # engines_structured (arbitrary well-typed cases -> validate, engines) and policy_json (arbitrary bytes
 # as a custom contact or allocation policy -> schedule, compliance, allocation). First every saved regression input
 # (fuzz/regressions/<target>/) is replayed; then each target runs for SECONDS, its corpus (fuzz/corpus/<target>,
@@ -17,7 +18,7 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET="${1:-30}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(decode_bytes engines_structured policy_json)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(decode_bytes decode_values engines_structured policy_json)
 
 # A C++ compiler builds libFuzzer itself; Debian's g++ will do.
 if ! command -v c++ >/dev/null 2>&1; then
@@ -78,7 +79,7 @@ seed
 
 LIMITS=(-timeout=10 -rss_limit_mb=1024 -malloc_limit_mb=1024 -print_final_stats=0)
 max_len() { # bytes per input: whole documents for decode_bytes; structured cases need far fewer
-  case "$1" in decode_bytes) echo 131072 ;; engines_structured) echo 8192 ;; *) echo 16384 ;; esac
+  case "$1" in decode_bytes) echo 131072 ;; engines_structured | decode_values) echo 8192 ;; *) echo 16384 ;; esac
 }
 status=0
 for t in "${TARGETS[@]}"; do

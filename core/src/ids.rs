@@ -12,8 +12,11 @@ pub enum IdError {
     /// A CRN is one letter followed by six digits.
     #[error("crn must be one letter followed by 6 digits")]
     CrnFormat,
-    /// A PNC id is `YYYY/NNNNNNNA` (or `YY/NNNNNNNA`, or either without the slash).
-    #[error("pnc must be YYYY/NNNNNNNA (year, serial of up to 7 digits, check letter)")]
+    /// A PNC id is `YYYY/NNNNNNNA` or `YY/NNNNNNNA`; after the slash the serial may have 1 to 7 digits (it is
+    /// zero-padded to 7), without the slash it must have all 7.
+    #[error(
+        "pnc must be YYYY/NNNNNNNA or YY/NNNNNNNA (a serial of 1 to 7 digits after the slash, all 7 without it, then the check letter)"
+    )]
     PncFormat,
     /// The PNC check character does not match the year and serial.
     #[error("pnc check character does not match the year and serial")]
@@ -76,8 +79,12 @@ impl Crn {
 /// Police National Computer id in its long form `YYYY/NNNNNNNA`, with a verified check character.
 ///
 /// The check letter is `ZABCDEFGHJKLMNPQRTUVWXY[(yy·10⁷ + serial) mod 23]` ([V-code] hmpps-person-record
-/// `PNCIdValidator`). Short forms (`04/12345D`, no slash) are normalised to the long form; a two-digit year
-/// `74`–`99` is read as 19yy and `00`–`73` as 20yy, since the PNC went live in 1974 ([A]).
+/// `PNCIdValidator`). Short forms are normalised to the long form as hmpps-person-record's `PNCIdentifier` does
+/// ([V-code]): after a slash the serial may have 1 to 7 digits and is zero-padded to 7 (`04/12345D` is
+/// `2004/0012345D`); without the slash it must have all 7 (`040012345D`, `20040012345D`), since `2004123D` could
+/// be read two ways. A two-digit year `74`–`99` is read as 19yy and `00`–`73` as 20yy, since the PNC went live in
+/// 1974 (\[A\]; hmpps-person-record pivots on the current year instead, which would change the reading of a stored
+/// id as time passes). A lower-case check letter is accepted and upper-cased.
 ///
 /// ```
 /// use probation_core::ids::Pnc;
@@ -243,8 +250,8 @@ id_impls!(
 );
 id_impls!(
     Pnc,
-    "^\\s*([0-9]{2}|[0-9]{4})/?[0-9]{1,7}[A-Za-z]\\s*$",
-    "PNC id, YYYY/NNNNNNNA (or YY/NNNNNNNA, or without the slash: then exactly 7 or 9 digits before the check letter); the check letter must match"
+    "^\\s*(([0-9]{2}|[0-9]{4})/[0-9]{1,7}|[0-9]{9}|[0-9]{11})[A-Za-z]\\s*$",
+    "PNC id, YYYY/NNNNNNNA or YY/NNNNNNNA: after the slash a serial of 1 to 7 digits, zero-padded to 7; without the slash exactly 9 or 11 digits before the check letter; the check letter must match"
 );
 id_impls!(
     PrisonNumber,
@@ -271,6 +278,29 @@ mod tests {
                 "{s}"
             );
         }
+        // After a slash, a serial of 1 to 7 digits is zero-padded to 7; without one, all 7 digits are needed.
+        for (s, long) in [
+            ("04/12345D", "2004/0012345D"),
+            ("2004/12345D", "2004/0012345D"),
+            ("04/0K", "2004/0000000K"),
+            ("99/1234567b", "1999/1234567B"),
+        ] {
+            let yy: u64 = long[2..4].parse().unwrap();
+            let serial: u64 = long[5..12].parse().unwrap();
+            let check = PNC_CHECK[usize::try_from((yy * 10_000_000 + serial) % 23).unwrap()];
+            assert_eq!(
+                long.as_bytes()[12],
+                check,
+                "{long}: the test's own check letter"
+            );
+            assert_eq!(Pnc::parse(s).map(String::from), Ok(long.to_owned()), "{s}");
+        }
+        for s in ["0412345D", "04/D", "200412345678D", "2004/D"] {
+            assert_eq!(Pnc::parse(s), Err(IdError::PncFormat), "{s}");
+        }
+        // Ten digits without a slash are a two-digit year and a 7-digit serial (`20/0412345`), whose check letter
+        // is `E`: the `D` of `2004/12345D` does not pass for it.
+        assert_eq!(Pnc::parse("200412345D"), Err(IdError::PncCheckCharacter));
         assert_eq!(Pnc::parse("2004/0012345E"), Err(IdError::PncCheckCharacter));
         assert_eq!(Pnc::parse("2004/00123456D"), Err(IdError::PncFormat));
         assert_eq!(Pnc::parse("ab/12345D"), Err(IdError::PncFormat));

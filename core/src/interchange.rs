@@ -11,6 +11,9 @@ use crate::model::Case;
 // Public only for the differential fuzz target (`fuzz/fuzz_targets/decode_bytes.rs`); not part of the API.
 #[doc(hidden)]
 pub mod fast;
+mod objects;
+
+pub use objects::ObjectsOnly;
 
 /// The largest accepted case, in bytes of JSON (1 MiB). Larger input is refused before it is parsed.
 pub const MAX_CASE_BYTES: usize = 1 << 20;
@@ -131,7 +134,7 @@ pub fn decode_case(json: &str) -> Result<Case, DecodeError> {
     if let Some(case) = fast::decode::<Case>(json) {
         return Ok(case);
     }
-    match serde_json::from_str::<Case>(json) {
+    match from_str_objects_only::<Case>(json) {
         Ok(case) => Ok(case),
         Err(_) if nesting_depth_exceeds(json.as_bytes(), MAX_NESTING_DEPTH) => {
             Err(DecodeError::TooDeep {
@@ -142,11 +145,30 @@ pub fn decode_case(json: &str) -> Result<Case, DecodeError> {
     }
 }
 
+/// Reads one `T` from JSON text with serde_json, structs from objects only ([`ObjectsOnly`]); trailing
+/// characters are an error. What [`decode_case`] accepts is exactly what this accepts for [`Case`] (the fast path
+/// gives the same value or gives up); the errors are serde_json's own, without the path and redaction of
+/// [`decode_case`].
+///
+/// ```
+/// use probation_core::interchange::from_str_objects_only;
+/// use probation_core::model::Case;
+/// assert!(from_str_objects_only::<Case>(r#"[1,null,["K918273",null,null,null,"1990-04-01","male",false,"C17"]]"#).is_err());
+/// ```
+pub fn from_str_objects_only<'de, T: serde::Deserialize<'de>>(
+    json: &'de str,
+) -> serde_json::Result<T> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = T::deserialize(ObjectsOnly(&mut de))?;
+    de.end()?;
+    Ok(value)
+}
+
 /// Decodes `json` again, tracking the path, to describe why it does not decode.
 #[cold]
 fn decode_error_with_path(json: &str) -> DecodeError {
     let mut de = serde_json::Deserializer::from_str(json);
-    match serde_path_to_error::deserialize::<_, Case>(&mut de) {
+    match serde_path_to_error::deserialize::<_, Case>(ObjectsOnly(&mut de)) {
         Err(e) => from_path_error(e),
         Ok(_) => match de.end() {
             Err(e) => from_json_error(String::new(), &e),
@@ -705,6 +727,121 @@ mod tests {
         let err = decode_case(r#"{"schema_version":1,"case_id":"X320741"}"#).unwrap_err();
         assert_eq!(err.path(), "case_id");
         assert!(!err.to_string().contains('X'), "{err}");
+    }
+
+    /// Structs are read from objects only, at every level and on both paths (issue 12, item 2): serde's derive
+    /// would take an array's elements as the fields in order.
+    #[test]
+    fn arrays_are_never_read_as_structs() {
+        let person =
+            r#"{"crn":"X320741","date_of_birth":"1990-04-01","sex":"male","home_area":"C17"}"#;
+        let co = r#"{"type":"community_order","length":{"months":12},"requirements":[{"kind":"unpaid_work","hours":120}]}"#;
+        let event = format!(
+            r#"{{"offence_date":"2016-01-04","sentence_date":"2016-03-01","sentence":{co}}}"#
+        );
+        let case = |person: &str, events: &str| {
+            format!(r#"{{"schema_version":1,"person":{person},"events":{events}}}"#)
+        };
+        assert!(decode_case(&case(person, &format!("[{event}]"))).is_ok());
+        let cases = [
+            (
+                r#"[1,null,["K918273",null,null,null,"1990-04-01","male",false,"C17"]]"#.to_owned(),
+                "",
+            ),
+            (
+                case(
+                    r#"["X320741",null,null,null,"1990-04-01","male",false,"C17"]"#,
+                    "[]",
+                ),
+                "person",
+            ),
+            (
+                case(
+                    &person.replace(r#""home_area""#, r#""name":["A","B"],"home_area""#),
+                    "[]",
+                ),
+                "person.name",
+            ),
+            (
+                case(person, r#"[["2016-01-04",null,"2016-03-01"]]"#),
+                "events[0]",
+            ),
+            (
+                case(
+                    person,
+                    &format!(
+                        "[{}]",
+                        event.replace(co, r#"["community_order",{"months":12}]"#)
+                    ),
+                ),
+                "events[0].sentence",
+            ),
+            (
+                case(
+                    person,
+                    &format!("[{}]", event.replace(r#"{"months":12}"#, "[0,12]")),
+                ),
+                "events[0].sentence.length",
+            ),
+            // `type` not first: the sentence is buffered and its fields read from the buffer, whose errors are
+            // reported at the sentence.
+            (
+                case(
+                    person,
+                    &format!(
+                        "[{}]",
+                        event.replace(co, r#"{"length":[0,12],"type":"community_order"}"#)
+                    ),
+                ),
+                "events[0].sentence",
+            ),
+            (
+                case(
+                    person,
+                    &format!(
+                        "[{}]",
+                        event.replace(
+                            r#"{"kind":"unpaid_work","hours":120}"#,
+                            r#"["unpaid_work",120]"#
+                        )
+                    ),
+                ),
+                "events[0].sentence.requirements[0]",
+            ),
+            (
+                format!(
+                    r#"{{"schema_version":1,"person":{person},"registrations":[["MAPP","M2","M2","2016-03-01"]]}}"#
+                ),
+                "registrations[0]",
+            ),
+            (
+                format!(
+                    r#"{{"schema_version":1,"person":{person},"assessments":[{{"date":"2016-02-15","rosh":["low"]}}]}}"#
+                ),
+                "assessments[0].rosh",
+            ),
+            (
+                format!(
+                    r#"{{"schema_version":1,"person":{person},"contacts":[["2016-03-07","appointment","attended"]]}}"#
+                ),
+                "contacts[0]",
+            ),
+        ];
+        for (json, path) in cases {
+            assert!(fast::decode::<Case>(&json).is_none(), "fast path: {json}");
+            let err = decode_case(&json).unwrap_err();
+            assert!(matches!(err, DecodeError::Schema { .. }), "{json}: {err:?}");
+            assert_eq!(err.path(), path, "{json}");
+            assert!(
+                err.detail()
+                    .starts_with("invalid type: sequence, expected "),
+                "{err}"
+            );
+            assert!(
+                !err.to_string().contains("X320741") && !err.to_string().contains("1990"),
+                "{err}"
+            );
+        }
     }
 
     #[test]

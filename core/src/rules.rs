@@ -63,3 +63,25 @@ impl Rule {
         }
     }
 }
+
+/// Declares an area's rules as `pub static`s, a `TABLE` of them in listing order, and a crate-private index enum
+/// (one variant per rule, named as the rule) so that firing a rule is setting one bit.
+macro_rules! rule_table {
+    ($(#[$tm:meta])* $table:ident, $idx:ident;
+     $( $(#[$m:meta])* $name:ident = ($id:expr, $text:expr, $source:expr, $basis:expr $(,)?); )+) => {
+        $( $(#[$m])* pub static $name: Rule = Rule::new($id, $text, $source, $basis); )+
+        $(#[$tm])*
+        pub static $table: &[&Rule] = &[$(&$name),+];
+        /// Index of each rule in the table.
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms, reason = "one index per rule, named as the rule")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(crate) enum $idx { $($name),+ }
+        impl $idx {
+            /// The bit of this rule in a [`crate::allocation::RuleList`].
+            pub(crate) const fn bit(self) -> u32 {
+                1 << (self as u32)
+            }
+        }
+    };
+}
+pub(crate) use rule_table;

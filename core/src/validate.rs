@@ -8,7 +8,9 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Case, Event, Length, Need, Requirement, RequirementKind, Sentence};
+use crate::model::{
+    Case, Event, Length, Need, RegisterCode, Requirement, RequirementKind, Sentence,
+};
 
 /// Limits on collection sizes, so that memory and work per case stay bounded (see the README's reliability
 /// section).
@@ -88,6 +90,8 @@ validation_rules! {
     RecordBeforeBirth = "record_before_birth", "a dated record cannot be before the date of birth", "[V] nDelius schema (date order); docs/rules/validation.md#date-order";
     ContactBeforeFirstSentence = "contact_before_first_sentence", "contacts must fall inside the case's life: not before its first sentence", "[V] nDelius schema (date order); docs/rules/validation.md#date-order";
     EventIndex = "event_index", "event index does not refer to an event of this case", "probation-core model; docs/rules/validation.md#limits";
+    MappaLevel = "mappa_level", "a MAPPA registration's level is M1, M2 or M3, or M0 (not yet confirmed)", "[V-code] community-api MappaDetailsTransformer (nDelius level M0); docs/rules/validation.md#mappa-codes";
+    MappaCategory = "mappa_category", "a MAPPA registration's category is M1 to M4, or X9 (not yet determined)", "[V-code] community-api MappaDetailsTransformer (nDelius category X9); docs/rules/validation.md#mappa-codes";
 }
 
 impl fmt::Display for ValidationRule {
@@ -258,6 +262,24 @@ impl Validator {
                     format!("registrations[{i}].deregistered"),
                     ValidationRule::DeregisteredBeforeRegistered,
                 );
+            }
+            if r.code == RegisterCode::Mapp {
+                // nDelius's own codes only: a level or category it cannot hold is an error of the input, not
+                // a registration for tiering to skip. `M0` and `X9` are nDelius's "not yet decided" codes:
+                // valid, and read as no level / no category.
+                if r.level.as_deref().is_some_and(|l| l != "M0") && r.mappa_level().is_none() {
+                    self.push(
+                        format!("registrations[{i}].level"),
+                        ValidationRule::MappaLevel,
+                    );
+                }
+                if r.category.as_deref().is_some_and(|c| c != "X9") && r.mappa_category().is_none()
+                {
+                    self.push(
+                        format!("registrations[{i}].category"),
+                        ValidationRule::MappaCategory,
+                    );
+                }
             }
         }
 

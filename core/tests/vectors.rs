@@ -430,3 +430,166 @@ fn contact_fn(function: &str, input: &Value) -> Result<Value, String> {
     };
     Ok(out.unwrap_or_else(err))
 }
+
+/// The names the case format itself defines: every property name and every enumeration value of the JSON Schema
+/// generated from core's types (`schema/case.schema.json`), the known register codes and the need areas. Error messages and paths may contain these, and
+/// nothing else that came from the input.
+fn format_names() -> std::collections::HashSet<String> {
+    fn walk(v: &Value, out: &mut std::collections::HashSet<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    match (k.as_str(), x) {
+                        ("properties", Value::Object(p)) => out.extend(p.keys().cloned()),
+                        ("enum", Value::Array(e)) => {
+                            out.extend(e.iter().filter_map(Value::as_str).map(str::to_owned));
+                        }
+                        ("const", Value::String(c)) => {
+                            out.insert(c.clone());
+                        }
+                        _ => {}
+                    }
+                    walk(x, out);
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema/case.schema.json");
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut out = std::collections::HashSet::new();
+    walk(&schema, &mut out);
+    // Two open sets the schema describes in prose: the known register codes and the need areas (map keys).
+    out.extend(
+        probation_core::model::RegisterCode::KNOWN
+            .iter()
+            .map(|c| c.code().to_owned()),
+    );
+    out.extend(probation_core::model::NeedArea::ALL.iter().map(|a| {
+        serde_json::to_value(a)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }));
+    out.into_iter().map(|s| s.to_lowercase()).collect()
+}
+
+/// Every key and value of a (possibly malformed) JSON text, as written: each string's content (raw, and
+/// unescaped when it can be) and each bare word outside strings that is not a JSON literal or a number.
+fn input_tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'"' {
+            let start = i + 1;
+            let mut j = start;
+            while j < bytes.len() && bytes[j] != b'"' {
+                j += if bytes[j] == b'\\' { 2 } else { 1 };
+            }
+            let end = j.min(bytes.len());
+            let raw = String::from_utf8_lossy(&bytes[start..end]).into_owned();
+            if let Ok(unescaped) = serde_json::from_str::<String>(&format!("\"{raw}\"")) {
+                out.push(unescaped);
+            }
+            out.push(raw);
+            i = end + 1;
+        } else if bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80 {
+            let start = i;
+            while i < bytes.len()
+                && (bytes[i].is_ascii_alphanumeric()
+                    || bytes[i] >= 0x80
+                    || b"_-+./:".contains(&bytes[i]))
+            {
+                i += 1;
+            }
+            let word = String::from_utf8_lossy(&bytes[start..i]).into_owned();
+            let number = word.parse::<f64>().is_ok() || word.bytes().all(|b| b.is_ascii_digit());
+            if !number && !matches!(word.as_str(), "true" | "false" | "null") {
+                out.push(word);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Issue 12: over every hostile vector, no error message or path — the decode error's `Display` and path, and
+/// each validation issue's path and message — contains a key or value of the input that is not one of the
+/// format's own names. Stronger than each case's `forbidden` list (the personal values its author listed): every
+/// token of the input counts. Tokens shorter than 3 characters are skipped (no name, identifier or date is that
+/// short, and codes such as `M4` are also words of the rules' own messages).
+#[test]
+fn hostile_errors_repeat_no_input_token_but_the_formats_names() {
+    let names = format_names();
+    assert!(names.contains("date_of_birth") && names.contains("community_order"));
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/hostile");
+    let mut files = Vec::new();
+    vector_files(&dir, &mut files);
+    files.sort();
+    let (mut checked, mut tokens_checked, mut failures) = (0, 0, Vec::new());
+    for file in &files {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        for (i, case) in doc["cases"].as_array().unwrap().iter().enumerate() {
+            let input = &case["input"];
+            let text = if let Some(t) = input["text"].as_str() {
+                t.to_owned()
+            } else if let Some(b) = input["bytes_base64"].as_str() {
+                String::from_utf8_lossy(&base64_decode(b).unwrap()).into_owned()
+            } else {
+                let g = &input["generate"];
+                let count = usize::try_from(g["count"].as_u64().unwrap()).unwrap();
+                // The repetition adds no token the first few copies do not have.
+                format!(
+                    "{}{}{}",
+                    g["prefix"].as_str().unwrap(),
+                    g["repeat"].as_str().unwrap().repeat(count.min(3)),
+                    g["suffix"].as_str().unwrap()
+                )
+            };
+            let actual = decode_validate_raw(input).unwrap();
+            if actual["valid"] == json!(true) {
+                continue;
+            }
+            checked += 1;
+            let mut exposed = vec![
+                actual["message"].as_str().unwrap_or("").to_owned(),
+                actual["error"]["path"].as_str().unwrap_or("").to_owned(),
+            ];
+            for issue in actual["issues"].as_array().into_iter().flatten() {
+                exposed.push(issue["path"].as_str().unwrap_or("").to_owned());
+                let rule = probation_core::validate::ValidationRule::ALL
+                    .iter()
+                    .find(|r| issue["rule"] == r.code())
+                    .unwrap_or_else(|| panic!("unknown rule {}", issue["rule"]));
+                exposed.push(rule.message().to_owned());
+            }
+            let exposed = exposed.join("\n").to_lowercase();
+            let mut leaked: Vec<String> = input_tokens(&text)
+                .into_iter()
+                .map(|t| t.to_lowercase())
+                .filter(|t| t.chars().count() >= 3 && !names.contains(t))
+                .inspect(|_| tokens_checked += 1)
+                .filter(|t| exposed.contains(t.as_str()))
+                .collect();
+            leaked.sort();
+            leaked.dedup();
+            if !leaked.is_empty() {
+                failures.push(format!(
+                    "{}#{i} {}: {leaked:?} in {exposed:?}",
+                    file.display(),
+                    case["description"].as_str().unwrap_or("")
+                ));
+            }
+        }
+    }
+    assert!(checked > 150, "only {checked} failing cases checked");
+    assert!(
+        tokens_checked > 1000,
+        "only {tokens_checked} tokens checked"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -9,27 +9,12 @@ use crate::rules::Rule;
 /// The most rules one area's table may hold.
 pub const MAX_FIRED: usize = 32;
 
-/// Declares an area's rules as `pub static`s, a `TABLE` of them in listing order, and a crate-private index enum
-/// (one variant per rule, named as the rule) so that firing a rule is setting one bit.
-macro_rules! rule_table {
-    ($(#[$tm:meta])* $table:ident, $idx:ident;
-     $( $(#[$m:meta])* $name:ident = ($id:expr, $text:expr, $source:expr, $basis:expr $(,)?); )+) => {
-        $( $(#[$m])* pub static $name: Rule = Rule::new($id, $text, $source, $basis); )+
-        $(#[$tm])*
-        pub static $table: &[&Rule] = &[$(&$name),+];
-        /// Index of each rule in the table.
-        #[allow(non_camel_case_types, clippy::upper_case_acronyms, reason = "one index per rule, named as the rule")]
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub(crate) enum $idx { $($name),+ }
-        impl $idx {
-            /// The bit of this rule in a [`crate::allocation::RuleList`].
-            pub(crate) const fn bit(self) -> u32 {
-                1 << (self as u32)
-            }
-        }
-    };
-}
-pub(crate) use rule_table;
+// `rule_table!` lives in `crate::rules`; re-exported here for the paths that named it before.
+#[allow(
+    unused_imports,
+    reason = "old path of the macro, kept for code that names it"
+)]
+pub(crate) use crate::rules::rule_table;
 
 /// The rules that fired for one decision, listed in the order of their area's rule table (which is the logical
 /// order of the decision), each at most once.

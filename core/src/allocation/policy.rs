@@ -158,7 +158,10 @@ impl AllocationPolicy {
     /// [`PolicyError::Invalid`] for a value out of range.
     pub fn from_json(json: &str) -> Result<Self, PolicyError> {
         let mut de = serde_json::Deserializer::from_str(json);
-        let p: AllocationPolicy = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let p: AllocationPolicy = serde_path_to_error::deserialize(
+            crate::interchange::ObjectsOnly(&mut de),
+        )
+        .map_err(|e| {
             let message = e.inner().to_string();
             PolicyError::Decode {
                 path: normalise_path(e.path().to_string(), &message),
@@ -275,5 +278,39 @@ mod tests {
                 .field(),
             "escalation_working_days"
         );
+    }
+
+    /// A policy is an object: the same values as an array, in field order, are refused.
+    #[test]
+    fn an_array_is_not_a_policy() {
+        use serde::Deserializer as _;
+        // The policy's values in field order (a `serde_json::Value` would sort the keys).
+        struct InOrder;
+        impl<'de> serde::de::Visitor<'de> for InOrder {
+            type Value = Vec<serde_json::Value>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some((_, v)) = m.next_entry::<String, serde_json::Value>()? {
+                    out.push(v);
+                }
+                Ok(out)
+            }
+        }
+        let json = serde_json::to_string(&AllocationPolicy::default_policy()).unwrap();
+        let values = serde_json::Deserializer::from_str(&json)
+            .deserialize_map(InOrder)
+            .unwrap();
+        let text = serde_json::Value::Array(values).to_string();
+        // serde's derive alone would read it, field by field in order.
+        assert!(serde_json::from_str::<AllocationPolicy>(&text).is_ok());
+        let e = AllocationPolicy::from_json(&text).unwrap_err();
+        assert_eq!(e.field(), "");
+        assert!(matches!(e, PolicyError::Decode { .. }), "{e:?}");
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::rules::{Basis, Rule};
 
-use crate::allocation::fired::rule_table;
+use crate::rules::rule_table;
 
 rule_table! {
     /// Every rule of this area, in the order results list them.

@@ -3,13 +3,27 @@
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
-use super::compliance::Failure;
 use super::policy::ContactPolicy;
 use super::rule_ref::RuleRef;
 use super::{ContactError, rules as r};
 use crate::calendar::Calendar;
 use crate::model::{Case, EnforcementActionKind, Provider};
 use crate::sentence::SupervisionKind;
+
+/// One failure to comply: an unacceptable absence during supervision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Failure {
+    /// Date of the contact.
+    pub date: NaiveDate,
+    /// Index of the event.
+    pub event: u32,
+    /// The kind of supervision it fell in.
+    pub supervision: SupervisionKind,
+    /// Index of the contact in `case.contacts`.
+    pub contact: u32,
+    /// Why it is a failure.
+    pub rule: RuleRef,
+}
 
 /// An enforcement action a failure calls for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -196,47 +210,4 @@ pub(crate) fn enforcement_steps(
         }
     }
     Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::calendar::Calendar;
-    use crate::contact::{Action, ContactPolicy, compliance};
-    use crate::interchange::decode_case;
-
-    #[test]
-    fn a_warning_on_one_event_does_not_count_for_another() {
-        let co = r#"{"offence_date":"2016-01-04","sentence_date":"2016-02-01",
-            "sentence":{"type":"community_order","length":{"months":12},"requirements":[{"kind":"rehabilitation_activity","days":5}]}}"#;
-        let c = decode_case(&format!(
-            r#"{{"schema_version":1,"person":{{"crn":"X320741","date_of_birth":"1990-04-01","sex":"male","home_area":"C17"}},
-            "provider":"N01","events":[{co},{co}],
-            "contacts":[{{"date":"2016-03-01","kind":"appointment","outcome":"unacceptable_absence","event":0}},
-                        {{"date":"2016-04-01","kind":"appointment","outcome":"unacceptable_absence","event":1}},
-                        {{"date":"2016-05-02","kind":"appointment","outcome":"unacceptable_absence","event":0}}],
-            "enforcement":[{{"date":"2016-03-02","kind":"warning","event":0}}]}}"#
-        ))
-        .unwrap();
-        let policy = ContactPolicy::preset("ns2007").unwrap();
-        let out = compliance(
-            &c,
-            &policy,
-            &Calendar::england_and_wales(),
-            "2016-05-03".parse().unwrap(),
-        )
-        .unwrap();
-        let actions: Vec<_> = out
-            .enforcement
-            .iter()
-            .map(|s| (s.event, s.action))
-            .collect();
-        assert_eq!(
-            actions,
-            [
-                (0, Action::Warning),
-                (1, Action::Warning),
-                (0, Action::LayBreach)
-            ]
-        );
-    }
 }

@@ -76,9 +76,9 @@ mod rule_ref;
 pub mod rules;
 mod schedule;
 
-pub use compliance::{Compliance, Failure, WindowResult, WindowStatus, compliance};
+pub use compliance::{Compliance, WindowResult, WindowStatus, compliance};
 pub use condition::{Condition, MappaCode, ProtectLetter};
-pub use enforcement::{Action, EnforcementStep, StepStatus};
+pub use enforcement::{Action, EnforcementStep, Failure, StepStatus};
 pub use policy::{
     Anchor, ContactPolicy, DayUnit, Deadline, DeadlineKind, EnforcementPolicy, KindSet, Offset,
     Phase,

@@ -401,28 +401,6 @@ const MAX_WITHIN: u16 = 3660;
 const MAX_CONTACTS: u16 = 100;
 
 impl ContactPolicy {
-    /// The names of the built-in presets.
-    pub const PRESETS: [&'static str; 3] = ["ns2007", "tr2014", "ps2021"];
-
-    /// A built-in preset by name: `ns2007`, `tr2014` or `ps2021`.
-    ///
-    /// # Errors
-    /// [`ContactError::UnknownPreset`] for any other name.
-    ///
-    /// ```
-    /// use probation_core::contact::{ContactError, ContactPolicy};
-    /// assert!(ContactPolicy::preset("tr2014").is_ok());
-    /// assert!(matches!(ContactPolicy::preset("ns1999"), Err(ContactError::UnknownPreset)));
-    /// ```
-    pub fn preset(name: &str) -> Result<ContactPolicy, ContactError> {
-        match name {
-            "ns2007" => Ok(super::presets::ns2007()),
-            "tr2014" => Ok(super::presets::tr2014()),
-            "ps2021" => Ok(super::presets::ps2021()),
-            _ => Err(ContactError::UnknownPreset),
-        }
-    }
-
     /// Reads a custom policy from JSON. Unknown fields are refused; every error names the field path.
     ///
     /// # Errors
@@ -436,7 +414,10 @@ impl ContactPolicy {
     /// ```
     pub fn from_json(json: &str) -> Result<ContactPolicy, ContactError> {
         let mut de = serde_json::Deserializer::from_str(json);
-        let policy: ContactPolicy = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let policy: ContactPolicy = serde_path_to_error::deserialize(
+            crate::interchange::ObjectsOnly(&mut de),
+        )
+        .map_err(|e| {
             let path = e.path().to_string();
             let path = if path == "." { String::new() } else { path };
             ContactError::Policy {
@@ -634,6 +615,11 @@ mod tests {
             (r#"{"name":"x","phases":[{"applies_to":["licence"],"every":{"weeks":1},"rule":{"id":"x","text":"t","source":"s","basis":"maybe"}}]}"#.to_owned(), "phases[0].rule.basis"),
             (r#"{"name":"x","high_risk":{"high_risk":true}}"#.to_owned(), "high_risk"),
             (r#"{"name":"x","enforcement":{"warning_months":0}}"#.to_owned(), "enforcement.warning_months"),
+            // Structs are objects, never arrays read by position.
+            (r#"["x"]"#.to_owned(), ""),
+            (r#"{"name":"x","enforcement":[12]}"#.to_owned(), "enforcement"),
+            (format!(r#"{{"name":"x","phases":[[["licence"],{{"weeks":1}},1,{rule}]]}}"#), "phases[0]"),
+            (r#"{"name":"x","phases":[{"applies_to":["licence"],"every":[0,1],"rule":["x","t","s","assumption"]}]}"#.to_owned(), "phases[0].every"),
         ];
         for (json, path) in cases {
             match ContactPolicy::from_json(&json) {

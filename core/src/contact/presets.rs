@@ -4,6 +4,7 @@
 //! Ministerial Statement, 5 April 2011), so the frequency phases here are documented defaults (\[A\]) that a
 //! caller replaces with a custom policy; the deadlines are the published ones (\[V\]) unless marked.
 
+use super::ContactError;
 use super::condition::{Condition, MappaCode};
 use super::policy::{
     Anchor, ContactPolicy, DayUnit, Deadline, DeadlineKind, EnforcementPolicy, KindSet, Offset,
@@ -427,6 +428,32 @@ pub fn ps2021() -> ContactPolicy {
             deadline(HomeVisit, KindSet::ALL_BUT_PSS, None, Anchor::Start, 84, Cd, &PS_HV_LOW),
         ],
         enforcement: EnforcementPolicy::default(),
+    }
+}
+
+/// The presets by name. Declared here, not in `policy`, so that the presets depend on the policy types and
+/// never the other way round.
+impl ContactPolicy {
+    /// The names of the built-in presets.
+    pub const PRESETS: [&'static str; 3] = ["ns2007", "tr2014", "ps2021"];
+
+    /// A built-in preset by name: `ns2007`, `tr2014` or `ps2021`.
+    ///
+    /// # Errors
+    /// [`ContactError::UnknownPreset`] for any other name.
+    ///
+    /// ```
+    /// use probation_core::contact::{ContactError, ContactPolicy};
+    /// assert!(ContactPolicy::preset("tr2014").is_ok());
+    /// assert!(matches!(ContactPolicy::preset("ns1999"), Err(ContactError::UnknownPreset)));
+    /// ```
+    pub fn preset(name: &str) -> Result<ContactPolicy, ContactError> {
+        match name {
+            "ns2007" => Ok(ns2007()),
+            "tr2014" => Ok(tr2014()),
+            "ps2021" => Ok(ps2021()),
+            _ => Err(ContactError::UnknownPreset),
+        }
     }
 }
 

@@ -86,6 +86,7 @@ mod de {
     use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 
     use super::{CustodyKind, Length, Requirement, Sentence, SentenceType};
+    use crate::interchange::ObjectsOnly;
 
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -219,7 +220,9 @@ mod de {
                 .remove("type")
                 .ok_or_else(|| de::Error::missing_field("type"))?;
             let t = SentenceType::deserialize(t).map_err(de::Error::custom)?;
-            fields(t, serde_json::Value::Object(rest)).map_err(de::Error::custom)
+            // Structs from objects only, as everywhere else (`interchange::ObjectsOnly`): a buffered value would
+            // otherwise read `"length": [0, 12]` by position.
+            fields(t, ObjectsOnly(serde_json::Value::Object(rest))).map_err(de::Error::custom)
         }
     }
 

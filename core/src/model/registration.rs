@@ -151,18 +151,19 @@ pub enum MappaCategory {
     M4,
 }
 
-/// One registration. `level` and `category` are kept as the raw nDelius codes: a MAPPA registration with an
-/// invalid level exists in real data and is skipped by tiering, not rejected.
+/// One registration. `level` and `category` are kept as the raw nDelius codes; on a MAPPA registration,
+/// validation refuses any but nDelius's own (level `M0`–`M3`, category `M1`–`M4` or `X9`), and tiering reads
+/// `M0` and `X9` ("not yet decided") as no level and no category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Registration {
     /// The register code.
     pub code: RegisterCode,
-    /// Level code (MAPPA: `M1`–`M3`).
+    /// Level code (MAPPA: `M1`–`M3`, or `M0`: not yet confirmed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
-    /// Category code (MAPPA: `M1`–`M4`).
+    /// Category code (MAPPA: `M1`–`M4`, or `X9`: not yet determined).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// Date registered.

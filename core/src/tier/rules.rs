@@ -1,6 +1,6 @@
 //! The rules of the 2021 tiering framework (docs/rules/tier.md), as typed data.
 
-use crate::allocation::fired::rule_table;
+use crate::rules::rule_table;
 use crate::rules::{Basis, Rule};
 
 const HMPPS_TIER: &str =

@@ -165,16 +165,53 @@ file("syntax.json", "Input that is not well-formed JSON: a decode error with an 
     case("invalid escape sequence in a string", decode("person.name.given"), text=BASE_TEXT.replace(GIVEN, "Margue\\qrite")),
     case("lone surrogate escape in a string", decode("person.name.given"), text=BASE_TEXT.replace(GIVEN, "Margue\\ud800rite")),
     case("a key that is not a string", decode("person"), text=BASE_TEXT.replace('"sex":"female"', '1:"female"')),
-    case("unbalanced brackets (the inner array is read as an event given as an array)", decode("events[0][0]"), text=BASE_TEXT.replace('"events":[', '"events":[[')),
+    case("unbalanced brackets (the inner array is where an event object must be)", decode("events[0]"), text=BASE_TEXT.replace('"events":[', '"events":[[')),
     case("byte order mark before the document", decode(), text="\ufeff" + BASE_TEXT),
 ])
 
 # ---------------------------------------------------------------------------------------------------------------
 file("types.json", "Values of the wrong JSON type: a decode error at the field's path; the message names the kind "
      "of value found, never the value.", [
-    case("the document is an array (read as a case given as an array of its fields)", decode("[0]"), text="[" + BASE_TEXT + "]"),
+    case("the document is an array holding the case: a case is an object", decode(), text="[" + BASE_TEXT + "]"),
     case("the document is a string holding a name", decode(), text=json.dumps(GIVEN), forbidden=[GIVEN]),
     case("the document is null", decode(), text="null"),
+] + [
+    # Structs are objects at every level: serde's derived decoders also read a struct from an array, its elements
+    # taken as the fields in declaration order. Each of these was accepted (or failed deeper inside) until
+    # decoding read structs from objects only (issue 12, item 2); the error is at the array itself.
+    case("the case given as an array of its fields in order (issue 12: was valid, tier D0)", decode(),
+         text='[1,null,["K918273",null,null,null,"1990-04-01","male",false,"C17"]]',
+         forbidden=["K918273", "1990-04-01"]),
+    case("the base case as an array of its values in field order", decode(),
+         text=dumps([1, None, list(BASE["person"].values()), None, BASE["events"]]), forbidden=[CRN, GIVEN]),
+] + [
+    case(f"{what} given as an array of its values in field order", decode(path), changes={path: value})
+    for what, path, value in [
+        ("person", "person", [CRN, PNC, NOMS, [GIVEN, FAMILY], DOB, "female", False, "C17"]),
+        ("name", "person.name", [GIVEN, FAMILY]),
+        ("an event", "events[0]", ["2016-01-04", None, "2016-03-01", None, None, BASE["events"][0]["sentence"]]),
+        ("a sentence", "events[0].sentence", ["community_order", {"months": 12}, []]),
+        ("a length", "events[0].sentence.length", [0, 12]),
+        ("a requirement", "events[0].sentence.requirements[0]", ["unpaid_work", 120]),
+        ("a registration", "registrations[0]", ["RMRH", None, None, "2016-03-01"]),
+        ("an assessment", "assessments[0]", ["2016-02-15", "oasys", {"public": "medium"}, 2.5, 40.0]),
+        ("a RoSH", "assessments[0].rosh", [None, "medium"]),
+        ("the women's factors", "assessments[0].womens_factors", [True, 1, 1, False]),
+        ("a contact", "contacts[0]", ["2016-03-07", "first_appointment", "attended", 0]),
+    ]
+] + [
+    case("an enforcement action given as an array of its values in field order", decode("enforcement[0]"),
+         changes={"enforcement": [["2016-03-08", "warning", 0]]}),
+    case("a length as an array inside a sentence whose type is not first (read from a buffer; reported at the "
+         "sentence)", decode("events[0].sentence"),
+         changes={"events[0].sentence": {"length": [0, 12], "type": "community_order",
+                                         "requirements": [{"kind": "unpaid_work", "hours": 120}]}}),
+    case("a requirement as an array inside a sentence whose type is not first", decode("events[0].sentence"),
+         changes={"events[0].sentence": {"length": {"months": 12}, "type": "community_order",
+                                         "requirements": [["unpaid_work", 120]]}}),
+    case("an array where a need map is expected", decode("assessments[0].needs"),
+         changes={"assessments[0].needs": ["severe"]}),
+
     case("schema_version as a string", decode("schema_version"), changes={"schema_version": "1"}),
     case("person as a string holding the name", decode("person"), changes={"person": GIVEN + " " + FAMILY},
          forbidden=[GIVEN]),
@@ -377,9 +414,25 @@ file("codes.json", "Unknown codes and fields: a decode error whose message lists
     case("camelCase field names are unknown", decode("person"),
          changes={"person.dateOfBirth": DOB, "person.date_of_birth": MISSING}),
     case("unknown register code is kept, not rejected", VALID, changes={"registrations[0].code": "ZZZZ"}),
-    case("MAPPA registration with an invalid level is kept for tiering to skip", VALID,
-         changes={"registrations[0]": {"code": "MAPP", "level": "M9", "category": "M7",
-                                       "registered": "2016-03-01"}}),
+    # MAPPA codes (issue 12, item 3): nDelius's level codes are M0 (not yet confirmed), M1-M3 and its category
+    # codes X9 (not yet determined), M1-M4 (docs/rules/validation.md#mappa-codes; community-api MappaDetailsTransformer for M0 and X9).
+    case("MAPPA registration with nDelius's not-yet-decided codes M0 and X9 is valid (read as no level, no "
+         "category)", VALID,
+         changes={"registrations[0]": {"code": "MAPP", "level": "M0", "category": "X9", "registered": "2016-03-01"}}),
+    case("MAPPA level M3 and category M4 (terrorism) are valid", VALID,
+         changes={"registrations[0]": {"code": "MAPP", "level": "M3", "category": "M4", "registered": "2016-03-01"}}),
+    case("MAPPA category M5 does not exist (categories are M1-M4)", invalid("registrations[0].category", "mappa_category"),
+         changes={"registrations[0]": {"code": "MAPP", "level": "M2", "category": "M5", "registered": "2016-03-01"}}),
+    case("MAPPA category holding a name", invalid("registrations[0].category", "mappa_category"),
+         changes={"registrations[0]": {"code": "MAPP", "level": "M2", "category": GIVEN, "registered": "2016-03-01"}},
+         forbidden=[GIVEN]),
+    case("MAPPA level M4 does not exist (levels are M1-M3); the level is reported before the category",
+         invalid("registrations[0].level", "mappa_level"),
+         changes={"registrations[0]": {"code": "MAPP", "level": "M4", "category": "M7", "registered": "2016-03-01"}}),
+    case("MAPPA level in lower case is not nDelius's code", invalid("registrations[0].level", "mappa_level"),
+         changes={"registrations[0]": {"code": "MAPP", "level": "m2", "registered": "2016-03-01"}}),
+    case("level and category on a register other than MAPPA are kept as given and ignored", VALID,
+         changes={"registrations[0]": {"code": "RMRH", "level": "M9", "category": "M7", "registered": "2016-03-01"}}),
 ])
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -395,6 +448,19 @@ file("identifiers.json", "Malformed person identifiers: a decode error at the id
     case("PNC with an eight-digit serial", decode("person.pnc"), changes={"person.pnc": "2004/00123456D"},
          forbidden=["00123456D"]),
     case("PNC that is empty", decode("person.pnc"), changes={"person.pnc": ""}),
+    # PNC forms (issue 12, item 6; docs/interchange.md): after the slash a serial of 1-7 digits is zero-padded to 7
+    # (hmpps-person-record PNCIdentifier); without the slash all 7 digits are needed.
+    case("PNC with a five-digit serial after a four-digit year is zero-padded: valid", VALID,
+         changes={"person.pnc": "2004/12345D"}),
+    case("PNC with a five-digit serial after a two-digit year is zero-padded: valid", VALID,
+         changes={"person.pnc": "04/12345D"}),
+    case("PNC with a five-digit serial and no slash is refused (ambiguous)", decode("person.pnc"),
+         changes={"person.pnc": "0412345D"}, forbidden=["0412345D"]),
+    case("PNC 200412345D: ten characters without a slash are 20/0412345, whose check letter is E", decode("person.pnc"),
+         changes={"person.pnc": "200412345D"}, forbidden=["200412345D"]),
+    case("PNC with a three-digit year", decode("person.pnc"), changes={"person.pnc": "004/12345D"},
+         forbidden=["004/12345D"]),
+    case("PNC with no serial", decode("person.pnc"), changes={"person.pnc": "04/D"}),
     case("prison number in the wrong shape", decode("person.prison_number"),
          changes={"person.prison_number": "A12345C"}, forbidden=["A12345C"]),
     case("prison number of 1000 characters", decode("person.prison_number"),
@@ -527,7 +593,7 @@ file("sizes.json", "Over-long input, huge arrays and deep nesting: refused with 
                    "repeat": "null,", "count": 200_000, "suffix": 'null]}}]}'}),
     case("33 levels (the document and 32 arrays) is too deep", TOO_DEEP,
          text=BASE_TEXT[:-1] + ',"enforcement":' + "[" * 32 + "]" * 32 + "}"),
-    case("32 levels is within the limit (then a type error)", decode("enforcement[0][0]"),
+    case("32 levels is within the limit (then a type error: an array where an enforcement action object must be)", decode("enforcement[0]"),
          text=BASE_TEXT[:-1] + ',"enforcement":' + "[" * 31 + "]" * 31 + "}"),
     case("100000 nested arrays", TOO_DEEP, generate={"prefix": "", "repeat": "[", "count": 100_000, "suffix": ""}),
     case("100000 nested objects inside a field", TOO_DEEP,
