@@ -8,7 +8,9 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Case, Event, Length, Need, Requirement, RequirementKind, Sentence};
+use crate::model::{
+    Case, Event, Length, Need, Predictors, Requirement, RequirementKind, Sentence,
+};
 
 /// Limits on collection sizes, so that memory and work per case stay bounded (see the README's reliability
 /// section).
@@ -87,6 +89,7 @@ validation_rules! {
     DeregisteredBeforeRegistered = "deregistered_before_registered", "deregistration must not be before registration", "[V] DOMAIN.md §2 date order";
     RecordBeforeBirth = "record_before_birth", "a dated record cannot be before the date of birth", "[V] DOMAIN.md §2 date order";
     ContactBeforeFirstSentence = "contact_before_first_sentence", "contacts must fall inside the case's life: not before its first sentence", "[V] DOMAIN.md §2 date order";
+    DcSrpMediumBelowThreshold = "dc_srp_medium_below_threshold", "a DC-SRP in the medium band must score at least 0.60 (hmpps-tier fails the calculation below it)", "[V-code] hmpps-tier @affac98a v3 sexual reoffending step; DOMAIN.md §4b";
     EventIndex = "event_index", "event index does not refer to an event of this case", "probation-core model";
 }
 
@@ -267,6 +270,9 @@ impl Validator {
             }
             self.percent(|| format!("assessments[{i}].rsr"), a.rsr);
             self.percent(|| format!("assessments[{i}].ogrs"), a.ogrs);
+            if let Some(p) = &a.predictors {
+                self.predictors(i, p);
+            }
             for (area, answers) in &a.section_answers {
                 if answers.len() > MAX_SECTION_ANSWERS {
                     let area = serde_json::to_value(area)
@@ -295,6 +301,15 @@ impl Validator {
                     );
                 }
             }
+        }
+
+        self.percent(|| "person.rsr".into(), case.person.rsr);
+        self.percent(|| "person.ogrs".into(), case.person.ogrs);
+        if let Some(d) = case.latest_release_date
+            && self.date(|| "latest_release_date".into(), d)
+            && dob_ok
+        {
+            self.after_birth(|| "latest_release_date".into(), d, dob);
         }
 
         let first_sentence = case.events.iter().map(|e| e.sentence_date).min();
@@ -333,6 +348,31 @@ impl Validator {
                     ValidationRule::EventIndex,
                 );
             }
+        }
+    }
+
+    fn predictors(&mut self, i: usize, p: &Predictors) {
+        let all = [
+            ("arp", p.arp),
+            ("csrp", p.csrp),
+            ("dc_srp", p.dc_srp),
+            ("vrp", p.vrp),
+            ("svrp", p.svrp),
+            ("iic_srp", p.iic_srp),
+        ];
+        for (name, v) in all {
+            self.percent(
+                || format!("assessments[{i}].predictors.{name}.score"),
+                v.map(|v| v.score),
+            );
+        }
+        if let Some(dc) = p.dc_srp
+            && crate::tier2026::dc_srp_medium_below_threshold(&dc)
+        {
+            self.push(
+                format!("assessments[{i}].predictors.dc_srp.score"),
+                ValidationRule::DcSrpMediumBelowThreshold,
+            );
         }
     }
 
