@@ -35,7 +35,8 @@
 //! assert_eq!(t.tier.to_string(), "E");
 //! assert!(t.provisional && t.provisional_because.static_predictors && t.provisional_because.missing_rosh);
 //! let both = tiers(&case, on).unwrap();
-//! assert_eq!(both.tier_2021.tier.to_string(), "D2"); // SPO is not a 2021 factor; no needs assessment → 2
+//! // 2021: SPO is not a 2021 factor (protect D); the layer-3 assessment records no needs and no OGRS (change 1)
+//! assert_eq!(both.tier_2021.tier.to_string(), "D1");
 //! ```
 
 mod calculate;
