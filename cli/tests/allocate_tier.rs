@@ -107,7 +107,10 @@ fn tier_models_2021_2026_and_both() {
     assert_eq!(rows[0]["tier_2026"]["tier"], "D");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("2021 tier:"), "{stderr}");
-    assert!(stderr.contains("2026 tier (cases, of which provisional):"), "{stderr}");
+    assert!(
+        stderr.contains("2026 tier (cases, of which provisional):"),
+        "{stderr}"
+    );
     assert!(stderr.contains("  D "), "{stderr}");
     assert!(stderr.contains("  missing "), "{stderr}");
 

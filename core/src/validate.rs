@@ -8,9 +8,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{
-    Case, Event, Length, Need, Predictors, Requirement, RequirementKind, Sentence,
-};
+use crate::model::{Case, Event, Length, Need, Predictors, Requirement, RequirementKind, Sentence};
 
 /// Limits on collection sizes, so that memory and work per case stay bounded (see the README's reliability
 /// section).
@@ -89,7 +87,7 @@ validation_rules! {
     DeregisteredBeforeRegistered = "deregistered_before_registered", "deregistration must not be before registration", "[V] DOMAIN.md §2 date order";
     RecordBeforeBirth = "record_before_birth", "a dated record cannot be before the date of birth", "[V] DOMAIN.md §2 date order";
     ContactBeforeFirstSentence = "contact_before_first_sentence", "contacts must fall inside the case's life: not before its first sentence", "[V] DOMAIN.md §2 date order";
-    DcSrpMediumBelowThreshold = "dc_srp_medium_below_threshold", "a DC-SRP in the medium band must score at least 0.60 (hmpps-tier fails the calculation below it)", "[V-code] hmpps-tier @affac98a v3 sexual reoffending step; DOMAIN.md §4b";
+    DcSrpMediumBelowThreshold = "dc_srp_medium_below_threshold", "a DC-SRP in the medium band must score at least 0.60 (hmpps-tier fails the calculation below it)", "[V-code] hmpps-tier @affac98a v3 sexual reoffending step; docs/rules/tier-2026.md#sexual-reoffending-dc-srp";
     EventIndex = "event_index", "event index does not refer to an event of this case", "probation-core model";
 }
 

@@ -76,8 +76,10 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
                 Ok(t) => {
                     *by_tier.entry(t.tier_2021.tier.to_string()).or_default() += 1;
                     count_2026(&t.tier_2026);
-                    Ok(json!({"line": number, "crn": case.person.crn, "tier": t.tier_2021,
-                              "tier_2026": t.tier_2026}))
+                    Ok(
+                        json!({"line": number, "crn": case.person.crn, "tier": t.tier_2021,
+                              "tier_2026": t.tier_2026}),
+                    )
                 }
                 Err(e) => Err(err(number, e)),
             },

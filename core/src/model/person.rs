@@ -58,7 +58,9 @@ impl<'de> Deserialize<'de> for Sex {
                             .into_iter()
                             .nth(usize::try_from(i).unwrap_or(usize::MAX))
                             .map(Name)
-                            .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Unsigned(i), &self))
+                            .ok_or_else(|| {
+                                E::invalid_value(serde::de::Unexpected::Unsigned(i), &self)
+                            })
                     }
                     fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Name, E> {
                         // The value is never echoed: it may be personal data.

@@ -222,10 +222,14 @@ impl Registration {
     /// (DOMAIN.md §4). Only the tiers use this; other rules read [`Self::mappa_level`].
     pub fn mappa_level_any_case(&self) -> Option<MappaLevel> {
         let l = self.level.as_deref()?;
-        [("M1", MappaLevel::M1), ("M2", MappaLevel::M2), ("M3", MappaLevel::M3)]
-            .into_iter()
-            .find(|(c, _)| c.eq_ignore_ascii_case(l))
-            .map(|(_, v)| v)
+        [
+            ("M1", MappaLevel::M1),
+            ("M2", MappaLevel::M2),
+            ("M3", MappaLevel::M3),
+        ]
+        .into_iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(l))
+        .map(|(_, v)| v)
     }
     /// The MAPPA category, when `category` is a valid one.
     pub fn mappa_category(&self) -> Option<MappaCategory> {

@@ -186,8 +186,7 @@ pub fn calculate(inputs: &TierInputs) -> Result<Tier, TierError> {
     let protect = protect(inputs, &mut fired);
     let change = change(inputs, &mut fired);
     let from_person = |f: Option<ScoreSource>| f == Some(ScoreSource::PersonRecord);
-    if from_person(inputs.rsr_from)
-        || (from_person(inputs.ogrs_from) && change.breakdown.is_some())
+    if from_person(inputs.rsr_from) || (from_person(inputs.ogrs_from) && change.breakdown.is_some())
     {
         fired.fire(rules::Idx::SCORES_FROM_PERSON.bit());
     }

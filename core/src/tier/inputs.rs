@@ -6,8 +6,8 @@ use super::TierError;
 use super::complexity::{ComplexityFactor, ComplexityFactors};
 use super::needs::{NEED_AREAS, index, severity_from_answers};
 use crate::model::{
-    AssessmentLayer, Case, EnforcementActionKind, MappaCategory, MappaLevel, NeedSeverity, RegisterCode,
-    RequirementKind, RoshLevel, Sex,
+    AssessmentLayer, Case, EnforcementActionKind, MappaCategory, MappaLevel, NeedSeverity,
+    RegisterCode, RequirementKind, RoshLevel, Sex,
 };
 
 /// Everything a tier calculation reads, as plain values.

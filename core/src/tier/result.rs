@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::complexity::ComplexityFactors;
+use super::inputs::{NeedSource, ScoreSource};
 use super::needs::{NEED_AREAS, severity_score, weight};
 use crate::allocation::RuleList;
-use super::inputs::{NeedSource, ScoreSource};
 use crate::model::{MappaCategory, MappaLevel, NeedArea, NeedSeverity, RoshLevel};
 
 /// The protect level (risk of harm), A highest. Ordered by severity: `D < C < B < A`.

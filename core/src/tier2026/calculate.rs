@@ -6,8 +6,7 @@ use super::result::{Letter, Provisional, Step, Steps, Tier2026, Tier2026Code};
 use super::{rules, table};
 use crate::allocation::RuleList;
 use crate::model::{
-    Case, MappaCategory, Predictor, PredictorBand, PredictorKind, RegisterCode, RoshLevel,
-    Sentence,
+    Case, MappaCategory, Predictor, PredictorBand, PredictorKind, RegisterCode, RoshLevel, Sentence,
 };
 use crate::tier::TierError;
 
@@ -181,17 +180,16 @@ fn sexual_reoffending(dc: Option<Predictor>) -> Result<Option<Letter>, TierError
         Some(PredictorBand::VeryHigh) => Some(Letter::A),
         Some(PredictorBand::High) => Some(Letter::B),
         Some(PredictorBand::Low) => Some(Letter::E),
-        Some(PredictorBand::Medium) => match table::DC_SRP_MEDIUM
-            .iter()
-            .find(|(t, _)| dc.score >= *t)
-        {
-            Some((_, l)) => Some(*l),
-            None => {
-                return Err(TierError::DcSrpMediumBelowThreshold {
-                    path: "dc_srp.score".to_owned(),
-                });
+        Some(PredictorBand::Medium) => {
+            match table::DC_SRP_MEDIUM.iter().find(|(t, _)| dc.score >= *t) {
+                Some((_, l)) => Some(*l),
+                None => {
+                    return Err(TierError::DcSrpMediumBelowThreshold {
+                        path: "dc_srp.score".to_owned(),
+                    });
+                }
             }
-        },
+        }
     })
 }
 
@@ -322,8 +320,8 @@ pub fn calculate(i: &Tier2026Inputs) -> Result<Tier2026, TierError> {
     };
     let missing_rosh = i.rosh.is_none() && {
         let both_dynamic = arp_dynamic && csrp_dynamic;
-        let w2 = steps
-            .highest(|s| s != Step::MappaRosh && (both_dynamic || s != Step::Reoffending));
+        let w2 =
+            steps.highest(|s| s != Step::MappaRosh && (both_dynamic || s != Step::Reoffending));
         w2 < if i.mappa_category.is_some() {
             Letter::A
         } else {
