@@ -661,8 +661,14 @@ mod tests {
                 r#""rsr":2.7"#,
                 r#""rsr":2.7,"layer":"standalone","predictors":{"arp":{"score":52.5,"kind":"static"},"csrp":{"score":1.25,"kind":"dynamic","band":"medium"},"dc_srp":{"score":1.1,"band":"medium"},"vrp":{"score":31},"svrp":{"score":2},"iic_srp":{"score":0,"band":"not_applicable"}},"ever_committed_sexual_offence":true"#,
             ),
-            (r#""rsr":2.7"#, r#""rsr":2.7,"predictors":{"arp":{"kind":"static"}}"#),
-            (r#""rsr":2.7"#, r#""rsr":2.7,"predictors":{"arp":{"score":1,"x":1}}"#),
+            (
+                r#""rsr":2.7"#,
+                r#""rsr":2.7,"predictors":{"arp":{"kind":"static"}}"#,
+            ),
+            (
+                r#""rsr":2.7"#,
+                r#""rsr":2.7,"predictors":{"arp":{"score":1,"x":1}}"#,
+            ),
             (r#""rsr":2.7"#, r#""rsr":2.7,"layer":"layer4""#),
             (
                 r#""foreign_national_liable_to_deportation":true"#,
