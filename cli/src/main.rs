@@ -26,7 +26,8 @@ enum Command {
     /// Allocate every case to a provider (Probation Trust, NPS division, CRC, Probation Service) with the rules
     /// that fired and the allocation deadline. JSON Lines out; cases by provider on stderr.
     Allocate(cmd::allocate::Args),
-    /// Tier every case (2021 framework, A0-D3) with its point breakdown. JSON Lines out; cases by tier on stderr.
+    /// Tier every case (2021 framework A0-D3 by default; `--model 2026` the A-G tier, `--model both`) with its
+    /// breakdown. JSON Lines out; cases by tier on stderr.
     Tier(cmd::tier::Args),
     /// Key dates of every event (SED, CRD, licence, post-sentence supervision, order ends) as JSON Lines.
     /// Invalid cases are reported on standard error by line and field path; exit 1 if any failed.

@@ -73,6 +73,53 @@ fn default_date_is_the_newest_sentence_date_and_tier_summarises_by_tier() {
 }
 
 #[test]
+fn tier_models_2021_2026_and_both() {
+    let dir = std::env::temp_dir().join(format!("probation-tier-models-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("cases.jsonl");
+    // One case with predictors (2026: CSRP 1.2 row, ARP 52 column → D; SPO → F; not provisional with RMRH), one
+    // with none (2026: missing).
+    let with = r#"{"schema_version":1,"person":{"crn":"X320741","date_of_birth":"1990-04-01","sex":"male","home_area":"C17"},"events":[{"offence_date":"2026-01-04","sentence_date":"2026-03-01","sentence":{"type":"community_order","length":{"months":24},"requirements":[{"kind":"rehabilitation_activity","days":20}]}}],"registrations":[{"code":"RMRH","registered":"2026-03-02"},{"code":"SPO","registered":"2026-03-02"}],"assessments":[{"date":"2026-08-10","predictors":{"arp":{"score":52.0,"kind":"dynamic"},"csrp":{"score":1.2,"kind":"dynamic"}}}]}"#;
+    let without = r#"{"schema_version":1,"person":{"crn":"X320742","date_of_birth":"1990-04-01","sex":"male","home_area":"C17"},"events":[{"offence_date":"2026-01-04","sentence_date":"2026-03-01","sentence":{"type":"community_order","length":{"months":24},"requirements":[{"kind":"rehabilitation_activity","days":20}]}}]}"#;
+    std::fs::write(&file, format!("{with}\n{without}\n")).unwrap();
+    let f = file.to_str().unwrap();
+
+    let default = probation(&["tier", f, "--on", "2026-10-01"]);
+    let explicit = probation(&["tier", f, "--on", "2026-10-01", "--model", "2021"]);
+    assert!(default.status.success());
+    assert_eq!(default.stdout, explicit.stdout, "2021 is the default");
+    let rows = lines(&default);
+    assert!(rows[0].get("tier_2026").is_none());
+    assert_eq!(rows[0]["tier"]["readings"]["rosh"], "medium");
+
+    let out = probation(&["tier", f, "--on", "2026-10-01", "--model", "2026"]);
+    assert!(out.status.success());
+    let rows = lines(&out);
+    assert!(rows[0].get("tier").is_none());
+    assert_eq!(rows[0]["tier_2026"]["tier"], "D");
+    assert_eq!(rows[0]["tier_2026"]["provisional"], false);
+    assert_eq!(rows[1]["tier_2026"]["tier"], "missing");
+
+    let out = probation(&["tier", f, "--on", "2026-10-01", "--model", "both"]);
+    assert!(out.status.success());
+    let rows = lines(&out);
+    assert_eq!(rows[0]["tier"]["tier"], "C1");
+    assert_eq!(rows[0]["tier_2026"]["tier"], "D");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("2021 tier:"), "{stderr}");
+    assert!(
+        stderr.contains("2026 tier (cases, of which provisional):"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("  D "), "{stderr}");
+    assert!(stderr.contains("  missing "), "{stderr}");
+
+    let bad = probation(&["tier", f, "--model", "2030"]);
+    assert!(!bad.status.success());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn policies_by_preset_by_file_and_invalid() {
     let caseload = data("caseload.jsonl");
     let out = probation(&[

@@ -28,4 +28,5 @@ pub mod rules;
 pub mod sentence;
 pub mod synth;
 pub mod tier;
+pub mod tier2026;
 pub mod validate;

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::{
-    Case, Event, Length, Need, RegisterCode, Requirement, RequirementKind, Sentence,
+    Case, Event, Length, Need, Predictors, RegisterCode, Requirement, RequirementKind, Sentence,
 };
 
 /// Limits on collection sizes, so that memory and work per case stay bounded (see the README's reliability
@@ -92,6 +92,7 @@ validation_rules! {
     EventIndex = "event_index", "event index does not refer to an event of this case", "probation-core model; docs/rules/validation.md#limits";
     MappaLevel = "mappa_level", "a MAPPA registration's level is M1, M2 or M3, or M0 (not yet confirmed)", "[V-code] community-api MappaDetailsTransformer (nDelius level M0); docs/rules/validation.md#mappa-codes";
     MappaCategory = "mappa_category", "a MAPPA registration's category is M1 to M4, or X9 (not yet determined)", "[V-code] community-api MappaDetailsTransformer (nDelius category X9); docs/rules/validation.md#mappa-codes";
+    DcSrpMediumBelowThreshold = "dc_srp_medium_below_threshold", "a DC-SRP in the medium band must score at least 0.60 (hmpps-tier fails the calculation below it)", "[V-code] hmpps-tier @affac98a v3 sexual reoffending step; docs/rules/tier-2026.md#sexual-reoffending-dc-srp";
 }
 
 impl fmt::Display for ValidationRule {
@@ -289,6 +290,9 @@ impl Validator {
             }
             self.percent(|| format!("assessments[{i}].rsr"), a.rsr);
             self.percent(|| format!("assessments[{i}].ogrs"), a.ogrs);
+            if let Some(p) = &a.predictors {
+                self.predictors(i, p);
+            }
             for (area, answers) in &a.section_answers {
                 if answers.len() > MAX_SECTION_ANSWERS {
                     let area = serde_json::to_value(area)
@@ -317,6 +321,15 @@ impl Validator {
                     );
                 }
             }
+        }
+
+        self.percent(|| "person.rsr".into(), case.person.rsr);
+        self.percent(|| "person.ogrs".into(), case.person.ogrs);
+        if let Some(d) = case.latest_release_date
+            && self.date(|| "latest_release_date".into(), d)
+            && dob_ok
+        {
+            self.after_birth(|| "latest_release_date".into(), d, dob);
         }
 
         let first_sentence = case.events.iter().map(|e| e.sentence_date).min();
@@ -355,6 +368,31 @@ impl Validator {
                     ValidationRule::EventIndex,
                 );
             }
+        }
+    }
+
+    fn predictors(&mut self, i: usize, p: &Predictors) {
+        let all = [
+            ("arp", p.arp),
+            ("csrp", p.csrp),
+            ("dc_srp", p.dc_srp),
+            ("vrp", p.vrp),
+            ("svrp", p.svrp),
+            ("iic_srp", p.iic_srp),
+        ];
+        for (name, v) in all {
+            self.percent(
+                || format!("assessments[{i}].predictors.{name}.score"),
+                v.map(|v| v.score),
+            );
+        }
+        if let Some(dc) = p.dc_srp
+            && crate::tier2026::dc_srp_medium_below_threshold(&dc)
+        {
+            self.push(
+                format!("assessments[{i}].predictors.dc_srp.score"),
+                ValidationRule::DcSrpMediumBelowThreshold,
+            );
         }
     }
 

@@ -153,7 +153,9 @@ fn raise_tier(
         0 => u.rsr = Some(u.rsr.unwrap_or(0.0).max(x)),
         1 => u.rosh = u.rosh.max(rosh),
         2 => u.mappa_level = u.mappa_level.max(m),
-        3 => u.complexity.insert(ComplexityFactor::ALL[(x as usize) % 9]),
+        3 => u
+            .complexity
+            .insert(ComplexityFactor::ALL[(x as usize) % ComplexityFactor::ALL.len()]),
         4 => u.parenting_responsibilities = true,
         5 => u.impulsivity_or_temper = true,
         6 => u.breach_or_recall_last_12_months = true,

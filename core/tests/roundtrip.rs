@@ -74,9 +74,10 @@ prop_compose! {
                 name in opt((".*", ".*").prop_map(|(given, family)| PersonName { given, family })),
                 date_of_birth in date(),
                 sex in select(vec![Sex::Male, Sex::Female, Sex::NotSpecified]),
-                fn_ltd in any::<bool>(), home_area in select(CrcArea::ALL.to_vec())) -> Person {
+                fn_ltd in any::<bool>(), home_area in select(CrcArea::ALL.to_vec()),
+                rsr in opt(percent()), ogrs in opt(percent())) -> Person {
         Person { crn, pnc, prison_number, name, date_of_birth, sex,
-                 foreign_national_liable_to_deportation: fn_ltd, home_area }
+                 foreign_national_liable_to_deportation: fn_ltd, home_area, rsr, ogrs }
     }
 }
 
@@ -190,7 +191,10 @@ prop_compose! {
                         select(vec![NeedSeverity::NoNeed, NeedSeverity::Standard, NeedSeverity::Severe]), 0..4),
                     section_answers in prop::collection::btree_map(select(NeedArea::ALL.to_vec()),
                         prop::collection::vec(answer(), 0..5), 0..3),
-                    womens in opt((any::<bool>(), any::<u8>(), any::<u8>(), any::<bool>()))) -> Assessment {
+                    womens in opt((any::<bool>(), any::<u8>(), any::<u8>(), any::<bool>())),
+                    layer in opt(select(vec![AssessmentLayer::Layer3, AssessmentLayer::Layer1,
+                        AssessmentLayer::Standalone])),
+                    predictors in opt(predictors()), sexual in any::<bool>()) -> Assessment {
         let (children, public, known_adult, staff, prisoners) = groups;
         Assessment {
             date,
@@ -203,7 +207,26 @@ prop_compose! {
                 parenting_responsibilities: p, impulsivity: i, temper_control: t,
                 breach_or_recall_last_12_months: b,
             }),
+            layer,
+            predictors,
+            ever_committed_sexual_offence: sexual,
         }
+    }
+}
+
+prop_compose! {
+    fn predictor()(score in percent(),
+                   kind in opt(select(vec![PredictorKind::Static, PredictorKind::Dynamic])),
+                   band in opt(select(vec![PredictorBand::NotApplicable, PredictorBand::Low,
+                       PredictorBand::Medium, PredictorBand::High, PredictorBand::VeryHigh]))) -> Predictor {
+        Predictor { score, kind, band }
+    }
+}
+
+prop_compose! {
+    fn predictors()(arp in opt(predictor()), csrp in opt(predictor()), dc_srp in opt(predictor()),
+                    vrp in opt(predictor()), svrp in opt(predictor()), iic_srp in opt(predictor())) -> Predictors {
+        Predictors { arp, csrp, dc_srp, vrp, svrp, iic_srp }
     }
 }
 
@@ -240,10 +263,11 @@ prop_compose! {
               registrations in prop::collection::vec(registration(), 0..4),
               assessments in prop::collection::vec(assessment(), 0..3),
               contacts in prop::collection::vec(contact(), 0..5),
-              enforcement in prop::collection::vec(enforcement(), 0..3)) -> Case {
+              enforcement in prop::collection::vec(enforcement(), 0..3),
+              latest_release_date in opt(date())) -> Case {
         Case {
             case_id: case_id.map(uuid::Uuid::from_u128),
-            provider, events, registrations, assessments, contacts, enforcement,
+            provider, events, registrations, assessments, contacts, enforcement, latest_release_date,
             ..Case::new(person)
         }
     }

@@ -17,6 +17,7 @@ use probation_core::allocation::{
     AllocationPolicy, Calendar, allocate, escalation, escalation_history, rules as arules,
 };
 use probation_core::tier::{rules as trules, tier};
+use probation_core::tier2026::{rules as t26rules, tier_2026, tiers};
 use serde_json::Value;
 
 fn policy(input: &Value) -> Option<AllocationPolicy> {
@@ -66,6 +67,18 @@ fn every_rule_fires_in_some_vector() {
                     ("tier.calculate", _, Some(on)) => tier(&c, on)
                         .map(|t| t.rules.ids().collect())
                         .unwrap_or_default(),
+                    ("tier.calculate_2026", _, Some(on)) => tier_2026(&c, on)
+                        .map(|t| t.rules.ids().collect())
+                        .unwrap_or_default(),
+                    ("tier.both", _, Some(on)) => tiers(&c, on)
+                        .map(|t| {
+                            t.tier_2021
+                                .rules
+                                .ids()
+                                .chain(t.tier_2026.rules.ids())
+                                .collect()
+                        })
+                        .unwrap_or_default(),
                     _ => Vec::new(),
                 };
                 fired.extend(ids);
@@ -75,6 +88,7 @@ fn every_rule_fires_in_some_vector() {
     let missing: Vec<&str> = arules::TABLE
         .iter()
         .chain(trules::TABLE.iter())
+        .chain(t26rules::TABLE.iter())
         .map(|r| r.id)
         .filter(|id| !fired.contains(id))
         .collect();

@@ -70,6 +70,8 @@ fn run(function: &str, input: &Value) -> Result<Value, String> {
         "allocation.escalation" => allocation_escalation(input),
         "allocation.escalation_history" => allocation_escalation_history(input),
         "tier.calculate" => tier_calculate(input),
+        "tier.calculate_2026" => tier_calculate_2026(input),
+        "tier.both" => tier_both(input),
         "calendar.is_working_day"
         | "calendar.add_working_days"
         | "calendar.working_days_between"
@@ -334,6 +336,26 @@ fn tier_calculate(input: &Value) -> Result<Value, String> {
     let case = vector_case(input)?;
     let on = vector_date(input, "on")?;
     Ok(match probation_core::tier::tier(&case, on) {
+        Ok(t) => serde_json::to_value(t).unwrap(),
+        Err(e) => json!({"error": {"kind": e.kind(), "path": e.path()}}),
+    })
+}
+
+/// `tier.calculate_2026`: input `{"case", "on"}`, output the serialised `Tier2026` (tests/vectors/tier/README.md).
+fn tier_calculate_2026(input: &Value) -> Result<Value, String> {
+    let case = vector_case(input)?;
+    let on = vector_date(input, "on")?;
+    Ok(match probation_core::tier2026::tier_2026(&case, on) {
+        Ok(t) => serde_json::to_value(t).unwrap(),
+        Err(e) => json!({"error": {"kind": e.kind(), "path": e.path()}}),
+    })
+}
+
+/// `tier.both`: input `{"case", "on"}`, output the serialised `Tiers` (`{"tier_2021", "tier_2026"}`).
+fn tier_both(input: &Value) -> Result<Value, String> {
+    let case = vector_case(input)?;
+    let on = vector_date(input, "on")?;
+    Ok(match probation_core::tier2026::tiers(&case, on) {
         Ok(t) => serde_json::to_value(t).unwrap(),
         Err(e) => json!({"error": {"kind": e.kind(), "path": e.path()}}),
     })

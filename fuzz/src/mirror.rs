@@ -249,6 +249,9 @@ impl FCase {
             sex: pick(SEXES, self.sex),
             foreign_national_liable_to_deportation: self.foreign_national,
             home_area: pick(CrcArea::ALL, self.home),
+            // Not mirrored yet: the person-record scores of issue 13 (covered by the roundtrip proptest).
+            rsr: None,
+            ogrs: None,
         };
         let mut case = Case::new(person);
         case.provider = self.provider.map(|p| match p % 4 {

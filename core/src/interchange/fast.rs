@@ -657,6 +657,36 @@ mod tests {
             (r#""requirements":[{"#, r#""requirements":[,{"#),
             (r#"}]}},{"#, r#"}],}},{"#),
             (r#""registrations":["#, r#""registrations":[ ]"#),
+            // Issue 13: sex in any letter case; the new optional fields; their errors.
+            (r#""sex":"male""#, r#""sex":"Female""#),
+            (r#""sex":"male""#, r#""sex":"nOt_SpEcIfIeD""#),
+            (r#""sex":"male""#, r#""sex":"femalex""#),
+            (r#""sex":"male""#, r#""sex":true"#),
+            (
+                r#""rsr":2.7"#,
+                r#""rsr":2.7,"layer":"standalone","predictors":{"arp":{"score":52.5,"kind":"static"},"csrp":{"score":1.25,"kind":"dynamic","band":"medium"},"dc_srp":{"score":1.1,"band":"medium"},"vrp":{"score":31},"svrp":{"score":2},"iic_srp":{"score":0,"band":"not_applicable"}},"ever_committed_sexual_offence":true"#,
+            ),
+            (
+                r#""rsr":2.7"#,
+                r#""rsr":2.7,"predictors":{"arp":{"kind":"static"}}"#,
+            ),
+            (
+                r#""rsr":2.7"#,
+                r#""rsr":2.7,"predictors":{"arp":{"score":1,"x":1}}"#,
+            ),
+            (r#""rsr":2.7"#, r#""rsr":2.7,"layer":"layer4""#),
+            (
+                r#""foreign_national_liable_to_deportation":true"#,
+                r#""foreign_national_liable_to_deportation":true,"rsr":5.5,"ogrs":40"#,
+            ),
+            (
+                r#""schema_version":1"#,
+                r#""schema_version":1,"latest_release_date":"2025-01-01""#,
+            ),
+            (
+                r#""schema_version":1"#,
+                r#""schema_version":1,"latest_release_date":"2025-02-30""#,
+            ),
         ];
         for (from, to) in edits {
             assert!(base.contains(from), "{from}");

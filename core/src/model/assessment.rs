@@ -189,6 +189,99 @@ pub struct WomensFactors {
     pub breach_or_recall_last_12_months: bool,
 }
 
+/// Which OASys assessment produced the record ([V-code] hmpps-tier v3: the latest completed layer-3, layer-1 or
+/// standalone assessment carries the OGRS4-family predictors, DOMAIN.md §4b).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AssessmentLayer {
+    /// A full layer-3 assessment.
+    Layer3,
+    /// A layer-1 (basic) assessment.
+    Layer1,
+    /// A standalone predictor assessment (scores without a needs assessment).
+    Standalone,
+}
+
+/// Whether a predictor was computed from static factors only or with the dynamic OASys answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PredictorKind {
+    /// Static factors only (criminal history, age, sex).
+    Static,
+    /// Static and dynamic factors (OASys answers).
+    Dynamic,
+}
+
+/// The band of an OGRS4-family predictor (DOMAIN.md §9b).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PredictorBand {
+    /// Not applicable (e.g. DC-SRP for a woman or without sexual history).
+    NotApplicable,
+    /// Low.
+    Low,
+    /// Medium.
+    Medium,
+    /// High.
+    High,
+    /// Very high.
+    VeryHigh,
+}
+
+/// One predictor output: the score (percent), and where recorded whether it is static or dynamic and its band.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Predictor {
+    /// Score, percent 0–100.
+    pub score: f64,
+    /// Static or dynamic (ARP, CSRP, VRP, SVRP).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<PredictorKind>,
+    /// The band, as OASys reports it (DC-SRP, VRP, SVRP, IIC-SRP; kept for ARP and CSRP when given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band: Option<PredictorBand>,
+}
+
+impl Predictor {
+    /// A predictor with a score and nothing else.
+    pub const fn new(score: f64) -> Self {
+        Predictor {
+            score,
+            kind: None,
+            band: None,
+        }
+    }
+}
+
+/// The OGRS4-family predictor outputs of an assessment (OASys `outputVersion` 2, DOMAIN.md §4b, §9b).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Predictors {
+    /// ARP, all reoffending predictor (replaced OGRS3 and OGP).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arp: Option<Predictor>,
+    /// CSRP, combined serious reoffending predictor (replaced RSR).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub csrp: Option<Predictor>,
+    /// DC-SRP, direct-contact sexual reoffending predictor (replaced OSP-DC); read with its band.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dc_srp: Option<Predictor>,
+    /// VRP, violent reoffending predictor (kept, not used by a tier).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vrp: Option<Predictor>,
+    /// SVRP, serious violent reoffending predictor (kept, not used by a tier).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub svrp: Option<Predictor>,
+    /// IIC-SRP, images and indirect-contact sexual reoffending predictor (kept, not used by a tier).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iic_srp: Option<Predictor>,
+}
+
 /// One dated risk and needs assessment. A case's current assessment is its newest.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -226,6 +319,15 @@ pub struct Assessment {
     /// Women's factors.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub womens_factors: Option<WomensFactors>,
+    /// Layer 3, layer 1 or standalone (OASys); absent when not recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layer: Option<AssessmentLayer>,
+    /// The OGRS4-family predictor outputs (ARP, CSRP, DC-SRP, ...), when the assessment has them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predictors: Option<Predictors>,
+    /// The person has ever committed a sexual offence (OASys sexually-motivated-offence question); absent = false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ever_committed_sexual_offence: bool,
 }
 
 impl Assessment {
@@ -240,6 +342,9 @@ impl Assessment {
             needs: BTreeMap::new(),
             section_answers: BTreeMap::new(),
             womens_factors: None,
+            layer: None,
+            predictors: None,
+            ever_committed_sexual_offence: false,
         }
     }
 }

@@ -81,6 +81,14 @@ pub struct Case {
     /// Enforcement actions already taken, any order.
     #[serde(default)]
     pub enforcement: Vec<EnforcementAction>,
+    /// The person's latest release from custody, where the events do not give it (the 2026 tier's lifer/IPP
+    /// step, DOMAIN.md §4b); the newer of this and the events' `release_date`s on or before the date is used.
+    #[serde(
+        default,
+        deserialize_with = "crate::model::date::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub latest_release_date: Option<NaiveDate>,
 }
 
 impl Case {
@@ -96,6 +104,7 @@ impl Case {
             assessments: Vec::new(),
             contacts: Vec::new(),
             enforcement: Vec::new(),
+            latest_release_date: None,
         }
     }
 

@@ -14,8 +14,8 @@ mod requirement;
 mod unique_map;
 
 pub use assessment::{
-    Answer, Assessment, AssessmentKind, NeedArea, NeedSeverity, RoshByGroup, RoshLevel,
-    WomensFactors,
+    Answer, Assessment, AssessmentKind, AssessmentLayer, NeedArea, NeedSeverity, Predictor,
+    PredictorBand, PredictorKind, Predictors, RoshByGroup, RoshLevel, WomensFactors,
 };
 pub use case::{Case, SCHEMA_VERSION, SchemaVersion, SchemaVersionError};
 pub use contact::{Contact, ContactKind, ContactOutcome, EnforcementAction, EnforcementActionKind};

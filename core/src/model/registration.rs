@@ -56,13 +56,30 @@ register_codes! {
 }
 
 impl RegisterCode {
-    /// The complexity factors of docs/rules/case.md#registrations (each distinct one adds 2 protect points).
+    /// The ten complexity factors of docs/rules/case.md#registrations (each distinct one adds 2 protect points), `RCPR` included.
     pub fn is_complexity_factor(&self) -> bool {
         use RegisterCode::*;
         matches!(
             self,
-            Rmdo | Alsh | Rvln | Rcco | Rchd | Rpir | Rvad | Strg | Rtao
+            Rmdo | Alsh | Rvln | Rcco | Rchd | Rcpr | Rpir | Rvad | Strg | Rtao
         )
+    }
+    /// The RoSH level of a RoSH register code in any letter case (`rhrh`): hmpps-tier matches RoSH codes
+    /// case-insensitively (DOMAIN.md §4). Only the tiers use this; other rules read [`Self::rosh_level`].
+    pub fn rosh_level_any_case(&self) -> Option<super::RoshLevel> {
+        use super::RoshLevel;
+        match self {
+            RegisterCode::Other(s) => [
+                ("RLRH", RoshLevel::Low),
+                ("RMRH", RoshLevel::Medium),
+                ("RHRH", RoshLevel::High),
+                ("RVHR", RoshLevel::VeryHigh),
+            ]
+            .into_iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(s))
+            .map(|(_, l)| l),
+            known => known.rosh_level(),
+        }
     }
     /// The RoSH level a RoSH register code stands for.
     pub fn rosh_level(&self) -> Option<super::RoshLevel> {
@@ -127,8 +144,8 @@ impl schemars::JsonSchema for RegisterCode {
     }
 }
 
-/// MAPPA level (1 single-agency; 2 and 3 multi-agency).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// MAPPA level (1 single-agency; 2 and 3 multi-agency). Serialised as its code (`M1`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum MappaLevel {
     /// Level 1.
     M1,
@@ -138,8 +155,8 @@ pub enum MappaLevel {
     M3,
 }
 
-/// MAPPA category.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// MAPPA category. Serialised as its code (`M1`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum MappaCategory {
     /// Category 1: registered sexual offenders.
     M1,
@@ -201,6 +218,19 @@ impl Registration {
             "M3" => Some(MappaLevel::M3),
             _ => None,
         }
+    }
+    /// The MAPPA level in any letter case (`m2`): hmpps-tier matches the MAPPA level case-insensitively
+    /// (DOMAIN.md §4). Only the tiers use this; other rules read [`Self::mappa_level`].
+    pub fn mappa_level_any_case(&self) -> Option<MappaLevel> {
+        let l = self.level.as_deref()?;
+        [
+            ("M1", MappaLevel::M1),
+            ("M2", MappaLevel::M2),
+            ("M3", MappaLevel::M3),
+        ]
+        .into_iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(l))
+        .map(|(_, v)| v)
     }
     /// The MAPPA category, when `category` is a valid one.
     pub fn mappa_category(&self) -> Option<MappaCategory> {

@@ -136,6 +136,8 @@ pub(crate) fn person(
         sex: profile.sex,
         foreign_national_liable_to_deportation: rng.chance(20),
         home_area,
+        rsr: None,
+        ogrs: None,
     }
 }
 

@@ -2,9 +2,9 @@
 
 use super::result::{
     Change, ChangeBreakdown, ChangeLevel, NeedScores, Protect, ProtectBreakdown, ProtectLevel,
-    SpecialRule, Tier, TierCode, WomensPoints,
+    SpecialRule, Tier, TierCode, TierReadings, WomensPoints,
 };
-use super::{TierError, TierInputs, rules};
+use super::{ScoreSource, TierError, TierInputs, rules};
 use crate::allocation::RuleList;
 use crate::model::{MappaLevel, RoshLevel};
 
@@ -126,7 +126,7 @@ fn change(i: &TierInputs, fired: &mut RuleList) -> Change {
             breakdown: None,
         };
     }
-    let needs = NeedScores(i.needs);
+    let needs = NeedScores(i.needs, i.need_sources);
     let ogrs = ogrs_points(i.ogrs.unwrap_or(0.0));
     let iom = if i.iom { 2 } else { 0 };
     if i.needs_from_answers {
@@ -185,6 +185,11 @@ pub fn calculate(inputs: &TierInputs) -> Result<Tier, TierError> {
     }
     let protect = protect(inputs, &mut fired);
     let change = change(inputs, &mut fired);
+    let from_person = |f: Option<ScoreSource>| f == Some(ScoreSource::PersonRecord);
+    if from_person(inputs.rsr_from) || (from_person(inputs.ogrs_from) && change.breakdown.is_some())
+    {
+        fired.fire(rules::Idx::SCORES_FROM_PERSON.bit());
+    }
     if inputs.unsupervised {
         fired.fire(rules::Idx::UNSUPERVISED.bit());
     }
@@ -201,6 +206,16 @@ pub fn calculate(inputs: &TierInputs) -> Result<Tier, TierError> {
         change,
         unsupervised: inputs.unsupervised,
         on: inputs.on,
+        readings: TierReadings {
+            rosh: inputs.rosh,
+            mappa_level: inputs.mappa_level,
+            mappa_category: inputs.mappa_category,
+            rsr: inputs.rsr,
+            rsr_from: inputs.rsr_from,
+            ogrs: inputs.ogrs,
+            ogrs_from: inputs.ogrs_from,
+            assessed: inputs.has_assessment,
+        },
         rules: fired,
     })
 }

@@ -18,6 +18,8 @@ pub enum ComplexityFactor {
     ChildConcerns,
     /// `RCHD` risk to children.
     RiskToChildren,
+    /// `RCPR` child protection (also its own step of the 2026 tier).
+    ChildProtection,
     /// `RPIR` public interest.
     PublicInterest,
     /// `RVAD` adult at risk.
@@ -30,12 +32,13 @@ pub enum ComplexityFactor {
 
 impl ComplexityFactor {
     /// Every factor, in bit order.
-    pub const ALL: [ComplexityFactor; 9] = [
+    pub const ALL: [ComplexityFactor; 10] = [
         Self::MentalHealth,
         Self::SelfHarm,
         Self::Vulnerability,
         Self::ChildConcerns,
         Self::RiskToChildren,
+        Self::ChildProtection,
         Self::PublicInterest,
         Self::AdultAtRisk,
         Self::StreetGangs,
@@ -50,6 +53,7 @@ impl ComplexityFactor {
             Self::Vulnerability => "RVLN",
             Self::ChildConcerns => "RCCO",
             Self::RiskToChildren => "RCHD",
+            Self::ChildProtection => "RCPR",
             Self::PublicInterest => "RPIR",
             Self::AdultAtRisk => "RVAD",
             Self::StreetGangs => "STRG",
@@ -57,14 +61,22 @@ impl ComplexityFactor {
         }
     }
 
-    /// The factor a register code stands for, if any.
+    /// The factor a register code stands for, if any. hmpps-tier matches complexity factor codes
+    /// case-insensitively (DOMAIN.md §4), so an unknown code that is a factor's code in another letter case
+    /// (`rmdo`) counts too.
     pub fn from_register(code: &RegisterCode) -> Option<Self> {
         Some(match code {
+            RegisterCode::Other(s) => {
+                return Self::ALL
+                    .into_iter()
+                    .find(|f| f.code().eq_ignore_ascii_case(s));
+            }
             RegisterCode::Rmdo => Self::MentalHealth,
             RegisterCode::Alsh => Self::SelfHarm,
             RegisterCode::Rvln => Self::Vulnerability,
             RegisterCode::Rcco => Self::ChildConcerns,
             RegisterCode::Rchd => Self::RiskToChildren,
+            RegisterCode::Rcpr => Self::ChildProtection,
             RegisterCode::Rpir => Self::PublicInterest,
             RegisterCode::Rvad => Self::AdultAtRisk,
             RegisterCode::Strg => Self::StreetGangs,

@@ -6,8 +6,8 @@ use super::TierError;
 use super::complexity::{ComplexityFactor, ComplexityFactors};
 use super::needs::{NEED_AREAS, index, severity_from_answers};
 use crate::model::{
-    Case, EnforcementActionKind, MappaCategory, MappaLevel, NeedSeverity, RegisterCode,
-    RequirementKind, RoshLevel, Sex,
+    AssessmentLayer, Case, EnforcementActionKind, MappaCategory, MappaLevel, NeedSeverity,
+    RegisterCode, RequirementKind, RoshLevel, Sex,
 };
 
 /// Everything a tier calculation reads, as plain values.
@@ -19,9 +19,14 @@ use crate::model::{
 ///   registration; `mappa_level` the newest `MAPP` registration with a valid level M1–M3; `mappa_category` the
 ///   category of the newest `MAPP` registration, so level and category may come from different registrations;
 ///   `complexity` the distinct complexity factors; `iom` an `IIOM`; `unsupervised` a `PRC`;
-/// - the assessment: the newest completed on or before `on` (ties: the later in the list); `rsr`, `ogrs`, needs
-///   and the women's factors come from it. A need's severity is the recorded one, else it is scored from the
-///   section answers (OASys or SAN thresholds), else no need;
+/// - the assessment: the newest OASys needs assessment completed on or before `on` (ties: the later in the list;
+///   a `standalone` predictor assessment is not a needs assessment and is skipped); needs and the women's factors
+///   come from it. A need's severity is the recorded one, else it is scored from the section answers (OASys or
+///   SAN thresholds; a section whose answers are all missing or unknown has no severity), else no need;
+/// - `rsr` and `ogrs`: the person record's (`person.rsr`, `person.ogrs`, what hmpps-tier reads from nDelius) when
+///   given, else the assessment's. A score on the person record does not make the case assessed;
+/// - register codes: RoSH codes, the MAPPA level and complexity factors in any letter case, the other flags
+///   exactly, as hmpps-tier matches them; `female` in any letter case (decoding accepts it);
 /// - `breach_or_recall_last_12_months`: the assessment's flag, or an enforcement action (breach referral, breach
 ///   laid, recall requested) dated in the 12 months up to and including `on`;
 /// - `has_mandate`: an event active on `on` that is custodial or has a requirement, not terminated by `on`, that is
@@ -62,6 +67,35 @@ pub struct TierInputs {
     pub needs: [NeedSeverity; NEED_AREAS],
     /// True when at least one severity was scored from section answers.
     pub needs_from_answers: bool,
+    /// Where each need's severity came from, in [`crate::model::NeedArea::ALL`] order.
+    pub need_sources: [NeedSource; NEED_AREAS],
+    /// Where `rsr` came from.
+    pub rsr_from: Option<ScoreSource>,
+    /// Where `ogrs` came from.
+    pub ogrs_from: Option<ScoreSource>,
+}
+
+/// Where a need's severity came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NeedSource {
+    /// Neither recorded nor scorable from answers (counts as no need).
+    #[default]
+    Absent,
+    /// A severity recorded on the assessment.
+    Recorded,
+    /// Scored from the section answers.
+    FromAnswers,
+}
+
+/// Where an RSR or OGRS value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScoreSource {
+    /// The person record (`person.rsr`, `person.ogrs`): nDelius' current score, outside any needs assessment.
+    PersonRecord,
+    /// The OASys needs assessment used.
+    Assessment,
 }
 
 impl TierInputs {
@@ -85,6 +119,9 @@ impl TierInputs {
             has_assessment: false,
             needs: [NeedSeverity::NoNeed; NEED_AREAS],
             needs_from_answers: false,
+            need_sources: [NeedSource::Absent; NEED_AREAS],
+            rsr_from: None,
+            ogrs_from: None,
         }
     }
 
@@ -100,7 +137,10 @@ impl TierInputs {
         // that their cache misses overlap.
         let mut newest: Option<(usize, NaiveDate)> = None;
         for (i, a) in case.assessments.iter().enumerate() {
-            if a.date <= on && newest.is_none_or(|(_, d)| a.date >= d) {
+            if a.date <= on
+                && a.layer != Some(AssessmentLayer::Standalone)
+                && newest.is_none_or(|(_, d)| a.date >= d)
+            {
                 newest = Some((i, a.date));
             }
         }
@@ -127,7 +167,7 @@ impl TierInputs {
                         category_at = Some(r.registered);
                         t.mappa_category = r.mappa_category();
                     }
-                    if let Some(level) = r.mappa_level()
+                    if let Some(level) = r.mappa_level_any_case()
                         && newer(level_at)
                     {
                         level_at = Some(r.registered);
@@ -137,7 +177,7 @@ impl TierInputs {
                 RegisterCode::Iiom => t.iom = true,
                 RegisterCode::Prc => t.unsupervised = true,
                 code => {
-                    if let Some(level) = code.rosh_level() {
+                    if let Some(level) = code.rosh_level_any_case() {
                         if newer(rosh_at) {
                             rosh_at = Some(r.registered);
                             t.rosh = Some(level);
@@ -153,9 +193,14 @@ impl TierInputs {
             t.has_assessment = true;
             t.rsr = checked_percentage(a.rsr, i, "rsr")?;
             t.ogrs = checked_percentage(a.ogrs, i, "ogrs")?;
+            t.rsr_from = t.rsr.map(|_| ScoreSource::Assessment);
+            t.ogrs_from = t.ogrs.map(|_| ScoreSource::Assessment);
             for (area, sev) in &a.needs {
                 if let Some(slot) = t.needs.get_mut(index(*area)) {
                     *slot = *sev;
+                }
+                if let Some(slot) = t.need_sources.get_mut(index(*area)) {
+                    *slot = NeedSource::Recorded;
                 }
             }
             for (area, answers) in &a.section_answers {
@@ -167,6 +212,9 @@ impl TierInputs {
                     if let Some(slot) = t.needs.get_mut(index(*area)) {
                         *slot = sev;
                     }
+                    if let Some(slot) = t.need_sources.get_mut(index(*area)) {
+                        *slot = NeedSource::FromAnswers;
+                    }
                 }
             }
             if let Some(w) = a.womens_factors {
@@ -174,6 +222,14 @@ impl TierInputs {
                 t.impulsivity_or_temper = w.impulsivity > 0 || w.temper_control > 0;
                 t.breach_or_recall_last_12_months = w.breach_or_recall_last_12_months;
             }
+        }
+        if let Some(x) = case.person.rsr {
+            t.rsr = Some(checked_person(x, "person.rsr")?);
+            t.rsr_from = Some(ScoreSource::PersonRecord);
+        }
+        if let Some(x) = case.person.ogrs {
+            t.ogrs = Some(checked_person(x, "person.ogrs")?);
+            t.ogrs_from = Some(ScoreSource::PersonRecord);
         }
         if t.female && !t.breach_or_recall_last_12_months {
             let from = on
@@ -214,6 +270,16 @@ fn checked_percentage(v: Option<f64>, i: usize, field: &str) -> Result<Option<f6
             path: format!("assessments[{i}].{field}"),
         }),
         other => Ok(other),
+    }
+}
+
+fn checked_person(v: f64, path: &str) -> Result<f64, TierError> {
+    if in_range(v) {
+        Ok(v)
+    } else {
+        Err(TierError::OutOfRange {
+            path: path.to_owned(),
+        })
     }
 }
 

@@ -46,11 +46,11 @@ use chrono::NaiveDate;
 pub use calculate::{calculate, mappa_points, ogrs_points, rosh_points, rsr_points};
 pub use complexity::{ComplexityFactor, ComplexityFactors};
 pub use error::TierError;
-pub use inputs::TierInputs;
+pub use inputs::{NeedSource, ScoreSource, TierInputs};
 pub use needs::{NEED_AREAS, section_score, severity_from_answers, thresholds, weight};
 pub use result::{
     Change, ChangeBreakdown, ChangeLevel, NdeliusTier, NeedScore, NeedScores, Protect,
-    ProtectBreakdown, ProtectLevel, SpecialRule, Tier, TierCode, WomensPoints,
+    ProtectBreakdown, ProtectLevel, SpecialRule, Tier, TierCode, TierReadings, WomensPoints,
 };
 
 use crate::model::Case;

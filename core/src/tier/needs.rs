@@ -60,13 +60,14 @@ pub const fn thresholds(area: NeedArea, kind: AssessmentKind) -> Option<(u32, u3
     }
 }
 
-/// A section's score: the sum of its answers' scores (missing answers 0), or `None` when every answer is missing
-/// (the section is skipped).
+/// A section's score: the sum of its answers' scores (missing and unknown answers 0), or `None` when every answer
+/// is missing or unknown (the section is skipped: no severity at all, not "no need" — \[V-code\] hmpps-tier
+/// `NeedSection.getScore`, DOMAIN.md §4).
 pub fn section_score(answers: &[Option<Answer>]) -> Option<u32> {
     let mut any = false;
     let mut total = 0;
     for a in answers.iter().flatten() {
-        any = true;
+        any |= *a != Answer::Unknown;
         total += a.score();
     }
     any.then_some(total)
@@ -137,9 +138,14 @@ mod tests {
             "no answers: skipped"
         );
         assert_eq!(
-            severity_from_answers(NeedArea::DrugMisuse, k, &[Some(A::Unknown)]),
+            severity_from_answers(NeedArea::DrugMisuse, k, &[Some(A::Unknown), None]),
+            None,
+            "all answers missing or unknown: skipped"
+        );
+        assert_eq!(
+            severity_from_answers(NeedArea::DrugMisuse, k, &[Some(A::Unknown), Some(A::No)]),
             Some(NeedSeverity::NoNeed),
-            "unknown answers count 0 but the section is not skipped"
+            "one known answer: scored (0 → no need)"
         );
     }
 }

@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::complexity::ComplexityFactors;
+use super::inputs::{NeedSource, ScoreSource};
 use super::needs::{NEED_AREAS, severity_score, weight};
 use crate::allocation::RuleList;
-use crate::model::{NeedArea, NeedSeverity};
+use crate::model::{MappaCategory, MappaLevel, NeedArea, NeedSeverity, RoshLevel};
 
 /// The protect level (risk of harm), A highest. Ordered by severity: `D < C < B < A`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -203,33 +204,39 @@ pub struct Protect {
 /// One need's contribution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct NeedScore {
-    /// Severity.
+    /// Severity (`no_need` when absent).
     pub severity: NeedSeverity,
+    /// Recorded on the assessment, scored from its section answers, or absent.
+    pub source: NeedSource,
     /// Weight.
     pub weight: u32,
     /// Weight × severity score.
     pub points: u32,
 }
 
-/// Every need's severity, in [`NeedArea::ALL`] order; serialised as a map from need area (snake_case) to its
-/// [`NeedScore`] (severity, weight, points), computed on demand.
+/// Every need's severity and where it came from, in [`NeedArea::ALL`] order; serialised as a map from need area
+/// (snake_case) to its [`NeedScore`] (severity, source, weight, points), computed on demand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NeedScores(pub [NeedSeverity; NEED_AREAS]);
+pub struct NeedScores(pub [NeedSeverity; NEED_AREAS], pub [NeedSource; NEED_AREAS]);
 
 impl NeedScores {
     /// The contribution of each need, in [`NeedArea::ALL`] order.
     pub fn iter(&self) -> impl Iterator<Item = (NeedArea, NeedScore)> + '_ {
-        NeedArea::ALL.iter().zip(self.0.iter()).map(|(area, sev)| {
-            let weight = weight(*area);
-            (
-                *area,
-                NeedScore {
-                    severity: *sev,
-                    weight,
-                    points: weight * severity_score(*sev),
-                },
-            )
-        })
+        NeedArea::ALL
+            .iter()
+            .zip(self.0.iter().zip(self.1.iter()))
+            .map(|(area, (sev, source))| {
+                let weight = weight(*area);
+                (
+                    *area,
+                    NeedScore {
+                        severity: *sev,
+                        source: *source,
+                        weight,
+                        points: weight * severity_score(*sev),
+                    },
+                )
+            })
     }
 
     /// The sum of the points.
@@ -282,6 +289,28 @@ pub struct Change {
     pub breakdown: Option<ChangeBreakdown>,
 }
 
+/// The inputs a 2021 tier read, so a reader can check it: RoSH level, MAPPA level and category, and the RSR and
+/// OGRS values actually used with where each came from.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct TierReadings {
+    /// RoSH level of the newest active RoSH registration.
+    pub rosh: Option<RoshLevel>,
+    /// MAPPA level of the newest MAPP registration with a valid level.
+    pub mappa_level: Option<MappaLevel>,
+    /// MAPPA category of the newest MAPP registration (not scored by the 2021 tier).
+    pub mappa_category: Option<MappaCategory>,
+    /// The RSR used (`null`: missing, counted as 0).
+    pub rsr: Option<f64>,
+    /// Where the RSR came from.
+    pub rsr_from: Option<ScoreSource>,
+    /// The OGRS used (`null`: missing, counted as 0).
+    pub ogrs: Option<f64>,
+    /// Where the OGRS came from.
+    pub ogrs_from: Option<ScoreSource>,
+    /// An OASys needs assessment on or before the date was found.
+    pub assessed: bool,
+}
+
 /// A tier: protect level and points, change level and points, the tier string and its nDelius form, and every
 /// rule that fired.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -298,6 +327,8 @@ pub struct Tier {
     pub unsupervised: bool,
     /// The date of the calculation.
     pub on: NaiveDate,
+    /// The inputs read (RoSH, MAPPA, RSR and OGRS used).
+    pub readings: TierReadings,
     /// Every rule that fired.
     pub rules: RuleList,
 }

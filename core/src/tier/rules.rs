@@ -31,7 +31,8 @@ rule_table! {
     /// RoSH points.
     ROSH = (
     "tier.protect.rosh",
-    "RoSH points from the newest active RoSH registration: very high 150, high 20, medium 10, low or none 0",
+    "RoSH points from the newest active RoSH registration (codes matched in any letter case): very high 150, \
+     high 20, medium 10, low or none 0",
     HMPPS_TIER,
     Basis::VerifiedCode,
     );
@@ -52,8 +53,8 @@ rule_table! {
     /// Complexity factor points.
     COMPLEXITY = (
     "tier.protect.complexity",
-    "2 points for each distinct active complexity factor registration (RMDO, ALSH, RVLN, RCCO, RCHD, RPIR, RVAD, \
-     STRG, RTAO)",
+    "2 points for each distinct active complexity factor registration, ten factors (RMDO, ALSH, RVLN, RCCO, RCHD, \
+     RCPR, RPIR, RVAD, STRG, RTAO; codes matched in any letter case), 20 points when all are present",
     HMPPS_TIER,
     Basis::VerifiedCode,
     );
@@ -83,7 +84,8 @@ rule_table! {
     /// No assessment.
     NO_ASSESSMENT = (
     "tier.change.no_assessment",
-    "no OASys assessment on or before the date: change level 2 with 0 points",
+    "no OASys needs assessment on or before the date: change level 2 with 0 points (an RSR or OGRS on the person \
+     record does not make the case assessed)",
     HMPPS_TIER_CHANGE,
     Basis::VerifiedCode,
     );
@@ -91,7 +93,7 @@ rule_table! {
     NEED_FROM_ANSWERS = (
     "tier.change.need_from_answers",
     "a need without a recorded severity is scored from its section answers (yes 2, some or previous 1, \
-     significant or currently 2, other 0; all missing skips the section) against the section's thresholds, which \
+     significant or currently 2, other 0; a section whose answers are all missing or unknown has no severity) against the section's thresholds, which \
      differ for SAN assessments",
     "ministryofjustice/hmpps-tier NeedSection and Threshold; docs/rules/tier.md#need-severity-from-section-answers",
     Basis::VerifiedCode,
@@ -123,6 +125,15 @@ rule_table! {
     "tier.change.levels",
     "change level from the points: 3 at 20 or more, 2 from 10 to 19, 1 below 10",
     "ministryofjustice/hmpps-tier ChangeLevelCalculator; docs/rules/tier.md#change-level",
+    Basis::VerifiedCode,
+    );
+    /// RSR / OGRS from the person record.
+    SCORES_FROM_PERSON = (
+    "tier.scores_from_person_record",
+    "an RSR or OGRS held on the person record (nDelius, outside any OASys needs assessment) is the one used for the \
+     RSR points and the OGRS points",
+    "ministryofjustice/hmpps-probation-integration-services tier-to-delius (dynamicRsrScore, ogrsScore on the \
+     person); docs/tier.md#what-changed-in-the-2021-tier-issue-13",
     Basis::VerifiedCode,
     );
     /// The `S` suffix.
