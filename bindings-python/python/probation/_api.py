@@ -1,4 +1,4 @@
-"""The public functions over the native module: they convert core's results to the typed classes of
+"""The public functions over the native module: they convert core's results to the generated classes of
 ``_types``."""
 
 from __future__ import annotations
@@ -9,17 +9,17 @@ from typing import Any, Union
 
 from . import _probation as _native
 from ._probation import AllocationPolicy, Case, ContactPolicy
+from ._convert import _build
 from ._types import (
     Allocation,
-    ManagerOverride,
     BankHoliday,
     Compliance,
     Escalation,
     EscalationPoint,
+    ManagerOverride,
     Schedule,
     SentenceDates,
     Tier,
-    _build,
 )
 
 PolicyArg = Union[AllocationPolicy, str, dict[str, Any], None]
