@@ -30,7 +30,9 @@ __all__ = [
     "escalation",
     "escalation_history",
     "input_column_names",
+    "input_columns",
     "output_categories",
+    "output_columns",
     "schedule",
     "sentence_dates",
     "synth",
@@ -255,7 +257,13 @@ def synth_columns(seed: int, count: int, on: datetime.date, *, start: int = 0) -
     """The encoded input columns of synthetic cases, without keeping the cases."""
 
 def input_column_names() -> list[str]:
-    """Every input column the native module reads."""
+    """The names of ``input_columns()``."""
+
+def input_columns() -> list[tuple[str, str]]:
+    """Every input column the native module reads, ``(name, encoding)``: the one declaration of the columns."""
+
+def output_columns() -> list[tuple[str, str]]:
+    """The output columns of ``assess_columns``, ``(name, encoding)``."""
 
 @disjoint_base
 class Calendar:
