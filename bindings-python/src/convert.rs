@@ -53,10 +53,8 @@ fn known_names() -> &'static HashSet<String> {
             match v {
                 Value::Object(m) => {
                     for (k, x) in m {
-                        if k == "properties" {
-                            if let Value::Object(p) = x {
-                                out.extend(p.keys().cloned());
-                            }
+                        if let (true, Value::Object(p)) = (k == "properties", x) {
+                            out.extend(p.keys().cloned());
                         }
                         if k == "const" || k == "enum" {
                             for s in std::iter::once(x).chain(x.as_array().into_iter().flatten()) {

@@ -118,6 +118,20 @@ impl Serialize for RuleList {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for RuleList {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RuleList".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // Serialised as the array of the rules that fired, in order.
+        <Vec<Rule>>::json_schema(g)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,19 +165,5 @@ mod tests {
         assert_eq!(v[1]["basis"], "verified");
         l.push(&t::RSR); // not in the allocation table: ignored
         assert_eq!(l.len(), 2);
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for RuleList {
-    fn inline_schema() -> bool {
-        true
-    }
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "RuleList".into()
-    }
-    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        // Serialised as the array of the rules that fired, in order.
-        <Vec<Rule>>::json_schema(g)
     }
 }
