@@ -61,7 +61,8 @@ def allocate(
     place. The deadline counts working days of ``calendar`` (England & Wales by default).
 
     Raises ``PolicyError`` for a bad policy, ``RuleError`` (``kind="allocation"``) for an RSR outside 0–100 in a
-    case decoded with ``validate=False``.
+    case decoded with ``validate=False``, ``TypeError`` when ``on`` is a ``datetime.datetime`` (its time would be
+    dropped: pass ``.date()``), as for every date argument.
     """
     over = None if override is None else {"provider": override.provider.value, "reason": override.reason.value}
     return _build(Allocation, _native.allocate(case, on, policy, over, calendar))

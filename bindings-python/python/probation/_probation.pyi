@@ -114,8 +114,9 @@ class Case:
     def from_dict(data: dict[str, Any], /, *, validate: bool = True) -> Case:
         """Decode one case from a dict of the interchange format.
 
-        Dates may be ``datetime.date`` or ISO strings; ``enum.Enum`` members are read by their value. Raises
-        ``DecodeError`` / ``ValidationError`` as :meth:`from_json` does.
+        Dates may be ``datetime.date`` or ISO strings (a ``datetime.datetime`` is refused); ``enum.Enum`` members
+        are read by their value. Raises ``DecodeError`` / ``ValidationError`` as :meth:`from_json` does, with the
+        same path; a path holds only the format's own field names, never a key of ``data``.
         """
 
     def to_dict(self) -> dict[str, Any]:
