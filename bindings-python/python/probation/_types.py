@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import typing
 
 from . import _mixins
 from ._convert import _Enum

@@ -441,7 +441,7 @@ pub fn generate(defs: &Map<String, Value>, mixins_text: &str) -> String {
         "from __future__ import annotations\n\n",
         "import dataclasses\n",
         "import datetime\n",
-        "import typing\n\n",
+        "import typing  # TYPING\n\n",
         "from . import _mixins\n",
         "from ._convert import _Enum\n\n",
         "__all__ = [\n",
@@ -452,7 +452,11 @@ pub fn generate(defs: &Map<String, Value>, mixins_text: &str) -> String {
     out.push_str("]\n");
     out.push_str(&enums);
     out.push_str(&classes);
-    out
+    let typing_used = enums.contains("typing.") || classes.contains("typing.");
+    out.replace(
+        "import typing  # TYPING\n",
+        if typing_used { "import typing\n" } else { "" },
+    )
 }
 
 #[cfg(test)]
