@@ -13,17 +13,25 @@ use probation_core::tier::{self as core_tier, TierInputs};
 
 use crate::calendar::{PyCalendar, calendar_arg};
 use crate::case::PyCase;
-use crate::convert::{result_to_py, to_json};
+use crate::convert::{date_arg, result_to_py, to_json};
 use crate::errors::Error;
 use crate::guard::guard;
 use crate::policy::allocation_policy;
 
-/// One date for every case, or one date per case.
+/// One date for every case, or one date per case (each a `datetime.date`, never a `datetime`: [`date_arg`]).
 fn dates(on: &Bound<'_, PyAny>, n: usize) -> PyResult<Vec<NaiveDate>> {
-    if let Ok(d) = on.extract::<NaiveDate>() {
-        return Ok(vec![d; n]);
+    if on.is_instance_of::<pyo3::types::PyDate>() {
+        return Ok(vec![date_arg(on, "on")?; n]);
     }
-    let v: Vec<NaiveDate> = on.extract()?;
+    let v = on
+        .try_iter()
+        .map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(
+                "argument 'on': expected a datetime.date or a sequence of them",
+            )
+        })?
+        .map(|d| date_arg(&d?, "on"))
+        .collect::<PyResult<Vec<_>>>()?;
     if v.len() != n {
         return Err(pyo3::exceptions::PyValueError::new_err(
             "`on` must be one date, or one date per case",
@@ -57,11 +65,12 @@ fn manager_override(arg: Option<&Bound<'_, PyAny>>) -> Result<Option<ManagerOver
 pub(crate) fn allocate<'py>(
     py: Python<'py>,
     case: &Bound<'py, PyCase>,
-    on: NaiveDate,
+    on: &Bound<'_, PyAny>,
     policy: Option<&Bound<'py, PyAny>>,
     manager_override: Option<&Bound<'py, PyAny>>,
     calendar: Option<&Bound<'py, PyCalendar>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let on = date_arg(on, "on")?;
     guard(|| {
         let policy = allocation_policy(policy)?;
         let over = self::manager_override(manager_override)?;
@@ -110,10 +119,11 @@ pub(crate) fn allocate_many<'py>(
 pub(crate) fn escalation<'py>(
     py: Python<'py>,
     case: &Bound<'py, PyCase>,
-    on: NaiveDate,
+    on: &Bound<'_, PyAny>,
     policy: Option<&Bound<'py, PyAny>>,
     calendar: Option<&Bound<'py, PyCalendar>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let on = date_arg(on, "on")?;
     guard(|| {
         let policy = allocation_policy(policy)?;
         let e = allocation::escalation(&case.get().inner, on, &policy, &calendar_arg(calendar))
@@ -144,8 +154,9 @@ pub(crate) fn escalation_history<'py>(
 pub(crate) fn tier_one<'py>(
     py: Python<'py>,
     case: &Bound<'py, PyCase>,
-    on: NaiveDate,
+    on: &Bound<'_, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let on = date_arg(on, "on")?;
     guard(|| {
         let t = core_tier::tier(&case.get().inner, on).map_err(Error::from)?;
         result_to_py(py, &t)

@@ -6,7 +6,7 @@ use pyo3::types::PyList;
 
 use probation_core::calendar::{Calendar, CalendarError};
 
-use crate::convert::result_to_py;
+use crate::convert::{date_arg, result_to_py};
 use crate::errors::Error;
 use crate::guard::guard;
 
@@ -28,33 +28,47 @@ impl PyCalendar {
     /// England & Wales, with `extra_holidays` (dates) added.
     #[new]
     #[pyo3(signature = (extra_holidays = Vec::new()))]
-    fn new(extra_holidays: Vec<NaiveDate>) -> PyResult<Self> {
+    fn new(extra_holidays: Vec<Bound<'_, PyAny>>) -> PyResult<Self> {
         guard(|| {
             Ok(PyCalendar {
                 inner: Calendar::england_and_wales()
-                    .with_extra_holidays(extra_holidays)
+                    .with_extra_holidays(
+                        extra_holidays
+                            .iter()
+                            .map(|d| date_arg(d, "extra_holidays"))
+                            .collect::<PyResult<Vec<_>>>()?,
+                    )
                     .map_err(Error::from)?,
             })
         })
     }
 
     /// True for a bank holiday.
-    fn is_bank_holiday(&self, date: NaiveDate) -> PyResult<bool> {
+    fn is_bank_holiday(&self, date: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let date = date_arg(date, "date")?;
         guard(|| Ok(self.inner.is_bank_holiday(date).map_err(Error::from)?))
     }
 
     /// True for Monday–Friday except bank holidays.
-    fn is_working_day(&self, date: NaiveDate) -> PyResult<bool> {
+    fn is_working_day(&self, date: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let date = date_arg(date, "date")?;
         guard(|| Ok(self.inner.is_working_day(date).map_err(Error::from)?))
     }
 
     /// The `n`-th working day after `date`, counting from the working day after it; `n = 0` gives `date`.
-    fn add_working_days(&self, date: NaiveDate, n: u32) -> PyResult<NaiveDate> {
+    fn add_working_days(&self, date: &Bound<'_, PyAny>, n: u32) -> PyResult<NaiveDate> {
+        let date = date_arg(date, "date")?;
         guard(|| Ok(self.inner.add_working_days(date, n).map_err(Error::from)?))
     }
 
     /// Working days in `(start, end]`; negative when `end < start`.
-    fn working_days_between(&self, start: NaiveDate, end: NaiveDate) -> PyResult<i64> {
+    fn working_days_between(
+        &self,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+    ) -> PyResult<i64> {
+        let start = date_arg(start, "start")?;
+        let end = date_arg(end, "end")?;
         guard(|| {
             Ok(self
                 .inner
@@ -64,7 +78,8 @@ impl PyCalendar {
     }
 
     /// The first working day strictly after `date`.
-    fn next_working_day(&self, date: NaiveDate) -> PyResult<NaiveDate> {
+    fn next_working_day(&self, date: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+        let date = date_arg(date, "date")?;
         guard(|| Ok(self.inner.next_working_day(date).map_err(Error::from)?))
     }
 

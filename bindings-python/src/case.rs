@@ -9,7 +9,7 @@ use probation_core::interchange::{
 use probation_core::model::Case;
 use probation_core::validate::validate;
 
-use crate::convert::{to_json, to_py};
+use crate::convert::{to_json_text, to_py};
 use crate::errors::Error;
 use crate::guard::guard;
 
@@ -42,11 +42,33 @@ pub(crate) fn decode_text(text: &Bound<'_, PyAny>) -> PyResult<Case> {
     ))
 }
 
-/// Decodes a dict of the interchange format.
+/// Decodes a dict of the interchange format: written as JSON text in the dict's own order and decoded by core,
+/// so every error has the path and message a JSON file would get. A value JSON cannot hold (a `datetime`, NaN, an
+/// object) is written as `null`: when core then fails at that very field, or decodes the case (every key on the
+/// path is then a field core knows), the error names that field with what was wrong; when core fails first
+/// elsewhere (an unknown key on the way, reported without its spelling), that error is the answer.
 pub(crate) fn decode_dict(data: &Bound<'_, PyAny>) -> PyResult<Case> {
-    let value = to_json(data)?;
-    let text = serde_json::to_string(&value).map_err(|_| Error::Internal)?;
-    Ok(decode_case(&text).map_err(Error::from)?)
+    let (text, refused) = to_json_text(data)?;
+    let decoded = decode_case(&text);
+    Ok(match (decoded, refused) {
+        (Ok(case), None) => case,
+        (Err(e), None) => return Err(Error::from(e).into()),
+        (Ok(_), Some(r)) => {
+            return Err(Error::Input {
+                path: r.path(),
+                message: r.message.to_owned(),
+            }
+            .into());
+        }
+        (Err(e), Some(r)) if e.path() == r.path() => {
+            return Err(Error::Input {
+                path: r.path(),
+                message: r.message.to_owned(),
+            }
+            .into());
+        }
+        (Err(e), Some(_)) => return Err(Error::from(e).into()),
+    })
 }
 
 #[pymethods]

@@ -19,6 +19,7 @@ use probation_core::tier::{self as core_tier, ComplexityFactor, ComplexityFactor
 use crate::allocation::facts;
 use crate::calendar::{PyCalendar, calendar_arg};
 use crate::case::PyCase;
+use crate::convert::date_arg;
 use crate::errors::Error;
 use crate::guard::guard;
 use crate::policy::allocation_policy;
@@ -407,7 +408,7 @@ pub(crate) fn assess_columns<'py>(
     n: usize,
     columns: &Bound<'py, PyDict>,
     categories: &Bound<'py, PyDict>,
-    on: Option<NaiveDate>,
+    on: Option<&Bound<'_, PyAny>>,
     policy: Option<&Bound<'py, PyAny>>,
     allocation: bool,
     tier: bool,
@@ -433,6 +434,10 @@ pub(crate) fn assess_columns<'py>(
             cats.insert(k.extract::<String>()?, v.extract::<Vec<Option<String>>>()?);
         }
         let cols = Columns { n, bytes, cats };
+        let on = on
+            .filter(|o| !o.is_none())
+            .map(|o| date_arg(o, "on"))
+            .transpose()?;
         let out = py.detach(|| run(&cols, on, &policy, &cal, allocation, tier))?;
         let d = PyDict::new(py);
         if allocation {
@@ -589,8 +594,9 @@ impl InputColumns {
 pub(crate) fn case_columns<'py>(
     py: Python<'py>,
     cases: Vec<Bound<'py, PyCase>>,
-    on: NaiveDate,
+    on: &Bound<'_, PyAny>,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let on = date_arg(on, "on")?;
     guard(|| {
         let refs: Vec<_> = cases.iter().map(|c| &c.get().inner).collect();
         let cols = py.detach(|| -> Result<InputColumns, Error> {
@@ -612,9 +618,10 @@ pub(crate) fn synth_columns<'py>(
     py: Python<'py>,
     seed: u64,
     count: u64,
-    on: NaiveDate,
+    on: &Bound<'_, PyAny>,
     start: u64,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let on = date_arg(on, "on")?;
     guard(|| {
         if count > crate::synth::MAX_SYNTH {
             return Err(pyo3::exceptions::PyValueError::new_err(format!(
@@ -638,31 +645,63 @@ pub(crate) fn synth_columns<'py>(
     })
 }
 
-/// Names of the need columns and complexity columns, for the Python half and its docs.
+/// Every input column the columnar API reads, with its encoding (`date`, `f64`, `u8`, `bool`, `cat:<category
+/// list of [`output_categories`]>): the one declaration, read by `probation._columnar` and `input_columns()`.
+/// The complexity and need columns follow, from [`COMPLEXITY`] and [`NEEDS`].
+const INPUT_COLUMNS: [(&str, &str); 18] = [
+    ("on", "date"),
+    ("home_area", "cat:home_area"),
+    ("mappa_eligible", "bool"),
+    ("assessed_rosh", "cat:rosh"),
+    ("registered_rosh", "cat:rosh"),
+    ("foreign_national_liable_to_deportation", "bool"),
+    ("rsr", "f64"),
+    ("sentence_date", "date"),
+    ("female", "bool"),
+    ("ogrs", "f64"),
+    ("mappa_level", "u8"),
+    ("parenting_responsibilities", "bool"),
+    ("impulsivity_or_temper", "bool"),
+    ("breach_or_recall_last_12_months", "bool"),
+    ("iom", "bool"),
+    ("unsupervised", "bool"),
+    ("has_mandate", "bool"),
+    ("has_assessment", "bool"),
+];
+
+/// The output columns of [`assess_columns`] and their encodings (`provider`/`tier` u8 codes).
+const OUTPUT_COLUMNS: [(&str, &str); 5] = [
+    ("provider", "cat:provider"),
+    ("allocation_deadline", "date"),
+    ("tier", "cat:tier"),
+    ("protect_points", "u32"),
+    ("change_points", "u32"),
+];
+
+/// Every input column, `(name, encoding)`, in order: [`INPUT_COLUMNS`], then the complexity flags, then the
+/// needs.
+#[pyfunction]
+pub(crate) fn input_columns<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+    let columns = INPUT_COLUMNS
+        .into_iter()
+        .chain(COMPLEXITY.iter().map(|(n, _)| (*n, "bool")))
+        .chain(NEEDS.iter().map(|n| (*n, "u8")));
+    PyList::new(py, columns)
+}
+
+/// The output columns, `(name, encoding)`.
+#[pyfunction]
+pub(crate) fn output_columns<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+    PyList::new(py, OUTPUT_COLUMNS)
+}
+
+/// The names of [`input_columns`].
 #[pyfunction]
 pub(crate) fn input_column_names<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-    let names = [
-        "on",
-        "home_area",
-        "mappa_eligible",
-        "assessed_rosh",
-        "registered_rosh",
-        "foreign_national_liable_to_deportation",
-        "rsr",
-        "sentence_date",
-        "female",
-        "ogrs",
-        "mappa_level",
-        "parenting_responsibilities",
-        "impulsivity_or_temper",
-        "breach_or_recall_last_12_months",
-        "iom",
-        "unsupervised",
-        "has_mandate",
-        "has_assessment",
-    ]
-    .into_iter()
-    .chain(COMPLEXITY.iter().map(|(n, _)| *n))
-    .chain(NEEDS);
+    let names = INPUT_COLUMNS
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(COMPLEXITY.iter().map(|(n, _)| *n))
+        .chain(NEEDS);
     PyList::new(py, names)
 }

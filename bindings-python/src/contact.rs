@@ -1,6 +1,5 @@
 //! Contact policies, schedules and compliance (docs/rules/contact.md and enforcement.md).
 
-use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
@@ -10,7 +9,7 @@ use probation_core::contact::{
 
 use crate::calendar::{PyCalendar, calendar_arg};
 use crate::case::PyCase;
-use crate::convert::{policy_json_from_dict, policy_to_json, policy_to_py, result_to_py};
+use crate::convert::{date_arg, policy_json_from_dict, policy_to_json, policy_to_py, result_to_py};
 use crate::errors::Error;
 use crate::guard::guard;
 
@@ -150,10 +149,11 @@ pub(crate) fn schedule<'py>(
 pub(crate) fn compliance<'py>(
     py: Python<'py>,
     case: &Bound<'py, PyCase>,
-    as_of: NaiveDate,
+    as_of: &Bound<'_, PyAny>,
     policy: &Bound<'py, PyAny>,
     calendar: Option<&Bound<'py, PyCalendar>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let as_of = date_arg(as_of, "as_of")?;
     guard(|| {
         let policy = contact_policy(policy)?;
         let cal = calendar_arg(calendar);

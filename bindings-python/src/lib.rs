@@ -54,7 +54,9 @@ fn _probation(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(columnar::output_categories, m)?)?;
     m.add_function(wrap_pyfunction!(columnar::case_columns, m)?)?;
     m.add_function(wrap_pyfunction!(columnar::synth_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(columnar::input_columns, m)?)?;
     m.add_function(wrap_pyfunction!(columnar::input_column_names, m)?)?;
+    m.add_function(wrap_pyfunction!(columnar::output_columns, m)?)?;
     m.add("SYNTH_AS_OF", probation_core::synth::AS_OF)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     Ok(())

@@ -104,7 +104,7 @@ HOSTILE_DICTS: list[tuple[str, Any, type[Exception], str | None]] = [
     ("nan", case_with(assessments=[{"date": "2016-03-10", "rsr": float("nan")}]), probation.DecodeError, "assessments[0].rsr"),
     ("infinity", case_with(assessments=[{"date": "2016-03-10", "ogrs": float("inf")}]), probation.DecodeError, "assessments[0].ogrs"),
     ("huge integer", case_with(schema_version=10**30), probation.DecodeError, "schema_version"),
-    ("negative hours", case_with(events=[{"offence_date": "2016-01-04", "sentence_date": "2016-03-01", "sentence": {"type": "community_order", "length": {"months": 12}, "requirements": [{"kind": "unpaid_work", "hours": -5}]}}]), probation.DecodeError, "events[0].sentence"),  # serde buffers tagged enums: the path stops at the sentence
+    ("negative hours", case_with(events=[{"offence_date": "2016-01-04", "sentence_date": "2016-03-01", "sentence": {"type": "community_order", "length": {"months": 12}, "requirements": [{"kind": "unpaid_work", "hours": -5}]}}]), probation.DecodeError, "events[0].sentence.requirements[0].hours"),  # as precise as the JSON path (issue 12)
     ("set value", case_with(registrations={1, 2}), probation.DecodeError, "registrations"),
     ("bytes value", case_with(person=person(crn=b"X320741")), probation.DecodeError, "person.crn"),
     ("non-string key", {1: "a"}, probation.DecodeError, ""),

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 /// How well a rule is sourced (the labels of the rulebook, docs/rules/README.md#labels).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// Stated by a public source (legislation, HMIP, GOV.UK, MoJ). `\[V\]`.
@@ -36,6 +37,7 @@ impl Basis {
 /// assert_eq!(R.basis.label(), "A");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Rule {
     /// Stable identifier, dotted (`allocation.tr.mappa`).
     pub id: &'static str,

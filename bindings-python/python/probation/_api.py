@@ -1,4 +1,4 @@
-"""The public functions over the native module: they convert core's results to the typed classes of
+"""The public functions over the native module: they convert core's results to the generated classes of
 ``_types``."""
 
 from __future__ import annotations
@@ -9,17 +9,17 @@ from typing import Any, Union
 
 from . import _probation as _native
 from ._probation import AllocationPolicy, Case, ContactPolicy
+from ._convert import _build
 from ._types import (
     Allocation,
-    ManagerOverride,
     BankHoliday,
     Compliance,
     Escalation,
     EscalationPoint,
+    ManagerOverride,
     Schedule,
     SentenceDates,
     Tier,
-    _build,
 )
 
 PolicyArg = Union[AllocationPolicy, str, dict[str, Any], None]
@@ -61,7 +61,8 @@ def allocate(
     deadline counts working days of ``calendar`` (England & Wales by default).
 
     Raises ``PolicyError`` for a bad policy, ``RuleError`` (``kind="allocation"``) for an RSR outside 0–100 in a
-    case decoded with ``validate=False``.
+    case decoded with ``validate=False``, ``TypeError`` when ``on`` is a ``datetime.datetime`` (its time would be
+    dropped: pass ``.date()``), as for every date argument.
     """
     over = None if override is None else {"provider": override.provider.value, "reason": override.reason.value}
     return _build(Allocation, _native.allocate(case, on, policy, over, calendar))

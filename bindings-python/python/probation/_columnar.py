@@ -25,53 +25,13 @@ Table = Union["pd.DataFrame", "pa.Table"]
 
 NO_DATE = -(2**31)
 
-_NEEDS = [
-    "need_accommodation",
-    "need_education_training_employability",
-    "need_relationships",
-    "need_lifestyle_associates",
-    "need_drug_misuse",
-    "need_alcohol_misuse",
-    "need_thinking_behaviour",
-    "need_attitudes",
-    "need_financial_management",
-    "need_emotional_wellbeing",
-]
-_COMPLEXITY = [
-    "mental_health",
-    "self_harm",
-    "vulnerability",
-    "child_concerns",
-    "risk_to_children",
-    "public_interest",
-    "adult_at_risk",
-    "street_gangs",
-    "terrorism",
-]
+# The columns and their encodings are declared once, in the native module (src/columnar.rs): name → kind, one
+# of "date", "f64", "u8", "bool", "cat:<category list>".
+_INPUT_KINDS: dict[str, str] = dict(_native.input_columns())
+_RESULT_KINDS: dict[str, str] = dict(_native.output_columns())
 
-# Column name → kind: "date", "cat", "f64", "u8", "bool".
-COLUMNS: dict[str, str] = {
-    "on": "date",
-    "home_area": "cat",
-    "mappa_eligible": "bool",
-    "assessed_rosh": "cat",
-    "registered_rosh": "cat",
-    "foreign_national_liable_to_deportation": "bool",
-    "rsr": "f64",
-    "sentence_date": "date",
-    "female": "bool",
-    "ogrs": "f64",
-    "mappa_level": "u8",
-    "parenting_responsibilities": "bool",
-    "impulsivity_or_temper": "bool",
-    "breach_or_recall_last_12_months": "bool",
-    "iom": "bool",
-    "unsupervised": "bool",
-    "has_mandate": "bool",
-    "has_assessment": "bool",
-    **{c: "bool" for c in _COMPLEXITY},
-    **{c: "u8" for c in _NEEDS},
-}
+# Column name → kind as the encoders read it: "date", "cat", "f64", "u8", "bool".
+COLUMNS: dict[str, str] = {name: kind.split(":")[0] for name, kind in _INPUT_KINDS.items()}
 
 
 def _is_arrow(table: Any) -> bool:
@@ -236,21 +196,6 @@ def _decode(
         else:
             frame[name] = values
     return pd.DataFrame(frame, index=index)
-
-
-_RESULT_KINDS = {
-    "provider": "cat:provider",
-    "allocation_deadline": "date",
-    "tier": "cat:tier",
-    "protect_points": "u32",
-    "change_points": "u32",
-}
-
-# The categorical inputs are `home_area` (CRC area codes) and the two RoSH columns.
-_INPUT_KINDS = {
-    name: (kind if kind != "cat" else "cat:home_area" if name == "home_area" else "cat:rosh")
-    for name, kind in COLUMNS.items()
-}
 
 
 def assess_table(

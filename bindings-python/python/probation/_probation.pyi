@@ -30,7 +30,9 @@ __all__ = [
     "escalation",
     "escalation_history",
     "input_column_names",
+    "input_columns",
     "output_categories",
+    "output_columns",
     "schedule",
     "sentence_dates",
     "synth",
@@ -112,8 +114,9 @@ class Case:
     def from_dict(data: dict[str, Any], /, *, validate: bool = True) -> Case:
         """Decode one case from a dict of the interchange format.
 
-        Dates may be ``datetime.date`` or ISO strings; ``enum.Enum`` members are read by their value. Raises
-        ``DecodeError`` / ``ValidationError`` as :meth:`from_json` does.
+        Dates may be ``datetime.date`` or ISO strings (a ``datetime.datetime`` is refused); ``enum.Enum`` members
+        are read by their value. Raises ``DecodeError`` / ``ValidationError`` as :meth:`from_json` does, with the
+        same path; a path holds only the format's own field names, never a key of ``data``.
         """
 
     def to_dict(self) -> dict[str, Any]:
@@ -255,7 +258,13 @@ def synth_columns(seed: int, count: int, on: datetime.date, *, start: int = 0) -
     """The encoded input columns of synthetic cases, without keeping the cases."""
 
 def input_column_names() -> list[str]:
-    """Every input column the native module reads."""
+    """The names of ``input_columns()``."""
+
+def input_columns() -> list[tuple[str, str]]:
+    """Every input column the native module reads, ``(name, encoding)``: the one declaration of the columns."""
+
+def output_columns() -> list[tuple[str, str]]:
+    """The output columns of ``assess_columns``, ``(name, encoding)``."""
 
 @disjoint_base
 class Calendar:

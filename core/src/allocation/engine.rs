@@ -138,6 +138,7 @@ pub fn decide(facts: &AllocationFacts, policy: &AllocationPolicy) -> Decision {
 /// An allocation: the rules' answer on a date, the deadline, the policy that produced it, and any manager override
 /// recorded beside it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Allocation {
     /// The provider the rules give.
     pub provider: Provider,

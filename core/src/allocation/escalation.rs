@@ -18,6 +18,7 @@ use crate::model::{Case, Provider, RegisterCode};
 
 /// Whether a case must be referred to the NPS on a date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Escalation {
     /// The date of the risk change (the new assessment or registration).
     pub on: NaiveDate,
@@ -114,6 +115,7 @@ pub fn escalation(
 
 /// What changed a case's risk: an assessment or a registration, by its index in the case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Trigger {
     /// `assessments[index]`.
@@ -132,6 +134,7 @@ pub enum Trigger {
 
 /// One point in a case's history at which it should have been referred to the NPS.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EscalationPoint {
     /// The date of the risk change.
     pub date: NaiveDate,

@@ -103,6 +103,20 @@ impl Serialize for RuleList {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for RuleList {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RuleList".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // Serialised as the array of the rules that fired, in order.
+        <Vec<Rule>>::json_schema(g)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,7 @@ use crate::rules::Rule;
 /// Serialised as `{"date": "2022-06-03", "name": "Platinum Jubilee bank holiday", "substitute": false,
 /// "rule": {...}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BankHoliday {
     /// The day off.
     pub date: NaiveDate,

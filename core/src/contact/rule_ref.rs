@@ -95,6 +95,20 @@ impl<'de> Deserialize<'de> for RuleRef {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for RuleRef {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RuleRef".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // Built-in or custom, a rule serialises as a `Rule`.
+        g.subschema_for::<Rule>()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,6 +16,7 @@ pub const MAX_ITEMS: usize = 20_000;
 
 /// What a schedule item asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     /// Allocation of the case.
@@ -60,6 +61,7 @@ impl ItemKind {
 
 /// One required contact or deadline: due in the window `earliest ..= due_by`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScheduleItem {
     /// Index of the event in `case.events`.
     pub event: u32,
@@ -91,6 +93,7 @@ pub(crate) enum Origin {
 
 /// A supervision period the schedule covers, with the risk facts read at its start.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Period {
     /// Index of the event in `case.events`.
     pub event: u32,
@@ -109,6 +112,7 @@ pub struct Period {
 /// The schedule of a case: its supervision periods and the required contacts and deadlines, sorted by
 /// `due_by`, then `earliest`, event and kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Schedule {
     /// The policy's name.
     pub policy: String,

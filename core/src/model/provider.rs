@@ -183,9 +183,17 @@ impl schemars::JsonSchema for Provider {
         "Provider".into()
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let mut codes: Vec<&str> = vec!["probation_trust", "probation_service"];
+        let mut codes: Vec<&str> = vec!["probation_trust"];
         codes.extend(NpsDivision::ALL.iter().map(|d| d.code()));
         codes.extend(CrcArea::ALL.iter().map(|c| c.code()));
-        schemars::json_schema!({ "type": "string", "enum": codes })
+        codes.push("probation_service");
+        schemars::json_schema!({
+            "description": concat!(
+                "Who supervises a case: a Probation Trust (before 1 June 2014), an NPS division or a CRC ",
+                "(1 June 2014 – 25 June 2021), the Probation Service (from 26 June 2021)."
+            ),
+            "type": "string",
+            "enum": codes
+        })
     }
 }

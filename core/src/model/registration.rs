@@ -146,6 +146,7 @@ impl schemars::JsonSchema for RegisterCode {
 
 /// MAPPA level (1 single-agency; 2 and 3 multi-agency). Serialised as its code (`M1`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum MappaLevel {
     /// Level 1.
     M1,
@@ -157,6 +158,7 @@ pub enum MappaLevel {
 
 /// MAPPA category. Serialised as its code (`M1`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum MappaCategory {
     /// Category 1: registered sexual offenders.
     M1,

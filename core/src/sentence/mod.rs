@@ -48,6 +48,7 @@ pub use pss::{PssCondition, PssEligibility};
 
 /// One key date and the rule that produced it. Serialised as `{"date": "2024-04-14", "rule": {...}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KeyDate {
     /// The date.
     pub date: NaiveDate,
@@ -57,6 +58,7 @@ pub struct KeyDate {
 
 /// What kind of supervision a period is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SupervisionKind {
     /// A community order, from the sentence date to the order's end.
@@ -71,6 +73,7 @@ pub enum SupervisionKind {
 
 /// A period under supervision, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SupervisionPeriod {
     /// What kind of supervision.
     pub kind: SupervisionKind,
@@ -85,6 +88,7 @@ pub struct SupervisionPeriod {
 /// Fields that do not apply to the sentence are `None` (serialised as `null`): a community order has no SED, a
 /// life sentence has no SED, CRD or LED. `rules` lists every rule that fired, in the order they did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SentenceDates {
     /// Community order, suspended sentence order or custody.
     pub sentence_type: SentenceType,

@@ -13,6 +13,7 @@ use crate::model::{MappaCategory, MappaLevel, NeedArea, NeedSeverity, RoshLevel}
 
 /// The protect level (risk of harm), A highest. Ordered by severity: `D < C < B < A`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum ProtectLevel {
     /// Fewer than 10 points.
     D,
@@ -157,6 +158,7 @@ impl Serialize for NdeliusTier {
 
 /// The women's factors' points (each 0 or 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WomensPoints {
     /// Parenting responsibilities.
     pub parenting: u32,
@@ -175,6 +177,7 @@ impl WomensPoints {
 
 /// Every component of the protect points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProtectBreakdown {
     /// RSR points (0, 10, 20).
     pub rsr: u32,
@@ -192,6 +195,7 @@ pub struct ProtectBreakdown {
 
 /// The protect half of a tier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Protect {
     /// The level.
     pub level: ProtectLevel,
@@ -203,6 +207,7 @@ pub struct Protect {
 
 /// One need's contribution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NeedScore {
     /// Severity (`no_need` when absent).
     pub severity: NeedSeverity,
@@ -257,6 +262,7 @@ impl Serialize for NeedScores {
 
 /// Every component of the change points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChangeBreakdown {
     /// Each need.
     pub needs: NeedScores,
@@ -268,6 +274,7 @@ pub struct ChangeBreakdown {
 
 /// A special rule that sets the change level without points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SpecialRule {
     /// No mandate for change: level 0.
@@ -278,6 +285,7 @@ pub enum SpecialRule {
 
 /// The change half of a tier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Change {
     /// The level.
     pub level: ChangeLevel,
@@ -292,6 +300,7 @@ pub struct Change {
 /// The inputs a 2021 tier read, so a reader can check it: RoSH level, MAPPA level and category, and the RSR and
 /// OGRS values actually used with where each came from.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TierReadings {
     /// RoSH level of the newest active RoSH registration.
     pub rosh: Option<RoshLevel>,
@@ -314,6 +323,7 @@ pub struct TierReadings {
 /// A tier: protect level and points, change level and points, the tier string and its nDelius form, and every
 /// rule that fired.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tier {
     /// The tier string, e.g. `B2` or `B2S`.
     pub tier: TierCode,
@@ -331,4 +341,70 @@ pub struct Tier {
     pub readings: TierReadings,
     /// Every rule that fired.
     pub rules: RuleList,
+}
+
+#[cfg(feature = "schema")]
+mod schema {
+    //! JSON Schemas of the result types that serialise by hand.
+    use std::borrow::Cow;
+
+    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+    use super::{ChangeLevel, NdeliusTier, NeedScore, NeedScores, TierCode};
+    use crate::model::NeedArea;
+
+    impl JsonSchema for ChangeLevel {
+        fn inline_schema() -> bool {
+            true
+        }
+        fn schema_name() -> Cow<'static, str> {
+            "ChangeLevel".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({ "type": "integer", "format": "uint8", "minimum": 0, "maximum": 3 })
+        }
+    }
+
+    impl JsonSchema for TierCode {
+        fn inline_schema() -> bool {
+            true
+        }
+        fn schema_name() -> Cow<'static, str> {
+            "TierCode".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({ "type": "string", "pattern": "^[A-D][0-3]S?$" })
+        }
+    }
+
+    impl JsonSchema for NdeliusTier {
+        fn inline_schema() -> bool {
+            true
+        }
+        fn schema_name() -> Cow<'static, str> {
+            "NdeliusTier".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({ "type": "string", "pattern": "^U[A-D][0-3]S?$" })
+        }
+    }
+
+    impl JsonSchema for NeedScores {
+        fn inline_schema() -> bool {
+            true
+        }
+        fn schema_name() -> Cow<'static, str> {
+            "NeedScores".into()
+        }
+        fn json_schema(g: &mut SchemaGenerator) -> Schema {
+            let key = g.subschema_for::<NeedArea>();
+            let value = g.subschema_for::<NeedScore>();
+            json_schema!({
+                "description": "Each need area → its contribution to the change points.",
+                "type": "object",
+                "propertyNames": key,
+                "additionalProperties": value
+            })
+        }
+    }
 }

@@ -12,6 +12,7 @@ use crate::tier::Tier;
 
 /// A letter of the 2026 tier, A highest. Ordered by severity: `G < F < … < A`. Serialised as the letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Letter {
     /// G, the lowest.
     G,
@@ -96,6 +97,7 @@ impl Serialize for Tier2026Code {
 
 /// A step of the 2026 tier (DOMAIN.md §4b), in table order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     /// The reoffending table (CSRP × ARP).
@@ -195,6 +197,7 @@ impl Serialize for Steps {
 
 /// Why a 2026 tier is provisional: each rule that made it so (both false when it is not).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Provisional {
     /// The static-predictor rule: a static ARP or CSRP set the tier above what the other steps give.
     pub static_predictors: bool,
@@ -213,6 +216,7 @@ impl Provisional {
 /// A 2026 tier (DOMAIN.md §4b): the tier, whether it is provisional and why, every step that produced a letter,
 /// and every rule that fired.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tier2026 {
     /// `not_supervised`, `missing` or A–G.
     pub tier: Tier2026Code,
@@ -230,9 +234,57 @@ pub struct Tier2026 {
 
 /// Both tiers of a case on a date, as hmpps-tier stores them: the 2021 two-axis tier and the 2026 tier.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tiers {
     /// The 2021 tier (A0–D3), as [`crate::tier::tier`] returns it.
     pub tier_2021: Tier,
     /// The 2026 tier (A–G, provisional).
     pub tier_2026: Tier2026,
+}
+
+#[cfg(feature = "schema")]
+mod schema {
+    //! JSON Schemas of the result types that serialise by hand.
+    use std::borrow::Cow;
+
+    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+    use super::{Letter, Step, Steps, Tier2026Code};
+    use crate::rules::Rule;
+
+    impl JsonSchema for Tier2026Code {
+        fn inline_schema() -> bool {
+            true
+        }
+        fn schema_name() -> Cow<'static, str> {
+            "Tier2026Code".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({ "type": "string", "pattern": "^(not_supervised|missing|[A-G])$" })
+        }
+    }
+
+    impl JsonSchema for Steps {
+        fn inline_schema() -> bool {
+            true
+        }
+        fn schema_name() -> Cow<'static, str> {
+            "Steps".into()
+        }
+        fn json_schema(g: &mut SchemaGenerator) -> Schema {
+            let step = g.subschema_for::<Step>();
+            let letter = g.subschema_for::<Letter>();
+            let rule = g.subschema_for::<Rule>();
+            json_schema!({
+                "type": "array",
+                "description": "The steps that produced a letter, in table order.",
+                "items": {
+                    "type": "object",
+                    "properties": { "step": step, "letter": letter, "rule": rule },
+                    "required": ["step", "letter", "rule"],
+                    "additionalProperties": false
+                }
+            })
+        }
+    }
 }

@@ -1,18 +1,22 @@
-//! Writes `schema/case.schema.json` (run `cargo run -p schema-gen` after changing the case model).
+//! Writes `schema/case.schema.json`, `schema/types.schema.json` and the generated Python types (run
+//! `cargo run -p schema-gen` after changing the case model or a result type).
 #![forbid(unsafe_code)]
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let path = schema_gen::schema_path();
-    match std::fs::write(&path, schema_gen::case_schema()) {
-        Ok(()) => {
-            eprintln!("wrote {}", path.display());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
+    let outputs: [(PathBuf, String); 3] = [
+        (schema_gen::schema_path(), schema_gen::case_schema()),
+        (schema_gen::types_schema_path(), schema_gen::types_schema()),
+        (schema_gen::python_types_path(), schema_gen::python_types()),
+    ];
+    for (path, text) in outputs {
+        if let Err(e) = std::fs::write(&path, text) {
             eprintln!("schema-gen: cannot write {}: {}", path.display(), e.kind());
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
         }
+        eprintln!("wrote {}", path.display());
     }
+    ExitCode::SUCCESS
 }
