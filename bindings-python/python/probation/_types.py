@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import typing
 
 from . import _mixins
 from ._convert import _Enum
@@ -62,6 +61,7 @@ __all__ = [
     "SupervisionPeriod",
     "Tier",
     "Tier2026",
+    "Tier2026Step",
     "TierReadings",
     "Tiers",
     "Trigger",
@@ -851,12 +851,24 @@ class Tier2026:
     """Provisional (only ever true for A–G)."""
     provisional_because: Provisional
     """Which provisional rules applied."""
-    steps: tuple[dict[str, typing.Any], ...]
+    steps: tuple[Tier2026Step, ...]
     """The steps that produced a letter."""
     on: datetime.date
     """The date of the calculation."""
     rules: tuple[Rule, ...]
     """Every rule that fired."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Tier2026Step:
+    """One step of the 2026 tier that produced a letter, with its rule (how `Steps` serialises each element)."""
+
+    step: Step
+    """The step."""
+    letter: Letter
+    """The letter it produced."""
+    rule: Rule
+    """The step's rule."""
 
 
 @dataclasses.dataclass(frozen=True)

@@ -252,6 +252,18 @@ mod schema {
     use super::{Letter, Step, Steps, Tier2026Code};
     use crate::rules::Rule;
 
+    /// One step of the 2026 tier that produced a letter, with its rule (how [`Steps`] serialises each element).
+    #[derive(JsonSchema)]
+    #[allow(dead_code, reason = "only its schema is used: Steps serialises by hand in this shape")]
+    struct Tier2026Step {
+        /// The step.
+        step: Step,
+        /// The letter it produced.
+        letter: Letter,
+        /// The step's rule.
+        rule: Rule,
+    }
+
     impl JsonSchema for Tier2026Code {
         fn inline_schema() -> bool {
             true
@@ -272,18 +284,11 @@ mod schema {
             "Steps".into()
         }
         fn json_schema(g: &mut SchemaGenerator) -> Schema {
-            let step = g.subschema_for::<Step>();
-            let letter = g.subschema_for::<Letter>();
-            let rule = g.subschema_for::<Rule>();
+            let item = g.subschema_for::<Tier2026Step>();
             json_schema!({
                 "type": "array",
                 "description": "The steps that produced a letter, in table order.",
-                "items": {
-                    "type": "object",
-                    "properties": { "step": step, "letter": letter, "rule": rule },
-                    "required": ["step", "letter", "rule"],
-                    "additionalProperties": false
-                }
+                "items": item
             })
         }
     }
