@@ -4,7 +4,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{Assessment, Contact, EnforcementAction, Event, Person, Provider, Registration};
+use super::{
+    Assessment, Contact, CriminalHistory, EnforcementAction, Event, Person, Provider, Registration,
+};
 
 /// The interchange format version this library reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -81,6 +83,12 @@ pub struct Case {
     /// Enforcement actions already taken, any order.
     #[serde(default)]
     pub enforcement: Vec<EnforcementAction>,
+    /// Criminal-history counts and dates, for the reoffending predictors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criminal_history: Option<CriminalHistory>,
+    /// The OASys answers the dynamic predictors read, where given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dynamic_answers: Option<crate::predictors::DynamicAnswers>,
 }
 
 impl Case {
@@ -96,6 +104,8 @@ impl Case {
             assessments: Vec::new(),
             contacts: Vec::new(),
             enforcement: Vec::new(),
+            criminal_history: None,
+            dynamic_answers: None,
         }
     }
 

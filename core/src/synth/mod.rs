@@ -136,6 +136,8 @@ fn build_case(rng: &mut Rng, index: u64, crn_offset: u64) -> Case {
         assessments: risk.assessments,
         contacts,
         enforcement,
+        criminal_history: None,
+        dynamic_answers: None,
     }
 }
 
