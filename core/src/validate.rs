@@ -8,7 +8,9 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Case, Event, Length, Need, Requirement, RequirementKind, Sentence};
+use crate::model::{
+    Case, CriminalHistory, Event, Length, Need, Requirement, RequirementKind, Sentence,
+};
 
 /// Limits on collection sizes, so that memory and work per case stay bounded (see the README's reliability
 /// section).
@@ -88,6 +90,9 @@ validation_rules! {
     RecordBeforeBirth = "record_before_birth", "a dated record cannot be before the date of birth", "[V] DOMAIN.md §2 date order";
     ContactBeforeFirstSentence = "contact_before_first_sentence", "contacts must fall inside the case's life: not before its first sentence", "[V] DOMAIN.md §2 date order";
     EventIndex = "event_index", "event index does not refer to an event of this case", "probation-core model";
+    OffenceCodeFormat = "offence_code_format", "a Home Office offence code is 5 digits", "[V-code] hmpps-arns-risk-actuarial-api CommonValidator; DOMAIN.md §9";
+    SanctionCountRange = "sanction_count_range", "total sanctions are 1 to 999 and the age at first sanction 0 to 109", "[V-code] hmpps-arns-risk-actuarial-api CommonValidator; DOMAIN.md §9b";
+    SanctionCountsExceedTotal = "sanction_counts_exceed_total", "violent sanctions, and the sexual sanction counts together, cannot exceed total sanctions", "[V-code] hmpps-arns-risk-actuarial-api CommonValidator; DOMAIN.md §9b";
 }
 
 impl fmt::Display for ValidationRule {
@@ -219,6 +224,45 @@ impl Validator {
         }
     }
 
+    fn history(&mut self, h: &CriminalHistory, dob: NaiveDate, dob_ok: bool) {
+        let at = |f: &str| format!("criminal_history.{f}");
+        if h.total_sanctions.is_some_and(|n| !(1..=999).contains(&n)) {
+            self.push(at("total_sanctions"), ValidationRule::SanctionCountRange);
+        }
+        if h.age_at_first_sanction.is_some_and(|a| a >= 110) {
+            self.push(at("age_at_first_sanction"), ValidationRule::SanctionCountRange);
+        }
+        if let Some(total) = h.total_sanctions {
+            if h.violent_sanctions.is_some_and(|v| v > total) {
+                self.push(at("violent_sanctions"), ValidationRule::SanctionCountsExceedTotal);
+            }
+            let sexual: u64 = [
+                h.contact_adult_sexual_sanctions,
+                h.contact_child_sexual_sanctions,
+                h.non_contact_sexual_offences,
+                h.indecent_image_sanctions,
+            ]
+            .iter()
+            .flatten()
+            .map(|&c| u64::from(c))
+            .sum();
+            if sexual > u64::from(total) {
+                self.push(at("contact_adult_sexual_sanctions"), ValidationRule::SanctionCountsExceedTotal);
+            }
+        }
+        for (name, d) in [
+            ("last_offence_date", h.last_offence_date),
+            ("last_sexual_offence_date", h.last_sexual_offence_date),
+        ] {
+            if let Some(d) = d
+                && self.date(|| at(name), d)
+                && dob_ok
+            {
+                self.after_birth(|| at(name), d, dob);
+            }
+        }
+    }
+
     fn case(&mut self, case: &Case) {
         use limits::*;
         let dob = case.person.date_of_birth;
@@ -238,6 +282,14 @@ impl Validator {
 
         for (i, e) in case.events.iter().enumerate() {
             self.event(case, i, e, dob_ok);
+            if let Some(code) = &e.offence_code
+                && !(code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit()))
+            {
+                self.push(format!("events[{i}].offence_code"), ValidationRule::OffenceCodeFormat);
+            }
+        }
+        if let Some(h) = &case.criminal_history {
+            self.history(h, dob, dob_ok);
         }
 
         for (i, r) in case.registrations.iter().enumerate() {
