@@ -569,9 +569,132 @@ def dc_vectors():
             "function": "predictors.dc_srp", "cases": cs}
 
 
+# ---------------------------------------------------------------- predictors(case, on)
+def person(sex="male", dob="1980-06-15"):
+    return {"crn": "X320741", "date_of_birth": dob, "sex": sex, "home_area": "C17"}
+
+
+def community(conv, code=None, cat=None):
+    e = {"offence_date": conv, "conviction_date": conv, "sentence_date": conv,
+         "sentence": {"type": "community_order", "length": {"months": 12},
+                      "requirements": [{"kind": "unpaid_work", "hours": 120}]}}
+    if code:
+        e["offence_code"] = code
+    if cat:
+        e["actuarial_category"] = cat
+    return e
+
+
+def custody(conv, release=None, code=None, cat=None):
+    e = {"offence_date": conv, "conviction_date": conv, "sentence_date": conv,
+         "sentence": {"type": "custody", "length": {"months": 24}}}
+    if release:
+        e["sentence"]["release_date"] = release
+    if code:
+        e["offence_code"] = code
+    if cat:
+        e["actuarial_category"] = cat
+    return e
+
+
+def scored(r):
+    return {"status": "scored", "score": r[0]}
+
+
+def case_vectors():
+    cs = []
+    hist = {"total_sanctions": 3, "age_at_first_sanction": 16, "has_ever_committed_sexual_offence": False}
+    c = {"schema_version": 1, "person": person(), "events": [community("2020-03-01", "00100", "theft_non_motor")],
+         "criminal_history": hist, "dynamic_answers": FULL}
+    o = w_o3 = ogrs3(o3(n=3, first=16))
+    a = arp(a_in(dob="1980-06-15", conv="2020-03-01", fu="2020-03-01", ad="2021-03-01", first=16, n=3, dyn=FULL))
+    cs.append({"description": "community order, history, offence code and category, every dynamic answer, on "
+                              "2021-03-01: OGRS3 (follow-up start = sentence date) " + w_o3[1] + "; ARP dynamic with 12 "
+                              "offence-free months: " + a[1] + "; DC-SRP not applicable (no sexual history)",
+               "input": {"case": c, "on": "2021-03-01"},
+               "expected": {"event": 0, "ogrs3": scored(o), "arp": scored(a),
+                            "dc_srp": {"status": "scored", "score": {"band": "not_applicable", "score": 0.0}}}})
+    c2 = {"schema_version": 1, "person": person(), "events": [custody("2020-03-01", None, "00100", "theft_non_motor")],
+          "criminal_history": hist}
+    cs.append({"description": "custody with no release date yet: the start of follow-up is unknown, so nothing is computed "
+                              "and each predictor lists the missing release date",
+               "input": {"case": c2, "on": "2020-06-01"},
+               "expected": {"event": 0,
+                            "ogrs3": {"status": "not_computed", "missing": ["events[0].sentence.release_date"]},
+                            "arp": {"status": "not_computed", "missing": ["events[0].sentence.release_date"]},
+                            "dc_srp": {"status": "not_computed", "missing": ["events[0].sentence.release_date"]}}})
+    sexual = {"total_sanctions": 4, "age_at_first_sanction": 20, "contact_adult_sexual_sanctions": 1,
+              "contact_child_sexual_sanctions": 0, "non_contact_sexual_offences": 0, "indecent_image_sanctions": 0,
+              "last_sexual_offence_date": "2014-05-01", "last_offence_date": "2014-05-01"}
+    c3 = {"schema_version": 1, "person": person(), "events": [custody("2014-09-01", "2015-09-01", "00100")],
+          "criminal_history": sexual}
+    d = dc(d_in(dob="1980-06-15", fu="2015-09-01", n=4, adult=1, sx="2014-05-01", mro="2014-05-01", ad="2021-03-01"))
+    o = ogrs3(o3(dob="1980-06-15", conv="2014-09-01", fu="2015-09-01", n=4, first=20))
+    cs.append({"description": "released from custody on 2015-09-01 (follow-up start, and supervised in the community on "
+                              "2021-03-01); sexual history taken from the counts (has_ever_committed_sexual_offence "
+                              "absent, counts sum 1 > 0); OGRS3 " + o[1] + "; ARP not computed (no actuarial category); "
+                              "DC-SRP " + d[1],
+               "input": {"case": c3, "on": "2021-03-01"},
+               "expected": {"event": 0, "ogrs3": scored(o),
+                            "arp": {"status": "not_computed", "missing": ["events[0].actuarial_category"]},
+                            "dc_srp": scored(d)}})
+    c4 = {"schema_version": 1, "person": person(), "events": [community("2020-03-01", "00100")], "criminal_history": hist}
+    cs.append({"description": "no event convicted on or before the date: nothing computed",
+               "input": {"case": c4, "on": "2019-01-01"},
+               "expected": {"event": None, "ogrs3": {"status": "not_computed", "missing": ["events"]},
+                            "arp": {"status": "not_computed", "missing": ["events"]},
+                            "dc_srp": {"status": "not_computed", "missing": ["events"]}}})
+    c5 = {"schema_version": 1, "person": person(), "events": [community("2020-03-01", "99999"), community("2016-03-01", "00100")],
+          "criminal_history": hist}
+    cs.append({"description": "the current event is the newest conviction on or before the date (events[0], 2020), "
+                              "whose code 99999 has no OGRS3 group: refused, naming the field; an older event (2016) "
+                              "is not used",
+               "input": {"case": c5, "on": "2021-01-01"},
+               "expected": {"event": 0, "ogrs3": {"status": "refused", "error": {"kind": "offence_code_not_mapped",
+                                                                                  "field": "offence_code"}}}})
+    cs.append({"description": "on a date before the 2020 conviction the 2016 event is current",
+               "input": {"case": c5, "on": "2018-01-01"},
+               "expected": {"event": 1, "ogrs3": scored(ogrs3(o3(dob="1980-06-15", conv="2016-03-01", n=3, first=16)))}})
+    bad = {"schema_version": 1, "person": person(), "events": [community("2020-03-01", "0010")]}
+    cs.append({"description": "an offence code that is not 5 digits fails case validation (offence_code_format)",
+               "function": "case.validate", "input": {"case": bad}, "expected": {"valid": False, "issues": [
+                   {"path": "events[0].offence_code", "rule": "offence_code_format"}]}})
+    return cs
+
+
+def case_docs():
+    cs = case_vectors()
+    val = [c for c in cs if c.get("function")]
+    for c in val:
+        del c["function"]
+    pred = [c for c in cs if c not in val]
+    bad_hist = {"schema_version": 1, "person": person(), "events": [community("2020-03-01")],
+                "criminal_history": {"total_sanctions": 0, "age_at_first_sanction": 110}}
+    val.append({"description": "criminal history out of range: total sanctions 0, age at first sanction 110",
+                "input": {"case": bad_hist}, "expected": {"valid": False, "issues": [
+                    {"path": "criminal_history.total_sanctions", "rule": "sanction_count_range"},
+                    {"path": "criminal_history.age_at_first_sanction", "rule": "sanction_count_range"}]}})
+    over = {"schema_version": 1, "person": person(), "events": [community("2020-03-01")],
+            "criminal_history": {"total_sanctions": 2, "violent_sanctions": 3, "contact_adult_sexual_sanctions": 2,
+                                 "indecent_image_sanctions": 1, "last_sexual_offence_date": "1979-01-01"}}
+    val.append({"description": "violent sanctions 3 > total 2; sexual counts 2 + 1 > 2; last sexual offence before birth",
+                "input": {"case": over}, "expected": {"valid": False, "issues": [
+                    {"path": "criminal_history.violent_sanctions", "rule": "sanction_counts_exceed_total"},
+                    {"path": "criminal_history.contact_adult_sexual_sanctions", "rule": "sanction_counts_exceed_total"},
+                    {"path": "criminal_history.last_sexual_offence_date", "rule": "record_before_birth"}]}})
+    return (
+        {"description": "predictors(case, on): the current event, follow-up start from the sentence, what is missing, "
+                        "refusals. Working as in the other predictor files.",
+         "source": "DOMAIN.md §9, §9b; docs/rules/predictors.md#from-a-case", "function": "predictors.case", "cases": pred},
+        {"description": "validation of the predictor fields of the case format", "source": "docs/interchange.md; "
+                        "docs/rules/predictors.md#from-a-case", "function": "case.validate", "cases": val})
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, doc in (("ogrs3.json", ogrs3_vectors()), ("arp.json", arp_vectors()), ("dc_srp.json", dc_vectors())):
+    case_doc, validation_doc = case_docs()
+    for name, doc in (("ogrs3.json", ogrs3_vectors()), ("arp.json", arp_vectors()), ("dc_srp.json", dc_vectors()),
+                      ("case.json", case_doc), ("case_validation.json", validation_doc)):
         (OUT / name).write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
         print(name, len(doc["cases"]))
 

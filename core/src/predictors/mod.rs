@@ -18,7 +18,9 @@
 //!     offence_code: "00100".into(),
 //! })
 //! .unwrap();
-//! assert_eq!((score.one_year, score.two_year, score.band), (5, 10, RiskBand::Low));
+//! // age 29: −1.1667; first sanction 0.12614; 1.25112 × ln(1/10) = −2.880810; violence 0 → total −3.921370;
+//! // 1-year logistic(−2.518810) = 0.07455 → 7%, 2-year logistic(−1.799670) = 0.14189 → 14%, low.
+//! assert_eq!((score.one_year, score.two_year, score.band), (7, 14, RiskBand::Low));
 //! ```
 
 use std::fmt;
