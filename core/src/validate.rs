@@ -90,9 +90,9 @@ validation_rules! {
     RecordBeforeBirth = "record_before_birth", "a dated record cannot be before the date of birth", "[V] DOMAIN.md §2 date order";
     ContactBeforeFirstSentence = "contact_before_first_sentence", "contacts must fall inside the case's life: not before its first sentence", "[V] DOMAIN.md §2 date order";
     EventIndex = "event_index", "event index does not refer to an event of this case", "probation-core model";
-    OffenceCodeFormat = "offence_code_format", "a Home Office offence code is 5 digits", "[V-code] hmpps-arns-risk-actuarial-api CommonValidator; DOMAIN.md §9";
-    SanctionCountRange = "sanction_count_range", "total sanctions are 1 to 999 and the age at first sanction 0 to 109", "[V-code] hmpps-arns-risk-actuarial-api CommonValidator; DOMAIN.md §9b";
-    SanctionCountsExceedTotal = "sanction_counts_exceed_total", "violent sanctions, and the sexual sanction counts together, cannot exceed total sanctions", "[V-code] hmpps-arns-risk-actuarial-api CommonValidator; DOMAIN.md §9b";
+    OffenceCodeFormat = "offence_code_format", "a Home Office offence code is 5 digits", "[V-code] hmpps-arns-risk-actuarial-api CommonValidator; docs/rules/predictors.md#from-a-case";
+    SanctionCountRange = "sanction_count_range", "total sanctions are 1 to 999 and the age at first sanction 0 to 109", "[V-code] hmpps-arns-risk-actuarial-api CommonValidator; docs/rules/predictors.md#from-a-case";
+    SanctionCountsExceedTotal = "sanction_counts_exceed_total", "violent sanctions, and the sexual sanction counts together, cannot exceed total sanctions", "[V-code] hmpps-arns-risk-actuarial-api CommonValidator; docs/rules/predictors.md#from-a-case";
 }
 
 impl fmt::Display for ValidationRule {
