@@ -74,7 +74,7 @@ def ogrs3():
     out = [HEADER.format(src="core/data/ogrs3_offence_codes.json")]
     out.append("\nuse super::{Ogrs3Code, Ogrs3OffenceGroup};\n\n")
     out.append("/// Every Home Office offence code of the data file, ascending, with what it maps to.\n")
-    out.append(f"pub(crate) static CODES: [(u32, Ogrs3Code); {len(rows)}] = [\n")
+    out.append(f"pub(crate) const CODES: [(u32, Ogrs3Code); {len(rows)}] = [\n")
     out.extend(rows)
     out.append("];\n\n")
     out.append("/// The weighting of each group in the data file (every code of a group carries the same one).\n")

@@ -6,7 +6,7 @@
 //! product is an IEEE double and the sum is compensated, which agrees with it to about 1e-15 on the logit, so
 //! the 2-dp score differs only if 100 × p lies within about 1e-12 of a half-hundredth.
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::rules::arp::{self as rules, Idx};
@@ -526,6 +526,29 @@ fn dynamic_answers(d: &DynamicAnswers) -> Result<Dynamic, (FieldSet, FieldSet)> 
     }
 }
 
+/// `d` is after `base` plus 3 months (Java's `plusMonths(3)`: the day clamped to the end of the month), without
+/// building the date.
+fn after_three_months(d: NaiveDate, base: NaiveDate) -> bool {
+    let months = |x: NaiveDate| i64::from(x.year()) * 12 + i64::from(x.month0());
+    let target = months(base) + 3;
+    let (dm, bd) = (months(d), base.day());
+    if dm != target {
+        return dm > target;
+    }
+    // Same month: compare days, the base day clamped to the month's length (only days 29–31 can clamp).
+    let limit = if bd > 28 {
+        let last = d
+            .with_day(31)
+            .or_else(|| d.with_day(30))
+            .or_else(|| d.with_day(29))
+            .map_or(28, |x| x.day());
+        bd.min(last)
+    } else {
+        bd
+    };
+    d.day() > limit
+}
+
 fn category_index(c: ActuarialCategory) -> Option<usize> {
     (c != ActuarialCategory::Unknown).then_some(c as usize)
 }
@@ -547,11 +570,7 @@ pub fn arp(input: &ArpInput) -> Result<ArpScore, ArpError> {
     if input.age_at_first_sanction > age_at_conviction {
         return Err(ArpError::FirstSanctionAfterConviction);
     }
-    if input
-        .assessment_date
-        .checked_add_months(Months::new(3))
-        .is_some_and(|limit| input.conviction_date > limit)
-    {
+    if after_three_months(input.conviction_date, input.assessment_date) {
         return Err(ArpError::ConvictionAfterAssessment);
     }
     if input.age_at_first_sanction >= 110 {
@@ -892,6 +911,20 @@ mod tests {
             }
         }
         (coefs, cats)
+    }
+
+    /// The cheap comparison equals "after `base` + 3 months" with chrono's month arithmetic (which clamps the
+    /// day as Java's `plusMonths` does), around every month end of four years.
+    #[test]
+    fn three_months_as_plus_months() {
+        let start = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap_or_default();
+        for b in start.iter_days().take(4 * 366) {
+            let limit = b.checked_add_months(chrono::Months::new(3)).unwrap_or_default();
+            for delta in -3i64..=3 {
+                let d = limit + chrono::TimeDelta::days(delta);
+                assert_eq!(after_three_months(d, b), d > limit, "{b} {d}");
+            }
+        }
     }
 
     /// The generated coefficients equal the vendored source files (tools/predictor-tables/generate.py).

@@ -106,13 +106,65 @@ pub(crate) enum Ogrs3Code {
     NoWeighting,
 }
 
+impl Ogrs3OffenceGroup {
+    /// Every group, in declaration order.
+    const ALL: [Ogrs3OffenceGroup; 20] = [
+        Ogrs3OffenceGroup::Violence,
+        Ogrs3OffenceGroup::DrugImportExportProduction,
+        Ogrs3OffenceGroup::SexualAgainstChild,
+        Ogrs3OffenceGroup::Robbery,
+        Ogrs3OffenceGroup::BurglaryDomestic,
+        Ogrs3OffenceGroup::DrinkDriving,
+        Ogrs3OffenceGroup::Other,
+        Ogrs3OffenceGroup::SexualNotAgainstChild,
+        Ogrs3OffenceGroup::DrugPossessionSupply,
+        Ogrs3OffenceGroup::FraudForgery,
+        Ogrs3OffenceGroup::PublicOrderHarassment,
+        Ogrs3OffenceGroup::CriminalDamage,
+        Ogrs3OffenceGroup::BurglaryOther,
+        Ogrs3OffenceGroup::OtherMotoring,
+        Ogrs3OffenceGroup::HandlingStolenGoods,
+        Ogrs3OffenceGroup::TakingVehicleWithoutConsent,
+        Ogrs3OffenceGroup::TheftFromVehicles,
+        Ogrs3OffenceGroup::TheftNonMotor,
+        Ogrs3OffenceGroup::AbscondingBail,
+        Ogrs3OffenceGroup::SolicitingProstitution,
+    ];
+}
+
+/// Every 5-digit code → 0 (not in the table), 1 (needs details), 2 (no weighting) or 3 + the group's index: one
+/// load per lookup instead of a binary search (100 kB, built at compile time from the generated table).
+static DENSE: [u8; 100_000] = dense();
+
+#[allow(
+    clippy::indexing_slicing,
+    reason = "const evaluation: an out-of-bounds index fails the build, not a run"
+)]
+const fn dense() -> [u8; 100_000] {
+    let mut t = [0u8; 100_000];
+    let mut i = 0;
+    while i < codes::CODES.len() {
+        let (code, entry) = codes::CODES[i];
+        t[code as usize] = match entry {
+            Ogrs3Code::NeedsDetails => 1,
+            Ogrs3Code::NoWeighting => 2,
+            Ogrs3Code::Group(g) => 3 + g as u8,
+        };
+        i += 1;
+    }
+    t
+}
+
 /// Looks a 5-digit code (as a number) up in the table.
 pub(crate) fn lookup(code: u32) -> Option<Ogrs3Code> {
-    codes::CODES
-        .binary_search_by_key(&code, |&(c, _)| c)
-        .ok()
-        .and_then(|i| codes::CODES.get(i))
-        .map(|&(_, e)| e)
+    match DENSE.get(code as usize).copied().unwrap_or(0) {
+        0 => None,
+        1 => Some(Ogrs3Code::NeedsDetails),
+        2 => Some(Ogrs3Code::NoWeighting),
+        g => Ogrs3OffenceGroup::ALL
+            .get(usize::from(g - 3))
+            .map(|&g| Ogrs3Code::Group(g)),
+    }
 }
 
 /// Why OGRS3 could not be scored; each names the input field (never its value).

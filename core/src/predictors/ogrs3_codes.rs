@@ -3,7 +3,7 @@
 use super::{Ogrs3Code, Ogrs3OffenceGroup};
 
 /// Every Home Office offence code of the data file, ascending, with what it maps to.
-pub(crate) static CODES: [(u32, Ogrs3Code); 3028] = [
+pub(crate) const CODES: [(u32, Ogrs3Code); 3028] = [
     (100, Ogrs3Code::Group(Ogrs3OffenceGroup::Violence)),
     (101, Ogrs3Code::Group(Ogrs3OffenceGroup::Violence)),
     (102, Ogrs3Code::Group(Ogrs3OffenceGroup::Violence)),
