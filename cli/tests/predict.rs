@@ -25,7 +25,12 @@ fn predict_streams_one_line_per_case() {
         .spawn()
         .unwrap();
     let input = format!("{FULL}\n{BARE}\n{{\"schema_version\":1}}\n");
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(1), "a broken line makes exit 1");
     let lines: Vec<Value> = String::from_utf8(out.stdout)
@@ -55,5 +60,8 @@ fn predict_streams_one_line_per_case() {
     );
     assert_eq!(lines[2]["error"]["kind"], "decode");
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("scored: OGRS3 1, ARP 1, DC-SRP 1"), "{stderr}");
+    assert!(
+        stderr.contains("scored: OGRS3 1, ARP 1, DC-SRP 1"),
+        "{stderr}"
+    );
 }

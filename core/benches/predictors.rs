@@ -19,7 +19,9 @@ use probation_core::predictors::{
 };
 
 const N: usize = 4096;
-const CODES: [&str; 8] = ["00100", "02400", "09201", "04900", "05300", "03300", "00806", "01400"];
+const CODES: [&str; 8] = [
+    "00100", "02400", "09201", "04900", "05300", "03300", "00806", "01400",
+];
 const CATS: [ActuarialCategory; 6] = [
     ActuarialCategory::TheftNonMotor,
     ActuarialCategory::BurglaryDomestic,

@@ -230,11 +230,17 @@ impl Validator {
             self.push(at("total_sanctions"), ValidationRule::SanctionCountRange);
         }
         if h.age_at_first_sanction.is_some_and(|a| a >= 110) {
-            self.push(at("age_at_first_sanction"), ValidationRule::SanctionCountRange);
+            self.push(
+                at("age_at_first_sanction"),
+                ValidationRule::SanctionCountRange,
+            );
         }
         if let Some(total) = h.total_sanctions {
             if h.violent_sanctions.is_some_and(|v| v > total) {
-                self.push(at("violent_sanctions"), ValidationRule::SanctionCountsExceedTotal);
+                self.push(
+                    at("violent_sanctions"),
+                    ValidationRule::SanctionCountsExceedTotal,
+                );
             }
             let sexual: u64 = [
                 h.contact_adult_sexual_sanctions,
@@ -247,7 +253,10 @@ impl Validator {
             .map(|&c| u64::from(c))
             .sum();
             if sexual > u64::from(total) {
-                self.push(at("contact_adult_sexual_sanctions"), ValidationRule::SanctionCountsExceedTotal);
+                self.push(
+                    at("contact_adult_sexual_sanctions"),
+                    ValidationRule::SanctionCountsExceedTotal,
+                );
             }
         }
         for (name, d) in [
@@ -285,7 +294,10 @@ impl Validator {
             if let Some(code) = &e.offence_code
                 && !(code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit()))
             {
-                self.push(format!("events[{i}].offence_code"), ValidationRule::OffenceCodeFormat);
+                self.push(
+                    format!("events[{i}].offence_code"),
+                    ValidationRule::OffenceCodeFormat,
+                );
             }
         }
         if let Some(h) = &case.criminal_history {

@@ -114,7 +114,11 @@ fn every_predictor_rule_fires_in_some_vector() {
     }
     for table in [pr::ogrs3::TABLE, pr::arp::TABLE, pr::dcsrp::TABLE] {
         for rule in table {
-            assert!(fired.contains(rule.id), "no predictor vector fires {}", rule.id);
+            assert!(
+                fired.contains(rule.id),
+                "no predictor vector fires {}",
+                rule.id
+            );
         }
     }
 }

@@ -81,7 +81,9 @@ fn run(function: &str, input: &Value) -> Result<Value, String> {
         "predictors.ogrs3" => predictor(input, probation_core::predictors::ogrs3, |e| {
             (e.kind(), e.field())
         }),
-        "predictors.arp" => predictor(input, probation_core::predictors::arp, |e| (e.kind(), e.field())),
+        "predictors.arp" => predictor(input, probation_core::predictors::arp, |e| {
+            (e.kind(), e.field())
+        }),
         "predictors.dc_srp" => predictor(input, probation_core::predictors::dc_srp, |e| {
             (e.kind(), e.field())
         }),
@@ -112,7 +114,9 @@ fn predictors_case(input: &Value) -> Result<Value, String> {
     let on = date_field(input, "on")?;
     match probation_core::interchange::decode_case(&input["case"].to_string()) {
         Err(e) => Ok(json!({"error": {"kind": "decode", "path": e.path()}})),
-        Ok(case) => Ok(serde_json::to_value(probation_core::predictors::predictors(&case, on)).unwrap()),
+        Ok(case) => {
+            Ok(serde_json::to_value(probation_core::predictors::predictors(&case, on)).unwrap())
+        }
     }
 }
 

@@ -611,7 +611,10 @@ mod tests {
         let slow: Case = serde_json::from_str(text).unwrap();
         assert!(slow.criminal_history.is_some() && slow.dynamic_answers.is_some());
         assert_eq!(decode::<Case>(text).as_ref(), Some(&slow));
-        let bad = text.replace(r#""is_unemployed":true"#, r#""is_unemployed":true,"unknown":1"#);
+        let bad = text.replace(
+            r#""is_unemployed":true"#,
+            r#""is_unemployed":true,"unknown":1"#,
+        );
         assert!(agrees(&bad));
         assert!(serde_json::from_str::<Case>(&bad).is_err());
     }

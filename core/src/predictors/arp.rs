@@ -10,7 +10,9 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::rules::arp::{self as rules, Idx};
-use super::{FieldSet, RiskBand, ScoreKind, exact_sum, half_up, logistic, whole_months, whole_years};
+use super::{
+    FieldSet, RiskBand, ScoreKind, exact_sum, half_up, logistic, whole_months, whole_years,
+};
 use crate::allocation::RuleList;
 use crate::model::Sex;
 
@@ -597,11 +599,7 @@ pub fn arp(input: &ArpInput) -> Result<ArpScore, ArpError> {
     };
     let mut fired = RuleList::new(rules::TABLE);
     let (dynamic, missing, inconsistent) = match dynamic_answers(&input.dynamic) {
-        Ok(d) => (
-            Some(d),
-            FieldSet::new(&REQUIRED),
-            FieldSet::new(&DRUGS),
-        ),
+        Ok(d) => (Some(d), FieldSet::new(&REQUIRED), FieldSet::new(&DRUGS)),
         Err((m, i)) => {
             fired.fire(Idx::FALLBACK.bit());
             (None, m, i)
@@ -692,10 +690,20 @@ struct Shared {
 
 fn poly(c: &[f64; 4], x: u32) -> [f64; 4] {
     let x = f64::from(x);
-    [c[0] * x, c[1] * (x * x), c[2] * (x * x * x), c[3] * (x * x * x * x)]
+    [
+        c[0] * x,
+        c[1] * (x * x),
+        c[2] * (x * x * x),
+        c[3] * (x * x * x * x),
+    ]
 }
 
-fn shared_terms(h: &History, s: &Shared, dynamic: Option<ArpDynamicTerms>, extra: &[f64]) -> ArpTerms {
+fn shared_terms(
+    h: &History,
+    s: &Shared,
+    dynamic: Option<ArpDynamicTerms>,
+    extra: &[f64],
+) -> ArpTerms {
     let age = poly(&s.age, h.age_at_follow_up);
     let ofm = poly(&s.ofm, h.ofm);
     let n = h.n;
@@ -755,9 +763,19 @@ fn static_terms(h: &History) -> ArpTerms {
     let s = Shared {
         intercept: c.two_year_constant,
         age: if h.female {
-            [c.aai_female, c.aai_quadratic_female, c.aai_cubic_female, c.aai_quartic_female]
+            [
+                c.aai_female,
+                c.aai_quadratic_female,
+                c.aai_cubic_female,
+                c.aai_quartic_female,
+            ]
         } else {
-            [c.aai_male, c.aai_quadratic_male, c.aai_cubic_male, c.aai_quartic_male]
+            [
+                c.aai_male,
+                c.aai_quadratic_male,
+                c.aai_cubic_male,
+                c.aai_quartic_male,
+            ]
         },
         female: c.female,
         first: c.first_sanction,
@@ -794,9 +812,19 @@ fn dynamic_terms(h: &History, d: &Dynamic, answers: &DynamicAnswers) -> ArpTerms
     let s = Shared {
         intercept: c.two_year_constant,
         age: if h.female {
-            [c.aai_female, c.aai_quadratic_female, c.aai_cubic_female, c.aai_quartic_female]
+            [
+                c.aai_female,
+                c.aai_quadratic_female,
+                c.aai_cubic_female,
+                c.aai_quartic_female,
+            ]
         } else {
-            [c.aai_male, c.aai_quadratic_male, c.aai_cubic_male, c.aai_quartic_male]
+            [
+                c.aai_male,
+                c.aai_quadratic_male,
+                c.aai_cubic_male,
+                c.aai_quartic_male,
+            ]
         },
         female: c.female,
         first: c.first_sanction,
@@ -808,7 +836,12 @@ fn dynamic_terms(h: &History, d: &Dynamic, answers: &DynamicAnswers) -> ArpTerms
             c.yrs_between_first_and_second_sanction_male
         },
         // Quadratic when dynamic (PREDICTORS.md rule 3).
-        ofm: [c.offence_free_months, c.offence_free_months_quadratic, 0.0, 0.0],
+        ofm: [
+            c.offence_free_months,
+            c.offence_free_months_quadratic,
+            0.0,
+            0.0,
+        ],
         copas: if h.female {
             c.three_plus_sanctions_copas_g_female
         } else {
@@ -826,15 +859,27 @@ fn dynamic_terms(h: &History, d: &Dynamic, answers: &DynamicAnswers) -> ArpTerms
     let a = answers;
     let t = ArpDynamicTerms {
         accommodation: d.accommodation.score() * c.accommodation_suitability,
-        unemployed: if d.unemployed { c.unemployed * 2.0 } else { 0.0 },
-        live_in_relationship: if living_together { c.live_in_relationship } else { 0.0 },
+        unemployed: if d.unemployed {
+            c.unemployed * 2.0
+        } else {
+            0.0
+        },
+        live_in_relationship: if living_together {
+            c.live_in_relationship
+        } else {
+            0.0
+        },
         relationship_quality: d.partner.score() * c.relationship_quality,
         live_in_relationship_quality: if living_together {
             d.partner.score() * c.quality_of_live_in_relationship
         } else {
             0.0
         },
-        domestic_abuse: if d.domestic_abuse { c.domestic_abuse } else { 0.0 },
+        domestic_abuse: if d.domestic_abuse {
+            c.domestic_abuse
+        } else {
+            0.0
+        },
         regular_offending_activities: d.activities.score() * c.activities_encourage_offending,
         drug_motivation: d.motivation.score() * c.motivation_to_tackle_drug_misuse,
         chronic_drinking: d.alcohol.score() * c.chronic_drinking,
@@ -845,7 +890,10 @@ fn dynamic_terms(h: &History, d: &Dynamic, answers: &DynamicAnswers) -> ArpTerms
         other_opiate: flag(a.has_other_opiate_usage, c.other_opiate),
         crack_cocaine: flag(a.has_crack_cocaine_usage, c.crack_cocaine),
         powder_cocaine: flag(a.has_powder_cocaine_usage, c.powder_cocaine),
-        prescription_drug_misuse: flag(a.has_misused_prescription_drug_usage, c.prescription_drug_misuse),
+        prescription_drug_misuse: flag(
+            a.has_misused_prescription_drug_usage,
+            c.prescription_drug_misuse,
+        ),
         benzodiazepines: flag(a.has_benzodiazepines_usage, c.benzodiazepines),
         cannabis: flag(a.has_cannabis_usage, c.cannabis),
         steroids: flag(a.has_steroids_usage, c.steroids),
@@ -903,11 +951,11 @@ mod tests {
                 if let Some(v) = rest.split("BigDecimal(\"").nth(1) {
                     cats.push(v.trim_end_matches("\")").parse().unwrap_or(f64::NAN));
                 }
-            } else if let Some((name, rest)) = line.split_once("(\"") {
-                if let Some(v) = rest.split("BigDecimal(").nth(1) {
-                    let v = v.trim_end_matches("),").trim_end_matches(')');
-                    coefs.push((name.to_string(), v.parse().unwrap_or(f64::NAN)));
-                }
+            } else if let Some((name, rest)) = line.split_once("(\"")
+                && let Some(v) = rest.split("BigDecimal(").nth(1)
+            {
+                let v = v.trim_end_matches("),").trim_end_matches(')');
+                coefs.push((name.to_string(), v.parse().unwrap_or(f64::NAN)));
             }
         }
         (coefs, cats)
@@ -919,7 +967,9 @@ mod tests {
     fn three_months_as_plus_months() {
         let start = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap_or_default();
         for b in start.iter_days().take(4 * 366) {
-            let limit = b.checked_add_months(chrono::Months::new(3)).unwrap_or_default();
+            let limit = b
+                .checked_add_months(chrono::Months::new(3))
+                .unwrap_or_default();
             for delta in -3i64..=3 {
                 let d = limit + chrono::TimeDelta::days(delta);
                 assert_eq!(after_three_months(d, b), d > limit, "{b} {d}");
@@ -930,13 +980,17 @@ mod tests {
     /// The generated coefficients equal the vendored source files (tools/predictor-tables/generate.py).
     #[test]
     fn coefficients_match_source_files() {
-        let (coefs, cats) = parse_kt(include_str!("../../data/actuarial/AllReoffendingPredictorStatic.kt"));
+        let (coefs, cats) = parse_kt(include_str!(
+            "../../data/actuarial/AllReoffendingPredictorStatic.kt"
+        ));
         assert_eq!(coefs.len(), 23);
         for (name, v) in &coefs {
             assert_eq!(arp_static_by_name(name), Some(*v), "{name}");
         }
         assert_eq!(cats, ARP_STATIC.category.to_vec());
-        let (coefs, cats) = parse_kt(include_str!("../../data/actuarial/AllReoffendingPredictorDynamic.kt"));
+        let (coefs, cats) = parse_kt(include_str!(
+            "../../data/actuarial/AllReoffendingPredictorDynamic.kt"
+        ));
         assert_eq!(coefs.len(), 21 + 21);
         for (name, v) in &coefs {
             assert_eq!(arp_dynamic_by_name(name), Some(*v), "{name}");

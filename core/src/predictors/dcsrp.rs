@@ -102,7 +102,9 @@ pub enum DcSrpError {
     #[error("the sexual sanction counts must not add up to more than `total_sanctions`")]
     SexualSanctionsExceedTotal,
     /// No date of the most recent sexual offence for a man with sexual history (`MISSING_MANDATORY_INPUT`).
-    #[error("`most_recent_sexual_offence_date` is required for a man who has committed a sexual offence")]
+    #[error(
+        "`most_recent_sexual_offence_date` is required for a man who has committed a sexual offence"
+    )]
     SexualOffenceDateMissing,
     /// The most recent sexual offence on or before the date of birth.
     #[error("`most_recent_sexual_offence_date` must be after the date of birth")]
@@ -130,9 +132,8 @@ impl DcSrpError {
     pub const fn field(&self) -> &'static str {
         match self {
             DcSrpError::SexNotSpecified => "sex",
-            DcSrpError::CountMissing { field } | DcSrpError::InconsistentSexualHistory { field } => {
-                field
-            }
+            DcSrpError::CountMissing { field }
+            | DcSrpError::InconsistentSexualHistory { field } => field,
             DcSrpError::TotalSanctionsOutOfRange | DcSrpError::SexualSanctionsExceedTotal => {
                 "total_sanctions"
             }
@@ -234,10 +235,13 @@ pub fn dc_srp(input: &DcSrpInput) -> Result<DcSrpScore, DcSrpError> {
     let dob = input.date_of_birth;
     let mut fired = RuleList::new(rules::TABLE);
     if female || !input.has_ever_committed_sexual_offence {
-        if !female {
-            if let Some((field, _)) = COUNTS.iter().zip(counts).find(|(_, c)| c.is_some_and(|c| c > 0)) {
-                return Err(DcSrpError::InconsistentSexualHistory { field });
-            }
+        if !female
+            && let Some((field, _)) = COUNTS
+                .iter()
+                .zip(counts)
+                .find(|(_, c)| c.is_some_and(|c| c > 0))
+        {
+            return Err(DcSrpError::InconsistentSexualHistory { field });
         }
         fired.fire(Idx::NOT_APPLICABLE.bit());
         return Ok(DcSrpScore {
