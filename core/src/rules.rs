@@ -4,6 +4,7 @@ use serde::Serialize;
 
 /// How well a rule is sourced (the labels of `DOMAIN.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// Stated by a public source (legislation, HMIP, GOV.UK, MoJ). `\[V\]`.
@@ -35,6 +36,7 @@ impl Basis {
 /// assert_eq!(R.basis.label(), "A");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Rule {
     /// Stable identifier, dotted (`allocation.tr.mappa`).
     pub id: &'static str,

@@ -4,7 +4,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{Assessment, Contact, EnforcementAction, Event, Person, Provider, Registration};
+use super::{
+    Assessment, Booking, Contact, EnforcementAction, Event, Person, Provider, Registration,
+};
 
 /// The interchange format version this library reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -81,6 +83,10 @@ pub struct Case {
     /// Enforcement actions already taken, any order.
     #[serde(default)]
     pub enforcement: Vec<EnforcementAction>,
+    /// Custodial bookings in the multi-sentence form (docs/interchange.md): each one custodial period with its
+    /// sentences, adjustments and recalls. Optional; a custody event in the single-sentence form is still read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bookings: Vec<Booking>,
 }
 
 impl Case {
@@ -96,6 +102,7 @@ impl Case {
             assessments: Vec::new(),
             contacts: Vec::new(),
             enforcement: Vec::new(),
+            bookings: Vec::new(),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The case model of DOMAIN.md §2: plain data with serde, validated by [`crate::validate`].
 
 mod assessment;
+mod booking;
 mod case;
 mod contact;
 mod date;
@@ -16,6 +17,10 @@ mod unique_map;
 pub use assessment::{
     Answer, Assessment, AssessmentKind, NeedArea, NeedSeverity, RoshByGroup, RoshLevel,
     WomensFactors,
+};
+pub use booking::{
+    Booking, CustodialKind, CustodialSentence, DayAward, Deduction, EarlyReleaseExclusion,
+    RecallEvent, RecallKind, UalPeriod,
 };
 pub use case::{Case, SCHEMA_VERSION, SchemaVersion, SchemaVersionError};
 pub use contact::{Contact, ContactKind, ContactOutcome, EnforcementAction, EnforcementActionKind};

@@ -57,6 +57,7 @@ pub struct KeyDate {
 
 /// What kind of supervision a period is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SupervisionKind {
     /// A community order, from the sentence date to the order's end.
@@ -71,6 +72,7 @@ pub enum SupervisionKind {
 
 /// A period under supervision, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SupervisionPeriod {
     /// What kind of supervision.
     pub kind: SupervisionKind,

@@ -136,6 +136,7 @@ fn build_case(rng: &mut Rng, index: u64, crn_offset: u64) -> Case {
         assessments: risk.assessments,
         contacts,
         enforcement,
+        bookings: Vec::new(),
     }
 }
 
