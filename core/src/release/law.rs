@@ -348,8 +348,10 @@ pub const CHANGES: [LawChange; 13] = [
 ];
 
 impl ReleaseLaw {
-    /// The law before any row of [`CHANGES`]: release at one-half, HDC-180 (the calculator applies it to every
-    /// earlier date, docs/rules/release.md#statute-and-calculator) with its 4-year bar, ERS at one-half / 544 days.
+    /// The law before any row of [`CHANGES`]: release at one-half, HDC-180 (dated from HDC's introduction on
+    /// 28 January 1999, Crime and Disorder Act 1998 s.99: the calculator applies the 180-day formula to every date
+    /// before HDC-365, docs/rules/release.md#statute-and-calculator) with its 4-year bar, ERS at one-half / 544 days
+    /// (dated from CJA 2003 s.260, 4 April 2005; the calculator has no earlier era).
     pub fn base(as_at: NaiveDate) -> ReleaseLaw {
         ReleaseLaw {
             as_at,
