@@ -365,7 +365,7 @@ impl ReleaseLaw {
             progression: None,
             hdc: vec![HdcScheme {
                 name: "hdc_180",
-                from: NaiveDate::MIN,
+                from: d(1999, 1, 28),
                 midpoint_days: 360,
                 window_days: 179,
             }],
@@ -373,7 +373,7 @@ impl ReleaseLaw {
             hdc_adult_clean_stop: None,
             ers: vec![ErsScheme {
                 name: "ers_50",
-                from: NaiveDate::MIN,
+                from: d(2005, 4, 4),
                 minimum: Fraction::HALF,
                 window_days: Some(544),
                 window_years: None,
