@@ -144,12 +144,31 @@ struct Ctx<'a> {
     awards: Vec<(NaiveDate, i64)>,
     recall: Option<crate::model::RecallEvent>,
     hdc_booking_excluded: bool,
-    fired: u32,
+    fired: std::cell::Cell<u32>,
+    /// Per calculable sentence, what does not depend on the level.
+    fixed: Vec<Fixed>,
+}
+
+/// What a calculable sentence has whatever the release fractions.
+#[derive(Debug, Clone, Copy)]
+struct Fixed {
+    start: NaiveDate,
+    end: NaiveDate,
+    length: u32,
+    /// Length for the identification tests: all units added together from the start.
+    id_len: u32,
+    under_12m: bool,
+    under_2y: bool,
+    under_4y: bool,
+    any_1991: bool,
+    all_1991: bool,
+    any_ora: bool,
+    any_pre_ora: bool,
 }
 
 impl Ctx<'_> {
-    fn fire(&mut self, i: Idx) {
-        self.fired |= i.bit();
+    fn fire(&self, i: Idx) {
+        self.fired.set(self.fired.get() | i.bit());
     }
 
     fn sentence(&self, i: usize) -> R<&CustodialSentence> {
@@ -317,6 +336,7 @@ pub(super) fn calculate(
     calendar: &Calendar,
 ) -> R<ReleaseDates> {
     let mut ctx = check(person, b, law, statute)?;
+    ctx.fixed = fixed(&ctx)?;
     ctx.fire(Idx::LENGTH);
     if ctx.chains.iter().any(|c| c.len() > 1) {
         ctx.fire(Idx::CONSECUTIVE);
@@ -480,7 +500,7 @@ pub(super) fn calculate(
     let (rel, rel_s) = final_.release;
     let longest = final_.calcs.iter().map(|c| c.length).max().unwrap_or(0);
     if let Some((p, s)) = prrd {
-        let rule = if ctx.fired & Idx::PRRD_FIXED.bit() != 0 {
+        let rule = if ctx.fired.get() & Idx::PRRD_FIXED.bit() != 0 {
             &r::PRRD_FIXED
         } else {
             &r::PRRD_STANDARD
@@ -552,7 +572,7 @@ pub(super) fn calculate(
     out.rules = r::TABLE
         .iter()
         .enumerate()
-        .filter(|(i, _)| ctx.fired & (1u32 << i) != 0)
+        .filter(|(i, _)| ctx.fired.get() & (1u32 << i) != 0)
         .map(|(_, rule)| *rule)
         .collect();
     Ok(out)
@@ -846,8 +866,67 @@ fn check<'a>(
         awards: awards.into_iter().map(|(d, n, _)| (d, n)).collect(),
         recall,
         hdc_booking_excluded,
-        fired: 0,
+        fired: std::cell::Cell::new(0),
+        fixed: Vec::new(),
     })
+}
+
+/// What each calculable sentence has whatever the level: its expiry, length, length tests and regimes.
+fn fixed(ctx: &Ctx<'_>) -> R<Vec<Fixed>> {
+    let mut out = Vec::with_capacity(ctx.chains.len());
+    for chain in &ctx.chains {
+        let head = chain.first().copied().unwrap_or(0);
+        let s = ctx.sentence(head)?.sentence_date;
+        let (mut any_1991, mut all_1991, mut any_ora, mut any_pre_ora) =
+            (false, true, false, false);
+        let mut all = Length::default();
+        for &i in chain {
+            all = sum(&all, &ctx.sentence(i)?.term)?;
+            match ctx.regimes.get(i) {
+                Some(Regime::Act1991) => any_1991 = true,
+                Some(Regime::Ora) => {
+                    all_1991 = false;
+                    any_ora = true;
+                }
+                _ => {
+                    all_1991 = false;
+                    any_pre_ora = true;
+                }
+            }
+        }
+        let end = if chain.len() == 1 {
+            all.end_date(s)
+        } else {
+            aggregate_end(
+                s,
+                chain
+                    .iter()
+                    .filter_map(|&i| ctx.b.sentences.get(i).map(|p| &p.term)),
+            )?
+        }
+        .ok_or_else(|| oor("sentences"))?;
+        let length = u32::try_from(days_between(s, end) + 1).map_err(|_| oor("sentences"))?;
+        let id_len = all.days_from(s).ok_or_else(|| oor("sentences"))?;
+        let years = |n: u16| {
+            Length::years(n)
+                .days_from(s)
+                .ok_or_else(|| oor("sentences"))
+        };
+        out.push(Fixed {
+            start: s,
+            end,
+            length,
+            id_len,
+            under_12m: id_len < months_days(s, 12)?,
+            under_2y: id_len < years(2)?,
+            under_4y: id_len < years(4)?,
+            any_1991,
+            all_1991,
+            any_ora,
+            any_pre_ora,
+        });
+    }
+    Ok(out)
 }
 
 /// A sentence imposed after every earlier sentence was released starts a second custodial period: refused.
@@ -890,7 +969,7 @@ fn check_awards_before_release(ctx: &Ctx<'_>, e: &Extract) -> R<()> {
 }
 
 /// The dates of every calculable sentence at `level`, and the booking's.
-fn extract(ctx: &mut Ctx<'_>, level: Level) -> R<Extract> {
+fn extract(ctx: &Ctx<'_>, level: Level) -> R<Extract> {
     let mut calcs = Vec::with_capacity(ctx.chains.len());
     for k in 0..ctx.chains.len() {
         calcs.push(chain_calc(ctx, k, level)?);
@@ -898,7 +977,7 @@ fn extract(ctx: &mut Ctx<'_>, level: Level) -> R<Extract> {
     booking(ctx, calcs)
 }
 
-fn booking(ctx: &mut Ctx<'_>, calcs: Vec<Calc>) -> R<Extract> {
+fn booking(ctx: &Ctx<'_>, calcs: Vec<Calc>) -> R<Extract> {
     let driver = calcs
         .iter()
         .enumerate()
@@ -1000,68 +1079,63 @@ fn booking(ctx: &mut Ctx<'_>, calcs: Vec<Calc>) -> R<Extract> {
     clippy::too_many_lines,
     reason = "one rule after another, in the order of RELEASE.md §§1-8"
 )]
-fn chain_calc(ctx: &mut Ctx<'_>, k: usize, level: Level) -> R<Calc> {
-    let chain = ctx
+fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
+    let chain: &[usize] = ctx
         .chains
         .get(k)
-        .cloned()
+        .ok_or_else(|| invalid("sentences".into(), "index out of range"))?;
+    let f = *ctx
+        .fixed
+        .get(k)
         .ok_or_else(|| invalid("sentences".into(), "index out of range"))?;
     let head = chain.first().copied().unwrap_or(0);
-    let first = ctx.sentence(head)?;
-    let s = first.sentence_date;
-    let mut terms = Vec::with_capacity(chain.len());
-    let mut offence = first.offence_date;
-    let (mut any_1991, mut all_1991, mut any_ora, mut any_pre_ora) = (false, true, false, false);
-    for &i in &chain {
-        let p = ctx.sentence(i)?;
-        terms.push(p.term);
-        offence = offence.min(p.offence_date);
-        match ctx.regimes.get(i) {
-            Some(Regime::Act1991) => any_1991 = true,
-            Some(Regime::Ora) => {
-                all_1991 = false;
-                any_ora = true;
-            }
-            _ => {
-                all_1991 = false;
-                any_pre_ora = true;
-            }
-        }
-    }
-    let e = aggregate_end(s, terms.iter())?.ok_or_else(|| oor("sentences"))?;
-    let length = u32::try_from(days_between(s, e) + 1).map_err(|_| oor("sentences"))?;
-    // Length tests: all units added together, measured from the start.
-    let mut all = Length::default();
-    for t in &terms {
-        all = sum(&all, t)?;
-    }
-    let id_len = all.days_from(s).ok_or_else(|| oor("sentences"))?;
-    let under_12m = id_len < months_days(s, 12)?;
+    let (s, e, length, id_len, id_under_12m) = (f.start, f.end, f.length, f.id_len, f.under_12m);
+    let (any_1991, all_1991, any_ora, any_pre_ora) =
+        (f.any_1991, f.all_1991, f.any_ora, f.any_pre_ora);
+    let under_12m = id_under_12m;
 
     // Release point: groups of parts by fraction, in order of first appearance.
-    let mut groups: Vec<(Fraction, Vec<Length>)> = Vec::new();
     let mut pm_affected = false;
-    for &i in &chain {
-        let f = ctx.fraction(i, level)?;
+    let mut first_fraction = None;
+    let mut one_group = true;
+    for &i in chain {
+        let fr = ctx.fraction(i, level)?;
         if level == Level::Progression && ctx.pm_eligible(ctx.sentence(i)?) {
             pm_affected = true;
         }
-        let t = ctx.sentence(i)?.term;
-        match groups.iter_mut().find(|g| g.0 == f) {
-            Some(g) => g.1.push(t),
-            None => groups.push((f, vec![t])),
+        match first_fraction {
+            None => first_fraction = Some(fr),
+            Some(x) if x != fr => one_group = false,
+            _ => {}
         }
     }
-    let mut cursor = s;
     let mut release_days = 0i64;
     let mut c30 = 0i64;
-    for (f, ts) in &groups {
-        let end = aggregate_end(cursor, ts.iter())?.ok_or_else(|| oor("sentences"))?;
-        let days = days_between(cursor, end) + 1;
-        let rd = i64::try_from(f.ceil_of(u64::try_from(days).unwrap_or(0))).unwrap_or(i64::MAX);
+    let mut group = |fr: Fraction, days: i64| {
+        let rd = i64::try_from(fr.ceil_of(u64::try_from(days).unwrap_or(0))).unwrap_or(i64::MAX);
         release_days += rd;
-        c30 += days * i64::from(f.num) * 30 / i64::from(f.den.max(1));
-        cursor = add(cursor, rd)?;
+        c30 += days * i64::from(fr.num) * 30 / i64::from(fr.den.max(1));
+        rd
+    };
+    if one_group {
+        // One fraction: the group is the whole chain, already measured.
+        group(first_fraction.unwrap_or(Fraction::HALF), i64::from(length));
+    } else {
+        let mut groups: Vec<(Fraction, Vec<Length>)> = Vec::new();
+        for &i in chain {
+            let fr = ctx.fraction(i, level)?;
+            let t = ctx.sentence(i)?.term;
+            match groups.iter_mut().find(|g| g.0 == fr) {
+                Some(g) => g.1.push(t),
+                None => groups.push((fr, vec![t])),
+            }
+        }
+        let mut cursor = s;
+        for (fr, ts) in &groups {
+            let end = aggregate_end(cursor, ts.iter())?.ok_or_else(|| oor("sentences"))?;
+            let rd = group(*fr, days_between(cursor, end) + 1);
+            cursor = add(cursor, rd)?;
+        }
     }
     let crd_unadj = add(s, release_days - 1)?;
     let ded = ctx.ded;
@@ -1116,11 +1190,7 @@ fn chain_calc(ctx: &mut Ctx<'_>, k: usize, level: Level) -> R<Calc> {
     } else if all_1991 {
         if under_12m {
             (kind, rule) = (Release::Ard, &r::ARD);
-        } else if id_len
-            < Length::years(4)
-                .days_from(s)
-                .ok_or_else(|| oor("sentences"))?
-        {
+        } else if f.under_4y {
             let l = i64::try_from(Fraction { num: 3, den: 4 }.ceil_of(u64::from(length)))
                 .unwrap_or(i64::MAX);
             let days_led = l + (ual_c - ded) + (ded - release_days).max(0);
@@ -1147,9 +1217,6 @@ fn chain_calc(ctx: &mut Ctx<'_>, k: usize, level: Level) -> R<Calc> {
 
     // TUSED.
     let mut tused = None;
-    let two_years = Length::years(2)
-        .days_from(s)
-        .ok_or_else(|| oor("sentences"))?;
     let half_point = add(
         s,
         i64::try_from(u64::from(length).div_ceil(2)).unwrap_or(0) - 1,
@@ -1157,7 +1224,7 @@ fn chain_calc(ctx: &mut Ctx<'_>, k: usize, level: Level) -> R<Calc> {
     if kind == Release::Crd
         && any_ora
         && !any_1991
-        && id_len < two_years
+        && f.under_2y
         && length > 1
         && ctx.person.age_on(half_point) >= 18
         && i64::from(length) - release_days < 365
@@ -1172,7 +1239,9 @@ fn chain_calc(ctx: &mut Ctx<'_>, k: usize, level: Level) -> R<Calc> {
     }
 
     // HDCED.
-    let hdced = hdced(ctx, &chain, s, id_len, release, crd_unadj, c30, ual_c, ada)?;
+    let hdced = hdced(
+        ctx, chain, s, id_len, f.under_4y, release, crd_unadj, c30, ual_c, ada,
+    )?;
     // ERSED.
     let ersed = if ctx.person.foreign_national_liable_to_deportation && !any_1991 && !recall {
         ersed(
@@ -1227,10 +1296,11 @@ fn straddles(ctx: &Ctx<'_>, chain: &[usize], date: NaiveDate) -> bool {
 /// HDCED of one calculable sentence (RELEASE.md §7.3 steps 1-6).
 #[allow(clippy::too_many_arguments, reason = "the terms of RELEASE.md §7.3")]
 fn hdced(
-    ctx: &mut Ctx<'_>,
+    ctx: &Ctx<'_>,
     chain: &[usize],
     s: NaiveDate,
     id_len: u32,
+    under_4y: bool,
     release: NaiveDate,
     crd_unadj: NaiveDate,
     c30: i64,
@@ -1241,11 +1311,8 @@ fn hdced(
         return Ok(None);
     }
     if ctx.law.hdc_four_year_bar || ctx.statute.hdc_four_year_bar {
-        let four = Length::years(4)
-            .days_from(s)
-            .ok_or_else(|| oor("sentences"))?;
         let too_short = ctx.law.hdc_four_year_bar && id_len < 84;
-        if id_len >= four || too_short {
+        if !under_4y || too_short {
             ctx.fire(Idx::HDC_FOUR_YEAR_BAR);
             return Ok(None);
         }
@@ -1462,7 +1529,8 @@ fn combine(early: Extract, std: &Extract, t: NaiveDate) -> Extract {
 
 /// SDS40: the 40 % level, its tranche and the T3 reversion (RELEASE.md §5).
 fn sds40(ctx: &mut Ctx<'_>, std: Extract, tranches: &mut Vec<TrancheUsed>) -> R<Extract> {
-    let Some(law) = ctx.law.sds40.clone() else {
+    let all_law: &ReleaseLaw = ctx.law;
+    let Some(law) = &all_law.sds40 else {
         return Ok(std);
     };
     let eligible: Vec<bool> = ctx
@@ -1530,7 +1598,8 @@ fn sds40(ctx: &mut Ctx<'_>, std: Extract, tranches: &mut Vec<TrancheUsed>) -> R<
 
 /// The progression model (RELEASE.md §13).
 fn progression(ctx: &mut Ctx<'_>, snap: Extract, tranches: &mut Vec<TrancheUsed>) -> R<Extract> {
-    let Some(pm) = ctx.law.progression.clone() else {
+    let all_law: &ReleaseLaw = ctx.law;
+    let Some(pm) = &all_law.progression else {
         return Ok(snap);
     };
     let eligible: Vec<&CustodialSentence> = ctx
@@ -1588,16 +1657,17 @@ fn progression(ctx: &mut Ctx<'_>, snap: Extract, tranches: &mut Vec<TrancheUsed>
     };
     let rel = pick(Some(snap.release), Some(e.release))?;
     let ersed = pick(snap.ersed, e.ersed)?;
+    let (snap_hdced, e_hdced) = (snap.hdced, e.hdced);
     let mut out = match rel {
-        Some((_, _, true)) => e.clone(),
-        _ => snap.clone(),
+        Some((_, _, true)) => e,
+        _ => snap,
     };
     if let Some((d, s, _)) = rel {
         out.release = (d, s);
     }
     out.ersed = ersed.map(|(d, s, _)| (d, s));
-    out.hdced = snap.hdced.or(e.hdced);
-    out.pm_affected_hdced = snap.hdced.is_none() && e.hdced.is_some();
+    out.hdced = snap_hdced.or(e_hdced);
+    out.pm_affected_hdced = snap_hdced.is_none() && e_hdced.is_some();
     Ok(out)
 }
 

@@ -239,8 +239,21 @@ pub fn release_dates(
     options: &ReleaseOptions,
     calendar: &Calendar,
 ) -> Result<ReleaseDates, ReleaseError> {
-    let law = ReleaseLaw::as_stood_on(options.law_as_at.unwrap_or(on));
-    release_dates_under(person, booking, on, &law, &options.statute, calendar)
+    // The law of the last date asked for, kept per thread: a batch calculated on one date builds it once.
+    thread_local! {
+        static LAW: std::cell::RefCell<Option<ReleaseLaw>> = const { std::cell::RefCell::new(None) };
+    }
+    let as_at = options.law_as_at.unwrap_or(on);
+    LAW.with(|cell| {
+        let mut cached = cell.borrow_mut();
+        let law = match cached.take() {
+            Some(law) if law.as_at == as_at => law,
+            _ => ReleaseLaw::as_stood_on(as_at),
+        };
+        let out = release_dates_under(person, booking, on, &law, &options.statute, calendar);
+        *cached = Some(law);
+        out
+    })
 }
 
 /// As [`release_dates`], under a given [`ReleaseLaw`] (which a caller may have changed).
