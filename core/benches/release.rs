@@ -1,7 +1,12 @@
 //! Release dates of one booking of 3 concurrent + 2 consecutive sentences with remand, tagged bail, UAL and
 //! ADA (issue 14 budget: ≤ 2 µs on one core). Run briefly: `cargo bench -p probation-core --bench release --
 //! --warm-up-time 1 --measurement-time 3`.
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "bench code")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "bench code"
+)]
 
 use std::hint::black_box;
 

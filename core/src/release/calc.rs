@@ -354,7 +354,7 @@ pub(super) fn calculate(
         ctx.fire(Idx::CREDIT);
     }
 
-    let std = extract(&mut ctx, Level::Standard)?;
+    let std = extract(&ctx, Level::Standard)?;
     second_custodial_period(&ctx, &std)?;
     let mut tranches = Vec::new();
     let mut final_ = sds40(&mut ctx, std, &mut tranches)?;
@@ -1246,7 +1246,7 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
     let ersed = if ctx.person.foreign_national_liable_to_deportation && !any_1991 && !recall {
         ersed(
             ctx,
-            &chain,
+            chain,
             s,
             release,
             release_without_ada,
