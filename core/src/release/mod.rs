@@ -216,6 +216,15 @@ impl ReleaseError {
             ReleaseError::DateOutOfRange { .. } => "date_out_of_range",
         }
     }
+    /// Why, in words without input values.
+    pub const fn reason(&self) -> &'static str {
+        match self {
+            ReleaseError::Unsupported { reason, .. } | ReleaseError::Invalid { reason, .. } => {
+                reason
+            }
+            ReleaseError::DateOutOfRange { .. } => "a computed date is out of range",
+        }
+    }
     /// The field's path within the booking.
     pub fn field(&self) -> &str {
         match self {
