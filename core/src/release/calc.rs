@@ -20,6 +20,11 @@ use crate::sentence::{SupervisionKind, SupervisionPeriod};
 
 type R<T> = Result<T, ReleaseError>;
 
+/// The most sentences a booking may hold.
+const MAX_SENTENCES: usize = 100;
+/// The most entries of each adjustment list.
+const MAX_ADJUSTMENTS: usize = 1_000;
+
 fn oor(field: &str) -> ReleaseError {
     ReleaseError::DateOutOfRange {
         field: field.to_owned(),
@@ -685,6 +690,23 @@ fn check<'a>(
             "sentences".into(),
             "a booking needs at least one sentence",
         ));
+    }
+    // Bounds on hostile input: the calculation is quadratic in the sentences at worst.
+    for (field, len, max) in [
+        ("sentences", n, MAX_SENTENCES),
+        ("remand", b.remand.len(), MAX_ADJUSTMENTS),
+        ("tagged_bail", b.tagged_bail.len(), MAX_ADJUSTMENTS),
+        (
+            "unlawfully_at_large",
+            b.unlawfully_at_large.len(),
+            MAX_ADJUSTMENTS,
+        ),
+        ("additional_days", b.additional_days.len(), MAX_ADJUSTMENTS),
+        ("restored_days", b.restored_days.len(), MAX_ADJUSTMENTS),
+    ] {
+        if len > max {
+            return Err(invalid(field.into(), "too many entries"));
+        }
     }
     let mut regimes = Vec::with_capacity(n);
     for (i, s) in b.sentences.iter().enumerate() {
