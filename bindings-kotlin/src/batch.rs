@@ -2,8 +2,8 @@
 //! [`ItemError`] in its slot and does not stop the batch.
 
 use probation_core::interchange;
+use probation_core::model::Case;
 
-use crate::case::Case;
 use crate::error::guard;
 use crate::{ApiError, Issue};
 
@@ -89,7 +89,7 @@ pub fn decode_jsonl(text: String) -> Result<Vec<DecodedLine>, ApiError> {
                 match l.case {
                     Ok(c) => DecodedLine {
                         line,
-                        case: Some(c.into()),
+                        case: Some(c),
                         error: None,
                     },
                     Err(e) => DecodedLine {
@@ -118,15 +118,9 @@ pub fn validate_batch(cases: Vec<Case>) -> Result<Vec<ValidationItem>, ApiError>
     guard(|| {
         Ok(cases
             .into_iter()
-            .map(|c| match crate::api::to_core(c) {
-                Ok(c) => ValidationItem {
-                    issues: crate::api::issues(&c),
-                    error: None,
-                },
-                Err(e) => ValidationItem {
-                    issues: Vec::new(),
-                    error: Some(e.into()),
-                },
+            .map(|c| ValidationItem {
+                issues: crate::api::issues(&c),
+                error: None,
             })
             .collect())
     })
@@ -148,9 +142,6 @@ pub fn synthetic_cases(seed: u64, count: u32) -> Result<Vec<Case>, ApiError> {
             });
         }
         let n = usize::try_from(count).unwrap_or(0);
-        Ok(probation_core::synth::generate(seed, n)
-            .into_iter()
-            .map(Into::into)
-            .collect())
+        Ok(probation_core::synth::generate(seed, n))
     })
 }

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 /// How well a rule is sourced (the labels of `DOMAIN.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// Stated by a public source (legislation, HMIP, GOV.UK, MoJ). `\[V\]`.
@@ -62,3 +63,7 @@ impl Rule {
         }
     }
 }
+
+/// A rule of one of core's tables as results hold it; one name for it, so that the Kotlin binding can map it
+/// onto its `Rule` record (`crate::ffi`, feature `uniffi`).
+pub type StaticRule = &'static Rule;

@@ -7,6 +7,7 @@ use crate::model::Provider;
 /// Why a manager overrode the rules' allocation. The Case Allocation System recorded an override with a reason
 /// (DOMAIN.md §3); its code list was not readable, so these codes are this library's \[A\].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum OverrideReason {
     /// Risk information not reflected in the scores or registrations (e.g. awaiting an assessment).
@@ -24,6 +25,7 @@ pub enum OverrideReason {
 /// A manager's override: the provider they chose and why. Recorded in [`super::Allocation`] beside the rules'
 /// provider, never in its place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct ManagerOverride {
     /// The provider chosen.

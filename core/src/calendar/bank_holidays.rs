@@ -14,15 +14,16 @@ use crate::rules::Rule;
 /// Serialised as `{"date": "2022-06-03", "name": "Platinum Jubilee bank holiday", "substitute": false,
 /// "rule": {...}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BankHoliday {
     /// The day off.
     pub date: NaiveDate,
     /// Name, as on GOV.UK ("Boxing Day", "Early May bank holiday (VE day)").
-    pub name: Cow<'static, str>,
+    pub name: HolidayName,
     /// True for a substitute day: the holiday's usual date fell on a weekend (GOV.UK's note "Substitute day").
     pub substitute: bool,
     /// The rule that produced it.
-    pub rule: &'static Rule,
+    pub rule: crate::rules::StaticRule,
 }
 
 /// The regular holidays, which one-off moves can replace.
@@ -380,3 +381,6 @@ mod tests {
         }
     }
 }
+
+/// A bank holiday's name: a literal for those made by rule, owned for extra ones.
+pub type HolidayName = Cow<'static, str>;

@@ -14,6 +14,7 @@ use crate::sentence::SupervisionKind;
 
 /// How a window stands on the `as_of` date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum WindowStatus {
     /// Enough attended contacts in the window.
@@ -30,6 +31,8 @@ pub enum WindowStatus {
 
 /// One schedule item that has opened by `as_of`, and how it stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi(name = "Window"))]
 pub struct WindowResult {
     /// The schedule item.
     #[serde(flatten)]
@@ -44,6 +47,7 @@ pub struct WindowResult {
 
 /// One failure to comply: an unacceptable absence during supervision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Failure {
     /// Date of the contact.
     pub date: NaiveDate,
@@ -59,6 +63,7 @@ pub struct Failure {
 
 /// The compliance of a case on `as_of`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Compliance {
     /// The policy's name.
     pub policy: String,

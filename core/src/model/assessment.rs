@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Risk of Serious Harm level ([V] OASys definitions, DOMAIN.md §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RoshLevel {
@@ -29,23 +30,29 @@ impl RoshLevel {
 
 /// RoSH per group. The overall RoSH is the highest of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RoshByGroup {
     /// Risk to children.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub children: Option<RoshLevel>,
     /// Risk to the public.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub public: Option<RoshLevel>,
     /// Risk to a known adult.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub known_adult: Option<RoshLevel>,
     /// Risk to staff.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub staff: Option<RoshLevel>,
     /// Risk to prisoners (custody only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub prisoners: Option<RoshLevel>,
 }
 
@@ -67,6 +74,7 @@ impl RoshByGroup {
 
 /// Criminogenic need areas of OASys (DOMAIN.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NeedArea {
@@ -110,6 +118,7 @@ impl NeedArea {
 
 /// How severe a need is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NeedSeverity {
@@ -124,6 +133,7 @@ pub enum NeedSeverity {
 /// An answer to an OASys section question. Scores: yes 2 / no 0; none 0 / some 1 / significant 2; never 0 /
 /// previous 1 / currently 2; unknown 0 (DOMAIN.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
@@ -160,6 +170,7 @@ impl Answer {
 
 /// Which assessment tool produced the assessment (the SAN has different need thresholds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AssessmentKind {
@@ -172,25 +183,31 @@ pub enum AssessmentKind {
 
 /// The women's factors of the tier (women only, DOMAIN.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WomensFactors {
     /// Parenting responsibilities answered yes.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub parenting_responsibilities: bool,
     /// Impulsivity score (0–2).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub impulsivity: u8,
     /// Temper control score (0–2).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub temper_control: u8,
     /// A breach or recall in the last 12 months.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub breach_or_recall_last_12_months: bool,
 }
 
 /// One dated risk and needs assessment. A case's current assessment is its newest.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
@@ -202,12 +219,15 @@ pub struct Assessment {
     pub kind: AssessmentKind,
     /// RoSH per group.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub rosh: RoshByGroup,
     /// Risk of Serious Recidivism, percent 0–100.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub rsr: Option<f64>,
     /// OGRS3 two-year proven reoffending, percent 0–100.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub ogrs: Option<f64>,
     /// Need severities, when already scored.
     #[serde(
@@ -215,16 +235,19 @@ pub struct Assessment {
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "super::unique_map::deserialize"
     )]
-    pub needs: BTreeMap<NeedArea, NeedSeverity>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub needs: NeedMap,
     /// Raw section answers (`null` = missing), from which severities are scored when `needs` lacks the area.
     #[serde(
         default,
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "super::unique_map::deserialize"
     )]
-    pub section_answers: BTreeMap<NeedArea, Vec<Option<Answer>>>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub section_answers: AnswerMap,
     /// Women's factors.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub womens_factors: Option<WomensFactors>,
 }
 
@@ -243,3 +266,9 @@ impl Assessment {
         }
     }
 }
+
+/// Need severities by area.
+pub type NeedMap = BTreeMap<NeedArea, NeedSeverity>;
+
+/// Raw section answers by area (`None` = missing).
+pub type AnswerMap = BTreeMap<NeedArea, Vec<Option<Answer>>>;

@@ -53,33 +53,42 @@ impl schemars::JsonSchema for SchemaVersion {
 /// One case. Build it from JSON with [`crate::interchange::decode_case`], check it with
 /// [`crate::validate::validate`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     /// Interchange format version; must be 1.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 1))]
     pub schema_version: SchemaVersion,
     /// Optional stable identifier of the case record (not personal data).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub case_id: Option<Uuid>,
     /// The person.
     pub person: Person,
     /// The provider currently responsible, if allocated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub provider: Option<Provider>,
     /// Events (convictions), each with its sentence.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub events: Vec<Event>,
     /// Registrations.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub registrations: Vec<Registration>,
     /// Risk and needs assessments, any order.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub assessments: Vec<Assessment>,
     /// Contacts, any order.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub contacts: Vec<Contact>,
     /// Enforcement actions already taken, any order.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub enforcement: Vec<EnforcementAction>,
 }
 

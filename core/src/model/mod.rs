@@ -14,7 +14,7 @@ mod requirement;
 mod unique_map;
 
 pub use assessment::{
-    Answer, Assessment, AssessmentKind, NeedArea, NeedSeverity, RoshByGroup, RoshLevel,
+    Answer, AnswerMap, Assessment, AssessmentKind, NeedMap, NeedArea, NeedSeverity, RoshByGroup, RoshLevel,
     WomensFactors,
 };
 pub use case::{Case, SCHEMA_VERSION, SchemaVersion, SchemaVersionError};

@@ -8,6 +8,7 @@ use crate::ids::{Crn, Pnc, PrisonNumber};
 
 /// Sex as recorded in nDelius. Only `female` changes a rule (the women's factors of the tier, DOMAIN.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Sex {
@@ -21,6 +22,7 @@ pub enum Sex {
 
 /// A person's name. Personal data: never appears in errors or logs.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PersonName {
@@ -38,6 +40,7 @@ impl std::fmt::Debug for PersonName {
 
 /// The person a case is about.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
@@ -45,12 +48,15 @@ pub struct Person {
     pub crn: Crn,
     /// Police National Computer id, long form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pnc: Option<Pnc>,
     /// Prison (NOMS) number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub prison_number: Option<PrisonNumber>,
     /// Name (optional; never used by a rule).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<PersonName>,
     /// Date of birth.
     #[serde(deserialize_with = "crate::model::date::de")]
@@ -59,6 +65,7 @@ pub struct Person {
     pub sex: Sex,
     /// Foreign national liable to deportation (keeps a case with the NPS, DOMAIN.md §3).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub foreign_national_liable_to_deportation: bool,
     /// Home area, as the CRC area that covers it (decides the CRC a case is allocated to).
     pub home_area: CrcArea,

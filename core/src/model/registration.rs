@@ -154,6 +154,7 @@ pub enum MappaCategory {
 /// One registration. `level` and `category` are kept as the raw nDelius codes: a MAPPA registration with an
 /// invalid level exists in real data and is skipped by tiering, not rejected.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Registration {
@@ -161,9 +162,11 @@ pub struct Registration {
     pub code: RegisterCode,
     /// Level code (MAPPA: `M1`–`M3`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub level: Option<String>,
     /// Category code (MAPPA: `M1`–`M4`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub category: Option<String>,
     /// Date registered.
     #[serde(deserialize_with = "crate::model::date::de")]
@@ -174,6 +177,7 @@ pub struct Registration {
         deserialize_with = "crate::model::date::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub deregistered: Option<NaiveDate>,
 }
 
