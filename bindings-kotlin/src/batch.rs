@@ -82,8 +82,19 @@ pub struct DecodedLine {
 /// Decodes a JSON Lines case file (one case per line, blank lines skipped). Every line gets an entry.
 #[uniffi::export]
 pub fn decode_jsonl(text: String) -> Result<Vec<DecodedLine>, ApiError> {
-    guard(|| {
-        Ok(interchange::read_jsonl(text.as_bytes())
+    guard(|| Ok(lines(text.as_bytes())))
+}
+
+/// As [`decode_jsonl`], for the file's bytes: a line that is not UTF-8 is an item error `invalid_utf8` and the
+/// other lines are decoded, as the `probation` command does (`readCaseFile` reads files this way).
+#[uniffi::export]
+pub fn decode_jsonl_bytes(bytes: Vec<u8>) -> Result<Vec<DecodedLine>, ApiError> {
+    guard(|| Ok(lines(&bytes)))
+}
+
+/// Every line of a JSON Lines input, decoded by core's reader.
+fn lines(bytes: &[u8]) -> Vec<DecodedLine> {
+    interchange::read_jsonl(bytes)
             .map(|l| {
                 let line = u32::try_from(l.number).unwrap_or(u32::MAX);
                 match l.case {
@@ -99,8 +110,7 @@ pub fn decode_jsonl(text: String) -> Result<Vec<DecodedLine>, ApiError> {
                     },
                 }
             })
-            .collect())
-    })
+            .collect()
 }
 
 /// Validates many cases: for each, its issues (empty = valid) or the error that stopped it.

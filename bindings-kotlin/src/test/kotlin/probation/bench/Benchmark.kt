@@ -4,6 +4,7 @@
 package probation.bench
 
 import probation.core.*
+import probation.core.types.*
 import java.time.LocalDate
 
 private fun <T> time(label: String, calls: Int, perCall: Int = 1, body: () -> T) {
