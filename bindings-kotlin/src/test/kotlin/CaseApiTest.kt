@@ -51,3 +51,27 @@ class CaseApiTest {
         assertEquals("person.home_area", assertThrows<ApiException.Decode> { validateBatch(listOf(good, bad)) }.path)
     }
 }
+
+/** `readCaseFile` reads bytes: a line that is not UTF-8 is one item error, the rest decode (issue 12). */
+class CaseFileTest {
+    @Test
+    fun `an invalid UTF-8 line is an item error and the other lines decode`() {
+        val line = Fixtures.JSON.replace("\n", " ").toByteArray()
+        val bad = "{\"schema_version\":1,\"person\":\"".toByteArray() + byteArrayOf(0xC3.toByte(), 0x28) + "\"}".toByteArray()
+        val nl = "\n".toByteArray()
+        val file = kotlin.io.path.createTempFile("cases", ".jsonl")
+        try {
+            java.nio.file.Files.write(file, line + nl + bad + nl + line + nl)
+            val lines = readCaseFile(file)
+            assertEquals(listOf(1u, 2u, 3u), lines.map { it.line })
+            assertEquals(Fixtures.case(), lines[0].case)
+            assertNull(lines[1].case)
+            assertEquals("invalid_utf8", lines[1].error!!.code)
+            assertEquals(ErrorKind.DECODE, lines[1].error!!.kind)
+            assertEquals(Fixtures.case(), lines[2].case)
+            assertEquals(2, lines.cases().size)
+        } finally {
+            java.nio.file.Files.deleteIfExists(file)
+        }
+    }
+}
