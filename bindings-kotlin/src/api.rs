@@ -3,6 +3,7 @@
 use probation_core::interchange;
 use probation_core::model::Case;
 
+use crate::bytes::JsonBytes;
 use crate::error::guard;
 use crate::{ApiError, Issue};
 
@@ -15,8 +16,8 @@ pub fn decode_case(json: String) -> Result<Case, ApiError> {
 
 /// Decodes one case from UTF-8 bytes (invalid UTF-8 is `ApiException.Decode` with code `invalid_utf8`).
 #[uniffi::export]
-pub fn decode_case_bytes(bytes: Vec<u8>) -> Result<Case, ApiError> {
-    guard(|| Ok(interchange::decode_case_bytes(&bytes)?))
+pub fn decode_case_bytes(bytes: JsonBytes) -> Result<Case, ApiError> {
+    guard(|| Ok(interchange::decode_case_bytes(&bytes.0)?))
 }
 
 /// Encodes a case record as compact interchange JSON.
@@ -57,8 +58,8 @@ pub fn validate_json(json: String) -> Result<Vec<Issue>, ApiError> {
 
 /// Validates a case given as UTF-8 bytes of JSON: every rule it breaks (empty list = valid).
 #[uniffi::export]
-pub fn validate_json_bytes(bytes: Vec<u8>) -> Result<Vec<Issue>, ApiError> {
-    guard(|| Ok(issues(&interchange::decode_case_bytes(&bytes)?)))
+pub fn validate_json_bytes(bytes: JsonBytes) -> Result<Vec<Issue>, ApiError> {
+    guard(|| Ok(issues(&interchange::decode_case_bytes(&bytes.0)?)))
 }
 
 /// Throws `ApiException.Validation` listing every issue when the case is invalid; returns normally otherwise.

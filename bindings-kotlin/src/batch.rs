@@ -4,6 +4,7 @@
 use probation_core::interchange;
 use probation_core::model::Case;
 
+use crate::bytes::JsonBytes;
 use crate::error::guard;
 use crate::{ApiError, Issue};
 
@@ -88,8 +89,8 @@ pub fn decode_jsonl(text: String) -> Result<Vec<DecodedLine>, ApiError> {
 /// As [`decode_jsonl`], for the file's bytes: a line that is not UTF-8 is an item error `invalid_utf8` and the
 /// other lines are decoded, as the `probation` command does (`readCaseFile` reads files this way).
 #[uniffi::export]
-pub fn decode_jsonl_bytes(bytes: Vec<u8>) -> Result<Vec<DecodedLine>, ApiError> {
-    guard(|| Ok(lines(&bytes)))
+pub fn decode_jsonl_bytes(bytes: JsonBytes) -> Result<Vec<DecodedLine>, ApiError> {
+    guard(|| Ok(lines(&bytes.0)))
 }
 
 /// Every line of a JSON Lines input, decoded by core's reader.

@@ -16,6 +16,7 @@ uniffi::setup_scaffolding!();
 pub mod allocation;
 pub mod api;
 pub mod batch;
+pub mod bytes;
 pub mod calendar;
 pub mod contact;
 pub mod error;
