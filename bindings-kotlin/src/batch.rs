@@ -96,22 +96,22 @@ pub fn decode_jsonl_bytes(bytes: JsonBytes) -> Result<Vec<DecodedLine>, ApiError
 /// Every line of a JSON Lines input, decoded by core's reader.
 fn lines(bytes: &[u8]) -> Vec<DecodedLine> {
     interchange::read_jsonl(bytes)
-            .map(|l| {
-                let line = u32::try_from(l.number).unwrap_or(u32::MAX);
-                match l.case {
-                    Ok(c) => DecodedLine {
-                        line,
-                        case: Some(c),
-                        error: None,
-                    },
-                    Err(e) => DecodedLine {
-                        line,
-                        case: None,
-                        error: Some(ApiError::from(e).into()),
-                    },
-                }
-            })
-            .collect()
+        .map(|l| {
+            let line = u32::try_from(l.number).unwrap_or(u32::MAX);
+            match l.case {
+                Ok(c) => DecodedLine {
+                    line,
+                    case: Some(c),
+                    error: None,
+                },
+                Err(e) => DecodedLine {
+                    line,
+                    case: None,
+                    error: Some(ApiError::from(e).into()),
+                },
+            }
+        })
+        .collect()
 }
 
 /// Validates many cases: for each, its issues (empty = valid) or the error that stopped it.

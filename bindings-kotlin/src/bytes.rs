@@ -60,7 +60,10 @@ mod tests {
         let mut buf = 3i32.to_be_bytes().to_vec();
         buf.extend_from_slice(b"{}\n");
         assert_eq!(lift(buf).unwrap(), JsonBytes(b"{}\n".to_vec()));
-        assert_eq!(lift(0i32.to_be_bytes().to_vec()).unwrap(), JsonBytes(Vec::new()));
+        assert_eq!(
+            lift(0i32.to_be_bytes().to_vec()).unwrap(),
+            JsonBytes(Vec::new())
+        );
     }
 
     #[test]

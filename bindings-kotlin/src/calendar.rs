@@ -5,8 +5,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use probation_core::calendar as cal;
 
-use crate::error::guard;
 use crate::ApiError;
+use crate::error::guard;
 
 /// The England & Wales working-day calendar (1970-01-01 ..= 2100-12-31), optionally with extra holidays.
 /// Immutable and thread-safe: share one across threads.

@@ -126,8 +126,8 @@ pub fn schedule_batch(
     guard(|| {
         Ok(cases
             .into_iter()
-            .map(|case| {
-                match c::schedule(&case, &policy.inner, &calendar.inner) {
+            .map(
+                |case| match c::schedule(&case, &policy.inner, &calendar.inner) {
                     Ok(s) => ScheduleItemResult {
                         schedule: Some(s),
                         error: None,
@@ -136,8 +136,8 @@ pub fn schedule_batch(
                         schedule: None,
                         error: Some(ApiError::from(e).into()),
                     },
-                }
-            })
+                },
+            )
             .collect())
     })
 }

@@ -289,6 +289,9 @@ pub(super) fn holidays_of_year(year: i32) -> Option<Vec<BankHoliday>> {
     Some(out)
 }
 
+/// A bank holiday's name: a literal for those made by rule, owned for extra ones.
+pub type HolidayName = Cow<'static, str>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -381,6 +384,3 @@ mod tests {
         }
     }
 }
-
-/// A bank holiday's name: a literal for those made by rule, owned for extra ones.
-pub type HolidayName = Cow<'static, str>;

@@ -19,7 +19,8 @@ use crate::calendar::HolidayName;
 use crate::contact::{CustomRule, Origin, RuleRef};
 use crate::ids::{Crn, Pnc, PrisonNumber};
 use crate::model::{
-    Answer, AnswerMap, CrcArea, NeedArea, NeedMap, NeedSeverity, Provider, RegisterCode, SchemaVersion,
+    Answer, AnswerMap, CrcArea, NeedArea, NeedMap, NeedSeverity, Provider, RegisterCode,
+    SchemaVersion,
 };
 use crate::rules::{Rule, StaticRule};
 

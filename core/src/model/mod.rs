@@ -14,8 +14,8 @@ mod requirement;
 mod unique_map;
 
 pub use assessment::{
-    Answer, AnswerMap, Assessment, AssessmentKind, NeedMap, NeedArea, NeedSeverity, RoshByGroup, RoshLevel,
-    WomensFactors,
+    Answer, AnswerMap, Assessment, AssessmentKind, NeedArea, NeedMap, NeedSeverity, RoshByGroup,
+    RoshLevel, WomensFactors,
 };
 pub use case::{Case, SCHEMA_VERSION, SchemaVersion, SchemaVersionError};
 pub use contact::{Contact, ContactKind, ContactOutcome, EnforcementAction, EnforcementActionKind};
