@@ -28,5 +28,6 @@ pub mod rules;
 pub mod sentence;
 pub mod synth;
 pub mod tier;
+pub mod records;
 pub mod tier2026;
 pub mod validate;
