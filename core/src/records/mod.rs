@@ -31,7 +31,7 @@ pub const MAX_ITEMS: usize = 1000;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RecordError {
     /// Not well-formed JSON, a value of the wrong type, or a required field absent.
-    #[error("`{path}`: {message}")]
+    #[error("{}{message}", prefix(path))]
     Decode {
         /// Field path, e.g. `convictions[0].requirements[1].restrictive`; `""` at the top level.
         path: String,
@@ -76,6 +76,25 @@ pub enum RecordError {
         /// Why, in fixed words.
         reason: String,
     },
+}
+
+fn prefix(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!("`{path}`: ")
+    }
+}
+
+/// Redacts a serde message, keeping the name of a missing field when it is a key of the shape.
+fn redact(msg: &str, keys: &[&str]) -> String {
+    if let Some(rest) = msg.strip_prefix("missing field `")
+        && let Some((key, tail)) = rest.split_once('`')
+        && keys.contains(&key)
+    {
+        return format!("missing field `{key}`{}", crate::interchange::redact(tail));
+    }
+    crate::interchange::redact(msg)
 }
 
 impl RecordError {
@@ -136,7 +155,7 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned>(json: &str, keys: &[&str]) 
             Err(e) => {
                 return Err(RecordError::Decode {
                     path: String::new(),
-                    message: crate::interchange::redact(&e.to_string()),
+                    message: redact(&e.to_string(), keys),
                 });
             }
         },
@@ -145,7 +164,7 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned>(json: &str, keys: &[&str]) 
     let path = path_of(err.path(), keys);
     Err(RecordError::Decode {
         path,
-        message: crate::interchange::redact(&err.inner().to_string()),
+        message: redact(&err.inner().to_string(), keys),
     })
 }
 
