@@ -83,9 +83,15 @@ fn run(function: &str, input: &Value) -> Result<Value, String> {
         "records.tier_details" => records_tier_details(input),
         "records.tier_details_round_trip" => records_tier_details_round_trip(input),
         "records.code" => records_code(input),
-        "records.recompute" => Ok(serde_json::to_value(
-            probation_core::records::recompute_for(input["event_type"].as_str().ok_or("input.event_type")?),
-        )
+        "records.community_api" => {
+            records_case(input, probation_core::records::community_api_to_case)
+        }
+        "records.integration_api" => {
+            records_case(input, probation_core::records::integration_api_to_case)
+        }
+        "records.recompute" => Ok(serde_json::to_value(probation_core::records::recompute_for(
+            input["event_type"].as_str().ok_or("input.event_type")?,
+        ))
         .unwrap()),
         "records.tier_changed_events" => records_tier_changed_events(input),
         other => Err(format!("unknown function `{other}`")),
@@ -375,7 +381,9 @@ fn record_error(input: &Value, e: &probation_core::records::RecordError) -> Resu
     for f in input["forbidden"].as_array().into_iter().flatten() {
         let f = f.as_str().unwrap_or_default();
         if !f.is_empty() && text.contains(f) {
-            return Err(format!("error message `{text}` contains the forbidden value `{f}`"));
+            return Err(format!(
+                "error message `{text}` contains the forbidden value `{f}`"
+            ));
         }
     }
     let mut v = serde_json::to_value(e).unwrap();
@@ -420,7 +428,27 @@ fn records_tier_details_round_trip(input: &Value) -> Result<Value, String> {
     let first = tier_details_to_case(&record_text(input), crn, on).map_err(|e| e.to_string())?;
     let exported = tier_details_from_case(&first, on);
     let second = tier_details_to_case(&exported, crn, on).map_err(|e| e.to_string())?;
-    Ok(json!({"same": first == second, "exported": serde_json::from_str::<Value>(&exported).unwrap()}))
+    Ok(
+        json!({"same": first == second, "exported": serde_json::from_str::<Value>(&exported).unwrap()}),
+    )
+}
+
+/// `records.community_api`, `records.integration_api`: input `{"document" | "text" | "generate", "forbidden"?}`,
+/// output `{"case", "valid": bool, "issues"}` (the case and its validation) or `{"error"}`.
+fn records_case(
+    input: &Value,
+    f: fn(&str) -> Result<probation_core::model::Case, probation_core::records::RecordError>,
+) -> Result<Value, String> {
+    match f(&record_text(input)) {
+        Err(e) => record_error(input, &e),
+        Ok(case) => {
+            let issues = probation_core::validate::validate(&case)
+                .err()
+                .map(|e| e.0)
+                .unwrap_or_default();
+            Ok(json!({"case": case, "valid": issues.is_empty(), "issues": issues}))
+        }
+    }
 }
 
 /// `records.code`: input `{"table", "code"}`, output the `CodeReading` or `{"error"}`.
@@ -437,8 +465,10 @@ fn records_code(input: &Value) -> Result<Value, String> {
 /// output `{"events": [DomainEvent]}` or `{"error"}`.
 fn records_tier_changed_events(input: &Value) -> Result<Value, String> {
     use probation_core::records::{TierChange, tier_changed_events};
-    let before: Vec<TierChange> = serde_json::from_value(input["before"].clone()).map_err(|e| e.to_string())?;
-    let after: Vec<TierChange> = serde_json::from_value(input["after"].clone()).map_err(|e| e.to_string())?;
+    let before: Vec<TierChange> =
+        serde_json::from_value(input["before"].clone()).map_err(|e| e.to_string())?;
+    let after: Vec<TierChange> =
+        serde_json::from_value(input["after"].clone()).map_err(|e| e.to_string())?;
     let at = input["occurred_at"].as_str().ok_or("input.occurred_at")?;
     match tier_changed_events(&before, &after, at) {
         Ok(events) => Ok(json!({ "events": events })),

@@ -174,9 +174,9 @@ pub const LENGTH_UNITS: &[(&str, &str)] = &[
 pub fn shown(code: &str) -> String {
     let ok = !code.is_empty()
         && code.len() <= 16
-        && code
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'_' | b'/' | b'-'));
+        && code.bytes().all(|b| {
+            b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'_' | b'/' | b'-')
+        });
     if ok {
         code.to_owned()
     } else {

@@ -80,12 +80,14 @@ pub fn tier_changed_events(
         .map_err(|_| RecordError::invalid("occurred_at", "not an RFC 3339 date-time"))?;
     let mut previous: BTreeMap<Crn, &str> = BTreeMap::new();
     for (i, b) in before.iter().enumerate() {
-        let crn = Crn::parse(&b.crn).map_err(|_| RecordError::invalid(format!("before[{i}].crn"), "not a CRN"))?;
+        let crn = Crn::parse(&b.crn)
+            .map_err(|_| RecordError::invalid(format!("before[{i}].crn"), "not a CRN"))?;
         previous.insert(crn, &b.tier);
     }
     let mut out = Vec::new();
     for (i, a) in after.iter().enumerate() {
-        let crn = Crn::parse(&a.crn).map_err(|_| RecordError::invalid(format!("after[{i}].crn"), "not a CRN"))?;
+        let crn = Crn::parse(&a.crn)
+            .map_err(|_| RecordError::invalid(format!("after[{i}].crn"), "not a CRN"))?;
         let old = previous.get(&crn).copied();
         if old == Some(a.tier.as_str()) {
             continue;
@@ -131,7 +133,13 @@ pub struct Recompute {
     pub release_dates: bool,
 }
 
-const fn r(tier: bool, tier_2026: bool, escalation: bool, schedule: bool, release_dates: bool) -> Recompute {
+const fn r(
+    tier: bool,
+    tier_2026: bool,
+    escalation: bool,
+    schedule: bool,
+    release_dates: bool,
+) -> Recompute {
     Recompute {
         known: true,
         tier,
@@ -147,11 +155,17 @@ const fn r(tier: bool, tier_2026: bool, escalation: bool, schedule: bool, releas
 /// engines: docs/rules/records.md#what-to-recompute.
 pub const RECOMPUTE: &[(&str, Recompute)] = &[
     // Registers feed both tiers (RoSH, MAPPA, flags) and the escalation (RoSH, MAPPA).
-    ("probation-case.registration.", r(true, true, true, false, false)),
+    (
+        "probation-case.registration.",
+        r(true, true, true, false, false),
+    ),
     // A sentence: mandate and active event (tiers), allocation inputs, the schedule, the dates.
     ("probation-case.sentence.", r(true, true, true, true, true)),
     // A requirement: the mandate for change and the schedule; not the 2026 tier (which reads no requirement).
-    ("probation-case.requirement.", r(true, false, false, true, false)),
+    (
+        "probation-case.requirement.",
+        r(true, false, false, true, false),
+    ),
     // Breach: the women's breach factor of the 2021 tier, and compliance.
     ("enforcement.breach.", r(true, false, false, true, false)),
     // Recall: as breach, and the release dates.
@@ -159,9 +173,15 @@ pub const RECOMPUTE: &[(&str, Recompute)] = &[
     // Merge, unmerge and GDPR deletion change the whole record.
     ("probation-case.merge.", r(true, true, true, true, true)),
     ("probation-case.unmerge.", r(true, true, true, true, true)),
-    ("probation-case.deleted.gdpr", r(true, true, true, true, true)),
+    (
+        "probation-case.deleted.gdpr",
+        r(true, true, true, true, true),
+    ),
     // New OASys scores: RSR, OGRS, needs, RoSH, the OGRS4-family predictors.
-    ("risk-assessment.scores.determined", r(true, true, true, false, false)),
+    (
+        "risk-assessment.scores.determined",
+        r(true, true, true, false, false),
+    ),
     // This library's own answers: nothing to recompute.
     ("tier.calculation.", r(false, false, false, false, false)),
 ];

@@ -6,16 +6,21 @@
 //! contain a personal value: a code is echoed only when it has the shape of a code (see [`codes::shown`]).
 
 pub mod codes;
+pub mod community_api;
 pub mod events;
 pub mod export;
+pub mod integration_api;
 pub mod tier_details;
 
 use serde::Serialize;
 
+pub use community_api::{CommunityApiCase, community_api_to_case};
 pub use events::{
-    DomainEvent, PersonIdentifier, PersonReference, Recompute, TierChange, recompute_for, tier_changed_events,
+    DomainEvent, PersonIdentifier, PersonReference, Recompute, TierChange, recompute_for,
+    tier_changed_events,
 };
 pub use export::{NdeliusKeyDate, NdeliusTierForms, key_dates, tier_forms};
+pub use integration_api::{IntegrationApiCase, integration_api_to_case};
 pub use tier_details::{TierDetails, tier_details_from_case, tier_details_to_case};
 
 /// The largest document a mapping reads, in bytes (as for a case, [`crate::interchange::MAX_CASE_BYTES`]).
@@ -139,7 +144,10 @@ impl RecordError {
 
 /// Decodes a record of type `T` from `json`, naming the field of any error with the record's own keys (`keys`:
 /// every key of the shape; any other key is input and is shown as `?`).
-pub(crate) fn decode<T: serde::de::DeserializeOwned>(json: &str, keys: &[&str]) -> Result<T, RecordError> {
+pub(crate) fn decode<T: serde::de::DeserializeOwned>(
+    json: &str,
+    keys: &[&str],
+) -> Result<T, RecordError> {
     if json.len() > MAX_DOCUMENT_BYTES {
         return Err(RecordError::TooLarge {
             limit: MAX_DOCUMENT_BYTES,
@@ -195,7 +203,11 @@ fn path_of(path: &serde_path_to_error::Path, keys: &[&str]) -> String {
                 if !out.is_empty() {
                     out.push('.');
                 }
-                out.push_str(if keys.contains(&key.as_str()) { key } else { "?" });
+                out.push_str(if keys.contains(&key.as_str()) {
+                    key
+                } else {
+                    "?"
+                });
             }
             Segment::Unknown => {}
         }
@@ -212,5 +224,35 @@ pub(crate) fn check_len<T>(items: &[T], path: impl FnOnce() -> String) -> Result
         })
     } else {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_field_is_named_and_values_are_not() {
+        let e = tier_details::TierDetails::decode(
+            r#"{"registrations":[],"convictions":[],"previousEnforcementActivity":false}"#,
+        )
+        .err();
+        let text = e.map(|e| e.to_string()).unwrap_or_default();
+        assert!(text.starts_with("missing field `hasActiveEvent`"), "{text}");
+        let e = tier_details::TierDetails::decode(r#"{"gender": 5, "Jane Smith": 1}"#).err();
+        let text = e.map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            text.starts_with("`gender`: invalid type: integer, expected"),
+            "{text}"
+        );
+        assert!(!text.contains('5') || text.contains("column"), "{text}");
+    }
+
+    #[test]
+    fn codes_are_shown_only_when_code_shaped() {
+        assert_eq!(codes::shown("RM38"), "RM38");
+        assert_eq!(codes::shown("Jane Smith"), "<redacted>");
+        assert_eq!(codes::shown(""), "<redacted>");
+        assert_eq!(codes::shown("ABCDEFGHIJKLMNOPQ"), "<redacted>");
     }
 }

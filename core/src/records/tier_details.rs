@@ -179,13 +179,17 @@ impl TierDetails {
     /// `gender` or requirement main category; a `restrictive` flag that disagrees with the category; an array of
     /// more than [`super::MAX_ITEMS`]; `hasActiveEvent` contradicting the convictions.
     pub fn to_case(&self, crn: &str, on: NaiveDate) -> Result<Case, RecordError> {
-        let crn = Crn::parse(crn).map_err(|_| RecordError::invalid("crn", "not a CRN (a letter and 6 digits)"))?;
+        let crn = Crn::parse(crn)
+            .map_err(|_| RecordError::invalid("crn", "not a CRN (a letter and 6 digits)"))?;
         let sex = match self.gender.as_deref() {
             None => Sex::NotSpecified,
             Some(g) => codes::gender(g).ok_or_else(|| RecordError::unknown("gender", g))?,
         };
         let pct = |v: Option<f64>, path: &str| match v {
-            Some(x) if !(0.0..=100.0).contains(&x) => Err(RecordError::invalid(path, "must be a percentage from 0 to 100")),
+            Some(x) if !(0.0..=100.0).contains(&x) => Err(RecordError::invalid(
+                path,
+                "must be a percentage from 0 to 100",
+            )),
             v => Ok(v),
         };
         let mut person = Person {
@@ -220,12 +224,18 @@ impl TierDetails {
             let mut requirements = Vec::with_capacity(c.requirements.len());
             for (j, r) in c.requirements.iter().enumerate() {
                 let path = || format!("convictions[{i}].requirements[{j}]");
-                let kind = codes::requirement_category(&r.main_category_type_code).ok_or_else(|| {
-                    RecordError::unknown(format!("{}.mainCategoryTypeCode", path()), &r.main_category_type_code)
-                })?;
+                let kind =
+                    codes::requirement_category(&r.main_category_type_code).ok_or_else(|| {
+                        RecordError::unknown(
+                            format!("{}.mainCategoryTypeCode", path()),
+                            &r.main_category_type_code,
+                        )
+                    })?;
                 // Unpaid work is ignored for the mandate whatever its flag; otherwise the flag must agree with
                 // what the kind means to the tier.
-                if kind != crate::model::RequirementKind::UnpaidWork && r.restrictive != kind.is_restrictive() {
+                if kind != crate::model::RequirementKind::UnpaidWork
+                    && r.restrictive != kind.is_restrictive()
+                {
                     return Err(RecordError::invalid(
                         format!("{}.restrictive", path()),
                         "disagrees with the requirement main category",
@@ -233,7 +243,10 @@ impl TierDetails {
                 }
                 requirements.push(Requirement::new(kind));
             }
-            let custodial = c.sentence_type_code.as_deref().is_some_and(codes::sentence_type_is_custodial);
+            let custodial = c
+                .sentence_type_code
+                .as_deref()
+                .is_some_and(codes::sentence_type_is_custodial);
             if custodial && !requirements.is_empty() {
                 return Err(RecordError::invalid(
                     format!("convictions[{i}].requirements"),
@@ -345,7 +358,9 @@ impl TierDetails {
             registrations,
             convictions,
             previous_enforcement_activity: case.enforcement.iter().any(|a| {
-                a.kind != EnforcementActionKind::Warning && a.date <= on && a.date > twelve_months_before
+                a.kind != EnforcementActionKind::Warning
+                    && a.date <= on
+                    && a.date > twelve_months_before
             }),
             latest_release_date: case.latest_release_date,
             has_active_event: case.events.iter().any(|e| e.is_active_on(on)),
