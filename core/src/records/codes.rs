@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::RecordError;
-use crate::model::{EnforcementActionKind, RegisterCode, RequirementKind, Sex};
+use crate::model::{CustodyKind, EnforcementActionKind, RegisterCode, RequirementKind, Sex};
 
 /// What a table does with a code it does not list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -63,6 +63,12 @@ pub const TABLES: &[CodeTable] = &[
         name: "key_date",
         source: "community-api CustodyRelatedKeyDates (ministryofjustice/community-api @fbbaeb1f); \
                  docs/rules/records.md#key-date-codes",
+        on_unknown: OnUnknown::Refused,
+    },
+    CodeTable {
+        name: "nomis_sentence_calculation_type",
+        source: "ministryofjustice/calculate-release-dates-api @cd827b070 model/external/SentenceCalculationType.kt; \
+                 docs/rules/records.md#nomis-sentence-calculation-types",
         on_unknown: OnUnknown::Refused,
     },
     CodeTable {
@@ -160,6 +166,82 @@ pub const KEY_DATES: &[(&str, &str)] = &[
     ("POM1", "POM handover date"),
 ];
 
+/// What a NOMIS sentence calculation type becomes in the case model's custodial sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NomisMapping {
+    /// A custody kind the model holds.
+    Custody(CustodyKind),
+    /// A sentence the model cannot hold yet (SOPC, fines, DTO, BOTUS, recalls): refused as
+    /// [`RecordError::Unsupported`].
+    Unsupported,
+}
+
+/// NOMIS sentence calculation types (the codes NDELIUS lists) and what each becomes. The model holds standard
+/// determinate, extended and life custody; the rest are `Unsupported` until the release-dates work lands.
+pub const NOMIS_SENTENCE_CALCULATION_TYPES: &[(&str, NomisMapping)] = &[
+    (
+        "ADIMP",
+        NomisMapping::Custody(CustodyKind::StandardDeterminate),
+    ),
+    (
+        "ADIMP_ORA",
+        NomisMapping::Custody(CustodyKind::StandardDeterminate),
+    ),
+    (
+        "SEC250",
+        NomisMapping::Custody(CustodyKind::StandardDeterminate),
+    ),
+    (
+        "SEC250_ORA",
+        NomisMapping::Custody(CustodyKind::StandardDeterminate),
+    ),
+    (
+        "YOI",
+        NomisMapping::Custody(CustodyKind::StandardDeterminate),
+    ),
+    (
+        "YOI_ORA",
+        NomisMapping::Custody(CustodyKind::StandardDeterminate),
+    ),
+    ("EDS18", NomisMapping::Custody(CustodyKind::Extended)),
+    ("EDS21", NomisMapping::Custody(CustodyKind::Extended)),
+    ("LASPO_AR", NomisMapping::Custody(CustodyKind::Extended)),
+    ("LASPO_DR", NomisMapping::Custody(CustodyKind::Extended)),
+    ("SOPC18", NomisMapping::Unsupported),
+    ("SOPC21", NomisMapping::Unsupported),
+    ("SEC236A", NomisMapping::Unsupported),
+    ("A/FINE", NomisMapping::Unsupported),
+    ("DTO", NomisMapping::Unsupported),
+    ("BOTUS", NomisMapping::Unsupported),
+    ("FTR_14_ORA", NomisMapping::Unsupported),
+    ("FTR", NomisMapping::Unsupported),
+    ("FTR_ORA", NomisMapping::Unsupported),
+    ("FTR_56ORA", NomisMapping::Unsupported),
+];
+
+/// The custody kind of a NOMIS sentence calculation type, for the field `path`.
+///
+/// # Errors
+/// [`RecordError::Unsupported`] naming `path` and the code for a listed code the model cannot hold (SOPC, fines,
+/// DTO, BOTUS, and every recall `LR_*`/`FTR*`); [`RecordError::UnknownCode`] for a code not listed.
+pub fn nomis_sentence_calculation_type(code: &str, path: &str) -> Result<CustodyKind, RecordError> {
+    let listed = NOMIS_SENTENCE_CALCULATION_TYPES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, m)| *m)
+        .or_else(|| code.starts_with("LR_").then_some(NomisMapping::Unsupported));
+    match listed {
+        Some(NomisMapping::Custody(k)) => Ok(k),
+        Some(NomisMapping::Unsupported) => Err(RecordError::Unsupported {
+            path: path.to_owned(),
+            code: shown(code),
+        }),
+        None => Err(RecordError::unknown(path, code)),
+    }
+}
+
 /// Length units of the HMPPS Integration API and the case-model unit each becomes.
 pub const LENGTH_UNITS: &[(&str, &str)] = &[
     ("Hours", "hours"),
@@ -229,6 +311,11 @@ pub enum CodeReading {
         /// What the date is.
         meaning: String,
     },
+    /// `nomis_sentence_calculation_type`.
+    NomisSentenceCalculationType {
+        /// The custody kind.
+        custody_kind: CustodyKind,
+    },
     /// `length_unit`.
     LengthUnit {
         /// The case-model unit.
@@ -279,6 +366,9 @@ pub fn lookup(table: &str, code: &str) -> Result<CodeReading, RecordError> {
                 .ok_or_else(refuse)?
                 .1
                 .to_owned(),
+        },
+        "nomis_sentence_calculation_type" => CodeReading::NomisSentenceCalculationType {
+            custody_kind: nomis_sentence_calculation_type(code, "code")?,
         },
         "length_unit" => CodeReading::LengthUnit {
             unit: LENGTH_UNITS
