@@ -83,6 +83,7 @@ fn run(function: &str, input: &Value) -> Result<Value, String> {
         "records.tier_details" => records_tier_details(input),
         "records.tier_details_round_trip" => records_tier_details_round_trip(input),
         "records.code" => records_code(input),
+        "records.community_api_round_trip" => records_community_api_round_trip(input),
         "records.community_api" => {
             records_case(input, probation_core::records::community_api_to_case)
         }
@@ -449,6 +450,15 @@ fn records_case(
             Ok(json!({"case": case, "valid": issues.is_empty(), "issues": issues}))
         }
     }
+}
+
+/// `records.community_api_round_trip`: input `{"document"}`; output `{"same": bool}`: whether
+/// import(export(import(document))) equals import(document).
+fn records_community_api_round_trip(input: &Value) -> Result<Value, String> {
+    use probation_core::records::{community_api_from_case, community_api_to_case};
+    let first = community_api_to_case(&record_text(input)).map_err(|e| e.to_string())?;
+    let second = community_api_to_case(&community_api_from_case(&first)).map_err(|e| e.to_string())?;
+    Ok(json!({ "same": first == second }))
 }
 
 /// `records.code`: input `{"table", "code"}`, output the `CodeReading` or `{"error"}`.

@@ -330,6 +330,15 @@ pub(crate) fn length_of(n: u16, unit: &str, path: &str) -> Result<Length, Record
     })
 }
 
+/// The nDelius gender string of a sex.
+pub(crate) const fn gender_string(sex: Sex) -> &'static str {
+    match sex {
+        Sex::Male => "Male",
+        Sex::Female => "Female",
+        Sex::NotSpecified => "Not Specified",
+    }
+}
+
 pub(crate) fn sex_of(g: Option<&str>, path: &str) -> Result<Sex, RecordError> {
     match g {
         None => Ok(Sex::NotSpecified),
@@ -571,4 +580,175 @@ impl CommunityApiCase {
 /// [`RecordError`] naming the field (see [`CommunityApiCase::to_case`]).
 pub fn community_api_to_case(json: &str) -> Result<Case, RecordError> {
     CommunityApiCase::decode(json)?.to_case()
+}
+
+/// A case's length as one community-api length and unit: the single unit given, else days from the sentence
+/// date.
+pub(crate) fn length_parts(l: &Length, start: NaiveDate) -> Option<(u16, &'static str)> {
+    let parts = [
+        (l.years, "Years"),
+        (l.months, "Months"),
+        (l.weeks, "Weeks"),
+        (l.days, "Days"),
+    ];
+    let nonzero: Vec<(u16, &str)> = parts.into_iter().filter(|(n, _)| *n > 0).collect();
+    match nonzero.as_slice() {
+        [] => None,
+        [one] => Some(*one),
+        _ => l
+            .days_from(start)
+            .and_then(|d| u16::try_from(d).ok())
+            .map(|d| (d, "Days")),
+    }
+}
+
+impl CommunityApiCase {
+    /// The community-api bundle of `case`: the inverse of [`CommunityApiCase::to_case`] for every field it reads.
+    /// What the bundle cannot carry is left out: the home area when the provider is another code or absent, custody kind,
+    /// remand and tagged-bail days, release date, requirement kinds other than unpaid work and RAR, contact kinds,
+    /// warnings and breach referrals (NSI outcomes carry breach laid as `BRE01`, recall as `REC01`), suspended
+    /// sentence orders (written as community orders with their custodial term as the length).
+    pub fn from_case(case: &Case) -> Self {
+        let p = &case.person;
+        // No provider: no offender manager (an imported case without one has the placeholder home area).
+        let area = match case.provider {
+            Some(Provider::Crc(a)) if a == p.home_area => Some(p.home_area.code().to_owned()),
+            Some(other) => Some(other.to_string()),
+            None => None,
+        };
+        let kv = |c: &str| KeyValue {
+            code: c.to_owned(),
+            description: None,
+        };
+        let offender = OffenderDetail {
+            first_name: p.name.as_ref().map(|n| n.given.clone()),
+            surname: p.name.as_ref().map(|n| n.family.clone()),
+            date_of_birth: p.date_of_birth,
+            gender: Some(gender_string(p.sex).to_owned()),
+            other_ids: OtherIds {
+                crn: p.crn.as_str().to_owned(),
+                pnc_number: p.pnc.as_ref().map(|x| x.as_str().to_owned()),
+                noms_number: p.prison_number.as_ref().map(|x| x.as_str().to_owned()),
+            },
+            offender_managers: area
+                .map(|a| OffenderManager {
+                    probation_area: Some(kv(&a)),
+                    active: true,
+                })
+                .into_iter()
+                .collect(),
+        };
+        let convictions = case
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let (length, custodial) = match &e.sentence {
+                    Sentence::CommunityOrder { length, .. } => (*length, false),
+                    Sentence::SuspendedSentenceOrder { custodial_term, .. } => {
+                        (*custodial_term, false)
+                    }
+                    Sentence::Custody { length, .. } => (*length, true),
+                };
+                let parts = length_parts(&length, e.sentence_date);
+                Conviction {
+                    conviction_id: i64::try_from(i).ok().map(|i| i + 1),
+                    conviction_date: e.conviction_date,
+                    offences: vec![Offence {
+                        main_offence: true,
+                        offence_date: Some(e.offence_date),
+                    }],
+                    sentence: Some(CommunityApiSentence {
+                        sentence_type: custodial.then(|| kv("SC")),
+                        original_length: parts.map(|(n, _)| n),
+                        original_length_units: parts.map(|(_, u)| u.to_owned()),
+                        start_date: e.sentence_date,
+                        termination_date: e.termination_date,
+                    }),
+                    requirements: e
+                        .sentence
+                        .requirements()
+                        .iter()
+                        .filter_map(|r| {
+                            let code = match r.kind {
+                                RequirementKind::UnpaidWork => "W",
+                                RequirementKind::RehabilitationActivity => "F",
+                                _ => return None,
+                            };
+                            Some(CommunityApiRequirement {
+                                requirement_type_main_category: kv(code),
+                                length: if code == "W" { r.hours } else { r.days },
+                                termination_date: r.terminated,
+                            })
+                        })
+                        .collect(),
+                    custody: custodial.then(|| serde_json::json!({})),
+                }
+            })
+            .collect();
+        let registrations = case
+            .registrations
+            .iter()
+            .map(|r| CommunityApiRegistration {
+                register: kv(r.code.code()),
+                register_level: r.level.as_deref().map(kv),
+                register_category: r.category.as_deref().map(kv),
+                start_date: r.registered,
+                end_date: r.deregistered,
+                active: r.deregistered.is_none(),
+            })
+            .collect();
+        let event_id = |e: Option<u32>| e.map(|e| i64::from(e) + 1);
+        let contacts = case
+            .contacts
+            .iter()
+            .map(|c| CommunityApiContact {
+                contact_start: c.date.to_string(),
+                outcome: match c.outcome {
+                    ContactOutcome::Attended => Some(ContactOutcomeType {
+                        attended: Some(true),
+                        complied: Some(true),
+                    }),
+                    ContactOutcome::AcceptableAbsence => Some(ContactOutcomeType {
+                        attended: Some(false),
+                        complied: Some(true),
+                    }),
+                    ContactOutcome::UnacceptableAbsence => Some(ContactOutcomeType {
+                        attended: Some(false),
+                        complied: Some(false),
+                    }),
+                    ContactOutcome::NotRecorded => None,
+                },
+                event_id: event_id(c.event),
+            })
+            .collect();
+        let nsis = case
+            .enforcement
+            .iter()
+            .filter_map(|a| {
+                let code = match a.kind {
+                    crate::model::EnforcementActionKind::BreachLaid => "BRE01",
+                    crate::model::EnforcementActionKind::RecallRequested => "REC01",
+                    _ => return None,
+                };
+                Some(CommunityApiNsi {
+                    nsi_outcome: Some(kv(code)),
+                    referral_date: a.date,
+                    event_id: event_id(a.event),
+                })
+            })
+            .collect();
+        CommunityApiCase {
+            offender,
+            convictions,
+            registrations,
+            contacts,
+            nsis,
+        }
+    }
+}
+
+/// The community-api bundle of `case`, as JSON ([`CommunityApiCase::from_case`]).
+pub fn community_api_from_case(case: &Case) -> String {
+    serde_json::to_string(&CommunityApiCase::from_case(case)).unwrap_or_default()
 }

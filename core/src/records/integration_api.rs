@@ -265,3 +265,67 @@ impl IntegrationApiCase {
 pub fn integration_api_to_case(json: &str) -> Result<Case, RecordError> {
     IntegrationApiCase::decode(json)?.to_case()
 }
+
+impl IntegrationApiCase {
+    /// The Integration API bundle of `case` on `on`: the inverse of [`IntegrationApiCase::to_case`] for every
+    /// field it reads (events active on `on` are `active`; lengths in one unit, else in days; registrations
+    /// active on `on`; the provider's code as the responsible provider).
+    pub fn from_case(case: &Case, on: NaiveDate) -> Self {
+        let p = &case.person;
+        let supervisions = case
+            .events
+            .iter()
+            .map(|e| {
+                let (length, custodial) = match &e.sentence {
+                    Sentence::CommunityOrder { length, .. } => (*length, false),
+                    Sentence::SuspendedSentenceOrder { custodial_term, .. } => {
+                        (*custodial_term, false)
+                    }
+                    Sentence::Custody { length, .. } => (*length, true),
+                };
+                let parts = super::community_api::length_parts(&length, e.sentence_date);
+                Supervision {
+                    active: e.is_active_on(on),
+                    date: e.sentence_date,
+                    sentence: SupervisionSentence {
+                        length: parts.map(|(n, _)| n),
+                        length_units: parts.map(|(_, u)| u.to_owned()),
+                        custodial,
+                    },
+                }
+            })
+            .collect();
+        IntegrationApiCase {
+            crn: p.crn.as_str().to_owned(),
+            case_details: CaseDetails {
+                noms_id: p.prison_number.as_ref().map(|x| x.as_str().to_owned()),
+                name: p.name.as_ref().map(|n| IntegrationName {
+                    forename: n.given.clone(),
+                    surname: n.family.clone(),
+                }),
+                date_of_birth: p.date_of_birth,
+                gender: Some(super::community_api::gender_string(p.sex).to_owned()),
+                responsible_provider: case.provider.map(|pr| CodeName {
+                    code: pr.to_string(),
+                    name: None,
+                }),
+                ogrs_score: p.ogrs,
+                rsr_score: p.rsr,
+            },
+            supervisions: SupervisionResponse { supervisions },
+            registrations: case
+                .active_registrations_on(on)
+                .into_iter()
+                .map(|r| IntegrationRegistration {
+                    code: r.code.code().to_owned(),
+                    start_date: r.registered,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The Integration API bundle of `case` on `on`, as JSON ([`IntegrationApiCase::from_case`]).
+pub fn integration_api_from_case(case: &Case, on: NaiveDate) -> String {
+    serde_json::to_string(&IntegrationApiCase::from_case(case, on)).unwrap_or_default()
+}

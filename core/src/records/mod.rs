@@ -14,14 +14,17 @@ pub mod tier_details;
 
 use serde::Serialize;
 
-pub use community_api::{CommunityApiCase, community_api_to_case};
+pub use community_api::{CommunityApiCase, community_api_from_case, community_api_to_case};
 pub use events::{
     DomainEvent, PersonIdentifier, PersonReference, Recompute, TierChange, recompute_for,
     tier_changed_events,
 };
 pub use export::{NdeliusKeyDate, NdeliusTierForms, key_dates, tier_forms};
-pub use integration_api::{IntegrationApiCase, integration_api_to_case};
-pub use tier_details::{TierDetails, tier_details_from_case, tier_details_to_case};
+pub use integration_api::{IntegrationApiCase, integration_api_from_case, integration_api_to_case};
+pub use tier_details::{
+    TierDetails, tier_details_from_case, tier_details_line_from_case, tier_details_line_to_case,
+    tier_details_to_case,
+};
 
 /// The largest document a mapping reads, in bytes (as for a case, [`crate::interchange::MAX_CASE_BYTES`]).
 pub const MAX_DOCUMENT_BYTES: usize = crate::interchange::MAX_CASE_BYTES;

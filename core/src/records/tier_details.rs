@@ -94,6 +94,10 @@ pub struct TierDetailsConviction {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct TierDetails {
+    /// The person's CRN. Not in tier-to-delius' document (it is in the URL); a line of a tier-details JSON Lines
+    /// file carries it here. When given, [`tier_details_line_to_case`] reads it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crn: Option<String>,
     /// nDelius gender string (`Male`, `Female`, `Not Specified`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<String>,
@@ -131,6 +135,7 @@ pub struct TierDetails {
 
 /// Every key of the tier-details shape (error paths show only these).
 pub(crate) const KEYS: &[&str] = &[
+    "crn",
     "gender",
     "currentTier",
     "ogrsscore",
@@ -352,6 +357,7 @@ impl TierDetails {
                 }
                 .to_owned(),
             ),
+            crn: None,
             current_tier: None,
             ogrs_score: case.person.ogrs,
             rsr_score: case.person.rsr,
@@ -374,6 +380,26 @@ impl TierDetails {
 /// [`RecordError`] naming the field (see [`TierDetails::decode`] and [`TierDetails::to_case`]).
 pub fn tier_details_to_case(json: &str, crn: &str, on: NaiveDate) -> Result<Case, RecordError> {
     TierDetails::decode(json)?.to_case(crn, on)
+}
+
+/// Reads a tier-details document that carries its own `crn` (one line of a tier-details JSON Lines file).
+///
+/// # Errors
+/// [`RecordError::Invalid`] naming `crn` when it is absent; otherwise as [`tier_details_to_case`].
+pub fn tier_details_line_to_case(json: &str, on: NaiveDate) -> Result<Case, RecordError> {
+    let d = TierDetails::decode(json)?;
+    let crn = d.crn.as_deref().ok_or_else(|| {
+        RecordError::invalid("crn", "absent: a tier-details line must carry the CRN")
+    })?;
+    d.to_case(crn, on)
+}
+
+/// The tier-details document of `case` on `on`, carrying the case's CRN (a line of a tier-details JSON Lines
+/// file).
+pub fn tier_details_line_from_case(case: &Case, on: NaiveDate) -> String {
+    let mut d = TierDetails::from_case(case, on);
+    d.crn = Some(case.person.crn.as_str().to_owned());
+    serde_json::to_string(&d).unwrap_or_default()
 }
 
 /// The tier-details document of `case` on `on`, as JSON ([`TierDetails::from_case`]).
