@@ -5,6 +5,7 @@
 //! table an unknown code is either kept or a typed [`RecordError`] naming the field and the code. Errors never
 //! contain a personal value: a code is echoed only when it has the shape of a code (see [`codes::shown`]).
 
+pub mod arns;
 pub mod codes;
 pub mod community_api;
 pub mod events;
@@ -14,6 +15,7 @@ pub mod tier_details;
 
 use serde::Serialize;
 
+pub use arns::{ArnsPredictorEntry, arns_predictors_to_assessment};
 pub use community_api::{CommunityApiCase, community_api_from_case, community_api_to_case};
 pub use events::{
     DomainEvent, PersonIdentifier, PersonReference, Recompute, TierChange, recompute_for,

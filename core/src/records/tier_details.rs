@@ -131,6 +131,11 @@ pub struct TierDetails {
     pub latest_release_date: Option<NaiveDate>,
     /// The person has an active event.
     pub has_active_event: bool,
+    /// Not tier-to-delius': the ARNS predictors document (`/risks/predictors/unsafe/all/CRN/{crn}`) joined to the
+    /// line, so one line carries every input of both tiers. Its newest OGRS4-family output becomes an assessment
+    /// (see [`super::arns`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predictors: Option<Vec<super::arns::ArnsPredictorEntry>>,
 }
 
 /// Every key of the tier-details shape (error paths show only these).
@@ -158,6 +163,10 @@ pub(crate) const KEYS: &[&str] = &[
     "previousEnforcementActivity",
     "latestReleaseDate",
     "hasActiveEvent",
+    "predictors",
+    "completedDate",
+    "outputVersion",
+    "output",
 ];
 
 impl TierDetails {
@@ -304,6 +313,28 @@ impl TierDetails {
             });
         }
         case.latest_release_date = self.latest_release_date;
+        if let Some(p) = &self.predictors {
+            let a = super::arns::predictors_assessment(p).map_err(|e| match e {
+                RecordError::Decode { path, message } => RecordError::Decode {
+                    path: format!("predictors{path}"),
+                    message,
+                },
+                RecordError::Invalid { path, reason } => RecordError::Invalid {
+                    path: format!("predictors{path}"),
+                    reason,
+                },
+                RecordError::UnknownCode { path, code } => RecordError::UnknownCode {
+                    path: format!("predictors{path}"),
+                    code,
+                },
+                RecordError::TooMany { max, .. } => RecordError::TooMany {
+                    path: "predictors".to_owned(),
+                    max,
+                },
+                other => other,
+            })?;
+            case.assessments.extend(a);
+        }
         Ok(case)
     }
 
@@ -370,6 +401,13 @@ impl TierDetails {
             }),
             latest_release_date: case.latest_release_date,
             has_active_event: case.events.iter().any(|e| e.is_active_on(on)),
+            predictors: case
+                .assessments
+                .iter()
+                .filter(|a| a.date <= on)
+                .filter_map(|a| Some((a.date, a.predictors?)))
+                .max_by_key(|(d, _)| *d)
+                .map(|(d, p)| vec![super::arns::predictors_entry(d, &p)]),
         }
     }
 }
