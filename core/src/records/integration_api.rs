@@ -5,7 +5,7 @@
 //! The document is the bundle `{"crn", "caseDetails": CaseDetails, "supervisions": SupervisionResponse,
 //! "registrations": [Registration]}` (the CRN is in the URL of each call). What is read (docs/records.md#
 //! integration-api): `crn` (validated); `caseDetails.nomsId` (validated), `name.forename`/`name.surname`,
-//! `dateOfBirth` (required), `gender` ([`codes::gender`]), `responsibleProvider.code` → `provider` when it is a
+//! `dateOfBirth` (required), `gender` ([`super::codes::gender`]), `responsibleProvider.code` → `provider` when it is a
 //! provider code and `person.home_area` when a CRC area code (else [`super::community_api::PLACEHOLDER_HOME_AREA`]
 //! \[A\]), `ogrsScore`/`rsrScore` → `person.ogrs`/`rsr` (0–100); `supervisions.supervisions[]` that are `active`
 //! → `events[]` (`date` → sentence date and, with no offence date in the shape, offence date \[A\];
