@@ -178,7 +178,7 @@ pub enum NomisMapping {
     Unsupported,
 }
 
-/// NOMIS sentence calculation types (the codes NDELIUS lists) and what each becomes. The model holds standard
+/// NOMIS sentence calculation types (the codes named in docs/rules/records.md#nomis-sentence-calculation-types) and what each becomes. The model holds standard
 /// determinate, extended and life custody; the rest are `Unsupported` until the release-dates work lands.
 pub const NOMIS_SENTENCE_CALCULATION_TYPES: &[(&str, NomisMapping)] = &[
     (
