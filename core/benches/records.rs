@@ -16,11 +16,15 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use probation_core::interchange::decode_case;
 use probation_core::records::{
-    community_api_from_case, community_api_to_case, tier_details_line_from_case, tier_details_line_to_case,
+    community_api_from_case, community_api_to_case, tier_details_line_from_case,
+    tier_details_line_to_case,
 };
 
 fn bench(c: &mut Criterion) {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/caseload.jsonl");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/data/caseload.jsonl"
+    );
     let text = std::fs::read_to_string(path).expect("examples/data/caseload.jsonl");
     let cases: Vec<_> = text
         .lines()
@@ -35,7 +39,9 @@ fn bench(c: &mut Criterion) {
         .filter(|d| tier_details_line_to_case(d, on).is_ok())
         .collect();
     let mut g = c.benchmark_group("records");
-    g.throughput(Throughput::Elements(u64::try_from(community.len()).unwrap()));
+    g.throughput(Throughput::Elements(
+        u64::try_from(community.len()).unwrap(),
+    ));
     g.bench_function("community_api_import", |b| {
         b.iter(|| {
             for doc in &community {

@@ -1,9 +1,15 @@
 //! Round trips over synthetic caseloads: for every generated case x, the community-api and tier-details
 //! mappings read back what they wrote (import(export(import(export(x)))) == import(export(x))).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "test code")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code"
+)]
 
 use probation_core::records::{
-    community_api_from_case, community_api_to_case, tier_details_line_from_case, tier_details_line_to_case,
+    community_api_from_case, community_api_to_case, tier_details_line_from_case,
+    tier_details_line_to_case,
 };
 use probation_core::synth::Generator;
 
@@ -29,14 +35,22 @@ fn tier_details_round_trip_on_synthetic_cases() {
     for i in 0..300 {
         let case = g.case(i);
         // Requirement kinds other than unpaid work and RAR have no category this library lists: refused.
-        let Ok(first) = tier_details_line_to_case(&tier_details_line_from_case(&case, on), on) else {
+        let Ok(first) = tier_details_line_to_case(&tier_details_line_from_case(&case, on), on)
+        else {
             continue;
         };
         read += 1;
-        let second = tier_details_line_to_case(&tier_details_line_from_case(&first, on), on).unwrap();
+        let second =
+            tier_details_line_to_case(&tier_details_line_from_case(&first, on), on).unwrap();
         assert_eq!(first, second, "case {i}");
-        let (a, b) = (probation_core::tier::tier(&first, on), probation_core::tier::tier(&second, on));
+        let (a, b) = (
+            probation_core::tier::tier(&first, on),
+            probation_core::tier::tier(&second, on),
+        );
         assert_eq!(a.map(|t| t.tier), b.map(|t| t.tier));
     }
-    assert!(read > 50, "only {read} synthetic cases exported to tier-details");
+    assert!(
+        read > 50,
+        "only {read} synthetic cases exported to tier-details"
+    );
 }

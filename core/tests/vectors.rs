@@ -457,7 +457,8 @@ fn records_case(
 fn records_community_api_round_trip(input: &Value) -> Result<Value, String> {
     use probation_core::records::{community_api_from_case, community_api_to_case};
     let first = community_api_to_case(&record_text(input)).map_err(|e| e.to_string())?;
-    let second = community_api_to_case(&community_api_from_case(&first)).map_err(|e| e.to_string())?;
+    let second =
+        community_api_to_case(&community_api_from_case(&first)).map_err(|e| e.to_string())?;
     Ok(json!({ "same": first == second }))
 }
 
