@@ -95,6 +95,12 @@ fn run(function: &str, input: &Value) -> Result<Value, String> {
         ))
         .unwrap()),
         "records.tier_changed_events" => records_tier_changed_events(input),
+        "records.recompute_for_event" => {
+            match probation_core::records::recompute_for_event(&record_text(input)) {
+                Ok(r) => Ok(serde_json::to_value(r).unwrap()),
+                Err(e) => record_error(input, &e),
+            }
+        }
         other => Err(format!("unknown function `{other}`")),
     }
 }

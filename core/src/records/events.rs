@@ -200,3 +200,73 @@ pub fn recompute_for(event_type: &str) -> Recompute {
         })
         .map_or_else(Recompute::default, |(_, r)| *r)
 }
+
+/// What an incoming HMPPS domain event can change, and whose case it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct EventRecompute {
+    /// The event type.
+    pub event_type: String,
+    /// The person's CRN, when the event names one (validated; upper case).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub crn: Option<String>,
+    /// The person's NOMS number, when the event names one (validated).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub noms: Option<String>,
+    /// What can change.
+    pub recompute: Recompute,
+}
+
+/// The envelope as read: only what [`recompute_for_event`] needs.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct IncomingEvent {
+    event_type: String,
+    #[serde(default)]
+    person_reference: Option<PersonReference>,
+}
+
+const EVENT_KEYS: &[&str] = &[
+    "eventType",
+    "personReference",
+    "identifiers",
+    "type",
+    "value",
+];
+
+/// Reads an HMPPS domain event (`json`, the envelope) and says what it can change for whom.
+///
+/// # Errors
+/// [`RecordError::Decode`] naming the field; [`RecordError::Invalid`] naming
+/// `personReference.identifiers[i].value` for a malformed CRN or NOMS number (other identifier types are ignored).
+pub fn recompute_for_event(json: &str) -> Result<EventRecompute, RecordError> {
+    let e: IncomingEvent = super::decode(json, EVENT_KEYS)?;
+    let (mut crn, mut noms) = (None, None);
+    let ids = e
+        .person_reference
+        .map(|p| p.identifiers)
+        .unwrap_or_default();
+    super::check_len(&ids, || "personReference.identifiers".to_owned())?;
+    for (i, id) in ids.iter().enumerate() {
+        let path = || format!("personReference.identifiers[{i}].value");
+        match id.kind.as_str() {
+            "CRN" => {
+                let c =
+                    Crn::parse(&id.value).map_err(|_| RecordError::invalid(path(), "not a CRN"))?;
+                crn = Some(c.as_str().to_owned());
+            }
+            "NOMS" => {
+                let n = crate::ids::PrisonNumber::parse(&id.value)
+                    .map_err(|_| RecordError::invalid(path(), "not a prison number"))?;
+                noms = Some(n.as_str().to_owned());
+            }
+            _ => {}
+        }
+    }
+    Ok(EventRecompute {
+        recompute: recompute_for(&e.event_type),
+        event_type: e.event_type,
+        crn,
+        noms,
+    })
+}

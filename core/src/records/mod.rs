@@ -18,8 +18,8 @@ use serde::Serialize;
 pub use arns::{ArnsPredictorEntry, arns_predictors_to_assessment};
 pub use community_api::{CommunityApiCase, community_api_from_case, community_api_to_case};
 pub use events::{
-    DomainEvent, PersonIdentifier, PersonReference, Recompute, TierChange, recompute_for,
-    tier_changed_events,
+    DomainEvent, EventRecompute, PersonIdentifier, PersonReference, Recompute, TierChange,
+    recompute_for, recompute_for_event, tier_changed_events,
 };
 pub use export::{NdeliusKeyDate, NdeliusTierForms, key_dates, tier_forms};
 pub use integration_api::{IntegrationApiCase, integration_api_from_case, integration_api_to_case};
