@@ -47,6 +47,9 @@ enum Command {
     /// Write cases as records real systems hold (tier-details, community-api), one document a line: sample
     /// files, and what `import --from` reads back.
     ExportRecords(cmd::export_tier::RecordsArgs),
+    /// For each HMPPS domain event, which results (tier, 2026 tier, escalation, schedule, release dates) of
+    /// whose case can change: recalculate those cases only.
+    Recompute(cmd::recompute::Args),
     /// HMPPS `tier.calculation.changed` domain events for the cases whose tier changed between two runs.
     TierEvents(cmd::export_tier::EventsArgs),
     /// Compliance on a date: windows met or missed, failures to comply, enforcement due.
@@ -67,6 +70,7 @@ fn main() -> ExitCode {
         Command::Import(a) => cmd::import::run(a),
         Command::ExportTier(a) => cmd::export_tier::run_export(a),
         Command::ExportRecords(a) => cmd::export_tier::run_records(a),
+        Command::Recompute(a) => cmd::recompute::run(a),
         Command::TierEvents(a) => cmd::export_tier::run_events(a),
     };
     match result {

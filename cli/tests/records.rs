@@ -159,3 +159,22 @@ fn a_bad_line_is_an_error_line_naming_the_field_without_its_value() {
     let out = probation(&["import", "--from", "tier-details", f.to_str().unwrap()]);
     assert_eq!(lines(&out)[0]["error"]["kind"], "no_date");
 }
+
+#[test]
+fn recompute_reads_domain_events() {
+    let dir = std::env::temp_dir().join(format!("probation-records-ev-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("events.jsonl");
+    std::fs::write(
+        &f,
+        "{\"eventType\":\"probation-case.requirement.created\",\"personReference\":{\"identifiers\":[{\"type\":\"CRN\",\"value\":\"X320741\"}]}}\n{\"eventType\":7}\n",
+    )
+    .unwrap();
+    let out = probation(&["recompute", f.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let l = lines(&out);
+    assert_eq!(l[0]["crn"], "X320741");
+    assert_eq!(l[0]["recompute"]["tier"], true);
+    assert_eq!(l[0]["recompute"]["tier_2026"], false);
+    assert_eq!(l[1]["error"]["path"], "eventType");
+}

@@ -7,6 +7,7 @@ pub mod dates;
 pub mod export_tier;
 pub mod generate;
 pub mod import;
+pub mod recompute;
 pub mod schedule;
 pub mod tier;
 pub mod validate;
