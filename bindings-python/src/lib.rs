@@ -44,6 +44,8 @@ fn _probation(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(allocation::escalation_history, m)?)?;
     m.add_function(wrap_pyfunction!(allocation::tier_one, m)?)?;
     m.add_function(wrap_pyfunction!(allocation::tier_many, m)?)?;
+    m.add_function(wrap_pyfunction!(allocation::tier_2026, m)?)?;
+    m.add_function(wrap_pyfunction!(allocation::tiers, m)?)?;
     m.add_class::<calendar::PyCalendar>()?;
     m.add_class::<contact::PyContactPolicy>()?;
     m.add_function(wrap_pyfunction!(contact::schedule, m)?)?;

@@ -191,3 +191,17 @@ def test_allocation_takes_a_calendar() -> None:
     e = probation.escalation(case, D(2016, 3, 10), calendar=cal)
     assert e.policy_id == "default"
     assert probation.escalation_history(case, calendar=cal) == probation.escalation_history(case)
+
+
+def test_tier_2026_and_tiers_results() -> None:
+    case = probation.Case.from_dict(community_order())
+    on = D(2016, 6, 1)
+    t26 = probation.tier_2026(case, on)
+    assert isinstance(t26, probation.Tier2026) and t26.on == on
+    assert t26.tier == "missing" and not t26.provisional and t26.steps == ()  # no OGRS4-family predictors
+    assert [r.id for r in t26.rules] == ["tier2026.missing"]
+    both = probation.tiers(case, on)
+    assert isinstance(both, probation.Tiers)
+    assert both.tier_2021 == probation.tier(case, on) and both.tier_2026 == t26
+    with pytest.raises(TypeError):
+        probation.tier_2026(case, datetime.datetime(2024, 1, 1, 12, 0))  # type: ignore[arg-type]

@@ -147,6 +147,8 @@ RUNNERS: dict[str, Callable[[dict[str, Any]], Any]] = {
         lambda c, i: {"escalations": probation.escalation_history(c, allocation_policy(i))}
     ),
     "tier.calculate": engine_fn(lambda c, i: probation.tier(c, d(i["on"]))),
+    "tier.calculate_2026": engine_fn(lambda c, i: probation.tier_2026(c, d(i["on"]))),
+    "tier.both": engine_fn(lambda c, i: probation.tiers(c, d(i["on"]))),
     "case.validate": case_validate,
     "case.decode_validate_raw": decode_validate_raw,
     "calendar.is_working_day": calendar_fn(lambda c, i: {"working_day": c.is_working_day(d(i["date"]))}),

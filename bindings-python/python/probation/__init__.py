@@ -26,7 +26,9 @@ from ._api import (
     sentence_dates,
     synth,
     tier,
+    tier_2026,
     tier_many,
+    tiers,
 )
 from ._columnar import (
     Table,
@@ -87,8 +89,10 @@ __all__ = [
     "synth",
     "synth_table",
     "tier",
+    "tier_2026",
     "tier_many",
     "tier_table",
+    "tiers",
     "validate",
 ]
 __all__ += _types.__all__

@@ -20,6 +20,8 @@ from ._types import (
     Schedule,
     SentenceDates,
     Tier,
+    Tier2026,
+    Tiers,
 )
 
 PolicyArg = Union[AllocationPolicy, str, dict[str, Any], None]
@@ -101,6 +103,24 @@ def tier(case: Case, on: datetime.date) -> Tier:
 def tier_many(cases: Sequence[Case], on: DateArg) -> list[Tier]:
     """``tier`` over a list of cases (the GIL is released while the rules run)."""
     return [_build(Tier, t) for t in _native.tier_many(list(cases), on)]
+
+
+def tier_2026(case: Case, on: datetime.date) -> Tier2026:
+    """The 2026 tier of ``case`` on ``on`` (docs/rules/tier-2026.md): ``"not_supervised"``, ``"missing"`` or a
+    letter ``"A"``–``"G"`` with ``provisional`` and why (static predictors, missing RoSH), every step that produced a
+    letter with its rule, and the rules that fired. ``tier`` keeps returning the 2021 tier.
+
+    Raises ``RuleError`` (``kind="tier"``) with ``code="out_of_range"`` for an ARP, CSRP or DC-SRP score outside
+    0–100 in a case decoded with ``validate=False``, and ``code="dc_srp_medium_below_threshold"`` for a DC-SRP
+    band medium below 0.60; ``path`` names the field (``assessments[i].predictors.dc_srp.score``).
+    """
+    return _build(Tier2026, _native.tier_2026(case, on))
+
+
+def tiers(case: Case, on: datetime.date) -> Tiers:
+    """Both tiers of ``case`` on ``on``, as hmpps-tier stores them: ``tier_2021`` (what ``tier`` returns) and
+    ``tier_2026`` (what ``tier_2026`` returns). An error of either is raised as they raise it."""
+    return _build(Tiers, _native.tiers(case, on))
 
 
 def synth(seed: int, count: int, *, start: int = 0) -> list[Case]:

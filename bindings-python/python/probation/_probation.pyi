@@ -38,7 +38,9 @@ __all__ = [
     "synth",
     "synth_columns",
     "tier",
+    "tier_2026",
     "tier_many",
+    "tiers",
     "validate",
 ]
 
@@ -229,6 +231,12 @@ def tier(case: Case, on: datetime.date) -> dict[str, Any]:
 
 def tier_many(cases: Sequence[Case], on: datetime.date | Sequence[datetime.date]) -> list[dict[str, Any]]:
     """Tiers of many cases (GIL released)."""
+
+def tier_2026(case: Case, on: datetime.date) -> dict[str, Any]:
+    """The 2026 tier of one case, as core serialises it (``probation.tier_2026`` wraps it in ``Tier2026``)."""
+
+def tiers(case: Case, on: datetime.date) -> dict[str, Any]:
+    """Both tiers of one case, as core serialises them (``probation.tiers`` wraps them in ``Tiers``)."""
 
 def synth(seed: int, count: int, *, start: int = 0) -> list[Case]:
     """Synthetic cases ``start .. start + count`` of ``seed`` (GIL released while generating)."""
