@@ -253,11 +253,12 @@ def assess_columns(
 ) -> dict[str, bytes]:
     """Allocation and tier over encoded columns (``probation.assess_table`` encodes and decodes). Encodings:
     bool u8; f64 little-endian, NaN missing; date i32 days since 1970-01-01, -2**31 missing; categorical i32
-    codes into ``categories[name]``, -1 missing. Outputs: ``provider``/``tier`` u8 codes into
-    ``output_categories()``, ``allocation_deadline`` i32 days, points u32."""
+    codes into ``categories[name]``, -1 missing. Outputs: ``provider``/``tier``/``tier_2026`` u8 codes
+    into ``output_categories()``, ``allocation_deadline`` i32 days, points u32, ``provisional`` bool."""
 
 def output_categories() -> dict[str, list[str]]:
-    """The category lists of the encoded columns: ``provider``, ``tier``, ``rosh``, ``home_area``."""
+    """The category lists of the encoded columns: ``provider``, ``tier``, ``tier_2026``, ``rosh``, ``home_area``,
+    ``predictor_kind``, ``predictor_band``."""
 
 def case_columns(cases: Sequence[Case], on: datetime.date) -> dict[str, bytes]:
     """The encoded input columns read from cases on ``on`` (core's ``from_case``)."""
