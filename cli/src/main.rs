@@ -29,6 +29,9 @@ enum Command {
     /// Tier every case (2021 framework A0-D3 by default; `--model 2026` the A-G tier, `--model both`) with its
     /// breakdown. JSON Lines out; cases by tier on stderr.
     Tier(cmd::tier::Args),
+    /// Reoffending predictors of every case (OGRS3, ARP, DC-SRP) computed from its criminal history, with every
+    /// term, or the case fields still missing. JSON Lines out; scores per predictor on stderr.
+    Predict(cmd::predict::Args),
     /// Key dates of every event (SED, CRD, licence, post-sentence supervision, order ends) as JSON Lines.
     /// Invalid cases are reported on standard error by line and field path; exit 1 if any failed.
     Dates(cmd::dates::Args),
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
         Command::Validate(a) => cmd::validate::run(a),
         Command::Allocate(a) => cmd::allocate::run(a),
         Command::Tier(a) => cmd::tier::run(a),
+        Command::Predict(a) => cmd::predict::run(a),
         Command::Dates(a) => cmd::dates::run(a),
         Command::Calendar(a) => cmd::calendar::run(a),
         Command::Generate(a) => cmd::generate::run(a),

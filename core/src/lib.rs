@@ -24,6 +24,7 @@ pub mod contact;
 pub mod ids;
 pub mod interchange;
 pub mod model;
+pub mod predictors;
 pub mod rules;
 pub mod sentence;
 pub mod synth;

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::{
-    Case, Event, Length, Need, Predictors, RegisterCode, Requirement, RequirementKind, Sentence,
+    Case, CriminalHistory, Event, Length, Need, Predictors, RegisterCode, Requirement, RequirementKind, Sentence,
 };
 
 /// Limits on collection sizes, so that memory and work per case stay bounded (see the README's reliability
@@ -93,6 +93,9 @@ validation_rules! {
     MappaLevel = "mappa_level", "a MAPPA registration's level is M1, M2 or M3, or M0 (not yet confirmed)", "[V-code] community-api MappaDetailsTransformer (nDelius level M0); docs/rules/validation.md#mappa-codes";
     MappaCategory = "mappa_category", "a MAPPA registration's category is M1 to M4, or X9 (not yet determined)", "[V-code] community-api MappaDetailsTransformer (nDelius category X9); docs/rules/validation.md#mappa-codes";
     DcSrpMediumBelowThreshold = "dc_srp_medium_below_threshold", "a DC-SRP in the medium band must score at least 0.60 (hmpps-tier fails the calculation below it)", "[V-code] hmpps-tier @affac98a v3 sexual reoffending step; docs/rules/tier-2026.md#sexual-reoffending-dc-srp";
+    OffenceCodeFormat = "offence_code_format", "a Home Office offence code is 5 digits", "[V-code] hmpps-arns-risk-actuarial-api CommonValidator; docs/rules/predictors.md#from-a-case";
+    SanctionCountRange = "sanction_count_range", "total sanctions are 1 to 999 and the age at first sanction 0 to 109", "[V-code] hmpps-arns-risk-actuarial-api CommonValidator; docs/rules/predictors.md#from-a-case";
+    SanctionCountsExceedTotal = "sanction_counts_exceed_total", "violent sanctions, and the sexual sanction counts together, cannot exceed total sanctions", "[V-code] hmpps-arns-risk-actuarial-api CommonValidator; docs/rules/predictors.md#from-a-case";
 }
 
 impl fmt::Display for ValidationRule {
@@ -224,6 +227,54 @@ impl Validator {
         }
     }
 
+    fn history(&mut self, h: &CriminalHistory, dob: NaiveDate, dob_ok: bool) {
+        let at = |f: &str| format!("criminal_history.{f}");
+        if h.total_sanctions.is_some_and(|n| !(1..=999).contains(&n)) {
+            self.push(at("total_sanctions"), ValidationRule::SanctionCountRange);
+        }
+        if h.age_at_first_sanction.is_some_and(|a| a >= 110) {
+            self.push(
+                at("age_at_first_sanction"),
+                ValidationRule::SanctionCountRange,
+            );
+        }
+        if let Some(total) = h.total_sanctions {
+            if h.violent_sanctions.is_some_and(|v| v > total) {
+                self.push(
+                    at("violent_sanctions"),
+                    ValidationRule::SanctionCountsExceedTotal,
+                );
+            }
+            let sexual: u64 = [
+                h.contact_adult_sexual_sanctions,
+                h.contact_child_sexual_sanctions,
+                h.non_contact_sexual_offences,
+                h.indecent_image_sanctions,
+            ]
+            .iter()
+            .flatten()
+            .map(|&c| u64::from(c))
+            .sum();
+            if sexual > u64::from(total) {
+                self.push(
+                    at("contact_adult_sexual_sanctions"),
+                    ValidationRule::SanctionCountsExceedTotal,
+                );
+            }
+        }
+        for (name, d) in [
+            ("last_offence_date", h.last_offence_date),
+            ("last_sexual_offence_date", h.last_sexual_offence_date),
+        ] {
+            if let Some(d) = d
+                && self.date(|| at(name), d)
+                && dob_ok
+            {
+                self.after_birth(|| at(name), d, dob);
+            }
+        }
+    }
+
     fn case(&mut self, case: &Case) {
         use limits::*;
         let dob = case.person.date_of_birth;
@@ -243,6 +294,17 @@ impl Validator {
 
         for (i, e) in case.events.iter().enumerate() {
             self.event(case, i, e, dob_ok);
+            if let Some(code) = &e.offence_code
+                && !(code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit()))
+            {
+                self.push(
+                    format!("events[{i}].offence_code"),
+                    ValidationRule::OffenceCodeFormat,
+                );
+            }
+        }
+        if let Some(h) = &case.criminal_history {
+            self.history(h, dob, dob_ok);
         }
 
         for (i, r) in case.registrations.iter().enumerate() {

@@ -120,6 +120,8 @@ fn build(g: &Gen) -> (Case, ContactPolicy, NaiveDate) {
         allocation_date: g.alloc_delay.map(|d| s + Days::new(u64::from(d))),
         termination_date: None,
         sentence,
+        offence_code: None,
+        actuarial_category: None,
     });
     if let Some(r) = g.rosh {
         let code = ["RLRH", "RMRH", "RHRH", "RVHR"][r as usize];

@@ -137,7 +137,7 @@ prop_compose! {
     fn event()(offence_date in date(), conviction_date in opt(date()), sentence_date in date(),
                allocation_date in opt(date()), termination_date in opt(date()),
                sentence in sentence()) -> Event {
-        Event { offence_date, conviction_date, sentence_date, allocation_date, termination_date, sentence }
+        Event { offence_date, conviction_date, sentence_date, allocation_date, termination_date, sentence, offence_code: None, actuarial_category: None }
     }
 }
 

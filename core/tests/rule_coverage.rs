@@ -94,3 +94,45 @@ fn every_rule_fires_in_some_vector() {
         .collect();
     assert!(missing.is_empty(), "rules no vector fires: {missing:?}");
 }
+
+/// Every predictor rule fires in at least one vector of `tests/vectors/predictors/`.
+#[test]
+fn every_predictor_rule_fires_in_some_vector() {
+    use probation_core::predictors::{self as p, rules as pr};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/predictors");
+    let mut fired = BTreeSet::new();
+    for name in ["ogrs3.json", "arp.json", "dc_srp.json"] {
+        let doc: Value =
+            serde_json::from_str(&std::fs::read_to_string(root.join(name)).unwrap()).unwrap();
+        for case in doc["cases"].as_array().unwrap() {
+            let input = case["input"].clone();
+            let ids: Vec<&str> = match name {
+                "ogrs3.json" => serde_json::from_value(input)
+                    .ok()
+                    .and_then(|i| p::ogrs3(&i).ok())
+                    .map(|s| s.rules.ids().collect())
+                    .unwrap_or_default(),
+                "arp.json" => serde_json::from_value(input)
+                    .ok()
+                    .and_then(|i| p::arp(&i).ok())
+                    .map(|s| s.rules.ids().collect())
+                    .unwrap_or_default(),
+                _ => serde_json::from_value(input)
+                    .ok()
+                    .and_then(|i| p::dc_srp(&i).ok())
+                    .map(|s| s.rules.ids().collect())
+                    .unwrap_or_default(),
+            };
+            fired.extend(ids);
+        }
+    }
+    for table in [pr::ogrs3::TABLE, pr::arp::TABLE, pr::dcsrp::TABLE] {
+        for rule in table {
+            assert!(
+                fired.contains(rule.id),
+                "no predictor vector fires {}",
+                rule.id
+            );
+        }
+    }
+}

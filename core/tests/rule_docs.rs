@@ -26,13 +26,17 @@ use std::path::{Path, PathBuf};
 
 use probation_core::rules::Rule;
 use probation_core::validate::ValidationRule;
-use probation_core::{allocation, calendar, contact, sentence, tier};
+use probation_core::{allocation, calendar, contact, predictors, sentence, tier, tier2026};
 
 /// Every rule table of the library, by area. A new area adds its table here.
 fn tables() -> Vec<(&'static str, &'static [&'static Rule])> {
     vec![
         ("allocation", allocation::rules::TABLE),
         ("tier", tier::rules::TABLE),
+        ("tier 2026", tier2026::rules::TABLE),
+        ("ogrs3", predictors::rules::ogrs3::TABLE),
+        ("arp", predictors::rules::arp::TABLE),
+        ("dc-srp", predictors::rules::dcsrp::TABLE),
         ("contact", contact::rules::TABLE),
         ("contact presets", contact::presets::TABLE),
         ("sentence", sentence::rules::TABLE),

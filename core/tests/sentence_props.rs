@@ -44,6 +44,8 @@ proptest! {
             sentence: Sentence::Custody {
                 length: len, kind, remand_days: remand, tagged_bail_days: tagged, release_date: None,
             },
+            offence_code: None,
+            actuarial_category: None,
         };
         match sentence_dates(&person(dob), &event) {
             Err(e) => {

@@ -80,7 +80,45 @@ fn run(function: &str, input: &Value) -> Result<Value, String> {
         "sentence.dates" => sentence_dates(input),
         "contact.schedule" | "contact.compliance" => contact_fn(function, input),
         "case.decode_validate_raw" => decode_validate_raw(input),
+        "predictors.ogrs3" => predictor(input, probation_core::predictors::ogrs3, |e| {
+            (e.kind(), e.field())
+        }),
+        "predictors.arp" => predictor(input, probation_core::predictors::arp, |e| {
+            (e.kind(), e.field())
+        }),
+        "predictors.dc_srp" => predictor(input, probation_core::predictors::dc_srp, |e| {
+            (e.kind(), e.field())
+        }),
+        "predictors.case" => predictors_case(input),
         other => Err(format!("unknown function `{other}`")),
+    }
+}
+
+/// A predictor over its own input struct: `input` is the struct's JSON; the output is the score's JSON or
+/// `{"error": {"kind", "field"}}`.
+fn predictor<I: serde::de::DeserializeOwned, T: serde::Serialize, E>(
+    input: &Value,
+    f: impl Fn(&I) -> Result<T, E>,
+    err: impl Fn(&E) -> (&'static str, &'static str),
+) -> Result<Value, String> {
+    let i: I = serde_json::from_value(input.clone()).map_err(|e| format!("input: {e}"))?;
+    Ok(match f(&i) {
+        Ok(score) => serde_json::to_value(score).unwrap(),
+        Err(e) => {
+            let (kind, field) = err(&e);
+            json!({"error": {"kind": kind, "field": field}})
+        }
+    })
+}
+
+/// `predictors(case, on)`: `{"case", "on"}` → `CasePredictors`, or `{"error": {"kind": "decode", "path"}}`.
+fn predictors_case(input: &Value) -> Result<Value, String> {
+    let on = date_field(input, "on")?;
+    match probation_core::interchange::decode_case(&input["case"].to_string()) {
+        Err(e) => Ok(json!({"error": {"kind": "decode", "path": e.path()}})),
+        Ok(case) => {
+            Ok(serde_json::to_value(probation_core::predictors::predictors(&case, on)).unwrap())
+        }
     }
 }
 

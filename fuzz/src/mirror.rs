@@ -270,6 +270,8 @@ impl FCase {
                 allocation_date: e.allocation.map(FDate::date),
                 termination_date: e.termination.map(FDate::date),
                 sentence: sentence(&e.sentence),
+                offence_code: None,
+                actuarial_category: None,
             })
             .collect();
         case.registrations = self

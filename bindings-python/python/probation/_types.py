@@ -16,13 +16,19 @@ from ._convert import _Enum
 __all__ = [
     "Action",
     "Allocation",
+    "ArpDynamicTerms",
+    "ArpScore",
+    "ArpTerms",
     "BankHoliday",
     "Basis",
+    "CasePredictors",
     "Change",
     "ChangeBreakdown",
     "Compliance",
     "CustodyKind",
     "DayUnit",
+    "DcSrpPoints",
+    "DcSrpScore",
     "EnforcementStep",
     "Escalation",
     "EscalationPoint",
@@ -37,8 +43,18 @@ __all__ = [
     "NeedScore",
     "NeedSeverity",
     "NeedSource",
+    "Ogrs3OffenceGroup",
+    "Ogrs3Score",
+    "Ogrs3Terms",
+    "Outcome",
+    "Outcome2",
+    "Outcome2Kind",
+    "Outcome3",
+    "Outcome3Kind",
+    "OutcomeKind",
     "OverrideReason",
     "Period",
+    "PredictorError",
     "Protect",
     "ProtectBreakdown",
     "ProtectLevel",
@@ -46,10 +62,12 @@ __all__ = [
     "Provisional",
     "PssCondition",
     "PssEligibility",
+    "RiskBand",
     "RoshLevel",
     "Rule",
     "Schedule",
     "ScheduleItem",
+    "ScoreKind",
     "ScoreSource",
     "SentenceDates",
     "SentenceType",
@@ -227,6 +245,84 @@ class NeedSource(_Enum):
     """Scored from the section answers."""
 
 
+class Ogrs3OffenceGroup(_Enum):
+    """The OGRS3 offence groups, each with its weighting in the logit (DOMAIN.md §9)."""
+
+    VIOLENCE = "violence"
+    """Violence (0)."""
+    DRUG_IMPORT_EXPORT_PRODUCTION = "drug_import_export_production"
+    """Drug import, export or production (−0.7956)."""
+    SEXUAL_AGAINST_CHILD = "sexual_against_child"
+    """Sexual, against a child (−0.6534)."""
+    ROBBERY = "robbery"
+    """Robbery (−0.6348)."""
+    BURGLARY_DOMESTIC = "burglary_domestic"
+    """Burglary, domestic (−0.1239)."""
+    DRINK_DRIVING = "drink_driving"
+    """Drink driving and related offences (−0.1214)."""
+    OTHER = "other"
+    """Other offence (−0.0607)."""
+    SEXUAL_NOT_AGAINST_CHILD = "sexual_not_against_child"
+    """Sexual, not against a child (0.0328)."""
+    DRUG_POSSESSION_SUPPLY = "drug_possession_supply"
+    """Drug possession or supply (0.0772)."""
+    FRAUD_FORGERY = "fraud_forgery"
+    """Fraud and forgery (0.1599)."""
+    PUBLIC_ORDER_HARASSMENT = "public_order_harassment"
+    """Public order and harassment (0.1819)."""
+    CRIMINAL_DAMAGE = "criminal_damage"
+    """Criminal damage (0.205)."""
+    BURGLARY_OTHER = "burglary_other"
+    """Burglary, other (0.2406)."""
+    OTHER_MOTORING = "other_motoring"
+    """Other motoring (0.2622)."""
+    HANDLING_STOLEN_GOODS = "handling_stolen_goods"
+    """Handling stolen goods (0.3519)."""
+    TAKING_VEHICLE_WITHOUT_CONSENT = "taking_vehicle_without_consent"
+    """Taking and driving away and related offences (0.3801)."""
+    THEFT_FROM_VEHICLES = "theft_from_vehicles"
+    """Theft from vehicles (0.4272)."""
+    THEFT_NON_MOTOR = "theft_non_motor"
+    """Theft, non-motor (0.6612)."""
+    ABSCONDING_BAIL = "absconding_bail"
+    """Absconding or bail offences (0.7334)."""
+    SOLICITING_PROSTITUTION = "soliciting_prostitution"
+    """Soliciting or prostitution (0.7606)."""
+
+
+class OutcomeKind(_Enum):
+    """The `status` of a `Outcome`."""
+
+    SCORED = "scored"
+    """Computed."""
+    REFUSED = "refused"
+    """The inputs were present but refused."""
+    NOT_COMPUTED = "not_computed"
+    """Not computed: these case fields (paths) are missing."""
+
+
+class Outcome2Kind(_Enum):
+    """The `status` of a `Outcome2`."""
+
+    SCORED = "scored"
+    """Computed."""
+    REFUSED = "refused"
+    """The inputs were present but refused."""
+    NOT_COMPUTED = "not_computed"
+    """Not computed: these case fields (paths) are missing."""
+
+
+class Outcome3Kind(_Enum):
+    """The `status` of a `Outcome3`."""
+
+    SCORED = "scored"
+    """Computed."""
+    REFUSED = "refused"
+    """The inputs were present but refused."""
+    NOT_COMPUTED = "not_computed"
+    """Not computed: these case fields (paths) are missing."""
+
+
 class OverrideReason(_Enum):
     """Why a manager overrode the rules' allocation. The Case Allocation System recorded an override with a reason
     (docs/rules/allocation.md); its code list was not readable, so these codes are this library's [A]."""
@@ -308,6 +404,21 @@ class PssCondition(_Enum):
     """The licence period is a year (365 days) or more."""
 
 
+class RiskBand(_Enum):
+    """A predictor's risk band."""
+
+    LOW = "low"
+    """Low."""
+    MEDIUM = "medium"
+    """Medium."""
+    HIGH = "high"
+    """High."""
+    VERY_HIGH = "very_high"
+    """Very high."""
+    NOT_APPLICABLE = "not_applicable"
+    """The predictor does not apply (DC-SRP for a woman or for someone with no sexual offending)."""
+
+
 class RoshLevel(_Enum):
     """Risk of Serious Harm level ([V] OASys definitions, docs/rules/case.md#risk-of-serious-harm)."""
 
@@ -319,6 +430,16 @@ class RoshLevel(_Enum):
     """High: could happen at any time and the impact would be serious."""
     VERY_HIGH = "very_high"
     """Very high: imminent, more likely than not."""
+
+
+class ScoreKind(_Enum):
+    """Whether a score used the static coefficient set (criminal history only) or the dynamic one (with OASys
+    answers)."""
+
+    STATIC = "static"
+    """Criminal-history terms only."""
+    DYNAMIC = "dynamic"
+    """Criminal history and OASys answers."""
 
 
 class ScoreSource(_Enum):
@@ -459,6 +580,94 @@ class Allocation(_mixins.AllocationMixin):
 
 
 @dataclasses.dataclass(frozen=True)
+class ArpDynamicTerms:
+    """The dynamic terms of ARP (each the coefficient × the answer's score; absent drug answers count 0)."""
+
+    accommodation: float
+    unemployed: float
+    """The coefficient × 2 when unemployed."""
+    live_in_relationship: float
+    relationship_quality: float
+    live_in_relationship_quality: float
+    """Living together × relationship quality (only when living together)."""
+    domestic_abuse: float
+    regular_offending_activities: float
+    drug_motivation: float
+    chronic_drinking: float
+    binge_drinking: float
+    impulsivity: float
+    pro_criminal_attitudes: float
+    heroin: float
+    other_opiate: float
+    crack_cocaine: float
+    powder_cocaine: float
+    prescription_drug_misuse: float
+    benzodiazepines: float
+    cannabis: float
+    steroids: float
+    other_drugs: float
+    """Other drugs, ketamine, spice, hallucinogens or solvents: one shared term."""
+
+
+@dataclasses.dataclass(frozen=True)
+class ArpScore:
+    """An ARP score."""
+
+    score: float
+    """2-year percentage, 2 dp (0.01–99.99)."""
+    band: RiskBand
+    """Band."""
+    kind: ScoreKind
+    """Static or dynamic."""
+    missing_dynamic: tuple[str, ...]
+    """Required dynamic answers that were missing (non-empty: the score fell back to static)."""
+    inconsistent_drug_answers: tuple[str, ...]
+    """Drug-use answers given as true with no motivation answer (non-empty: the score fell back to static)."""
+    age_at_follow_up: int
+    """Whole years of age at the start of follow-up."""
+    age_at_conviction: int
+    """Whole years of age at the current conviction."""
+    offence_free_months: int
+    """Whole months from the start of follow-up to the assessment date, 0–36."""
+    terms: ArpTerms
+    """Every term."""
+    rules: tuple[Rule, ...]
+    """Every rule that fired."""
+
+
+@dataclasses.dataclass(frozen=True)
+class ArpTerms:
+    """Every term of the ARP logit, and their sum."""
+
+    intercept: float
+    """The 2-year intercept."""
+    age_sex: float
+    """The sex-specific quartic in age at follow-up start."""
+    female: float
+    """The female term (0 for a man)."""
+    offence_category: float
+    """The offence category's coefficient."""
+    first_sanction: float
+    """The first-sanction flag's coefficient (n = 1), else 0."""
+    second_sanction: float
+    """The second-sanction flag's coefficient (n = 2), else 0."""
+    sanction_occasions: float
+    """n × the sanction-occasions coefficient."""
+    second_sanction_gap: float
+    """(age at conviction − age at first sanction) × the sex's coefficient, at n = 2; else 0."""
+    offence_free_months: float
+    """The polynomial in offence-free months (quartic static, quadratic dynamic)."""
+    copas: float
+    """c₁ · ln(n / (gap + 26)) at n ≥ 3, else 0."""
+    copas_squared: float
+    """c₂ · ln(n / (gap + 26))² at n ≥ 3, else 0."""
+    dynamic: ArpDynamicTerms | None
+    """The OASys terms, for a dynamic score."""
+    total: float
+    """The sum of every term."""
+
+
+@dataclasses.dataclass(frozen=True)
 class BankHoliday:
     """One bank holiday: its date, its name as GOV.UK publishes it, and the rule that made it.
 
@@ -473,6 +682,24 @@ class BankHoliday:
     """True for a substitute day: the holiday's usual date fell on a weekend (GOV.UK's note "Substitute day")."""
     rule: Rule
     """The rule that produced it."""
+
+
+@dataclasses.dataclass(frozen=True)
+class CasePredictors:
+    """Every predictor computed from a case on a date. Computed from the case's history, not taken from an OASys
+    assessment."""
+
+    on: datetime.date
+    """The date of the calculation (the assessment date of ARP and DC-SRP)."""
+    event: int | None
+    """Index of the current event: the one with the latest conviction on or before `on` (ties: the later in
+    the list). `None` when there is none."""
+    ogrs3: Outcome
+    """OGRS3."""
+    arp: Outcome2
+    """ARP (static, or dynamic when the case has every required answer)."""
+    dc_srp: Outcome3
+    """DC-SRP."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -521,6 +748,48 @@ class Compliance(_mixins.ComplianceMixin):
     """Enforcement steps the failures call for, by failure date."""
     rules: tuple[Rule, ...]
     """Rules that fired beyond each item's own, each once."""
+
+
+@dataclasses.dataclass(frozen=True)
+class DcSrpPoints:
+    """The points of each DC-SRP item, and their sum."""
+
+    contact_adult: int
+    """Contact adult sanctions: 1 → 5, 2 → 10, 3+ → 15."""
+    contact_child: int
+    """Contact child sanctions: 1 → 3, 2 → 6, 3+ → 9."""
+    non_contact: int
+    """Non-contact offences: 1 → 2, 2 → 4, 3+ → 6."""
+    age_at_follow_up: int
+    """Age at follow-up start: 14 − max(0, (age − 18) ÷ 3), 0 from 60."""
+    age_at_last_sexual_sanction: int
+    """Age at the last sexual sanction: 16–17 → 5, 18+ → 10, else 0."""
+    total_sanctions: int
+    """Total sanctions 2+ → 6."""
+    stranger_victim: int
+    """Current victim a stranger → 4."""
+    total: int
+    """The 0–64 point score."""
+
+
+@dataclasses.dataclass(frozen=True)
+class DcSrpScore:
+    """A DC-SRP score."""
+
+    band: RiskBand
+    """The band after any risk reduction (`not_applicable` for a woman or no sexual history)."""
+    band_before_reduction: RiskBand | None
+    """The band on points, before risk reduction (`None` when not applicable)."""
+    probability: float
+    """logistic(−8.633 + 0.1598 × points); 0 for 0 points or not applicable."""
+    score: float
+    """100 × probability, rounded half up to 2 dp."""
+    points: DcSrpPoints | None
+    """The points (`None` when not applicable)."""
+    risk_reduction: bool | None
+    """Whether the risk reduction applied (`None` when not applicable or 0 points)."""
+    rules: tuple[Rule, ...]
+    """Every rule that fired."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -641,6 +910,91 @@ class NeedScore:
 
 
 @dataclasses.dataclass(frozen=True)
+class Ogrs3Score:
+    """An OGRS3 score."""
+
+    one_year: int
+    """1-year percentage (1–99)."""
+    two_year: int
+    """2-year percentage (1–99)."""
+    band: RiskBand
+    """Band on the 2-year percentage."""
+    one_year_probability: float
+    """logistic(total + 1.40256), rounded half up to 5 dp."""
+    two_year_probability: float
+    """logistic(total + 2.1217), rounded half up to 5 dp."""
+    terms: Ogrs3Terms
+    """Every term of the logit."""
+    copas_rate: float
+    """The Copas rate, ln((1 + previous sanctions) / (10 + age at conviction − age at first sanction))."""
+    age_at_follow_up: int
+    """Whole years of age at the start of follow-up."""
+    age_at_conviction: int
+    """Whole years of age at the current conviction."""
+    first_sanction: bool
+    """True when this is the first sanction (total sanctions 1)."""
+    offence_group: Ogrs3OffenceGroup
+    """The offence group of the code."""
+    rules: tuple[Rule, ...]
+    """Every rule that fired."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Ogrs3Terms:
+    """Every term of the OGRS3 logit, and their sum."""
+
+    age_sex: float
+    """The age/sex weighting."""
+    conviction_status: float
+    """0.12614 (first sanction) or 0.46306 (repeat)."""
+    copas: float
+    """1.25112 × the Copas rate."""
+    offence_group: float
+    """The offence group's weighting."""
+    total: float
+    """age_sex + conviction_status + copas + offence_group, summed in that order."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Outcome:
+    """One predictor computed from a case: a score, a refusal, or not computed because inputs are missing."""
+
+    status: OutcomeKind
+    score: Ogrs3Score | None = None
+    """The score."""
+    error: PredictorError | None = None
+    """Why."""
+    missing: tuple[str, ...] | None = None
+    """The missing case fields, e.g. `criminal_history.total_sanctions`."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Outcome2:
+    """One predictor computed from a case: a score, a refusal, or not computed because inputs are missing."""
+
+    status: Outcome2Kind
+    score: ArpScore | None = None
+    """The score."""
+    error: PredictorError | None = None
+    """Why."""
+    missing: tuple[str, ...] | None = None
+    """The missing case fields, e.g. `criminal_history.total_sanctions`."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Outcome3:
+    """One predictor computed from a case: a score, a refusal, or not computed because inputs are missing."""
+
+    status: Outcome3Kind
+    score: DcSrpScore | None = None
+    """The score."""
+    error: PredictorError | None = None
+    """Why."""
+    missing: tuple[str, ...] | None = None
+    """The missing case fields, e.g. `criminal_history.total_sanctions`."""
+
+
+@dataclasses.dataclass(frozen=True)
 class Period:
     """A supervision period the schedule covers, with the risk facts read at its start."""
 
@@ -656,6 +1010,19 @@ class Period:
     """Overall RoSH at the start, if known."""
     high_risk: bool
     """Whether the policy's `high_risk` definition held at the start (NS 2007 Tier 4)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class PredictorError:
+    """A predictor refused its inputs: the error kind and the predictor's input field (see each predictor's error
+    type for the kinds)."""
+
+    kind: str
+    """Stable kind, e.g. `offence_code_not_mapped`."""
+    field: str
+    """The predictor input field, e.g. `offence_code`."""
+    message: str
+    """The message (never contains a value from the case)."""
 
 
 @dataclasses.dataclass(frozen=True)

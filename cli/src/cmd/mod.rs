@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod compliance;
 pub mod dates;
 pub mod generate;
+pub mod predict;
 pub mod schedule;
 pub mod tier;
 pub mod validate;

@@ -608,6 +608,22 @@ mod tests {
         }
     }
 
+    /// A case with every predictor field (offence code and category per event, the criminal history, the OASys
+    /// dynamic answers) is on the fast path and decodes to serde_json's value.
+    #[test]
+    fn predictor_fields_are_on_the_fast_path() {
+        let text = r#"{"schema_version":1,"person":{"crn":"X320741","date_of_birth":"1980-06-15","sex":"male","home_area":"C17"},"events":[{"offence_date":"2019-12-01","sentence_date":"2020-03-01","sentence":{"type":"custody","length":{"months":24},"release_date":"2021-03-01"},"offence_code":"00100","actuarial_category":"violence_against_the_person_abh_plus"}],"criminal_history":{"total_sanctions":7,"age_at_first_sanction":15,"violent_sanctions":2,"has_ever_committed_sexual_offence":true,"contact_adult_sexual_sanctions":1,"contact_child_sexual_sanctions":0,"non_contact_sexual_offences":2,"indecent_image_sanctions":0,"last_offence_date":"2019-12-01","last_sexual_offence_date":"2015-04-02","current_offence_against_stranger":false},"dynamic_answers":{"suitability_of_accommodation":"some_problems","is_unemployed":true,"current_relationship_status":"living_together","motivation_to_tackle_drug_misuse":"partial_motivation","has_cannabis_usage":true,"temper_control":"no_problems"}}"#;
+        let slow: Case = serde_json::from_str(text).unwrap();
+        assert!(slow.criminal_history.is_some() && slow.dynamic_answers.is_some());
+        assert_eq!(decode::<Case>(text).as_ref(), Some(&slow));
+        let bad = text.replace(
+            r#""is_unemployed":true"#,
+            r#""is_unemployed":true,"unknown":1"#,
+        );
+        assert!(agrees(&bad));
+        assert!(serde_json::from_str::<Case>(&bad).is_err());
+    }
+
     /// Hand-picked texts at the edge of the subset: each either stays on the fast path with serde_json's value,
     /// or leaves it.
     #[test]

@@ -4,7 +4,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{Assessment, Contact, EnforcementAction, Event, Person, Provider, Registration};
+use super::{
+    Assessment, Contact, CriminalHistory, EnforcementAction, Event, Person, Provider, Registration,
+};
 
 /// The interchange format version this library reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -89,6 +91,12 @@ pub struct Case {
         skip_serializing_if = "Option::is_none"
     )]
     pub latest_release_date: Option<NaiveDate>,
+    /// Criminal-history counts and dates, for the reoffending predictors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criminal_history: Option<CriminalHistory>,
+    /// The OASys answers the dynamic predictors read, where given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dynamic_answers: Option<crate::predictors::DynamicAnswers>,
 }
 
 impl Case {
@@ -105,6 +113,8 @@ impl Case {
             contacts: Vec::new(),
             enforcement: Vec::new(),
             latest_release_date: None,
+            criminal_history: None,
+            dynamic_answers: None,
         }
     }
 

@@ -303,6 +303,13 @@ pub struct Event {
     pub termination_date: Option<NaiveDate>,
     /// The sentence.
     pub sentence: Sentence,
+    /// The Home Office offence code of the (principal) offence: 5 digits, a 3-digit category and a 2-digit
+    /// sub-category (read by OGRS3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offence_code: Option<String>,
+    /// The offence's actuarial category (read by ARP; the code-to-category map is not public).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actuarial_category: Option<crate::predictors::ActuarialCategory>,
 }
 
 impl Event {

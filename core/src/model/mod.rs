@@ -3,9 +3,10 @@
 mod assessment;
 mod case;
 mod contact;
-mod date;
+pub(crate) mod date;
 mod event;
 pub(crate) mod from_text;
+mod history;
 mod length;
 mod person;
 mod provider;
@@ -20,6 +21,7 @@ pub use assessment::{
 pub use case::{Case, SCHEMA_VERSION, SchemaVersion, SchemaVersionError};
 pub use contact::{Contact, ContactKind, ContactOutcome, EnforcementAction, EnforcementActionKind};
 pub use event::{CustodyKind, Event, Sentence, SentenceType};
+pub use history::CriminalHistory;
 pub use length::Length;
 pub use person::{Person, PersonName, Sex};
 pub use provider::{CrcArea, NpsDivision, Provider, ProviderError};

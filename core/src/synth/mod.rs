@@ -137,6 +137,8 @@ fn build_case(rng: &mut Rng, index: u64, crn_offset: u64) -> Case {
         contacts,
         enforcement,
         latest_release_date: None,
+        criminal_history: None,
+        dynamic_answers: None,
     }
 }
 

@@ -59,6 +59,8 @@ fn event(rng: &mut Rng, profile: &Profile, sentence_date: NaiveDate) -> Event {
         allocation_date,
         termination_date,
         sentence,
+        offence_code: None,
+        actuarial_category: None,
     }
 }
 

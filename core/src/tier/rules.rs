@@ -133,7 +133,7 @@ rule_table! {
     "an RSR or OGRS held on the person record (nDelius, outside any OASys needs assessment) is the one used for the \
      RSR points and the OGRS points",
     "ministryofjustice/hmpps-probation-integration-services tier-to-delius (dynamicRsrScore, ogrsScore on the \
-     person); docs/tier.md#what-changed-in-the-2021-tier-issue-13",
+     person); docs/rules/tier.md#inputs",
     Basis::VerifiedCode,
     );
     /// The `S` suffix.

@@ -73,7 +73,7 @@ macro_rules! exposed_types {
 /// The `$defs` of every type a binding shows, as core serialises them (serialise-mode schemas: an `Option`
 /// is `null` when absent, a field skipped when empty is not required).
 pub fn types_defs() -> serde_json::Map<String, serde_json::Value> {
-    use probation_core::{allocation, calendar, contact, model, sentence, tier, tier2026};
+    use probation_core::{allocation, calendar, contact, model, predictors, sentence, tier, tier2026};
     let mut g = SchemaSettings::draft2020_12()
         .for_serialize()
         .into_generator();
@@ -86,6 +86,10 @@ pub fn types_defs() -> serde_json::Map<String, serde_json::Value> {
         tier::Tier,
         tier2026::Tier2026,
         tier2026::Tiers,
+        predictors::CasePredictors,
+        predictors::Ogrs3Score,
+        predictors::ArpScore,
+        predictors::DcSrpScore,
         contact::Schedule,
         contact::Compliance,
         sentence::SentenceDates,

@@ -1,0 +1,54 @@
+//! `probation predict FILE [--on DATE]`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use probation_core::predictors::{Outcome, predictors};
+use serde_json::json;
+
+use crate::io::{CliError, each_dated_case};
+
+/// Arguments of `predict`.
+#[derive(clap::Args)]
+#[command(after_help = "Output: one JSON object per case on standard output: \
+{\"line\", \"crn\", \"predictors\": {\"on\", \"event\", \"ogrs3\", \"arp\", \"dc_srp\"}}, each predictor \
+{\"status\": \"scored\", \"score\"}, {\"status\": \"refused\", \"error\": {\"kind\", \"field\", \"message\"}} or \
+{\"status\": \"not_computed\", \"missing\": [case field paths]}; or, for a case that does not decode or validate, \
+{\"line\", \"error\": {\"kind\", \"path\", \"message\"}}. A summary (scores per predictor) goes to standard error.")]
+pub struct Args {
+    /// Case file (JSON Lines); `-` for standard input.
+    file: PathBuf,
+    /// Date of the calculation: the assessment date of ARP and DC-SRP, and the current event is the newest
+    /// conviction on or before it (YYYY-MM-DD). Default: each case's newest sentence date.
+    #[arg(long)]
+    on: Option<NaiveDate>,
+}
+
+fn scored<T>(o: &Outcome<T>) -> usize {
+    usize::from(matches!(o, Outcome::Scored { .. }))
+}
+
+/// Runs `predict`.
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    let mut counts = [0usize; 3];
+    let (total, errors) = each_dated_case(&args.file, args.on, |number, case, on| {
+        let p = predictors(case, on);
+        for (c, n) in counts
+            .iter_mut()
+            .zip([scored(&p.ogrs3), scored(&p.arp), scored(&p.dc_srp)])
+        {
+            *c += n;
+        }
+        Ok(json!({"line": number, "crn": case.person.crn, "predictors": p}))
+    })?;
+    let [ogrs3, arp, dc_srp] = counts;
+    eprintln!(
+        "{total} case(s) read, {errors} error(s); scored: OGRS3 {ogrs3}, ARP {arp}, DC-SRP {dc_srp}"
+    );
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
