@@ -15,6 +15,7 @@ mod convert;
 mod errors;
 mod guard;
 mod policy;
+mod predictors;
 mod sentence;
 mod synth;
 
@@ -51,6 +52,10 @@ fn _probation(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(contact::schedule, m)?)?;
     m.add_function(wrap_pyfunction!(contact::compliance, m)?)?;
     m.add_function(wrap_pyfunction!(sentence::sentence_dates, m)?)?;
+    m.add_function(wrap_pyfunction!(predictors::ogrs3, m)?)?;
+    m.add_function(wrap_pyfunction!(predictors::arp, m)?)?;
+    m.add_function(wrap_pyfunction!(predictors::dc_srp, m)?)?;
+    m.add_function(wrap_pyfunction!(predictors::predictors, m)?)?;
     m.add_function(wrap_pyfunction!(synth::synth, m)?)?;
     m.add_function(wrap_pyfunction!(columnar::assess_columns, m)?)?;
     m.add_function(wrap_pyfunction!(columnar::output_categories, m)?)?;

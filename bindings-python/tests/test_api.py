@@ -205,3 +205,35 @@ def test_tier_2026_and_tiers_results() -> None:
     assert both.tier_2021 == probation.tier(case, on) and both.tier_2026 == t26
     with pytest.raises(TypeError):
         probation.tier_2026(case, datetime.datetime(2024, 1, 1, 12, 0))  # type: ignore[arg-type]
+
+
+OGRS3_INPUT = {
+    "sex": "male", "date_of_birth": D(2000, 6, 15), "conviction_date": "2012-06-14",
+    "follow_up_start": D(2012, 6, 14), "total_sanctions": 3, "age_at_first_sanction": 10, "offence_code": "00100",
+}
+
+
+def test_predictors_results_and_errors() -> None:
+    s = probation.ogrs3(OGRS3_INPUT)
+    assert isinstance(s, probation.Ogrs3Score) and 1 <= s.two_year <= 99
+    assert probation.ogrs3({**OGRS3_INPUT, "conviction_date": D(2012, 6, 14)}) == s  # dates or ISO strings
+    with pytest.raises(probation.RuleError) as info:
+        probation.ogrs3({**OGRS3_INPUT, "sex": "not_specified"})
+    assert (info.value.kind, info.value.code, info.value.path) == ("predictors", "sex_not_specified", "sex")
+    # A bad input names the field, never a key or value of the input.
+    for bad, path in [
+        ({**OGRS3_INPUT, "Marguerite Smith": "K918273"}, ""),
+        ({**OGRS3_INPUT, "total_sanctions": "Marguerite"}, "total_sanctions"),
+        ({**OGRS3_INPUT, "sex": "Marguerite"}, "sex"),
+        ({k: v for k, v in OGRS3_INPUT.items() if k != "offence_code"}, ""),
+    ]:
+        with pytest.raises(probation.DecodeError) as err:
+            probation.ogrs3(bad)
+        assert err.value.path == path, bad
+        text = str(err.value) + repr(err.value.args)
+        assert "Marguerite" not in text and "K918273" not in text
+    with pytest.raises(probation.DecodeError, match="datetime"):  # as Case.from_dict: its time would be dropped
+        probation.ogrs3({**OGRS3_INPUT, "date_of_birth": datetime.datetime(2000, 6, 15, 1, 0)})
+    case = probation.Case.from_dict(community_order())
+    p = probation.predictors(case, D(2016, 6, 1))
+    assert isinstance(p, probation.CasePredictors) and p.on == D(2016, 6, 1)

@@ -140,6 +140,27 @@ def allocate(case: probation.Case, inp: dict[str, Any]) -> Any:
     return {**to_json_form(a), "effective_provider": a.effective_provider.value}
 
 
+def predictor_fn(call: Callable[[dict[str, Any]], Any]) -> Callable[[dict[str, Any]], Any]:
+    """A predictor over its own input dict: refusals as {"error": {"kind", "field"}}."""
+
+    def run(inp: dict[str, Any]) -> Any:
+        try:
+            return call(inp)
+        except probation.RuleError as e:
+            assert e.kind == "predictors"
+            return {"error": {"kind": e.code, "field": e.path}}
+
+    return run
+
+
+def predictors_case(inp: dict[str, Any]) -> Any:
+    try:
+        case = probation.Case.from_dict(inp["case"], validate=False)
+    except probation.DecodeError as e:
+        return {"error": {"kind": "decode", "path": e.path}}
+    return probation.predictors(case, d(inp["on"]))
+
+
 RUNNERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "allocation.allocate": engine_fn(allocate),
     "allocation.escalation": engine_fn(lambda c, i: probation.escalation(c, d(i["on"]), allocation_policy(i))),
@@ -149,6 +170,10 @@ RUNNERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "tier.calculate": engine_fn(lambda c, i: probation.tier(c, d(i["on"]))),
     "tier.calculate_2026": engine_fn(lambda c, i: probation.tier_2026(c, d(i["on"]))),
     "tier.both": engine_fn(lambda c, i: probation.tiers(c, d(i["on"]))),
+    "predictors.ogrs3": predictor_fn(probation.ogrs3),
+    "predictors.arp": predictor_fn(probation.arp),
+    "predictors.dc_srp": predictor_fn(probation.dc_srp),
+    "predictors.case": predictors_case,
     "case.validate": case_validate,
     "case.decode_validate_raw": decode_validate_raw,
     "calendar.is_working_day": calendar_fn(lambda c, i: {"working_day": c.is_working_day(d(i["date"]))}),

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Union
 
 from . import _probation as _native
@@ -12,11 +12,15 @@ from ._probation import AllocationPolicy, Case, ContactPolicy
 from ._convert import _build
 from ._types import (
     Allocation,
+    ArpScore,
     BankHoliday,
+    CasePredictors,
     Compliance,
+    DcSrpScore,
     Escalation,
     EscalationPoint,
     ManagerOverride,
+    Ogrs3Score,
     Schedule,
     SentenceDates,
     Tier,
@@ -121,6 +125,36 @@ def tiers(case: Case, on: datetime.date) -> Tiers:
     """Both tiers of ``case`` on ``on``, as hmpps-tier stores them: ``tier_2021`` (what ``tier`` returns) and
     ``tier_2026`` (what ``tier_2026`` returns). An error of either is raised as they raise it."""
     return _build(Tiers, _native.tiers(case, on))
+
+
+def ogrs3(inputs: Mapping[str, Any]) -> Ogrs3Score:
+    """OGRS3 (docs/rules/predictors.md): the one- and two-year scores, band, every term of the logit and the rules.
+    ``inputs`` is a dict of core's ``Ogrs3Input`` fields: ``sex``, ``date_of_birth``, ``conviction_date``,
+    ``follow_up_start`` (``datetime.date`` or ISO strings), ``total_sanctions``, ``age_at_first_sanction``,
+    ``offence_code`` (5 digits).
+
+    Raises ``DecodeError`` naming the field for a missing, unknown or mistyped field, and ``RuleError``
+    (``kind="predictors"``, ``code`` e.g. ``"sex_not_specified"``, ``path`` the field) for an input the predictor
+    refuses.
+    """
+    return _build(Ogrs3Score, _native.ogrs3(inputs))
+
+
+def arp(inputs: Mapping[str, Any]) -> ArpScore:
+    """ARP, static or dynamic (docs/rules/predictors.md), over a dict of core's ``ArpInput`` fields
+    (``dynamic``: the dynamic answers, optional). Errors as ``ogrs3``."""
+    return _build(ArpScore, _native.arp(inputs))
+
+
+def dc_srp(inputs: Mapping[str, Any]) -> DcSrpScore:
+    """DC-SRP (docs/rules/predictors.md), over a dict of core's ``DcSrpInput`` fields. Errors as ``ogrs3``."""
+    return _build(DcSrpScore, _native.dc_srp(inputs))
+
+
+def predictors(case: Case, on: datetime.date) -> CasePredictors:
+    """OGRS3, ARP and DC-SRP computed from ``case``'s history on ``on``, as far as its inputs allow: each is a
+    score, or what is missing, or why it is refused (docs/rules/predictors.md#from-a-case)."""
+    return _build(CasePredictors, _native.predictors(case, on))
 
 
 def synth(seed: int, count: int, *, start: int = 0) -> list[Case]:

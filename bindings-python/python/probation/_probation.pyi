@@ -1,7 +1,7 @@
 """Private native module of ``probation`` (pyo3 over probation-core). Import from ``probation`` instead."""
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, final
 
 from typing_extensions import disjoint_base
@@ -24,15 +24,19 @@ __all__ = [
     "_panic_for_test",
     "allocate",
     "allocate_many",
+    "arp",
     "assess_columns",
     "case_columns",
     "compliance",
+    "dc_srp",
     "escalation",
     "escalation_history",
     "input_column_names",
     "input_columns",
+    "ogrs3",
     "output_categories",
     "output_columns",
+    "predictors",
     "schedule",
     "sentence_dates",
     "synth",
@@ -86,8 +90,8 @@ class CalendarError(ProbationError, ValueError):
 
 class RuleError(ProbationError, ValueError):
     """An engine cannot decide this case, e.g. a percentage out of range in a case decoded with
-    ``validate=False``. ``kind`` names the engine (``allocation``, ``tier``, ``contact``, ``sentence``), ``path``
-    the field."""
+    ``validate=False``. ``kind`` names the engine (``allocation``, ``tier``, ``contact``, ``sentence``,
+    ``predictors``), ``path`` the field."""
 
     kind: str
     code: str
@@ -237,6 +241,18 @@ def tier_2026(case: Case, on: datetime.date) -> dict[str, Any]:
 
 def tiers(case: Case, on: datetime.date) -> dict[str, Any]:
     """Both tiers of one case, as core serialises them (``probation.tiers`` wraps them in ``Tiers``)."""
+
+def ogrs3(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """OGRS3 over an ``Ogrs3Input`` dict, as core serialises the score (``probation.ogrs3`` wraps it)."""
+
+def arp(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """ARP over an ``ArpInput`` dict, as core serialises the score (``probation.arp`` wraps it)."""
+
+def dc_srp(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """DC-SRP over a ``DcSrpInput`` dict, as core serialises the score (``probation.dc_srp`` wraps it)."""
+
+def predictors(case: Case, on: datetime.date) -> dict[str, Any]:
+    """The predictors of a case on a date, as core serialises them (``probation.predictors`` wraps them)."""
 
 def synth(seed: int, count: int, *, start: int = 0) -> list[Case]:
     """Synthetic cases ``start .. start + count`` of ``seed`` (GIL released while generating)."""
