@@ -109,3 +109,51 @@ fn dates_streams_valid_cases_and_reports_invalid_ones_without_personal_data() {
         assert!(!err.contains(secret), "stderr leaks {secret}: {err}");
     }
 }
+
+#[test]
+fn dates_gives_the_release_dates_of_every_booking_as_jsonl_and_a_table() {
+    // A booking of 2 years + 4 months consecutive from 2023-10-01 with 20 days remand, an extended sentence
+    // (refused, reported by field), and a custody event in the single-sentence form.
+    let input = concat!(
+        r#"{"schema_version":1,"person":{"crn":"X320741","date_of_birth":"1990-04-01","sex":"male","home_area":"C17"},"#,
+        r#""events":[{"offence_date":"2023-11-04","sentence_date":"2024-01-15","sentence":{"type":"custody","length":{"months":6}}}],"#,
+        r#""bookings":[{"sentences":[{"sentence_date":"2023-10-01","offence_date":"2023-06-01","term":{"years":2}},"#,
+        r#"{"sentence_date":"2023-10-01","offence_date":"2023-06-01","term":{"months":4},"consecutive_to":0}],"remand":[{"days":20}]},"#,
+        r#"{"sentences":[{"sentence_date":"2024-01-15","offence_date":"2023-11-04","term":{"years":1},"kind":"extended"}]}]}"#,
+        "\n"
+    );
+    let (code, out, err) = probation(&["dates", "-", "--on", "2024-11-01"], input);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let b = &v["bookings"];
+    // 2 years + 4 months aggregate from 2023-10-01 to 2026-01-31 (854 days); 50 % CRD S + 427 - 1 - 20 =
+    // 2024-11-10, 40 % S + 342 - 1 - 20 = 2024-08-17: tranche 1 gives 2024-09-10; SLED 2026-01-31 - 20.
+    assert_eq!(b[0]["source"], "bookings[0]");
+    assert_eq!(b[0]["conditional_release"]["date"], "2024-09-10");
+    assert_eq!(b[0]["sentence_and_licence_expiry"]["date"], "2026-01-11");
+    assert_eq!(b[1]["error"]["kind"], "unsupported");
+    assert_eq!(b[1]["error"]["field"], "sentences[0].kind");
+    assert_eq!(b[2]["source"], "events[0]");
+    assert_eq!(b[2]["top_up_supervision_expiry"]["date"], "2025-04-14");
+    assert!(
+        err.contains("line 1: bookings[1].sentences[0].kind"),
+        "{err}"
+    );
+    let (code, table, _) = probation(
+        &["dates", "-", "--on", "2024-11-01", "--format", "table"],
+        input,
+    );
+    assert_eq!(code, 0);
+    let rows: Vec<&str> = table.lines().collect();
+    assert_eq!(rows.len(), 3, "{table}");
+    assert!(
+        rows[1].contains("bookings[0]")
+            && rows[1].contains("CRD 2024-09-10")
+            && rows[1].contains("SLED 2026-01-11"),
+        "{table}"
+    );
+    assert!(
+        rows[2].contains("events[0]") && rows[2].contains("2025-04-14"),
+        "{table}"
+    );
+}

@@ -25,6 +25,7 @@ pub mod ids;
 pub mod interchange;
 pub mod model;
 pub mod predictors;
+pub mod release;
 pub mod rules;
 pub mod sentence;
 pub mod synth;

@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 use probation_core::rules::Rule;
 use probation_core::validate::ValidationRule;
-use probation_core::{allocation, calendar, contact, predictors, sentence, tier, tier2026};
+use probation_core::{allocation, calendar, contact, predictors, release, sentence, tier, tier2026};
 
 /// Every rule table of the library, by area. A new area adds its table here.
 fn tables() -> Vec<(&'static str, &'static [&'static Rule])> {
@@ -37,6 +37,7 @@ fn tables() -> Vec<(&'static str, &'static [&'static Rule])> {
         ("ogrs3", predictors::rules::ogrs3::TABLE),
         ("arp", predictors::rules::arp::TABLE),
         ("dc-srp", predictors::rules::dcsrp::TABLE),
+        ("release", release::rules::TABLE),
         ("contact", contact::rules::TABLE),
         ("contact presets", contact::presets::TABLE),
         ("sentence", sentence::rules::TABLE),

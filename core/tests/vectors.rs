@@ -78,6 +78,8 @@ fn run(function: &str, input: &Value) -> Result<Value, String> {
         | "calendar.next_working_day"
         | "calendar.bank_holidays" => calendar_fn(function, input),
         "sentence.dates" => sentence_dates(input),
+        "release.dates" => release_dates(input),
+        "release.law" => release_law(input),
         "contact.schedule" | "contact.compliance" => contact_fn(function, input),
         "case.decode_validate_raw" => decode_validate_raw(input),
         "predictors.ogrs3" => predictor(input, probation_core::predictors::ogrs3, |e| {
@@ -199,6 +201,33 @@ fn sentence_dates(input: &Value) -> Result<Value, String> {
             Err(e) => json!({"error": {"kind": e.code(), "field": e.field()}}),
         },
     )
+}
+
+/// `release.dates`: `input.person`, `input.booking`, `input.on`, optional `input.options` (`ReleaseOptions`).
+fn release_dates(input: &Value) -> Result<Value, String> {
+    let person: probation_core::model::Person = serde_json::from_value(input["person"].clone())
+        .map_err(|e| format!("input.person: {e}"))?;
+    let booking: probation_core::model::Booking = serde_json::from_value(input["booking"].clone())
+        .map_err(|e| format!("input.booking: {e}"))?;
+    let on = date_field(input, "on")?;
+    let options: probation_core::release::ReleaseOptions = match input.get("options") {
+        Some(o) => serde_json::from_value(o.clone()).map_err(|e| format!("input.options: {e}"))?,
+        None => probation_core::release::ReleaseOptions::default(),
+    };
+    let cal = probation_core::calendar::Calendar::england_and_wales();
+    Ok(
+        match probation_core::release::release_dates(&person, &booking, on, &options, &cal) {
+            Ok(d) => serde_json::to_value(d).map_err(|e| e.to_string())?,
+            Err(e) => json!({"error": {"kind": e.code(), "field": e.field()}}),
+        },
+    )
+}
+
+/// `release.law`: `input.as_at` → the `ReleaseLaw` as it stood on that date.
+fn release_law(input: &Value) -> Result<Value, String> {
+    let as_at = date_field(input, "as_at")?;
+    serde_json::to_value(probation_core::release::ReleaseLaw::as_stood_on(as_at))
+        .map_err(|e| e.to_string())
 }
 
 /// `case.decode_validate_raw` (tests/vectors/hostile/README.md): raw text, bytes or a generated repetition,

@@ -29,10 +29,15 @@ __all__ = [
     "DayUnit",
     "DcSrpPoints",
     "DcSrpScore",
+    "EffectiveLength",
     "EnforcementStep",
+    "ErsScheme",
     "Escalation",
     "EscalationPoint",
     "Failure",
+    "Fraction",
+    "Ftr56Law",
+    "HdcScheme",
     "ItemKind",
     "KeyDate",
     "Letter",
@@ -55,6 +60,7 @@ __all__ = [
     "OverrideReason",
     "Period",
     "PredictorError",
+    "ProgressionLaw",
     "Protect",
     "ProtectBreakdown",
     "ProtectLevel",
@@ -62,6 +68,9 @@ __all__ = [
     "Provisional",
     "PssCondition",
     "PssEligibility",
+    "ReleaseDate",
+    "ReleaseDates",
+    "ReleaseLaw",
     "RiskBand",
     "RoshLevel",
     "Rule",
@@ -69,7 +78,9 @@ __all__ = [
     "ScheduleItem",
     "ScoreKind",
     "ScoreSource",
+    "Sds40Law",
     "SentenceDates",
+    "SentenceRelease",
     "SentenceType",
     "Sex",
     "SpecialRule",
@@ -82,6 +93,8 @@ __all__ = [
     "Tier2026Step",
     "TierReadings",
     "Tiers",
+    "Tranche",
+    "TrancheUsed",
     "Trigger",
     "TriggerKind",
     "WindowResult",
@@ -793,6 +806,20 @@ class DcSrpScore:
 
 
 @dataclasses.dataclass(frozen=True)
+class EffectiveLength:
+    """Years, months and days."""
+
+    years: int
+    """Whole years."""
+    months: int
+    """Whole months after the years."""
+    days: int
+    """Days after the months."""
+    rule: Rule
+    """Rule."""
+
+
+@dataclasses.dataclass(frozen=True)
 class EnforcementStep:
     """One enforcement step: the action a failure calls for, its deadline and the rules behind both."""
 
@@ -816,6 +843,22 @@ class EnforcementStep:
     """Where the deadline comes from."""
     warning_on: datetime.date | None
     """The recorded warning this step follows from, for breach steps."""
+
+
+@dataclasses.dataclass(frozen=True)
+class ErsScheme:
+    """One early-removal scheme."""
+
+    name: str
+    """Name (`ers_50`)."""
+    applies_from: datetime.date
+    """ERSEDs from this date use this scheme."""
+    minimum: Fraction
+    """The minimum share of the custodial period served (½, 30 %)."""
+    window_days: int | None
+    """The window before the release date, in days (544), or …"""
+    window_years: int | None
+    """… in calendar years (4)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -872,6 +915,40 @@ class Failure:
     """Index of the contact in `case.contacts`."""
     rule: Rule
     """Why it is a failure."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Fraction:
+    """A release fraction, exact: `num / den` of the term (½, ⅔, 2/5, ⅓)."""
+
+    num: int
+    """Numerator."""
+    den: int
+    """Denominator (more than 0)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Ftr56Law:
+    """FTR56 (Sentencing Act 2026 s.255BA)."""
+
+    commenced: datetime.date
+    """Commencement."""
+    tranches: tuple[Tranche, ...]
+    """Tranches for people returned to custody on or before commencement."""
+
+
+@dataclasses.dataclass(frozen=True)
+class HdcScheme:
+    """One HDC scheme: its window before the CRD."""
+
+    name: str
+    """Name (`hdc_180`)."""
+    applies_from: datetime.date
+    """HDCEDs from this date use this scheme."""
+    midpoint_days: int
+    """Custodial days from which the window, not half the period, decides (360 / 730)."""
+    window_days: int
+    """Days of the window less one (179 / 364)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1026,6 +1103,20 @@ class PredictorError:
 
 
 @dataclasses.dataclass(frozen=True)
+class ProgressionLaw:
+    """The 2026 progression model (Sentencing Act 2026 s.23)."""
+
+    commenced: datetime.date
+    """Commencement (the first tranche date)."""
+    sds: Fraction
+    """Release fraction of an eligible SDS (⅓)."""
+    sds_plus: Fraction
+    """Release fraction of an eligible SDS+ (½)."""
+    tranches: tuple[Tranche, ...]
+    """Tranches, in order; the first whose `max_days` every served sentence is within."""
+
+
+@dataclasses.dataclass(frozen=True)
 class Protect(_mixins.ProtectMixin):
     """The protect half of a tier."""
 
@@ -1075,6 +1166,100 @@ class PssEligibility:
     """True when every condition holds."""
     failed: tuple[PssCondition, ...]
     """The conditions that fail, in statutory order (empty when `applies`)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class ReleaseDate:
+    """One release date, the rule that produced it and the sentence (index in the booking; a consecutive chain's
+    first sentence) that drives it."""
+
+    date: datetime.date
+    """The date."""
+    rule: Rule
+    """The rule that produced it."""
+    sentence: int
+    """The driving sentence's index."""
+    non_friday: datetime.date | None = None
+    """The discretionary non-Friday release day, when the policy moves the date."""
+    working_day: datetime.date | None = None
+    """The previous (HDCED: next) working day, when the date is not one and is on or after the calculation
+    date (a hint; the date is unchanged)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class ReleaseDates:
+    """The dates of one booking. Dates that do not apply are `null`."""
+
+    calculated_on: datetime.date
+    """The calculation date."""
+    law_as_at: datetime.date
+    """The date the law was taken as at."""
+    sentence_expiry: ReleaseDate | None
+    """Sentence expiry (SED), when the licence ends earlier or there is none."""
+    licence_expiry: ReleaseDate | None
+    """Licence expiry (LED), when separate from the SED."""
+    sentence_and_licence_expiry: ReleaseDate | None
+    """Sentence and licence expiry (SLED)."""
+    conditional_release: ReleaseDate | None
+    """Conditional release (CRD)."""
+    automatic_release: ReleaseDate | None
+    """Automatic (unconditional) release (ARD)."""
+    hdc_eligibility: ReleaseDate | None
+    """Home detention curfew eligibility (HDCED)."""
+    early_removal_eligibility: ReleaseDate | None
+    """Early removal scheme eligibility (ERSED)."""
+    top_up_supervision_expiry: ReleaseDate | None
+    """Top-up supervision expiry (TUSED)."""
+    post_recall_release: ReleaseDate | None
+    """Post-recall release (PRRD)."""
+    effective_sentence_length: EffectiveLength
+    """Effective sentence length."""
+    tranches: tuple[TrancheUsed, ...]
+    """Tranches allocated."""
+    sentences: tuple[SentenceRelease, ...]
+    """The calculable sentences (chains and concurrent sentences)."""
+    supervision: tuple[SupervisionPeriod, ...]
+    """Licence and post-sentence supervision periods."""
+    rules: tuple[Rule, ...]
+    """Every rule that fired, in the order of the rule table."""
+
+
+@dataclasses.dataclass(frozen=True)
+class ReleaseLaw:
+    """The law of release as it stood on a date: regime commencements, release fractions, the staged changes.
+
+    Build it with `ReleaseLaw::as_stood_on`; a Rust caller may also change one and pass it. Serialised (and
+    described by the JSON Schema) for inspection; not read from JSON — callers of the bindings and the CLI pass a
+    date instead."""
+
+    as_at: datetime.date
+    """The date the law is taken as at."""
+    in_force: tuple[str, ...]
+    """The ids of the `CHANGES` rows in force, in order."""
+    cja_2003_offences_from: datetime.date | None
+    """CJA 2003 Part 12 commencement (offence date), if in force."""
+    laspo_sentences_from: datetime.date | None
+    """LASPO 2012 (sentence date): 1991-Act sentences are those imposed before it."""
+    ora_offences_from: datetime.date | None
+    """ORA 2014 (offence date): supervision, licence for short sentences."""
+    standard: Fraction
+    """The standard release fraction (½)."""
+    sds_plus: Fraction
+    """SDS+ (⅔), once in force."""
+    sds40: Sds40Law | None
+    """SDS40, once in force."""
+    progression: ProgressionLaw | None
+    """Progression model, once in force."""
+    hdc: tuple[HdcScheme, ...]
+    """HDC schemes in order of commencement."""
+    hdc_four_year_bar: bool
+    """The calculator's HDC bounds before HDC4+ (17 June 2024): no HDC for 4 years or more or under 12 weeks."""
+    hdc_adult_clean_stop: datetime.date | None
+    """HDC clean stop (adults): HDCEDs on or after this date are removed."""
+    ers: tuple[ErsScheme, ...]
+    """Early-removal schemes in order of commencement."""
+    ftr56: Ftr56Law | None
+    """FTR56, once in force."""
 
 
 @dataclasses.dataclass(frozen=True, repr=False)
@@ -1131,6 +1316,20 @@ class ScheduleItem:
 
 
 @dataclasses.dataclass(frozen=True)
+class Sds40Law:
+    """SDS40 (SI 2024/844)."""
+
+    commenced: datetime.date
+    """Commencement: sentences imposed from this date get 40 % from the start."""
+    fraction: Fraction
+    """The release fraction (2/5)."""
+    tranches: tuple[Tranche, ...]
+    """Tranches for sentences imposed before commencement, in order."""
+    t3_from: datetime.date | None
+    """SI 2024/1331: from this date the T3-flagged offences are excluded again."""
+
+
+@dataclasses.dataclass(frozen=True)
 class SentenceDates(_mixins.SentenceDatesMixin):
     """The key dates of one event's sentence.
 
@@ -1170,6 +1369,20 @@ class SentenceDates(_mixins.SentenceDatesMixin):
     """The periods under supervision, in order: CO; SSO supervision; licence then PSS."""
     rules: tuple[Rule, ...] = dataclasses.field(repr=False)
     """Every rule that fired, in order, without repeats."""
+
+
+@dataclasses.dataclass(frozen=True)
+class SentenceRelease:
+    """One calculable sentence: a concurrent sentence, or a consecutive chain."""
+
+    sentences: tuple[int, ...]
+    """Indices of its sentences, in serving order."""
+    length_days: int
+    """Length in days (aggregated for a chain)."""
+    release: datetime.date
+    """Its release date after adjustments (before tranche defaulting)."""
+    expiry: datetime.date
+    """Its expiry after adjustments."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1269,6 +1482,33 @@ class Tiers:
     """The 2021 tier (A0–D3), as `crate::tier::tier` returns it."""
     tier_2026: Tier2026
     """The 2026 tier (A–G, provisional)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Tranche:
+    """A tranche of a commencement in stages."""
+
+    name: str
+    """Name (`tranche_1`)."""
+    date: datetime.date
+    """Date the tranche's sentences move to the new release point."""
+    under_whole_years: int | None
+    """SDS40: the tranche takes bookings whose every served sentence is under this many whole years
+    (`None`: any). Progression model / FTR56: every length at most `max_days` days."""
+    max_days: int | None
+    """The longest served sentence, in days inclusive, this tranche takes (`None`: any)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class TrancheUsed:
+    """A tranche the booking was allocated."""
+
+    law: str
+    """The law row (`sds40`, `sds40_t3`, `progression_model`, `ftr_56`)."""
+    name: str
+    """Tranche name."""
+    date: datetime.date
+    """Tranche date."""
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,24 +1,76 @@
-//! `probation dates FILE`: the key dates of every event of every case, as JSON Lines.
+//! `probation dates FILE [--on DATE] [--format jsonl|table]`: the key dates of every event of every case, and the
+//! release dates of every custodial booking (docs/rules/release.md), as JSON Lines or a readable table.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
+use probation_core::calendar::Calendar;
 use probation_core::interchange::{DecodeError, read_jsonl};
+use probation_core::model::{Booking, Case};
+use probation_core::release::{ReleaseDate, ReleaseDates, ReleaseOptions, release_dates};
 use probation_core::sentence::sentence_dates;
 use probation_core::validate::validate;
 use serde_json::{Value, json};
 
 use crate::io::{CliError, open_input, open_output, write_json_line};
 
+/// Output format of `dates`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON object per case.
+    Jsonl,
+    /// One row per custodial booking: release, expiry, licence, HDCED, ERSED, TUSED.
+    Table,
+}
+
 /// Arguments of `dates`.
 #[derive(clap::Args)]
+#[command(
+    after_help = "JSON Lines output: one object per valid case: {\"line\", \"crn\", \"case_id\", \"events\": [sentence dates of each event, with \"event\"], \"bookings\": [release dates of each custodial booking, with \"source\" (\"bookings[i]\" or \"events[j]\" for a custody event in the single-sentence form), or {\"source\", \"error\": {\"kind\", \"field\", \"reason\"}} when a booking cannot be calculated]}."
+)]
 pub struct Args {
     /// Case file (JSON Lines); `-` for standard input.
     file: PathBuf,
-    /// Where to write the JSON Lines; `-` (the default) for standard output.
+    /// Where to write the output; `-` (the default) for standard output.
     #[arg(short, long, default_value = "-")]
     output: PathBuf,
+    /// Calculation date (YYYY-MM-DD): release dates follow the law in force on it. Default: today (UTC).
+    #[arg(long)]
+    on: Option<NaiveDate>,
+    /// Apply the law as it stood on this date instead (YYYY-MM-DD).
+    #[arg(long)]
+    law_as_at: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: Format,
+}
+
+/// Today's date (UTC) from the system clock.
+fn today() -> NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|e| e.checked_add_days(chrono::Days::new(days)))
+        .unwrap_or_default()
+}
+
+/// The custodial bookings of a case: its `bookings`, then each custody event in the single-sentence form.
+fn bookings(case: &Case) -> Vec<(String, Booking)> {
+    let mut out: Vec<(String, Booking)> = case
+        .bookings
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (format!("bookings[{i}]"), b.clone()))
+        .collect();
+    for (i, e) in case.events.iter().enumerate() {
+        if let Some(b) = Booking::from_event(e) {
+            out.push((format!("events[{i}]"), b));
+        }
+    }
+    out
 }
 
 /// Runs `dates`: one JSON object per valid case on the output (`line`, `crn`, `case_id`, `events`: the
@@ -27,6 +79,19 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let input = open_input(&args.file)?;
     let mut out = open_output(&args.output)?;
+    let on = args.on.unwrap_or_else(today);
+    let options = ReleaseOptions {
+        law_as_at: args.law_as_at,
+        ..ReleaseOptions::default()
+    };
+    let calendar = Calendar::england_and_wales();
+    if args.format == Format::Table {
+        writeln!(
+            out,
+            "{:>5}  {:<9}  {:<14}  {:<16}  {:<16}  {:<10}  {:<10}  {:<10}  {:<10}",
+            "line", "crn", "booking", "release", "expiry", "licence", "hdced", "ersed", "tused"
+        )?;
+    }
     let (mut total, mut failed) = (0usize, 0usize);
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
@@ -84,15 +149,51 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             failed += 1;
             continue;
         }
-        write_json_line(
-            &mut *out,
-            &json!({
-                "line": line.number,
-                "crn": case.person.crn,
-                "case_id": case.case_id,
-                "events": events,
-            }),
-        )?;
+        let mut booked = Vec::new();
+        for (source, b) in bookings(&case) {
+            match release_dates(&case.person, &b, on, &options, &calendar) {
+                Ok(d) => {
+                    if args.format == Format::Table {
+                        table_row(
+                            &mut *out,
+                            line.number,
+                            case.person.crn.as_str(),
+                            &source,
+                            &d,
+                        )?;
+                    }
+                    let mut v = serde_json::to_value(&d)
+                        .map_err(|e| CliError(format!("cannot encode dates: {e}")))?;
+                    if let Value::Object(m) = &mut v {
+                        m.insert("source".to_owned(), json!(source));
+                    }
+                    booked.push(v);
+                }
+                Err(e) => {
+                    writeln!(
+                        err,
+                        "line {}: {source}.{}: {} [{}]",
+                        line.number,
+                        e.field(),
+                        strip_field(&e.to_string()),
+                        e.code()
+                    )?;
+                    booked.push(json!({"source": source, "error": {"kind": e.code(), "field": e.field(), "reason": e.reason()}}));
+                }
+            }
+        }
+        if args.format == Format::Jsonl {
+            write_json_line(
+                &mut *out,
+                &json!({
+                    "line": line.number,
+                    "crn": case.person.crn,
+                    "case_id": case.case_id,
+                    "events": events,
+                    "bookings": booked,
+                }),
+            )?;
+        }
     }
     out.flush()?;
     writeln!(err, "{total} case(s) read, {failed} failed")?;
@@ -101,6 +202,41 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// One row of the table: the release date (CRD, ARD or PRRD) and the expiry with their kinds.
+fn table_row(
+    out: &mut dyn Write,
+    line: usize,
+    crn: &str,
+    source: &str,
+    d: &ReleaseDates,
+) -> std::io::Result<()> {
+    let date = |k: &Option<ReleaseDate>| k.map_or_else(|| "-".to_owned(), |k| k.date.to_string());
+    let tagged = |pairs: [(&str, &Option<ReleaseDate>); 3]| {
+        pairs
+            .iter()
+            .find_map(|(tag, k)| k.map(|k| format!("{tag} {}", k.date)))
+            .unwrap_or_else(|| "-".to_owned())
+    };
+    let release = tagged([
+        ("PRRD", &d.post_recall_release),
+        ("CRD", &d.conditional_release),
+        ("ARD", &d.automatic_release),
+    ]);
+    let expiry = tagged([
+        ("SLED", &d.sentence_and_licence_expiry),
+        ("SED", &d.sentence_expiry),
+        ("SED", &None),
+    ]);
+    writeln!(
+        out,
+        "{line:>5}  {crn:<9}  {source:<14}  {release:<16}  {expiry:<16}  {:<10}  {:<10}  {:<10}  {:<10}",
+        date(&d.licence_expiry),
+        date(&d.hdc_eligibility),
+        date(&d.early_removal_eligibility),
+        date(&d.top_up_supervision_expiry),
+    )
 }
 
 /// A sentence error's message without its leading `field: `.

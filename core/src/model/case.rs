@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{
-    Assessment, Contact, CriminalHistory, EnforcementAction, Event, Person, Provider, Registration,
+    Assessment, Booking, Contact, CriminalHistory, EnforcementAction, Event, Person, Provider, Registration,
 };
 
 /// The interchange format version this library reads and writes.
@@ -97,6 +97,10 @@ pub struct Case {
     /// The OASys answers the dynamic predictors read, where given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dynamic_answers: Option<crate::predictors::DynamicAnswers>,
+    /// Custodial bookings in the multi-sentence form (docs/interchange.md): each one custodial period with its
+    /// sentences, adjustments and recalls. Optional; a custody event in the single-sentence form is still read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bookings: Vec<Booking>,
 }
 
 impl Case {
@@ -115,6 +119,7 @@ impl Case {
             latest_release_date: None,
             criminal_history: None,
             dynamic_answers: None,
+            bookings: Vec::new(),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The case model (docs/rules/case.md): plain data with serde, validated by [`crate::validate`].
 
 mod assessment;
+mod booking;
 mod case;
 mod contact;
 pub(crate) mod date;
@@ -17,6 +18,10 @@ mod unique_map;
 pub use assessment::{
     Answer, Assessment, AssessmentKind, AssessmentLayer, NeedArea, NeedSeverity, Predictor,
     PredictorBand, PredictorKind, Predictors, RoshByGroup, RoshLevel, WomensFactors,
+};
+pub use booking::{
+    Booking, CustodialKind, CustodialSentence, DayAward, Deduction, EarlyReleaseExclusion,
+    RecallEvent, RecallKind, UalPeriod,
 };
 pub use case::{Case, SCHEMA_VERSION, SchemaVersion, SchemaVersionError};
 pub use contact::{Contact, ContactKind, ContactOutcome, EnforcementAction, EnforcementActionKind};

@@ -1,7 +1,7 @@
 //! Custodial sentences: SED, CRD or ARD, licence, post-sentence supervision.
 //!
-//! How the credit is applied: remand and tagged-bail days are summed and deducted, day for day, from every date
-//! computed from the sentence — SED, CRD (or ARD), LED and TUSED — as calculate-release-dates-api does. A date
+//! How the credit is applied: remand and tagged-bail days are summed and deducted, day for day, from SED, CRD (or
+//! ARD) and LED; TUSED is the CRD after credit + 12 months — as calculate-release-dates-api does. A date
 //! the deduction would move before the sentence date is the sentence date itself (immediate release). The PSS
 //! conditions about length (more than 1 day, under 2 years, licence under a year) are checked on the sentence as
 //! pronounced, before credit.
@@ -94,6 +94,9 @@ pub(super) fn custody(
         Some(&rules::AUTOMATIC_RELEASE_ONE_DAY)
     } else if event.offence_date < pss::ORA_COMMENCEMENT && days < twelve_months_days {
         Some(&rules::AUTOMATIC_RELEASE_PRE_ORA)
+    } else if days < twelve_months_days && person.age_on(half) < 18 {
+        // s.243A(1)(b) as amended by ORA 2014: under 18 on the release date after credit (RELEASE.md §2.4).
+        Some(&rules::AUTOMATIC_RELEASE_UNDER_18)
     } else {
         None
     };
@@ -118,11 +121,9 @@ pub(super) fn custody(
     );
 
     if eligibility.applies {
-        let tused = if immediate {
-            add_months(start, 12, LENGTH)?
-        } else {
-            add_days(add_months(half_unadjusted, 12, LENGTH)?, -credit, REMAND)?
-        };
+        // TUSED = (CRD after credit) + 12 months (RELEASE.md §4.3): the credit is deducted before the months are
+        // added, so the two differ when the year crosses 29 February. Immediate release: sentence date + 12 months.
+        let tused = add_months(half, 12, REMAND)?;
         out.top_up_supervision_expiry = out.key(tused, &rules::TUSED);
         out.period(
             SupervisionKind::PostSentenceSupervision,

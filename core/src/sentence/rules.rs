@@ -48,11 +48,22 @@ pub const AUTOMATIC_RELEASE_ONE_DAY: Rule = Rule::new(
     Basis::Verified,
 );
 
+/// Automatic release of an under-18 with a sentence under 12 months.
+pub const AUTOMATIC_RELEASE_UNDER_18: Rule = Rule::new(
+    "sentence.ard.under_18_under_12_months",
+    "a sentence of under 12 months (in days, fewer than the days of 12 months from the sentence date) is released \
+     unconditionally when the person is aged under 18 on the release date after credit: ARD, no licence and no \
+     post-sentence supervision",
+    "Criminal Justice Act 2003 s.243A(1)(b) as amended by the Offender Rehabilitation Act 2014 s.1; \
+     calculate-release-dates-api ReleaseDateTypes @cd827b0; docs/rules/release.md#unconditional-release",
+    Basis::Verified,
+);
+
 /// Remand and tagged-bail credit.
 pub const CUSTODY_CREDIT: Rule = Rule::new(
     "sentence.credit",
-    "days on remand and tagged-bail credit count as time served: their sum is deducted from SED, CRD (or ARD), \
-     the licence expiry and TUSED alike (never moving a date before the sentence date)",
+    "days on remand and tagged-bail credit count as time served: their sum is deducted from SED, CRD (or ARD) \
+     and the licence expiry (never moving a date before the sentence date); TUSED follows the CRD after credit",
     "Criminal Justice Act 2003 s.240ZA, s.240A; calculate-release-dates-api SentenceAdjustments; \
      docs/rules/sentence.md#remand-and-tagged-bail",
     Basis::VerifiedCode,
@@ -130,9 +141,10 @@ pub const PSS_LICENCE_UNDER_A_YEAR: Rule = Rule::new(
 /// Top-up supervision expiry date.
 pub const TUSED: Rule = Rule::new(
     "sentence.tused",
-    "post-sentence supervision runs from the day after SED to TUSED = CRD + 12 months (computed as the CRD before \
-     credit + 12 months, less the credit)",
-    "Criminal Justice Act 2003 s.256AA(3); calculate-release-dates-api; docs/rules/sentence.md#post-sentence-supervision",
+    "post-sentence supervision runs from the day after SED to TUSED = (CRD after remand and tagged-bail credit) + \
+     12 calendar months; on immediate release, the sentence date + 12 months",
+    "Criminal Justice Act 2003 s.256AA(4); calculate-release-dates-api TusedCalculator.getInitialTused @cd827b0; \
+     docs/rules/release.md#top-up-supervision",
     Basis::VerifiedCode,
 );
 
@@ -187,6 +199,7 @@ pub static TABLE: &[&Rule] = &[
     &CONDITIONAL_RELEASE,
     &AUTOMATIC_RELEASE_PRE_ORA,
     &AUTOMATIC_RELEASE_ONE_DAY,
+    &AUTOMATIC_RELEASE_UNDER_18,
     &CUSTODY_CREDIT,
     &IMMEDIATE_RELEASE,
     &LICENCE_EXPIRY,

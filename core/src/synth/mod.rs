@@ -139,6 +139,7 @@ fn build_case(rng: &mut Rng, index: u64, crn_offset: u64) -> Case {
         latest_release_date: None,
         criminal_history: None,
         dynamic_answers: None,
+        bookings: Vec::new(),
     }
 }
 

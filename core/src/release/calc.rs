@@ -1,0 +1,1729 @@
+//! The arithmetic of docs/rules/release.md: per calculable sentence (a concurrent sentence or a consecutive
+//! chain), per "level" of the law (standard ½/⅔, SDS40, SDS40 with the T3 reversion, progression model), then the
+//! booking's dates, the tranche defaulting between levels, recall, and the working-day hints.
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+use super::law::{Fraction, ReleaseLaw, Tranche};
+use super::rules::{self as r, Idx};
+use super::{
+    EffectiveLength, ReleaseDate, ReleaseDates, ReleaseError, SentenceRelease, StatuteOptions,
+    TrancheUsed,
+};
+use crate::calendar::Calendar;
+use crate::model::{
+    Booking, CustodialKind, CustodialSentence, EarlyReleaseExclusion as X, Length, Person,
+    RecallKind,
+};
+use crate::rules::Rule;
+use crate::sentence::{SupervisionKind, SupervisionPeriod};
+
+type R<T> = Result<T, ReleaseError>;
+
+/// The most sentences a booking may hold.
+const MAX_SENTENCES: usize = 100;
+/// The most entries of each adjustment list.
+const MAX_ADJUSTMENTS: usize = 1_000;
+
+fn oor(field: &str) -> ReleaseError {
+    ReleaseError::DateOutOfRange {
+        field: field.to_owned(),
+    }
+}
+
+fn invalid(field: String, reason: &'static str) -> ReleaseError {
+    ReleaseError::Invalid { field, reason }
+}
+
+fn unsupported(field: String, reason: &'static str) -> ReleaseError {
+    ReleaseError::Unsupported { field, reason }
+}
+
+/// `d + n` days (negative allowed).
+fn add(d: NaiveDate, n: i64) -> R<NaiveDate> {
+    let out = if n >= 0 {
+        d.checked_add_days(Days::new(n.unsigned_abs()))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    };
+    out.ok_or_else(|| oor("sentences"))
+}
+
+fn add_months(d: NaiveDate, m: u32) -> R<NaiveDate> {
+    d.checked_add_months(Months::new(m))
+        .ok_or_else(|| oor("sentences"))
+}
+
+fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
+    (b - a).num_days()
+}
+
+/// Days of `n` months from `s` ("under N months" compares with this).
+fn months_days(s: NaiveDate, n: u16) -> R<u32> {
+    Length::months(n)
+        .days_from(s)
+        .ok_or_else(|| oor("sentences"))
+}
+
+/// The level of the law a calculation is made at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    /// ½ (⅔ SDS+).
+    Standard,
+    /// SDS40 with the T3-flagged offences still at 40 % (sentenced before the T3 date).
+    Sds40,
+    /// SDS40 with the T3-flagged offences back at ½.
+    Sds40T3,
+    /// Progression model on top of `Sds40T3` (or `Sds40` when the T3 row is not in force).
+    Progression,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Regime {
+    Act1991,
+    PreOra,
+    Ora,
+}
+
+/// What kind of release a calculable sentence has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Release {
+    Crd,
+    Ard,
+}
+
+/// One calculable sentence at one level.
+#[derive(Debug, Clone)]
+struct Calc {
+    head: u32,
+    start: NaiveDate,
+    /// Unadjusted expiry E.
+    end: NaiveDate,
+    length: u32,
+    release: NaiveDate,
+    release_kind: Release,
+    release_rule: &'static Rule,
+    release_without_ada: NaiveDate,
+    immediate: bool,
+    expiry: NaiveDate,
+    /// Separate licence expiry (1991 Act ¾, s.264B).
+    led: Option<NaiveDate>,
+    /// Licence end: LED or (CRD) the expiry.
+    licence_end: Option<NaiveDate>,
+    tused: Option<NaiveDate>,
+    hdced: Option<NaiveDate>,
+    ersed: Option<NaiveDate>,
+    /// Parts sentenced on or after the progression model's commencement are eligible and it applied.
+    pm_affected: bool,
+}
+
+/// The booking's dates at one level.
+#[derive(Debug, Clone)]
+struct Extract {
+    release: (NaiveDate, u32),
+    release_kind: Release,
+    release_rule: &'static Rule,
+    release_without_ada: NaiveDate,
+    /// (date, sentence, is SLED).
+    expiry: (NaiveDate, u32, bool),
+    led: Option<(NaiveDate, u32)>,
+    licence_end: Option<NaiveDate>,
+    tused: Option<(NaiveDate, u32)>,
+    hdced: Option<(NaiveDate, u32)>,
+    ersed: Option<(NaiveDate, u32)>,
+    calcs: Vec<Calc>,
+    pm_affected_hdced: bool,
+}
+
+struct Ctx<'a> {
+    person: &'a Person,
+    b: &'a Booking,
+    law: &'a ReleaseLaw,
+    statute: &'a StatuteOptions,
+    chains: Vec<Vec<usize>>,
+    regimes: Vec<Regime>,
+    ded: i64,
+    /// UAL, sorted by start.
+    ual: Vec<(NaiveDate, i64)>,
+    /// Net awards (ADA +, RADA −), sorted by date.
+    awards: Vec<(NaiveDate, i64)>,
+    recall: Option<crate::model::RecallEvent>,
+    hdc_booking_excluded: bool,
+    fired: std::cell::Cell<u32>,
+    /// Per calculable sentence, what does not depend on the level.
+    fixed: Vec<Fixed>,
+}
+
+/// What a calculable sentence has whatever the release fractions.
+#[derive(Debug, Clone, Copy)]
+struct Fixed {
+    start: NaiveDate,
+    end: NaiveDate,
+    length: u32,
+    /// Length for the identification tests: all units added together from the start.
+    id_len: u32,
+    under_12m: bool,
+    under_2y: bool,
+    under_4y: bool,
+    any_1991: bool,
+    all_1991: bool,
+    any_ora: bool,
+    any_pre_ora: bool,
+}
+
+impl Ctx<'_> {
+    fn fire(&self, i: Idx) {
+        self.fired.set(self.fired.get() | i.bit());
+    }
+
+    fn sentence(&self, i: usize) -> R<&CustodialSentence> {
+        self.b
+            .sentences
+            .get(i)
+            .ok_or_else(|| invalid("sentences".into(), "index out of range"))
+    }
+
+    fn pm_eligible(&self, s: &CustodialSentence) -> bool {
+        let Some(pm) = &self.law.progression else {
+            return false;
+        };
+        s.kind == CustodialKind::Sds
+            && !s.section_250
+            && (s.sds_plus || !s.sds_plus_eligible)
+            && !(s.exclusions.contains(&X::ProgressionModelSchedule13Part3)
+                && s.sentence_date < pm.commenced)
+    }
+
+    fn sds40_eligible(&self, s: &CustodialSentence, t3_reverted: bool) -> bool {
+        let Some(sds40) = &self.law.sds40 else {
+            return false;
+        };
+        let hard = [
+            X::Sexual,
+            X::DomesticAbuse,
+            X::NationalSecurity,
+            X::Terrorism,
+            X::Violent,
+        ];
+        if s.sds_plus || s.exclusions.iter().any(|e| hard.contains(e)) {
+            return false;
+        }
+        let t3 = s
+            .exclusions
+            .iter()
+            .any(|e| matches!(e, X::SexualT3 | X::DomesticAbuseT3 | X::MurderT3));
+        if t3 && let Some(t3_from) = sds40.t3_from {
+            return !(t3_reverted || s.sentence_date >= t3_from);
+        }
+        true
+    }
+
+    fn fraction(&self, i: usize, level: Level) -> R<Fraction> {
+        let s = self.sentence(i)?;
+        let base = if s.sds_plus {
+            self.law.sds_plus
+        } else {
+            self.law.standard
+        };
+        let sds40 = |reverted: bool| match &self.law.sds40 {
+            Some(l) if self.sds40_eligible(s, reverted) => l.fraction,
+            _ => base,
+        };
+        Ok(match level {
+            Level::Standard => base,
+            Level::Sds40 => sds40(false),
+            Level::Sds40T3 => sds40(true),
+            Level::Progression => match &self.law.progression {
+                Some(pm) if self.pm_eligible(s) => {
+                    if s.sds_plus {
+                        pm.sds_plus
+                    } else {
+                        pm.sds
+                    }
+                }
+                _ => sds40(self.law.sds40.as_ref().is_some_and(|l| l.t3_from.is_some())),
+            },
+        })
+    }
+}
+
+/// Splits a term into its (years, months) and (weeks, days) blocks.
+fn blocks(t: &Length) -> [Length; 2] {
+    [
+        Length {
+            years: t.years,
+            months: t.months,
+            weeks: 0,
+            days: 0,
+        },
+        Length {
+            years: 0,
+            months: 0,
+            weeks: t.weeks,
+            days: t.days,
+        },
+    ]
+}
+
+fn sum(a: &Length, b: &Length) -> R<Length> {
+    let f = |x: u16, y: u16| x.checked_add(y).ok_or_else(|| oor("sentences"));
+    Ok(Length {
+        years: f(a.years, b.years)?,
+        months: f(a.months, b.months)?,
+        weeks: f(a.weeks, b.weeks)?,
+        days: f(a.days, b.days)?,
+    })
+}
+
+/// The end of terms served one after another from `start`, adjacent blocks of the same unit class summed and
+/// each block measured from the running date (RELEASE.md §9.3 step 1). `None` for no terms.
+fn aggregate_end<'t>(
+    start: NaiveDate,
+    terms: impl Iterator<Item = &'t Length>,
+) -> R<Option<NaiveDate>> {
+    let mut cursor = start;
+    let mut end = None;
+    let mut pending: Option<(bool, Length)> = None;
+    let flush = |p: &Length, cursor: &mut NaiveDate, end: &mut Option<NaiveDate>| -> R<()> {
+        let e = p.end_date(*cursor).ok_or_else(|| oor("sentences"))?;
+        *end = Some(e);
+        *cursor = add(e, 1)?;
+        Ok(())
+    };
+    for t in terms {
+        for (class, b) in blocks(t).iter().enumerate() {
+            if b.is_zero() {
+                continue;
+            }
+            let months = class == 0;
+            pending = match pending {
+                Some((m, p)) if m == months => Some((m, sum(&p, b)?)),
+                Some((_, p)) => {
+                    flush(&p, &mut cursor, &mut end)?;
+                    Some((months, *b))
+                }
+                None => Some((months, *b)),
+            };
+        }
+    }
+    if let Some((_, p)) = pending {
+        flush(&p, &mut cursor, &mut end)?;
+    }
+    Ok(end)
+}
+
+/// Whole years and months and days from `a` to `b` (Java `Period.between`).
+fn period(a: NaiveDate, b: NaiveDate) -> (u32, u32, u32) {
+    let mut months = (b.year() - a.year()) * 12 + i32::try_from(b.month()).unwrap_or(0)
+        - i32::try_from(a.month()).unwrap_or(0);
+    let mut days = i64::from(b.day()) - i64::from(a.day());
+    if days < 0 {
+        months -= 1;
+        let anchor = a
+            .checked_add_months(Months::new(u32::try_from(months.max(0)).unwrap_or(0)))
+            .unwrap_or(a);
+        days = days_between(anchor, b);
+    }
+    let months = u32::try_from(months.max(0)).unwrap_or(0);
+    (
+        months / 12,
+        months % 12,
+        u32::try_from(days.max(0)).unwrap_or(0),
+    )
+}
+
+pub(super) fn calculate(
+    person: &Person,
+    b: &Booking,
+    on: NaiveDate,
+    law: &ReleaseLaw,
+    statute: &StatuteOptions,
+    calendar: &Calendar,
+) -> R<ReleaseDates> {
+    let mut ctx = check(person, b, law, statute)?;
+    ctx.fixed = fixed(&ctx)?;
+    ctx.fire(Idx::LENGTH);
+    if ctx.chains.iter().any(|c| c.len() > 1) {
+        ctx.fire(Idx::CONSECUTIVE);
+    }
+    if ctx.chains.len() > 1 {
+        ctx.fire(Idx::CONCURRENT);
+    }
+    if ctx.regimes.contains(&Regime::Act1991) {
+        ctx.fire(Idx::REGIME_1991);
+    }
+    if ctx.regimes.iter().any(|g| *g != Regime::Act1991) {
+        ctx.fire(Idx::REGIME_2003);
+    }
+    if ctx.ded > 0 {
+        ctx.fire(Idx::CREDIT);
+    }
+
+    let std = extract(&ctx, Level::Standard)?;
+    second_custodial_period(&ctx, &std)?;
+    let mut tranches = Vec::new();
+    let mut final_ = sds40(&mut ctx, std, &mut tranches)?;
+    final_ = progression(&mut ctx, final_, &mut tranches)?;
+    fire_points(&mut ctx)?;
+
+    // Booking-level HDCED only before the release date.
+    if let Some((h, _)) = final_.hdced
+        && h >= final_.release.0
+    {
+        final_.hdced = None;
+    }
+    if let (Some(cs), Some((h, _))) = (ctx.law.hdc_adult_clean_stop, final_.hdced) {
+        let adult = ctx.b.sentences.iter().any(|s| !s.section_250);
+        if adult && (h >= cs || final_.pm_affected_hdced) {
+            final_.hdced = None;
+            ctx.fire(Idx::HDC_CLEAN_STOP);
+        }
+    }
+    check_awards_before_release(&ctx, &final_)?;
+
+    // Recall.
+    let mut prrd = None;
+    if let Some(rc) = ctx.recall {
+        if rc.return_to_custody <= final_.release.0 {
+            return Err(invalid(
+                "recalls[0].return_to_custody".into(),
+                "return to custody on or before the release date",
+            ));
+        }
+        let (expiry, head, _) = final_.expiry;
+        let fixed = match rc.kind {
+            RecallKind::FixedTerm14 => Some(14),
+            RecallKind::FixedTerm28 => Some(28),
+            RecallKind::FixedTerm56 if ctx.law.ftr56.is_some() => Some(56),
+            _ => None,
+        };
+        let date = match fixed {
+            None => {
+                ctx.fire(Idx::PRRD_STANDARD);
+                expiry
+            }
+            Some(n) => {
+                ctx.fire(Idx::PRRD_FIXED);
+                let u: i64 = ctx
+                    .ual
+                    .iter()
+                    .filter(|(f, _)| *f >= rc.return_to_custody && *f <= expiry)
+                    .map(|(_, d)| *d)
+                    .sum();
+                let a: i64 = ctx
+                    .awards
+                    .iter()
+                    .filter(|(d, _)| *d >= rc.return_to_custody)
+                    .map(|(_, n)| *n)
+                    .sum();
+                let mut p = add(rc.return_to_custody, n - 1 + u)?;
+                if n == 56
+                    && let Some(f) = &ctx.law.ftr56
+                    && rc.return_to_custody <= f.commenced
+                {
+                    let lengths = served_lengths(&ctx, f.commenced, &final_.calcs)?;
+                    if let Some(t) = pick_tranche(&f.tranches, &lengths, None) {
+                        tranches.push(TrancheUsed {
+                            law: "ftr_56",
+                            name: t.name,
+                            date: t.date,
+                        });
+                        p = p.max(t.date);
+                    }
+                }
+                add(p, a)?.min(expiry)
+            }
+        };
+        prrd = Some((date, head));
+        final_.hdced = None;
+    }
+
+    // Assemble.
+    let key = |date: NaiveDate, rule: &'static Rule, sentence: u32| ReleaseDate {
+        date,
+        rule,
+        sentence,
+        working_day: None,
+        non_friday: None,
+    };
+    let mut out = ReleaseDates {
+        calculated_on: on,
+        law_as_at: ctx.law.as_at,
+        sentence_expiry: None,
+        licence_expiry: None,
+        sentence_and_licence_expiry: None,
+        conditional_release: None,
+        automatic_release: None,
+        hdc_eligibility: final_.hdced.map(|(d, s)| key(d, &r::HDCED, s)),
+        early_removal_eligibility: final_.ersed.map(|(d, s)| key(d, &r::ERSED, s)),
+        top_up_supervision_expiry: None,
+        post_recall_release: None,
+        effective_sentence_length: effective_length(&final_),
+        tranches,
+        sentences: final_
+            .calcs
+            .iter()
+            .zip(&ctx.chains)
+            .map(|(c, chain)| SentenceRelease {
+                sentences: chain
+                    .iter()
+                    .map(|&i| u32::try_from(i).unwrap_or(u32::MAX))
+                    .collect(),
+                length_days: c.length,
+                release: c.release,
+                expiry: c.expiry,
+            })
+            .collect(),
+        supervision: Vec::new(),
+        rules: Vec::new(),
+    };
+    ctx.fire(Idx::EFFECTIVE_LENGTH);
+    let (exp, exp_s, is_sled) = final_.expiry;
+    ctx.fire(Idx::SLED);
+    if is_sled {
+        out.sentence_and_licence_expiry = Some(key(exp, &r::SLED, exp_s));
+    } else {
+        out.sentence_expiry = Some(key(exp, &r::SLED, exp_s));
+        if let Some((l, s)) = final_.led {
+            ctx.fire(Idx::SED_LED);
+            out.licence_expiry = Some(key(l, &r::SED_LED, s));
+        }
+    }
+    if let Some((t, s)) = final_.tused
+        && final_.licence_end.is_some_and(|l| t > l)
+        && !ctx.statute.pss_repealed
+    {
+        ctx.fire(Idx::TUSED);
+        out.top_up_supervision_expiry = Some(key(t, &r::TUSED, s));
+    }
+    if out.hdc_eligibility.is_some() {
+        ctx.fire(Idx::HDCED);
+    }
+    if out.early_removal_eligibility.is_some() {
+        ctx.fire(Idx::ERSED);
+    }
+    let (rel, rel_s) = final_.release;
+    let longest = final_.calcs.iter().map(|c| c.length).max().unwrap_or(0);
+    if let Some((p, s)) = prrd {
+        let rule = if ctx.fired.get() & Idx::PRRD_FIXED.bit() != 0 {
+            &r::PRRD_FIXED
+        } else {
+            &r::PRRD_STANDARD
+        };
+        out.post_recall_release = Some(release_key(&mut ctx, calendar, on, p, rule, s, longest));
+    } else {
+        let idx = match final_.release_rule.id {
+            "release.ard" => Idx::ARD,
+            "release.ard.under_18" => Idx::ARD_UNDER_18,
+            _ => Idx::CRD,
+        };
+        ctx.fire(idx);
+        let k = release_key(
+            &mut ctx,
+            calendar,
+            on,
+            rel,
+            final_.release_rule,
+            rel_s,
+            longest,
+        );
+        match final_.release_kind {
+            Release::Crd => out.conditional_release = Some(k),
+            Release::Ard => out.automatic_release = Some(k),
+        }
+    }
+    if let Some(h) = &mut out.hdc_eligibility
+        && h.date >= on
+    {
+        let next = calendar.next_working_day(h.date).ok();
+        if next.is_some_and(|n| n != h.date) && calendar.is_working_day(h.date) == Ok(false) {
+            h.working_day = next;
+            ctx.fire(Idx::WORKING_DAY);
+        }
+    }
+
+    // Supervision periods.
+    let release_day = out
+        .post_recall_release
+        .or(out.conditional_release)
+        .map(|k| k.date);
+    if let (Some(start), Some(end)) = (release_day, final_.licence_end) {
+        let start = if prrd.is_none() {
+            b.release_date.unwrap_or(start)
+        } else {
+            start
+        };
+        if start <= end {
+            out.supervision.push(SupervisionPeriod {
+                kind: SupervisionKind::Licence,
+                start,
+                end,
+            });
+        }
+        if let Some(t) = &out.top_up_supervision_expiry {
+            out.supervision.push(SupervisionPeriod {
+                kind: SupervisionKind::PostSentenceSupervision,
+                start: add(end, 1)?.max(start),
+                end: t.date,
+            });
+        }
+    }
+
+    for c in &final_.calcs {
+        if c.immediate {
+            ctx.fire(Idx::IMMEDIATE);
+        }
+    }
+    out.rules = r::TABLE
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| ctx.fired.get() & (1u32 << i) != 0)
+        .map(|(_, rule)| *rule)
+        .collect();
+    Ok(out)
+}
+
+/// Fires the release-point rules of the fractions in use.
+fn fire_points(ctx: &mut Ctx<'_>) -> R<()> {
+    for i in 0..ctx.b.sentences.len() {
+        let s = ctx.sentence(i)?;
+        if s.sds_plus {
+            ctx.fire(Idx::POINT_SDS_PLUS);
+        } else {
+            ctx.fire(Idx::POINT_HALF);
+        }
+    }
+    Ok(())
+}
+
+/// A release date (CRD, ARD, PRRD) with the statutory discharge-day move (option) and the hints.
+fn release_key(
+    ctx: &mut Ctx<'_>,
+    cal: &Calendar,
+    on: NaiveDate,
+    mut date: NaiveDate,
+    rule: &'static Rule,
+    sentence: u32,
+    longest: u32,
+) -> ReleaseDate {
+    if ctx.statute.discharge_day {
+        let mut d = date;
+        while let Some(prev) = d.pred_opt() {
+            let wd = d.weekday();
+            let banned = wd == chrono::Weekday::Sun
+                || (wd == chrono::Weekday::Sat && longest > 5)
+                || cal.is_bank_holiday(d) == Ok(true);
+            if !banned {
+                break;
+            }
+            d = prev;
+        }
+        if d != date {
+            ctx.fire(Idx::DISCHARGE_DAY);
+            date = d;
+        }
+    }
+    let mut k = ReleaseDate {
+        date,
+        rule,
+        sentence,
+        working_day: None,
+        non_friday: None,
+    };
+    if date < on {
+        return k;
+    }
+    let working = |d: NaiveDate| cal.is_working_day(d).ok();
+    let mut d = date;
+    for _ in 0..14 {
+        if working(d) != Some(false) {
+            break;
+        }
+        let Some(p) = d.pred_opt() else { break };
+        d = p;
+    }
+    if d != date && working(d) == Some(true) {
+        k.working_day = Some(d);
+        ctx.fire(Idx::WORKING_DAY);
+    }
+    let mut d = date;
+    for _ in 0..14 {
+        let next_working = d.succ_opt().and_then(working);
+        if working(d) == Some(true) && next_working == Some(true) {
+            break;
+        }
+        let Some(p) = d.pred_opt() else { break };
+        d = p;
+    }
+    if d != date && working(d) == Some(true) {
+        k.non_friday = Some(d);
+        ctx.fire(Idx::NON_FRIDAY);
+    }
+    k
+}
+
+fn effective_length(e: &Extract) -> EffectiveLength {
+    let start = e.calcs.iter().map(|c| c.start).min();
+    let end = e.calcs.iter().map(|c| c.end).max();
+    let (years, months, days) = match (start, end.and_then(|x| x.succ_opt())) {
+        (Some(a), Some(b)) => period(a, b),
+        _ => (0, 0, 0),
+    };
+    EffectiveLength {
+        years,
+        months,
+        days,
+        rule: &r::EFFECTIVE_LENGTH,
+    }
+}
+
+/// Validates the booking and builds the chains.
+fn check<'a>(
+    person: &'a Person,
+    b: &'a Booking,
+    law: &'a ReleaseLaw,
+    statute: &'a StatuteOptions,
+) -> R<Ctx<'a>> {
+    let n = b.sentences.len();
+    if n == 0 {
+        return Err(invalid(
+            "sentences".into(),
+            "a booking needs at least one sentence",
+        ));
+    }
+    // Bounds on hostile input: the calculation is quadratic in the sentences at worst.
+    for (field, len, max) in [
+        ("sentences", n, MAX_SENTENCES),
+        ("remand", b.remand.len(), MAX_ADJUSTMENTS),
+        ("tagged_bail", b.tagged_bail.len(), MAX_ADJUSTMENTS),
+        (
+            "unlawfully_at_large",
+            b.unlawfully_at_large.len(),
+            MAX_ADJUSTMENTS,
+        ),
+        ("additional_days", b.additional_days.len(), MAX_ADJUSTMENTS),
+        ("restored_days", b.restored_days.len(), MAX_ADJUSTMENTS),
+    ] {
+        if len > max {
+            return Err(invalid(field.into(), "too many entries"));
+        }
+    }
+    let mut regimes = Vec::with_capacity(n);
+    for (i, s) in b.sentences.iter().enumerate() {
+        let reason = match s.kind {
+            CustodialKind::Sds => None,
+            CustodialKind::Extended => Some("extended sentences are not calculated"),
+            CustodialKind::Sopc => Some("SOPC sentences are not calculated"),
+            CustodialKind::Dto => Some("detention and training orders are not calculated"),
+            CustodialKind::Indeterminate => Some("indeterminate sentences have no fixed release"),
+            CustodialKind::FineDefault => Some("imprisonment in default is not calculated"),
+            CustodialKind::Botus => Some("BOTUS committals are not calculated"),
+            CustodialKind::Terrorist => Some("terrorist sentences (s.247A) are not calculated"),
+        };
+        if let Some(reason) = reason {
+            return Err(unsupported(format!("sentences[{i}].kind"), reason));
+        }
+        if s.extension.is_some() {
+            return Err(unsupported(
+                format!("sentences[{i}].extension"),
+                "extended sentences are not calculated",
+            ));
+        }
+        if s.exclusions.contains(&X::Sa2026ProgressionModelSchedule) && !s.section_250 {
+            return Err(unsupported(
+                format!("sentences[{i}].exclusions"),
+                "Sentencing Act 2026 excluded offence (the calculator routes it to manual entry)",
+            ));
+        }
+        if s.term.is_zero() {
+            return Err(invalid(
+                format!("sentences[{i}].term"),
+                "term must be more than zero",
+            ));
+        }
+        if s.offence_date > s.sentence_date {
+            return Err(invalid(
+                format!("sentences[{i}].offence_date"),
+                "offence after the sentence date",
+            ));
+        }
+        let is_1991 = law.laspo_sentences_from.is_none_or(|l| s.sentence_date < l)
+            && law
+                .cja_2003_offences_from
+                .is_none_or(|c| s.offence_date < c);
+        regimes.push(if is_1991 {
+            Regime::Act1991
+        } else if law.ora_offences_from.is_some_and(|o| s.offence_date >= o) {
+            Regime::Ora
+        } else {
+            Regime::PreOra
+        });
+    }
+    // Chains: a head (no consecutive_to) followed by the sentences consecutive to it, one successor each.
+    let mut next: Vec<Option<usize>> = vec![None; n];
+    for (i, s) in b.sentences.iter().enumerate() {
+        let Some(to) = s.consecutive_to else { continue };
+        let field = || format!("sentences[{i}].consecutive_to");
+        let to = usize::try_from(to).map_err(|_| invalid(field(), "no such sentence"))?;
+        if to >= n || to == i {
+            return Err(invalid(field(), "no such sentence"));
+        }
+        match next.get_mut(to) {
+            Some(slot @ None) => *slot = Some(i),
+            _ => {
+                return Err(unsupported(
+                    field(),
+                    "two sentences consecutive to the same sentence",
+                ));
+            }
+        }
+    }
+    let mut chains = Vec::new();
+    let mut seen = vec![false; n];
+    for (i, s) in b.sentences.iter().enumerate() {
+        if s.consecutive_to.is_some() {
+            continue;
+        }
+        let mut chain = vec![i];
+        let mut cur = i;
+        while let Some(Some(nx)) = next.get(cur) {
+            chain.push(*nx);
+            cur = *nx;
+        }
+        for &k in &chain {
+            if let Some(v) = seen.get_mut(k) {
+                *v = true;
+            }
+        }
+        chains.push(chain);
+    }
+    if let Some(i) = seen.iter().position(|v| !v) {
+        return Err(invalid(
+            format!("sentences[{i}].consecutive_to"),
+            "consecutive links form a cycle",
+        ));
+    }
+    let mut ded = 0i64;
+    for (name, list) in [("remand", &b.remand), ("tagged_bail", &b.tagged_bail)] {
+        for (i, d) in list.iter().enumerate() {
+            if d.sentence
+                .is_some_and(|s| usize::try_from(s).map_or(true, |s| s >= n))
+            {
+                return Err(invalid(format!("{name}[{i}].sentence"), "no such sentence"));
+            }
+            ded += i64::from(d.days);
+        }
+    }
+    let mut ual: Vec<(NaiveDate, i64)> = b
+        .unlawfully_at_large
+        .iter()
+        .map(|u| (u.from, i64::from(u.days)))
+        .collect();
+    ual.sort_by_key(|u| u.0);
+    for w in ual.windows(2) {
+        if let [a, c] = w
+            && add(a.0, a.1)? > c.0
+        {
+            return Err(invalid("unlawfully_at_large".into(), "periods overlap"));
+        }
+    }
+    let mut awards: Vec<(NaiveDate, i64, usize)> = b
+        .additional_days
+        .iter()
+        .map(|a| (a.date, i64::from(a.days), usize::MAX))
+        .chain(
+            b.restored_days
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.date, -i64::from(a.days), i)),
+        )
+        .collect();
+    // Awards before restorations on the same date.
+    awards.sort_by_key(|a| (a.0, a.1 < 0));
+    let mut net = 0i64;
+    for (_, days, i) in &awards {
+        net += days;
+        if net < 0 {
+            return Err(invalid(
+                format!("restored_days[{i}].days"),
+                "restores more days than were awarded before it",
+            ));
+        }
+    }
+    if b.recalls.len() > 1 {
+        return Err(unsupported("recalls[1]".into(), "more than one recall"));
+    }
+    let recall = b.recalls.first().copied();
+    if let Some(rc) = recall {
+        if rc.kind == RecallKind::FromHdc {
+            return Err(unsupported(
+                "recalls[0].kind".into(),
+                "recall from home detention curfew",
+            ));
+        }
+        if b.sentences
+            .iter()
+            .any(|s| rc.return_to_custody < s.sentence_date)
+        {
+            return Err(invalid(
+                "recalls[0].return_to_custody".into(),
+                "return to custody before a sentence date",
+            ));
+        }
+    }
+    let hdc_booking_excluded = b.hdc_excluded
+        || recall.is_some()
+        || b.sentences
+            .iter()
+            .any(|s| s.sds_plus || s.sds_plus_eligible);
+    Ok(Ctx {
+        person,
+        b,
+        law,
+        statute,
+        chains,
+        regimes,
+        ded,
+        ual,
+        awards: awards.into_iter().map(|(d, n, _)| (d, n)).collect(),
+        recall,
+        hdc_booking_excluded,
+        fired: std::cell::Cell::new(0),
+        fixed: Vec::new(),
+    })
+}
+
+/// What each calculable sentence has whatever the level: its expiry, length, length tests and regimes.
+fn fixed(ctx: &Ctx<'_>) -> R<Vec<Fixed>> {
+    let mut out = Vec::with_capacity(ctx.chains.len());
+    for chain in &ctx.chains {
+        let head = chain.first().copied().unwrap_or(0);
+        let s = ctx.sentence(head)?.sentence_date;
+        let (mut any_1991, mut all_1991, mut any_ora, mut any_pre_ora) =
+            (false, true, false, false);
+        let mut all = Length::default();
+        for &i in chain {
+            all = sum(&all, &ctx.sentence(i)?.term)?;
+            match ctx.regimes.get(i) {
+                Some(Regime::Act1991) => any_1991 = true,
+                Some(Regime::Ora) => {
+                    all_1991 = false;
+                    any_ora = true;
+                }
+                _ => {
+                    all_1991 = false;
+                    any_pre_ora = true;
+                }
+            }
+        }
+        let end = if chain.len() == 1 {
+            all.end_date(s)
+        } else {
+            aggregate_end(
+                s,
+                chain
+                    .iter()
+                    .filter_map(|&i| ctx.b.sentences.get(i).map(|p| &p.term)),
+            )?
+        }
+        .ok_or_else(|| oor("sentences"))?;
+        let length = u32::try_from(days_between(s, end) + 1).map_err(|_| oor("sentences"))?;
+        let id_len = all.days_from(s).ok_or_else(|| oor("sentences"))?;
+        let years = |n: u16| {
+            Length::years(n)
+                .days_from(s)
+                .ok_or_else(|| oor("sentences"))
+        };
+        out.push(Fixed {
+            start: s,
+            end,
+            length,
+            id_len,
+            under_12m: id_len < months_days(s, 12)?,
+            under_2y: id_len < years(2)?,
+            under_4y: id_len < years(4)?,
+            any_1991,
+            all_1991,
+            any_ora,
+            any_pre_ora,
+        });
+    }
+    Ok(out)
+}
+
+/// A sentence imposed after every earlier sentence was released starts a second custodial period: refused.
+fn second_custodial_period(ctx: &Ctx<'_>, std: &Extract) -> R<()> {
+    for (c, chain) in std.calcs.iter().zip(&ctx.chains) {
+        let earlier = std
+            .calcs
+            .iter()
+            .filter(|o| o.start < c.start)
+            .map(|o| o.release_without_ada)
+            .max();
+        if earlier.is_some_and(|r| r < c.start) {
+            let i = chain.first().copied().unwrap_or(0);
+            return Err(unsupported(
+                format!("sentences[{i}].sentence_date"),
+                "imposed after the booking's earlier sentences were released (a second custodial period)",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// ADA or RADA dated after the final release, and not during a recall, cannot be right.
+fn check_awards_before_release(ctx: &Ctx<'_>, e: &Extract) -> R<()> {
+    let rtc = ctx.recall.map(|r| r.return_to_custody);
+    for (name, list) in [
+        ("additional_days", &ctx.b.additional_days),
+        ("restored_days", &ctx.b.restored_days),
+    ] {
+        for (i, a) in list.iter().enumerate() {
+            if a.date > e.release.0 && rtc.is_none_or(|t| a.date < t) {
+                return Err(invalid(
+                    format!("{name}[{i}].date"),
+                    "dated after the release date",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The dates of every calculable sentence at `level`, and the booking's.
+fn extract(ctx: &Ctx<'_>, level: Level) -> R<Extract> {
+    let mut calcs = Vec::with_capacity(ctx.chains.len());
+    for k in 0..ctx.chains.len() {
+        calcs.push(chain_calc(ctx, k, level)?);
+    }
+    booking(ctx, calcs)
+}
+
+fn booking(ctx: &Ctx<'_>, calcs: Vec<Calc>) -> R<Extract> {
+    let driver = calcs
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, c)| (c.release, std::cmp::Reverse(*i)))
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    let Some(d) = calcs.get(driver) else {
+        return Err(invalid(
+            "sentences".into(),
+            "a booking needs at least one sentence",
+        ));
+    };
+    let release = (d.release, d.head);
+    let licence_end = calcs.iter().filter_map(|c| c.licence_end).max();
+    let release_kind = if licence_end.is_some_and(|l| l >= d.release) {
+        Release::Crd
+    } else {
+        Release::Ard
+    };
+    let release_rule = if release_kind == d.release_kind {
+        d.release_rule
+    } else if release_kind == Release::Crd {
+        &r::CRD
+    } else {
+        &r::ARD
+    };
+    let x = calcs
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, c)| (c.expiry, std::cmp::Reverse(*i)))
+        .map(|(_, c)| c)
+        .unwrap_or(d);
+    let x_is_sled = x.led.is_none() && x.release_kind == Release::Crd;
+    let (expiry, led) = if x_is_sled && Some(x.expiry) == licence_end {
+        ((x.expiry, x.head, true), None)
+    } else {
+        let led = licence_end.filter(|l| *l >= d.release).map(|l| {
+            let s = calcs
+                .iter()
+                .find(|c| c.licence_end == Some(l))
+                .map_or(x.head, |c| c.head);
+            (l, s)
+        });
+        ((x.expiry, x.head, false), led)
+    };
+    let tused = calcs
+        .iter()
+        .filter_map(|c| c.tused.map(|t| (t, c.head)))
+        .max_by_key(|t| t.0);
+    // HDCED (RELEASE.md §7.3 step 7).
+    let mut hdced = None;
+    if d.hdced.is_some() {
+        hdced = calcs
+            .iter()
+            .filter(|c| add(c.start, 14).is_ok_and(|s14| s14 <= d.release))
+            .filter_map(|c| c.hdced.map(|h| (h, c.head)))
+            .max_by_key(|h| h.0);
+        if let Some((h, _)) = hdced {
+            let conflicting: Vec<&Calc> = calcs
+                .iter()
+                .filter(|c| c.hdced.is_none() && c.release > h)
+                .collect();
+            if !conflicting.is_empty() && !conflicting.iter().all(|c| c.immediate) {
+                hdced = conflicting
+                    .iter()
+                    .max_by_key(|c| c.release)
+                    .map(|c| (c.release, c.head));
+            }
+        }
+    }
+    let ersed = calcs
+        .iter()
+        .filter(|c| !c.immediate)
+        .filter_map(|c| c.ersed.map(|e| (e, c.head)))
+        .max_by_key(|e| e.0);
+    let pm_affected_hdced =
+        hdced.is_some_and(|(_, s)| calcs.iter().any(|c| c.head == s && c.pm_affected));
+    if ctx.b.sentences.len() > 1 && calcs.len() > 1 {
+        ctx.fire(Idx::CONCURRENT);
+    }
+    Ok(Extract {
+        release,
+        release_kind,
+        release_rule,
+        release_without_ada: d.release_without_ada,
+        expiry,
+        led,
+        licence_end,
+        tused,
+        hdced,
+        ersed,
+        calcs,
+        pm_affected_hdced,
+    })
+}
+
+/// One calculable sentence (chain `k`) at `level`.
+#[allow(
+    clippy::too_many_lines,
+    reason = "one rule after another, in the order of RELEASE.md §§1-8"
+)]
+fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
+    let chain: &[usize] = ctx
+        .chains
+        .get(k)
+        .ok_or_else(|| invalid("sentences".into(), "index out of range"))?;
+    let f = *ctx
+        .fixed
+        .get(k)
+        .ok_or_else(|| invalid("sentences".into(), "index out of range"))?;
+    let head = chain.first().copied().unwrap_or(0);
+    let (s, e, length, id_len, id_under_12m) = (f.start, f.end, f.length, f.id_len, f.under_12m);
+    let (any_1991, all_1991, any_ora, any_pre_ora) =
+        (f.any_1991, f.all_1991, f.any_ora, f.any_pre_ora);
+    let under_12m = id_under_12m;
+
+    // Release point: groups of parts by fraction, in order of first appearance.
+    let mut pm_affected = false;
+    let mut first_fraction = None;
+    let mut one_group = true;
+    for &i in chain {
+        let fr = ctx.fraction(i, level)?;
+        if level == Level::Progression && ctx.pm_eligible(ctx.sentence(i)?) {
+            pm_affected = true;
+        }
+        match first_fraction {
+            None => first_fraction = Some(fr),
+            Some(x) if x != fr => one_group = false,
+            _ => {}
+        }
+    }
+    let mut release_days = 0i64;
+    let mut c30 = 0i64;
+    let mut group = |fr: Fraction, days: i64| {
+        let rd = i64::try_from(fr.ceil_of(u64::try_from(days).unwrap_or(0))).unwrap_or(i64::MAX);
+        release_days += rd;
+        c30 += days * i64::from(fr.num) * 30 / i64::from(fr.den.max(1));
+        rd
+    };
+    if one_group {
+        // One fraction: the group is the whole chain, already measured.
+        group(first_fraction.unwrap_or(Fraction::HALF), i64::from(length));
+    } else {
+        let mut groups: Vec<(Fraction, Vec<Length>)> = Vec::new();
+        for &i in chain {
+            let fr = ctx.fraction(i, level)?;
+            let t = ctx.sentence(i)?.term;
+            match groups.iter_mut().find(|g| g.0 == fr) {
+                Some(g) => g.1.push(t),
+                None => groups.push((fr, vec![t])),
+            }
+        }
+        let mut cursor = s;
+        for (fr, ts) in &groups {
+            let end = aggregate_end(cursor, ts.iter())?.ok_or_else(|| oor("sentences"))?;
+            let rd = group(*fr, days_between(cursor, end) + 1);
+            cursor = add(cursor, rd)?;
+        }
+    }
+    let crd_unadj = add(s, release_days - 1)?;
+    let ded = ctx.ded;
+
+    // UAL: in custody when it starts on or before the release reached so far; after release only on recall.
+    let recall = ctx.recall.is_some();
+    let mut running = add(crd_unadj, -ded)?;
+    let (mut ual_c, mut ual_after, mut last_ual) = (0i64, 0i64, None);
+    let sled_before_ual = add(e, -ded)?;
+    for &(from, days) in &ctx.ual {
+        if from < s {
+            continue;
+        }
+        if from <= running {
+            ual_c += days;
+            running = add(running, days)?;
+        } else if recall && from <= add(sled_before_ual, ual_c + ual_after)? {
+            ual_after += days;
+        } else {
+            continue;
+        }
+        last_ual = Some(add(from, days)?);
+    }
+    if ual_c + ual_after > 0 {
+        ctx.fire(Idx::UAL);
+    }
+    // ADA / RADA awarded before release (or before the sentence, prospectively).
+    let mut ada = 0i64;
+    for &(date, n) in &ctx.awards {
+        if date <= add(running, ada)? {
+            ada += n;
+        }
+    }
+    if !ctx.awards.is_empty() {
+        ctx.fire(Idx::ADA);
+    }
+    let expiry = add(e, ual_c + ual_after - ded)?
+        .max(s)
+        .max(last_ual.unwrap_or(s));
+    let without_ada_raw = add(crd_unadj, ual_c - ded)?;
+    let release_without_ada = without_ada_raw.max(s);
+    let mut release = add(without_ada_raw, ada)?.max(s);
+    let immediate = add(without_ada_raw, ada)? <= s;
+    release = release.min(expiry);
+
+    // Release type.
+    let pm_switch = level == Level::Progression && pm_affected;
+    let (mut kind, mut rule, mut led): (Release, &'static Rule, Option<NaiveDate>) =
+        (Release::Crd, &r::CRD, None);
+    if length <= 1 {
+        (kind, rule) = (Release::Ard, &r::ARD);
+    } else if all_1991 {
+        if under_12m {
+            (kind, rule) = (Release::Ard, &r::ARD);
+        } else if f.under_4y {
+            let l = i64::try_from(Fraction { num: 3, den: 4 }.ceil_of(u64::from(length)))
+                .unwrap_or(i64::MAX);
+            let days_led = l + (ual_c - ded) + (ded - release_days).max(0);
+            led = Some(add(s, days_led - 1)?);
+        }
+    } else if !any_1991 && !any_ora && under_12m && !pm_switch {
+        (kind, rule) = (Release::Ard, &r::ARD);
+    } else if !any_1991 && any_ora && any_pre_ora && under_12m {
+        // s.264B: LED = CRD + floor(ORA-part days / 2).
+        let ora_terms: Vec<Length> = chain
+            .iter()
+            .filter(|&&i| ctx.regimes.get(i) == Some(&Regime::Ora))
+            .filter_map(|&i| ctx.b.sentences.get(i).map(|p| p.term))
+            .collect();
+        if let Some(end) = aggregate_end(s, ora_terms.iter())? {
+            let ora_days = days_between(s, end) + 1;
+            led = Some(add(release, ora_days / 2)?.min(expiry));
+        }
+    }
+    if kind == Release::Crd && under_12m && ctx.person.age_on(release) < 18 {
+        (kind, rule, led) = (Release::Ard, &r::ARD_UNDER_18, None);
+    }
+    let licence_end = (kind == Release::Crd).then(|| led.unwrap_or(expiry));
+
+    // TUSED.
+    let mut tused = None;
+    let half_point = add(
+        s,
+        i64::try_from(u64::from(length).div_ceil(2)).unwrap_or(0) - 1,
+    )?;
+    if kind == Release::Crd
+        && any_ora
+        && !any_1991
+        && f.under_2y
+        && length > 1
+        && ctx.person.age_on(half_point) >= 18
+        && i64::from(length) - release_days < 365
+        && ctx.person.age_on(release_without_ada) >= 18
+    {
+        let base = if without_ada_raw <= s {
+            s
+        } else {
+            without_ada_raw
+        };
+        tused = Some(add(add_months(base, 12)?, ual_after)?);
+    }
+
+    // HDCED.
+    let hdced = hdced(
+        ctx, chain, s, id_len, f.under_4y, release, crd_unadj, c30, ual_c, ada,
+    )?;
+    // ERSED.
+    let ersed = if ctx.person.foreign_national_liable_to_deportation && !any_1991 && !recall {
+        ersed(
+            ctx,
+            chain,
+            s,
+            release,
+            release_without_ada,
+            release_days,
+            ual_c,
+            ada,
+        )?
+    } else {
+        None
+    };
+    Ok(Calc {
+        head: u32::try_from(head).unwrap_or(u32::MAX),
+        start: s,
+        end: e,
+        length,
+        release,
+        release_kind: kind,
+        release_rule: rule,
+        release_without_ada,
+        immediate,
+        expiry,
+        led,
+        licence_end,
+        tused,
+        hdced,
+        ersed,
+        pm_affected,
+    })
+}
+
+/// True when the chain has parts sentenced both before and on or after `date`.
+fn straddles(ctx: &Ctx<'_>, chain: &[usize], date: NaiveDate) -> bool {
+    let dates = chain
+        .iter()
+        .filter_map(|&i| ctx.b.sentences.get(i).map(|p| p.sentence_date));
+    let (mut before, mut after) = (false, false);
+    for d in dates {
+        if d < date {
+            before = true;
+        } else {
+            after = true;
+        }
+    }
+    before && after
+}
+
+/// HDCED of one calculable sentence (RELEASE.md §7.3 steps 1-6).
+#[allow(clippy::too_many_arguments, reason = "the terms of RELEASE.md §7.3")]
+fn hdced(
+    ctx: &Ctx<'_>,
+    chain: &[usize],
+    s: NaiveDate,
+    id_len: u32,
+    under_4y: bool,
+    release: NaiveDate,
+    crd_unadj: NaiveDate,
+    c30: i64,
+    ual: i64,
+    ada: i64,
+) -> R<Option<NaiveDate>> {
+    if ctx.hdc_booking_excluded {
+        return Ok(None);
+    }
+    if ctx.law.hdc_four_year_bar || ctx.statute.hdc_four_year_bar {
+        let too_short = ctx.law.hdc_four_year_bar && id_len < 84;
+        if !under_4y || too_short {
+            ctx.fire(Idx::HDC_FOUR_YEAR_BAR);
+            return Ok(None);
+        }
+    }
+    let cc = (c30 + 29) / 30;
+    if release < add(s, 14)? || cc < 42 {
+        return Ok(None);
+    }
+    let ded = ctx.ded;
+    let schemes = &ctx.law.hdc;
+    let date = |k: usize| -> R<NaiveDate> {
+        let sc = schemes.get(k).ok_or_else(|| oor("sentences"))?;
+        let base = if cc < i64::from(sc.midpoint_days) {
+            let n = 28i64.max((c30 + 59) / 60);
+            add(s, n - ded)?
+        } else {
+            let _ = crd_unadj;
+            add(s, cc - 1 - i64::from(sc.window_days) - ded)?
+        };
+        let floor = add(s, 14)?;
+        Ok(if base <= floor {
+            add(floor, ual)?
+        } else {
+            add(base, ual)?
+        })
+    };
+    let from = |k: usize| schemes.get(k).map_or(NaiveDate::MIN, |sc| sc.applies_from);
+    let out = pick_scheme(
+        schemes.len(),
+        from,
+        |_| false,
+        |k| straddles(ctx, chain, from(k)),
+        date,
+        ada,
+    )?;
+    Ok(Some(out))
+}
+
+/// ERSED of one calculable sentence (RELEASE.md §8.2).
+#[allow(clippy::too_many_arguments, reason = "the terms of RELEASE.md §8.2")]
+fn ersed(
+    ctx: &Ctx<'_>,
+    chain: &[usize],
+    s: NaiveDate,
+    release: NaiveDate,
+    release_without_ada: NaiveDate,
+    c: i64,
+    ual: i64,
+    ada: i64,
+) -> R<Option<NaiveDate>> {
+    let schemes = &ctx.law.ers;
+    let ded = ctx.ded;
+    let date_with = |k: usize, with_ada: bool| -> R<NaiveDate> {
+        let sc = schemes.get(k).ok_or_else(|| oor("sentences"))?;
+        let (rel, a) = if with_ada {
+            (release, ada)
+        } else {
+            (release_without_ada, 0)
+        };
+        let max = match (sc.window_days, sc.window_years) {
+            (Some(dw), _) => add(rel, -i64::from(dw))?,
+            (None, Some(y)) => rel
+                .checked_sub_months(Months::new(y * 12))
+                .ok_or_else(|| oor("sentences"))?,
+            (None, None) => rel,
+        };
+        let min_point =
+            i64::try_from(sc.minimum.ceil_of(u64::try_from(c).unwrap_or(0))).unwrap_or(i64::MAX);
+        let min = rel.min(add(s, min_point + ual - ded + a)?);
+        let mut out = max.max(min);
+        if add(out, -(ual + a))? < s {
+            out = add(s, ual + a)?;
+        }
+        Ok(out)
+    };
+    let from = |k: usize| schemes.get(k).map_or(NaiveDate::MIN, |sc| sc.applies_from);
+    // Selection on the dates without ADA, then the scheme's date with ADA.
+    let n = schemes.len();
+    let mut k = n.saturating_sub(1);
+    loop {
+        if k == 0 {
+            return Ok(Some(date_with(0, true)?));
+        }
+        if s >= from(k) || straddles(ctx, chain, from(k)) {
+            return Ok(Some(date_with(k, true)?));
+        }
+        if date_with(k - 1, false)? < from(k) {
+            k -= 1;
+            continue;
+        }
+        if date_with(k, false)? >= from(k) {
+            return Ok(Some(date_with(k, true)?));
+        }
+        return Ok(Some(add(from(k), ada)?));
+    }
+}
+
+/// Chooses between schemes commenced in turn (RELEASE.md §7.3 step 6): the earlier scheme while its date is
+/// before the later one's commencement; the later scheme when its own date is on or after it; else the
+/// commencement itself. `date(k)` is without `add`, which is added last.
+fn pick_scheme(
+    n: usize,
+    from: impl Fn(usize) -> NaiveDate,
+    forced: impl Fn(usize) -> bool,
+    skip_prev: impl Fn(usize) -> bool,
+    date: impl Fn(usize) -> R<NaiveDate>,
+    add_days: i64,
+) -> R<NaiveDate> {
+    let mut k = n.saturating_sub(1);
+    loop {
+        if k == 0 || forced(k) {
+            return add(date(k)?, add_days);
+        }
+        if !skip_prev(k) && date(k - 1)? < from(k) {
+            k -= 1;
+            continue;
+        }
+        let cur = date(k)?;
+        return if cur >= from(k) {
+            add(cur, add_days)
+        } else {
+            add(from(k), add_days)
+        };
+    }
+}
+
+/// For each calculable sentence still served on `date` (expiry on or after it), the days of its parts
+/// sentenced before `date`, chained from the earliest.
+fn served_lengths(ctx: &Ctx<'_>, date: NaiveDate, calcs: &[Calc]) -> R<Vec<(u32, u32)>> {
+    let mut out = Vec::new();
+    for (c, chain) in calcs.iter().zip(&ctx.chains) {
+        if c.expiry < date {
+            continue;
+        }
+        let parts: Vec<&CustodialSentence> = chain
+            .iter()
+            .filter_map(|&i| ctx.b.sentences.get(i))
+            .filter(|p| p.sentence_date < date)
+            .collect();
+        let Some(start) = parts.iter().map(|p| p.sentence_date).min() else {
+            continue;
+        };
+        let mut cursor = start;
+        let mut end = start;
+        for p in parts {
+            end = p.term.end_date(cursor).ok_or_else(|| oor("sentences"))?;
+            cursor = add(end, 1)?;
+        }
+        let days = u32::try_from(days_between(start, end) + 1).unwrap_or(u32::MAX);
+        // Whole years from the start to the day after the end.
+        let years = cursor.years_since(start).unwrap_or(0);
+        out.push((days, years));
+    }
+    Ok(out)
+}
+
+/// The first tranche every considered length fits.
+fn pick_tranche<'t>(
+    tranches: &'t [Tranche],
+    lengths: &[(u32, u32)],
+    _unused: Option<()>,
+) -> Option<&'t Tranche> {
+    tranches.iter().find(|t| {
+        lengths.iter().all(|&(days, years)| {
+            t.under_whole_years.is_none_or(|y| years < y) && t.max_days.is_none_or(|m| days <= m)
+        })
+    })
+}
+
+/// max(e, min(s, T)) for an optional date (RELEASE.md §5.4).
+fn default_to(
+    early: Option<(NaiveDate, u32)>,
+    std: Option<(NaiveDate, u32)>,
+    t: NaiveDate,
+) -> Option<(NaiveDate, u32)> {
+    match (early, std) {
+        (Some(e), Some(s)) => {
+            if e.0 >= t {
+                Some(e)
+            } else if s.0 < t {
+                Some(s)
+            } else {
+                Some((t, e.1))
+            }
+        }
+        (None, Some(s)) if s.0 < t => Some(s),
+        (e, _) => e,
+    }
+}
+
+/// Combines two levels with tranche date `t` (SDS40 rule).
+fn combine(early: Extract, std: &Extract, t: NaiveDate) -> Extract {
+    let mut out = early;
+    let rel = default_to(Some(out.release), Some(std.release), t).unwrap_or(out.release);
+    let used_std = std.release.0 < t && out.release.0 < t;
+    out.release = rel;
+    if used_std {
+        out.release_kind = std.release_kind;
+        out.release_rule = std.release_rule;
+        out.tused = std.tused;
+        out.release_without_ada = std.release_without_ada;
+    } else if out.release.0 > out.release_without_ada {
+        out.release_without_ada = out.release_without_ada.max(t.min(out.release.0));
+    }
+    out.hdced = default_to(out.hdced, std.hdced, t);
+    out.ersed = default_to(out.ersed, std.ersed, t);
+    for d in [&mut out.hdced, &mut out.ersed] {
+        if d.is_some_and(|(x, _)| x == t && rel.0 == t) {
+            *d = None;
+        }
+    }
+    out
+}
+
+/// SDS40: the 40 % level, its tranche and the T3 reversion (RELEASE.md §5).
+fn sds40(ctx: &mut Ctx<'_>, std: Extract, tranches: &mut Vec<TrancheUsed>) -> R<Extract> {
+    let all_law: &ReleaseLaw = ctx.law;
+    let Some(law) = &all_law.sds40 else {
+        return Ok(std);
+    };
+    let eligible: Vec<bool> = ctx
+        .b
+        .sentences
+        .iter()
+        .map(|s| ctx.sds40_eligible(s, false))
+        .collect();
+    if !eligible.iter().any(|e| *e) {
+        return Ok(std);
+    }
+    ctx.fire(Idx::POINT_SDS40);
+    let early = extract(ctx, Level::Sds40)?;
+    let pre = ctx
+        .b
+        .sentences
+        .iter()
+        .zip(&eligible)
+        .any(|(s, e)| *e && s.sentence_date < law.commenced);
+    let mut out = if pre && std.release.0 > law.commenced {
+        let lengths = served_lengths(ctx, law.commenced, &std.calcs)?;
+        match pick_tranche(&law.tranches, &lengths, None) {
+            Some(t) => {
+                ctx.fire(Idx::SDS40_TRANCHE);
+                tranches.push(TrancheUsed {
+                    law: "sds40",
+                    name: t.name,
+                    date: t.date,
+                });
+                combine(early, &std, t.date)
+            }
+            None => early,
+        }
+    } else if pre {
+        // Released before commencement: the 50 % dates stand.
+        std.clone()
+    } else {
+        early
+    };
+    // T3 reversion: still in custody on the T3 date.
+    if let Some(t3) = law.t3_from {
+        let t3_parts = ctx.b.sentences.iter().any(|s| {
+            s.sentence_date < t3
+                && s.exclusions
+                    .iter()
+                    .any(|e| matches!(e, X::SexualT3 | X::DomesticAbuseT3 | X::MurderT3))
+        });
+        if t3_parts && out.release.0 >= t3 {
+            ctx.fire(Idx::SDS40_T3);
+            let reverted = extract(ctx, Level::Sds40T3)?;
+            let reverted = match tranches.iter().find(|t| t.law == "sds40") {
+                Some(t) => combine(reverted, &std, t.date),
+                None => reverted,
+            };
+            tranches.push(TrancheUsed {
+                law: "sds40_t3",
+                name: "t3",
+                date: t3,
+            });
+            out = combine(reverted, &out, t3);
+        }
+    }
+    Ok(out)
+}
+
+/// The progression model (RELEASE.md §13).
+fn progression(ctx: &mut Ctx<'_>, snap: Extract, tranches: &mut Vec<TrancheUsed>) -> R<Extract> {
+    let all_law: &ReleaseLaw = ctx.law;
+    let Some(pm) = &all_law.progression else {
+        return Ok(snap);
+    };
+    let eligible: Vec<&CustodialSentence> = ctx
+        .b
+        .sentences
+        .iter()
+        .filter(|s| ctx.pm_eligible(s))
+        .collect();
+    if eligible.is_empty() {
+        return Ok(snap);
+    }
+    let pre = eligible.iter().any(|s| s.sentence_date < pm.commenced);
+    if pre && snap.release_without_ada < pm.commenced {
+        // Released before commencement.
+        return Ok(snap);
+    }
+    ctx.fire(Idx::POINT_PROGRESSION);
+    let e = extract(ctx, Level::Progression)?;
+    if !pre {
+        let mut e = e;
+        e.pm_affected_hdced = false;
+        if snap.hdced.is_some() {
+            e.hdced = snap.hdced;
+        }
+        return Ok(e);
+    }
+    let lengths = served_lengths(ctx, pm.commenced, &snap.calcs)?;
+    let Some(t) = pick_tranche(&pm.tranches, &lengths, None) else {
+        return Ok(snap);
+    };
+    ctx.fire(Idx::PROGRESSION_TRANCHE);
+    tranches.push(TrancheUsed {
+        law: "progression_model",
+        name: t.name,
+        date: t.date,
+    });
+    let t = t.date;
+    let a: i64 = ctx.awards.iter().map(|(_, n)| *n).sum();
+    let pick = |s: Option<(NaiveDate, u32)>,
+                e: Option<(NaiveDate, u32)>|
+     -> R<Option<(NaiveDate, u32, bool)>> {
+        if let Some(sv) = s
+            && add(sv.0, -a)? < t
+        {
+            return Ok(Some((sv.0, sv.1, false)));
+        }
+        if let Some(ev) = e {
+            return Ok(Some(if add(ev.0, -a)? < t {
+                (add(t, a)?, ev.1, true)
+            } else {
+                (ev.0, ev.1, true)
+            }));
+        }
+        Ok(None)
+    };
+    let rel = pick(Some(snap.release), Some(e.release))?;
+    let ersed = pick(snap.ersed, e.ersed)?;
+    let (snap_hdced, e_hdced) = (snap.hdced, e.hdced);
+    let mut out = match rel {
+        Some((_, _, true)) => e,
+        _ => snap,
+    };
+    if let Some((d, s, _)) = rel {
+        out.release = (d, s);
+    }
+    out.ersed = ersed.map(|(d, s, _)| (d, s));
+    out.hdced = snap_hdced.or(e_hdced);
+    out.pm_affected_hdced = snap_hdced.is_none() && e_hdced.is_some();
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap_or(NaiveDate::MIN)
+    }
+
+    #[test]
+    fn java_period() {
+        assert_eq!(period(d(2024, 1, 15), d(2026, 1, 15)), (2, 0, 0));
+        assert_eq!(period(d(2024, 1, 31), d(2024, 3, 1)), (0, 1, 1));
+        assert_eq!(period(d(2024, 1, 15), d(2024, 7, 14)), (0, 5, 29));
+    }
+
+    #[test]
+    fn aggregation_blocks() {
+        // [3 months, 3 weeks, 3 months, 5 months] = [3 months, 3 weeks, 8 months] (RELEASE.md §9.3).
+        let t = [
+            Length::months(3),
+            Length {
+                weeks: 3,
+                ..Length::default()
+            },
+            Length::months(3),
+            Length::months(5),
+        ];
+        // 2024-01-15 + 3 months: 2024-04-14; + 3 weeks: 2024-05-05; from 2024-05-06 + 8 months: 2025-01-05.
+        assert_eq!(
+            aggregate_end(d(2024, 1, 15), t.iter()).ok(),
+            Some(Some(d(2025, 1, 5)))
+        );
+    }
+}
