@@ -47,7 +47,7 @@ pub(crate) enum Error {
     },
     /// A date outside the calendar's range, or a bad extra holiday.
     Calendar(String),
-    /// An engine refused a case: `kind` names the engine (`allocation`, `tier`, `contact`, `sentence`, `predictors`).
+    /// An engine refused a case: `kind` names the engine (`allocation`, `tier`, `contact`, `sentence`, `predictors`, `release`).
     Rule {
         /// Which engine.
         kind: &'static str,
@@ -198,9 +198,9 @@ fn build(py: Python<'_>) -> PyResult<Classes> {
         )?,
         rule: input(
             "RuleError",
-            "An engine (allocation, tier, contact schedule, sentence dates, predictors) cannot decide this case, e.g. \
+            "An engine (allocation, tier, contact schedule, sentence dates, predictors, release dates) cannot decide this case, e.g. \
              a percentage out of range in a case decoded with `validate=False`. `kind` names the engine \
-             (`allocation`, `tier`, `contact`, `sentence`, `predictors`), `path` the field.",
+             (`allocation`, `tier`, `contact`, `sentence`, `predictors`, `release`), `path` the field.",
             &[("kind", empty()), ("code", empty()), ("path", empty())],
         )?,
         internal: new_class(

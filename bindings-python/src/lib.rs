@@ -16,6 +16,7 @@ mod errors;
 mod guard;
 mod policy;
 mod predictors;
+mod release;
 mod sentence;
 mod synth;
 
@@ -52,6 +53,8 @@ fn _probation(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(contact::schedule, m)?)?;
     m.add_function(wrap_pyfunction!(contact::compliance, m)?)?;
     m.add_function(wrap_pyfunction!(sentence::sentence_dates, m)?)?;
+    m.add_function(wrap_pyfunction!(release::release_dates, m)?)?;
+    m.add_function(wrap_pyfunction!(release::release_law, m)?)?;
     m.add_function(wrap_pyfunction!(predictors::ogrs3, m)?)?;
     m.add_function(wrap_pyfunction!(predictors::arp, m)?)?;
     m.add_function(wrap_pyfunction!(predictors::dc_srp, m)?)?;

@@ -45,7 +45,7 @@ fn field_path(e: &serde_path_to_error::Error<serde_json::Error>) -> String {
 
 /// Reads a predictor's input from a dict (dates as `datetime.date` or ISO strings). `DecodeError` naming the
 /// field for a missing or unknown field or a wrong type; the message never holds a key or value of the input.
-fn input<T: DeserializeOwned>(data: &Bound<'_, PyAny>, what: &str) -> Result<T, Error> {
+pub(crate) fn input<T: DeserializeOwned>(data: &Bound<'_, PyAny>, what: &str) -> Result<T, Error> {
     let (text, refused) = to_json_text(data)?;
     if let Some(r) = refused {
         return Err(Error::Input {

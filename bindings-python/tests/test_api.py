@@ -237,3 +237,20 @@ def test_predictors_results_and_errors() -> None:
     case = probation.Case.from_dict(community_order())
     p = probation.predictors(case, D(2016, 6, 1))
     assert isinstance(p, probation.CasePredictors) and p.on == D(2016, 6, 1)
+
+
+def test_release_dates_and_errors() -> None:
+    case = probation.Case.from_dict({
+        **community_order(),
+        "bookings": [{"sentences": [{"sentence_date": "2024-01-15", "offence_date": "2023-11-04",
+                                     "term": {"months": 6}, "kind": "extended"}]}],
+    }, validate=False)
+    with pytest.raises(probation.RuleError) as info:
+        probation.release_dates(case, D(2024, 1, 20))
+    assert (info.value.kind, info.value.code, info.value.path) == ("release", "unsupported", "bookings[0].sentences[0].kind")
+    assert "bookings[0].sentences[0].kind" in str(info.value)
+    with pytest.raises(IndexError):
+        probation.release_dates(case, D(2024, 1, 20), booking=1)
+    with pytest.raises(probation.DecodeError):
+        probation.release_dates(case, D(2024, 1, 20), options={"Marguerite": 1})
+    assert isinstance(probation.release_law(D(2024, 1, 20)), probation.ReleaseLaw)

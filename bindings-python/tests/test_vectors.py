@@ -161,6 +161,17 @@ def predictors_case(inp: dict[str, Any]) -> Any:
     return probation.predictors(case, d(inp["on"]))
 
 
+def release_dates(inp: dict[str, Any]) -> Any:
+    case = probation.Case.from_dict(
+        {"schema_version": 1, "person": inp["person"], "bookings": [inp["booking"]]}, validate=False
+    )
+    try:
+        return probation.release_dates(case, d(inp["on"]), 0, inp.get("options"))
+    except probation.RuleError as e:
+        assert e.kind == "release" and e.path.startswith("bookings[0].")
+        return {"error": {"kind": e.code, "field": e.path.removeprefix("bookings[0].")}}
+
+
 RUNNERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "allocation.allocate": engine_fn(allocate),
     "allocation.escalation": engine_fn(lambda c, i: probation.escalation(c, d(i["on"]), allocation_policy(i))),
@@ -170,6 +181,8 @@ RUNNERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "tier.calculate": engine_fn(lambda c, i: probation.tier(c, d(i["on"]))),
     "tier.calculate_2026": engine_fn(lambda c, i: probation.tier_2026(c, d(i["on"]))),
     "tier.both": engine_fn(lambda c, i: probation.tiers(c, d(i["on"]))),
+    "release.dates": release_dates,
+    "release.law": lambda i: probation.release_law(d(i["as_at"])),
     "predictors.ogrs3": predictor_fn(probation.ogrs3),
     "predictors.arp": predictor_fn(probation.arp),
     "predictors.dc_srp": predictor_fn(probation.dc_srp),

@@ -21,6 +21,8 @@ from ._types import (
     EscalationPoint,
     ManagerOverride,
     Ogrs3Score,
+    ReleaseDates,
+    ReleaseLaw,
     Schedule,
     SentenceDates,
     Tier,
@@ -125,6 +127,31 @@ def tiers(case: Case, on: datetime.date) -> Tiers:
     """Both tiers of ``case`` on ``on``, as hmpps-tier stores them: ``tier_2021`` (what ``tier`` returns) and
     ``tier_2026`` (what ``tier_2026`` returns). An error of either is raised as they raise it."""
     return _build(Tiers, _native.tiers(case, on))
+
+
+def release_dates(
+    case: Case,
+    on: datetime.date,
+    booking: int = 0,
+    options: Mapping[str, Any] | None = None,
+    calendar: Calendar | None = None,
+) -> ReleaseDates:
+    """The release dates of ``case.bookings[booking]`` calculated on ``on`` (docs/rules/release.md): CRD/ARD/PED,
+    SLED, TUSED, HDCED, ERSED, PRRD and the rest, each with the rule that produced it and its driving sentence,
+    under the law as it stood on ``on`` (or ``options["law_as_at"]``). ``options`` is a dict of core's
+    ``ReleaseOptions`` (``law_as_at``, ``statute``); working-day hints use ``calendar``.
+
+    Raises ``RuleError`` (``kind="release"``, ``code`` ``unsupported`` / ``invalid`` / ``date_out_of_range``,
+    ``path`` e.g. ``bookings[0].sentences[0].kind``), ``IndexError`` for no such booking, ``DecodeError`` for bad
+    options.
+    """
+    return _build(ReleaseDates, _native.release_dates(case, on, booking, options, calendar))
+
+
+def release_law(as_at: datetime.date) -> ReleaseLaw:
+    """The release law as it stood on ``as_at``: the release fractions and schemes in force, with their
+    commencement dates (effective-dated data, docs/rules/release.md)."""
+    return _build(ReleaseLaw, _native.release_law(as_at))
 
 
 def ogrs3(inputs: Mapping[str, Any]) -> Ogrs3Score:

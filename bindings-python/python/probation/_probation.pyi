@@ -37,6 +37,8 @@ __all__ = [
     "output_categories",
     "output_columns",
     "predictors",
+    "release_dates",
+    "release_law",
     "schedule",
     "sentence_dates",
     "synth",
@@ -91,7 +93,7 @@ class CalendarError(ProbationError, ValueError):
 class RuleError(ProbationError, ValueError):
     """An engine cannot decide this case, e.g. a percentage out of range in a case decoded with
     ``validate=False``. ``kind`` names the engine (``allocation``, ``tier``, ``contact``, ``sentence``,
-    ``predictors``), ``path`` the field."""
+    ``predictors``, ``release``), ``path`` the field."""
 
     kind: str
     code: str
@@ -241,6 +243,18 @@ def tier_2026(case: Case, on: datetime.date) -> dict[str, Any]:
 
 def tiers(case: Case, on: datetime.date) -> dict[str, Any]:
     """Both tiers of one case, as core serialises them (``probation.tiers`` wraps them in ``Tiers``)."""
+
+def release_dates(
+    case: Case,
+    on: datetime.date,
+    booking: int = 0,
+    options: Mapping[str, Any] | None = None,
+    calendar: Calendar | None = None,
+) -> dict[str, Any]:
+    """Release dates of one booking, as core serialises them (``probation.release_dates`` wraps them)."""
+
+def release_law(as_at: datetime.date) -> dict[str, Any]:
+    """The release law as it stood on a date, as core serialises it (``probation.release_law`` wraps it)."""
 
 def ogrs3(inputs: Mapping[str, Any]) -> dict[str, Any]:
     """OGRS3 over an ``Ogrs3Input`` dict, as core serialises the score (``probation.ogrs3`` wraps it)."""
