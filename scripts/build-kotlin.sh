@@ -18,15 +18,47 @@ rm -rf "$generated"
 "$KOTLIN_LIBDIR/uniffi-bindgen" generate --no-format --language kotlin --out-dir "$generated" \
     "$KOTLIN_LIBDIR/libprobation_kotlin.so"
 
-# One patch to the generated code: reuse one call status per thread instead of allocating a JNA Structure for
-# every FFI call (see bindings-kotlin/src/main/kotlin/probation/core/CallStatus.kt). Fails loudly if uniffi's
-# template changes, rather than silently building the slow version.
-generated_kt="$generated/probation/core/probation_kotlin.kt"
+# Two components are generated: probation_kotlin.kt (package probation.core: this crate's functions and objects)
+# and types/probation_core.kt (package probation.core.types: core's model and result types, derived in core
+# behind its `uniffi` feature; docs/bindings.md). Each carries its own copy of uniffi's runtime helpers.
+files=("$generated/probation/core/probation_kotlin.kt" "$generated/probation/core/types/probation_core.kt")
+for kt in "${files[@]}"; do
+    [[ -f "$kt" ]] || { echo "build-kotlin: $kt was not generated (uniffi's layout changed?)" >&2; exit 1; }
+done
+
+# Patch 1, in both files: reuse one call status per thread instead of allocating a JNA Structure for every FFI
+# call (see bindings-kotlin/src/main/kotlin/probation/core/CallStatus.kt, copied into the types package below).
+# Fails loudly if uniffi's template changes, rather than silently building the slow version.
 status_alloc='    var status = UniffiRustCallStatus()'
-if [[ "$(grep -cxF "$status_alloc" "$generated_kt")" != 1 ]]; then
-    echo "build-kotlin: uniffi's uniffiRustCallWithError changed; update the call-status patch" >&2
+status_patched='    val status = uniffiReusedCallStatus() // patched by scripts/build-kotlin.sh'
+for kt in "${files[@]}"; do
+    if [[ "$(grep -cxF "$status_alloc" "$kt")" != 1 ]]; then
+        echo "build-kotlin: uniffi's uniffiRustCallWithError changed in $kt; update the call-status patch" >&2
+        exit 1
+    fi
+    sed -i "s|^$status_alloc\$|$status_patched|" "$kt"
+    grep -qxF "$status_patched" "$kt"
+done
+sed 's/^package probation\.core$/package probation.core.types/' \
+    bindings-kotlin/src/main/kotlin/probation/core/CallStatus.kt > "$generated/probation/core/types/CallStatus.kt"
+grep -qx 'package probation.core.types' "$generated/probation/core/types/CallStatus.kt"
+
+# Patch 2 (issue 12): an object passed as an *argument* is lowered through `callWithHandle`, like a method call,
+# instead of `uniffiCloneHandle()` straight away. uniffi's template clones the Rust handle without looking at the
+# destroyed flag or the call counter, so a closed Calendar or policy passed to `allocate` cloned a freed Arc
+# (SIGSEGV, or a result read from freed memory), and one closed by another thread mid-call could be freed under
+# it. Through callWithHandle a closed object throws IllegalStateException, and an open one cannot be freed
+# between the check and the clone; the clone then keeps the Rust object alive for the whole call.
+kt_main="${files[0]}"
+objects="$(grep -cF '    fun uniffiCloneHandle(): Long {' "$kt_main")"
+lowers="$(grep -cxF '        return value.uniffiCloneHandle()' "$kt_main")"
+if [[ "$objects" == 0 || "$lowers" != "$objects" ]]; then
+    echo "build-kotlin: uniffi's object lowering changed ($objects objects, $lowers lowerings); update the closed-object patch" >&2
     exit 1
 fi
-sed -i 's/^    var status = UniffiRustCallStatus()$/    val status = uniffiReusedCallStatus() \/\/ patched by scripts\/build-kotlin.sh/' "$generated_kt"
-grep -qxF '    val status = uniffiReusedCallStatus() // patched by scripts/build-kotlin.sh' "$generated_kt"
+sed -i 's|^        return value.uniffiCloneHandle()$|        return value.callWithHandle { it } // patched by scripts/build-kotlin.sh|' "$kt_main"
+if grep -q 'value.uniffiCloneHandle()' "${files[@]}"; then
+    echo "build-kotlin: an object argument is still lowered without the destroyed check" >&2
+    exit 1
+fi
 export KOTLIN_LIBDIR

@@ -1,18 +1,17 @@
-//! Allocation (NPS or CRC) and escalation: records, an `AllocationPolicy` object, single and batch calls.
+//! Allocation (NPS or CRC) and escalation: an `AllocationPolicy` object, single and batch calls. The result is
+//! core's `Allocation` (Kotlin adds `effectiveProvider`, see `CaseFiles.kt`).
 
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use probation_core::allocation as alloc;
+use probation_core::model::Case;
 
-use crate::api::{from_json, to_core};
+use crate::ApiError;
+use crate::api::from_json;
 use crate::batch::ItemError;
 use crate::calendar::Calendar;
-use crate::case::Case;
-use crate::error::guard;
-use crate::mirror::mirror_enum;
-use crate::rules::rules;
-use crate::{ApiError, Rule};
+use crate::error::{guard, internal};
 
 /// An allocation policy (docs/rules/allocation.md): dates and switches of the [A] rules. Immutable and thread-safe.
 #[derive(Debug, uniffi::Object)]
@@ -58,88 +57,16 @@ impl AllocationPolicy {
     }
 }
 
-mirror_enum!(
-/// Why a manager overrode the rules' allocation.
-OverrideReason = alloc::OverrideReason {
-    RiskNotReflected, ContinuityOfSupervision, CaseComplexity, PublicInterest, Other
-});
-
-/// A manager's override, recorded beside the rules' answer.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ManagerOverride {
-    /// The provider chosen (`N01`–`N07`, `C01`–`C21`, `probation_trust`, `probation_service`).
-    pub provider: String,
-    /// Why.
-    pub reason: OverrideReason,
-}
-
-impl TryFrom<ManagerOverride> for alloc::ManagerOverride {
-    type Error = ApiError;
-    fn try_from(o: ManagerOverride) -> Result<Self, ApiError> {
-        Ok(alloc::ManagerOverride {
-            provider: o
-                .provider
-                .parse()
-                .map_err(|e: probation_core::model::ProviderError| {
-                    ApiError::decode("override.provider", e.to_string())
-                })?,
-            reason: o.reason.into(),
-        })
-    }
-}
-
-/// The allocation of a case on a date.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Allocation {
-    /// The provider the rules give (`N01`–`N07`, `C01`–`C21`, `probation_trust`, `probation_service`).
-    pub provider: String,
-    /// The override's provider when there is one, else `provider`.
-    pub effective_provider: String,
-    /// Every rule that fired, in order.
-    pub rules: Vec<Rule>,
-    /// The policy's id.
-    pub policy_id: String,
-    /// The policy's version.
-    pub policy_version: u32,
-    /// The date of the decision.
-    pub on: NaiveDate,
-    /// Sentence date of the newest active event.
-    pub sentence_date: Option<NaiveDate>,
-    /// End of the allocation window.
-    pub deadline: Option<NaiveDate>,
-    /// A manager's override, if one was given.
-    pub manager_override: Option<ManagerOverride>,
-}
-
-impl From<alloc::Allocation> for Allocation {
-    fn from(a: alloc::Allocation) -> Self {
-        Allocation {
-            provider: a.provider.code().to_owned(),
-            effective_provider: a.effective_provider().code().to_owned(),
-            rules: rules(a.rules.iter()),
-            policy_id: a.policy_id.to_string(),
-            policy_version: a.policy_version,
-            on: a.on,
-            sentence_date: a.sentence_date,
-            deadline: a.deadline,
-            manager_override: a.manager_override.map(|o| ManagerOverride {
-                provider: o.provider.code().to_owned(),
-                reason: o.reason.into(),
-            }),
-        }
-    }
-}
-
 fn allocate_core(
     case: &probation_core::model::Case,
     on: NaiveDate,
     policy: &AllocationPolicy,
     calendar: &Calendar,
-    manager_override: Option<ManagerOverride>,
+    manager_override: Option<alloc::ManagerOverride>,
 ) -> Result<alloc::Allocation, ApiError> {
     let a = alloc::allocate(case, on, &policy.inner, &calendar.inner)?;
     Ok(match manager_override {
-        Some(o) => a.with_override(o.try_into()?),
+        Some(o) => a.with_override(o),
         None => a,
     })
 }
@@ -153,9 +80,9 @@ pub fn allocate(
     on: NaiveDate,
     policy: &AllocationPolicy,
     calendar: &Calendar,
-    manager_override: Option<ManagerOverride>,
-) -> Result<Allocation, ApiError> {
-    guard(|| Ok(allocate_core(&to_core(case)?, on, policy, calendar, manager_override)?.into()))
+    manager_override: Option<alloc::ManagerOverride>,
+) -> Result<alloc::Allocation, ApiError> {
+    guard(|| allocate_core(&case, on, policy, calendar, manager_override))
 }
 
 /// As [`allocate`], for a case given as JSON; returns the allocation as JSON (core's serialisation, plus
@@ -166,7 +93,7 @@ pub fn allocate_json(
     on: NaiveDate,
     policy: &AllocationPolicy,
     calendar: &Calendar,
-    manager_override: Option<ManagerOverride>,
+    manager_override: Option<alloc::ManagerOverride>,
 ) -> Result<String, ApiError> {
     guard(|| {
         let a = allocate_core(
@@ -218,10 +145,10 @@ pub fn escalation_history_json(
 }
 
 /// One result of a batch allocation.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct AllocationItem {
     /// The allocation, when the case could be allocated.
-    pub allocation: Option<Allocation>,
+    pub allocation: Option<alloc::Allocation>,
     /// Why not.
     pub error: Option<ItemError>,
 }
@@ -237,25 +164,16 @@ pub fn allocate_batch(
     guard(|| {
         Ok(cases
             .into_iter()
-            .map(
-                |c| match to_core(c).and_then(|c| allocate_core(&c, on, policy, calendar, None)) {
-                    Ok(a) => AllocationItem {
-                        allocation: Some(a.into()),
-                        error: None,
-                    },
-                    Err(e) => AllocationItem {
-                        allocation: None,
-                        error: Some(e.into()),
-                    },
+            .map(|c| match allocate_core(&c, on, policy, calendar, None) {
+                Ok(a) => AllocationItem {
+                    allocation: Some(a),
+                    error: None,
                 },
-            )
+                Err(e) => AllocationItem {
+                    allocation: None,
+                    error: Some(e.into()),
+                },
+            })
             .collect())
     })
-}
-
-/// Serialising core's plain results cannot fail; if it ever did it would be a bug.
-pub(crate) fn internal(_: serde_json::Error) -> ApiError {
-    ApiError::Internal {
-        reason: "result could not be serialised".to_owned(),
-    }
 }

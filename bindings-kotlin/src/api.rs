@@ -1,9 +1,9 @@
 //! Exported functions over one case: JSON in and out, records in and out, validation.
 
 use probation_core::interchange;
-use probation_core::model as m;
+use probation_core::model::Case;
 
-use crate::case::Case;
+use crate::bytes::JsonBytes;
 use crate::error::guard;
 use crate::{ApiError, Issue};
 
@@ -11,33 +11,28 @@ use crate::{ApiError, Issue};
 /// `ApiException.Decode` naming the field).
 #[uniffi::export]
 pub fn decode_case(json: String) -> Result<Case, ApiError> {
-    guard(|| Ok(interchange::decode_case(&json)?.into()))
+    guard(|| Ok(interchange::decode_case(&json)?))
 }
 
 /// Decodes one case from UTF-8 bytes (invalid UTF-8 is `ApiException.Decode` with code `invalid_utf8`).
 #[uniffi::export]
-pub fn decode_case_bytes(bytes: Vec<u8>) -> Result<Case, ApiError> {
-    guard(|| Ok(interchange::decode_case_bytes(&bytes)?.into()))
+pub fn decode_case_bytes(bytes: JsonBytes) -> Result<Case, ApiError> {
+    guard(|| Ok(interchange::decode_case_bytes(&bytes.0)?))
 }
 
 /// Encodes a case record as compact interchange JSON.
 #[uniffi::export]
 pub fn encode_case(case: Case) -> Result<String, ApiError> {
-    guard(|| Ok(interchange::encode_case(&m::Case::try_from(case)?)))
-}
-
-/// Converts a case record to core's model.
-pub(crate) fn to_core(case: Case) -> Result<m::Case, ApiError> {
-    m::Case::try_from(case)
+    guard(|| Ok(interchange::encode_case(&case)))
 }
 
 /// Decodes a case from JSON.
-pub(crate) fn from_json(json: &str) -> Result<m::Case, ApiError> {
+pub(crate) fn from_json(json: &str) -> Result<Case, ApiError> {
     Ok(interchange::decode_case(json)?)
 }
 
-/// Every validation rule (docs/rules/validation.md) the case breaks, in case order; empty when it is valid.
-pub(crate) fn issues(case: &m::Case) -> Vec<Issue> {
+/// Every rule of DOMAIN.md §2 the case breaks, in case order; empty when it is valid.
+pub(crate) fn issues(case: &Case) -> Vec<Issue> {
     match probation_core::validate::validate(case) {
         Ok(()) => Vec::new(),
         Err(e) => match ApiError::from(e) {
@@ -51,7 +46,7 @@ pub(crate) fn issues(case: &m::Case) -> Vec<Issue> {
 /// `ApiException.Decode`.
 #[uniffi::export]
 pub fn validate(case: Case) -> Result<Vec<Issue>, ApiError> {
-    guard(|| Ok(issues(&to_core(case)?)))
+    guard(|| Ok(issues(&case)))
 }
 
 /// Validates a case given as JSON: every rule it breaks (empty list = valid). Malformed JSON is
@@ -63,18 +58,12 @@ pub fn validate_json(json: String) -> Result<Vec<Issue>, ApiError> {
 
 /// Validates a case given as UTF-8 bytes of JSON: every rule it breaks (empty list = valid).
 #[uniffi::export]
-pub fn validate_json_bytes(bytes: Vec<u8>) -> Result<Vec<Issue>, ApiError> {
-    guard(|| Ok(issues(&interchange::decode_case_bytes(&bytes)?)))
+pub fn validate_json_bytes(bytes: JsonBytes) -> Result<Vec<Issue>, ApiError> {
+    guard(|| Ok(issues(&interchange::decode_case_bytes(&bytes.0)?)))
 }
 
 /// Throws `ApiException.Validation` listing every issue when the case is invalid; returns normally otherwise.
 #[uniffi::export]
 pub fn require_valid(case: Case) -> Result<(), ApiError> {
-    guard(|| checked(to_core(case)?).map(|_| ()))
-}
-
-/// The case if it is valid, else `ApiError::Validation` with every issue.
-pub(crate) fn checked(case: m::Case) -> Result<m::Case, ApiError> {
-    probation_core::validate::validate(&case)?;
-    Ok(case)
+    guard(|| Ok(probation_core::validate::validate(&case)?))
 }

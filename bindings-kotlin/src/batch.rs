@@ -2,8 +2,9 @@
 //! [`ItemError`] in its slot and does not stop the batch.
 
 use probation_core::interchange;
+use probation_core::model::Case;
 
-use crate::case::Case;
+use crate::bytes::JsonBytes;
 use crate::error::guard;
 use crate::{ApiError, Issue};
 
@@ -82,25 +83,35 @@ pub struct DecodedLine {
 /// Decodes a JSON Lines case file (one case per line, blank lines skipped). Every line gets an entry.
 #[uniffi::export]
 pub fn decode_jsonl(text: String) -> Result<Vec<DecodedLine>, ApiError> {
-    guard(|| {
-        Ok(interchange::read_jsonl(text.as_bytes())
-            .map(|l| {
-                let line = u32::try_from(l.number).unwrap_or(u32::MAX);
-                match l.case {
-                    Ok(c) => DecodedLine {
-                        line,
-                        case: Some(c.into()),
-                        error: None,
-                    },
-                    Err(e) => DecodedLine {
-                        line,
-                        case: None,
-                        error: Some(ApiError::from(e).into()),
-                    },
-                }
-            })
-            .collect())
-    })
+    guard(|| Ok(lines(text.as_bytes())))
+}
+
+/// As [`decode_jsonl`], for the file's bytes: a line that is not UTF-8 is an item error `invalid_utf8` and the
+/// other lines are decoded, as the `probation` command does (`readCaseFile` reads files this way).
+#[uniffi::export]
+pub fn decode_jsonl_bytes(bytes: JsonBytes) -> Result<Vec<DecodedLine>, ApiError> {
+    guard(|| Ok(lines(&bytes.0)))
+}
+
+/// Every line of a JSON Lines input, decoded by core's reader.
+fn lines(bytes: &[u8]) -> Vec<DecodedLine> {
+    interchange::read_jsonl(bytes)
+        .map(|l| {
+            let line = u32::try_from(l.number).unwrap_or(u32::MAX);
+            match l.case {
+                Ok(c) => DecodedLine {
+                    line,
+                    case: Some(c),
+                    error: None,
+                },
+                Err(e) => DecodedLine {
+                    line,
+                    case: None,
+                    error: Some(ApiError::from(e).into()),
+                },
+            }
+        })
+        .collect()
 }
 
 /// Validates many cases: for each, its issues (empty = valid) or the error that stopped it.
@@ -118,15 +129,9 @@ pub fn validate_batch(cases: Vec<Case>) -> Result<Vec<ValidationItem>, ApiError>
     guard(|| {
         Ok(cases
             .into_iter()
-            .map(|c| match crate::api::to_core(c) {
-                Ok(c) => ValidationItem {
-                    issues: crate::api::issues(&c),
-                    error: None,
-                },
-                Err(e) => ValidationItem {
-                    issues: Vec::new(),
-                    error: Some(e.into()),
-                },
+            .map(|c| ValidationItem {
+                issues: crate::api::issues(&c),
+                error: None,
             })
             .collect())
     })
@@ -148,9 +153,6 @@ pub fn synthetic_cases(seed: u64, count: u32) -> Result<Vec<Case>, ApiError> {
             });
         }
         let n = usize::try_from(count).unwrap_or(0);
-        Ok(probation_core::synth::generate(seed, n)
-            .into_iter()
-            .map(Into::into)
-            .collect())
+        Ok(probation_core::synth::generate(seed, n))
     })
 }

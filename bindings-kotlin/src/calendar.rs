@@ -5,21 +5,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use probation_core::calendar as cal;
 
+use crate::ApiError;
 use crate::error::guard;
-use crate::{ApiError, Rule};
-
-/// One bank holiday.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct BankHoliday {
-    /// The day off.
-    pub date: NaiveDate,
-    /// Name, as on GOV.UK.
-    pub name: String,
-    /// True for a substitute day.
-    pub substitute: bool,
-    /// The rule that produced it.
-    pub rule: Rule,
-}
 
 /// The England & Wales working-day calendar (1970-01-01 ..= 2100-12-31), optionally with extra holidays.
 /// Immutable and thread-safe: share one across threads.
@@ -75,19 +62,7 @@ impl Calendar {
     }
 
     /// The bank holidays of `year`, in date order.
-    pub fn bank_holidays(&self, year: i32) -> Result<Vec<BankHoliday>, ApiError> {
-        guard(|| {
-            Ok(self
-                .inner
-                .bank_holidays(year)?
-                .into_iter()
-                .map(|h| BankHoliday {
-                    date: h.date,
-                    name: h.name.into_owned(),
-                    substitute: h.substitute,
-                    rule: h.rule.into(),
-                })
-                .collect())
-        })
+    pub fn bank_holidays(&self, year: i32) -> Result<Vec<cal::BankHoliday>, ApiError> {
+        guard(|| Ok(self.inner.bank_holidays(year)?))
     }
 }

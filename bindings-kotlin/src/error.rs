@@ -1,192 +1,10 @@
-//! The binding's one public error type, and the one place core's errors are mapped onto it.
-//!
-//! Kotlin sees `ApiException`, a sealed class with one subclass per variant (`ApiException.Decode`,
-//! `ApiException.Validation`, …). A variant is added only when a caller would act differently on it.
-//! Messages come from core, which never puts a value from the input into an error.
+//! The boundary guard. The error type itself, [`crate::ApiError`], and the one mapping of core's errors onto it
+//! live in `probation_core::ffi` (feature `uniffi`): a value that does not lift from Kotlin must raise exactly
+//! the function's error type, and core's custom types raise it.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use probation_core::allocation::{AllocationError, PolicyError};
-use probation_core::calendar::CalendarError;
-use probation_core::contact::ContactError;
-use probation_core::interchange::DecodeError;
-use probation_core::sentence::SentenceError;
-use probation_core::tier::TierError;
-use probation_core::validate::ValidationErrors;
-
-/// One validation failure: the field path and the rule's stable code.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Issue {
-    /// Field path, e.g. `events[0].sentence.requirements[1].hours`.
-    pub path: String,
-    /// The rule's snake_case code, e.g. `unpaid_work_hours`.
-    pub rule: String,
-    /// What the rule requires, in plain English.
-    pub message: String,
-}
-
-/// Everything that can go wrong in a call. Never contains a value from the input.
-///
-/// `code` is core's stable snake_case kind of the error (`decode`, `out_of_range`, `policy`, `unknown_preset`,
-/// `calendar`, …, as in `tests/vectors`); `path` names the field at fault (empty when the whole input is).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-pub enum ApiError {
-    /// The input is unusable: bad JSON, a field of the wrong type, an unknown code, a bad identifier, a value
-    /// out of range, a sentence whose dates cannot be worked out, more items than the documented limits.
-    #[error("{code} at `{path}`: {reason}")]
-    Decode {
-        /// Stable kind: `decode` (bad JSON or not the case format), `too_large`, `too_deep`, `invalid_utf8`,
-        /// `out_of_range` (a percentage), `zero_length`, `credit_exceeds_sentence`, `sentence`,
-        /// `date_out_of_range`, `too_many_items`.
-        code: String,
-        /// Field path (empty when the whole input is at fault).
-        path: String,
-        /// What is wrong.
-        reason: String,
-    },
-    /// The case decoded but breaks one or more rules of docs/rules/validation.md.
-    #[error("{} validation issue(s)", issues.len())]
-    Validation {
-        /// Every failure, in case order.
-        issues: Vec<Issue>,
-    },
-    /// A policy (allocation or contact standard) is malformed, or no preset has that name.
-    #[error("{code} at `{path}`: {reason}")]
-    Policy {
-        /// Stable kind: `policy` or `unknown_preset`.
-        code: String,
-        /// Field path in the policy.
-        path: String,
-        /// What is wrong.
-        reason: String,
-    },
-    /// A date (given, or an answer) is outside the calendar's range 1970-01-01 ..= 2100-12-31.
-    #[error("{code} at `{path}`: {reason}")]
-    Calendar {
-        /// Stable kind: `out_of_range` (calendar questions) or `calendar` (a deadline of an engine).
-        code: String,
-        /// The date the answer counts from, when known.
-        path: String,
-        /// What is wrong.
-        reason: String,
-    },
-    /// A bug in the library (a panic caught at the boundary). Please report it.
-    #[error("internal error: {reason}")]
-    Internal {
-        /// What happened, without input values.
-        reason: String,
-    },
-}
-
-impl ApiError {
-    /// A decode error at `path`.
-    pub(crate) fn decode(path: impl Into<String>, reason: impl Into<String>) -> Self {
-        ApiError::Decode {
-            code: "decode".to_owned(),
-            path: path.into(),
-            reason: reason.into(),
-        }
-    }
-
-    fn of(
-        make: fn(String, String, String) -> ApiError,
-        code: &str,
-        path: impl Into<String>,
-        reason: impl ToString,
-    ) -> Self {
-        make(code.to_owned(), path.into(), reason.to_string())
-    }
-}
-
-fn decode(code: String, path: String, reason: String) -> ApiError {
-    ApiError::Decode { code, path, reason }
-}
-fn policy(code: String, path: String, reason: String) -> ApiError {
-    ApiError::Policy { code, path, reason }
-}
-fn calendar(code: String, path: String, reason: String) -> ApiError {
-    ApiError::Calendar { code, path, reason }
-}
-
-// ---- the one mapping from core's errors ----------------------------------------------------------------------
-
-impl From<DecodeError> for ApiError {
-    fn from(e: DecodeError) -> Self {
-        let code = match &e {
-            DecodeError::Syntax { .. } | DecodeError::Schema { .. } => "decode",
-            DecodeError::TooLarge { .. } => "too_large",
-            DecodeError::TooDeep { .. } => "too_deep",
-            DecodeError::InvalidUtf8 => "invalid_utf8",
-            DecodeError::Io(_) => "io",
-        };
-        let reason = match &e {
-            DecodeError::Schema { message, .. } => message.clone(),
-            other => other.to_string(),
-        };
-        ApiError::of(decode, code, e.path(), reason)
-    }
-}
-
-impl From<ValidationErrors> for ApiError {
-    fn from(e: ValidationErrors) -> Self {
-        ApiError::Validation {
-            issues: e
-                .0
-                .into_iter()
-                .map(|i| Issue {
-                    message: i.rule.message().to_owned(),
-                    rule: i.rule.code().to_owned(),
-                    path: i.path,
-                })
-                .collect(),
-        }
-    }
-}
-
-impl From<CalendarError> for ApiError {
-    fn from(e: CalendarError) -> Self {
-        ApiError::of(calendar, e.code(), "", e)
-    }
-}
-
-impl From<PolicyError> for ApiError {
-    fn from(e: PolicyError) -> Self {
-        ApiError::of(policy, "policy", e.field(), &e)
-    }
-}
-
-impl From<AllocationError> for ApiError {
-    fn from(e: AllocationError) -> Self {
-        match e {
-            AllocationError::Policy(p) => p.into(),
-            AllocationError::Calendar { .. } => ApiError::of(calendar, e.kind(), e.path(), &e),
-            AllocationError::OutOfRange { .. } => ApiError::of(decode, e.kind(), e.path(), &e),
-        }
-    }
-}
-
-impl From<TierError> for ApiError {
-    fn from(e: TierError) -> Self {
-        ApiError::of(decode, e.kind(), e.path(), &e)
-    }
-}
-
-impl From<SentenceError> for ApiError {
-    fn from(e: SentenceError) -> Self {
-        ApiError::of(decode, e.code(), e.field(), e)
-    }
-}
-
-impl From<ContactError> for ApiError {
-    fn from(e: ContactError) -> Self {
-        let make = match e {
-            ContactError::Policy { .. } | ContactError::UnknownPreset => policy,
-            ContactError::Calendar(_) => calendar,
-            _ => decode,
-        };
-        ApiError::of(make, e.code(), e.path(), &e)
-    }
-}
+use crate::ApiError;
 
 /// Runs `f`, turning a panic into [`ApiError::Internal`] so that nothing unwinds into the JVM. uniffi's
 /// scaffolding also catches panics; this keeps them in the typed error hierarchy. The panic payload is not
@@ -197,6 +15,13 @@ pub(crate) fn guard<T>(f: impl FnOnce() -> Result<T, ApiError>) -> Result<T, Api
             reason: "the library panicked; this is a bug".to_owned(),
         })
     })
+}
+
+/// Serialising core's plain results cannot fail; if it ever did it would be a bug.
+pub(crate) fn internal(_: serde_json::Error) -> ApiError {
+    ApiError::Internal {
+        reason: "result could not be serialised".to_owned(),
+    }
 }
 
 #[cfg(test)]

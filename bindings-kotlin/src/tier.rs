@@ -3,13 +3,13 @@
 use chrono::NaiveDate;
 use probation_core::tier as t;
 
-use crate::allocation::internal;
-use crate::api::{from_json, to_core};
+use probation_core::model::Case;
+use probation_core::rules::StaticRule;
+
+use crate::ApiError;
+use crate::api::from_json;
 use crate::batch::ItemError;
-use crate::case::Case;
-use crate::error::guard;
-use crate::rules::rules;
-use crate::{ApiError, Rule};
+use crate::error::{guard, internal};
 
 /// A tier: the protect and change halves with their points, the tier string and every rule that fired. The
 /// per-component breakdown is in [`tier_json`]'s output.
@@ -34,7 +34,7 @@ pub struct Tier {
     /// The date of the calculation.
     pub on: NaiveDate,
     /// Every rule that fired.
-    pub rules: Vec<Rule>,
+    pub rules: Vec<StaticRule>,
 }
 
 impl From<t::Tier> for Tier {
@@ -55,7 +55,7 @@ impl From<t::Tier> for Tier {
             }),
             unsupervised: x.unsupervised,
             on: x.on,
-            rules: rules(x.rules.iter()),
+            rules: x.rules.iter().collect(),
         }
     }
 }
@@ -63,7 +63,7 @@ impl From<t::Tier> for Tier {
 /// The tier of a case on `on`.
 #[uniffi::export]
 pub fn tier(case: Case, on: NaiveDate) -> Result<Tier, ApiError> {
-    guard(|| Ok(t::tier(&to_core(case)?, on)?.into()))
+    guard(|| Ok(t::tier(&case, on)?.into()))
 }
 
 /// The tier of a case given as JSON, as JSON with every component's points (see
@@ -88,14 +88,14 @@ pub fn tier_batch(cases: Vec<Case>, on: NaiveDate) -> Result<Vec<TierItem>, ApiE
     guard(|| {
         Ok(cases
             .into_iter()
-            .map(|c| match to_core(c).and_then(|c| Ok(t::tier(&c, on)?)) {
+            .map(|c| match t::tier(&c, on) {
                 Ok(x) => TierItem {
                     tier: Some(x.into()),
                     error: None,
                 },
                 Err(e) => TierItem {
                     tier: None,
-                    error: Some(e.into()),
+                    error: Some(ApiError::from(e).into()),
                 },
             })
             .collect())

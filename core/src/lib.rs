@@ -21,6 +21,8 @@
 pub mod allocation;
 pub mod calendar;
 pub mod contact;
+#[cfg(feature = "uniffi")]
+pub mod ffi;
 pub mod ids;
 pub mod interchange;
 pub mod model;
@@ -32,3 +34,8 @@ pub mod synth;
 pub mod tier;
 pub mod tier2026;
 pub mod validate;
+
+// The uniffi scaffolding of this crate's own types (feature `uniffi`): the derives on the model and the results
+// need this crate's `UniFfiTag`; the Kotlin binding exports the functions (docs/bindings.md).
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();

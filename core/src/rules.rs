@@ -5,6 +5,7 @@ use serde::Serialize;
 /// How well a rule is sourced (the labels of the rulebook, docs/rules/README.md#labels).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// Stated by a public source (legislation, HMIP, GOV.UK, MoJ). `\[V\]`.
@@ -87,3 +88,6 @@ macro_rules! rule_table {
     };
 }
 pub(crate) use rule_table;
+/// A rule of one of core's tables as results hold it; one name for it, so that the Kotlin binding can map it
+/// onto its `Rule` record (`crate::ffi`, feature `uniffi`).
+pub type StaticRule = &'static Rule;

@@ -139,13 +139,14 @@ pub fn decide(facts: &AllocationFacts, policy: &AllocationPolicy) -> Decision {
 /// recorded beside it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Allocation {
     /// The provider the rules give.
     pub provider: Provider,
     /// Every rule that fired, in order.
     pub rules: RuleList,
     /// The policy's id.
-    pub policy_id: Arc<str>,
+    pub policy_id: PolicyId,
     /// The policy's version.
     pub policy_version: u32,
     /// The date of the decision.
@@ -204,11 +205,36 @@ pub fn allocate_facts(
     Ok(Allocation {
         provider,
         rules,
-        policy_id: Arc::clone(&policy.id),
+        policy_id: PolicyId(Arc::clone(&policy.id)),
         policy_version: policy.version,
         on: facts.on,
         sentence_date: facts.sentence_date,
         deadline,
         manager_override: None,
     })
+}
+
+/// A policy's id as results copy it: shared with the policy, not reallocated per result. Serialises as the
+/// string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct PolicyId(pub Arc<str>);
+
+impl std::ops::Deref for PolicyId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for PolicyId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for PolicyId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }

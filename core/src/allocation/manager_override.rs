@@ -8,6 +8,7 @@ use crate::model::Provider;
 /// (docs/rules/allocation.md); its code list was not readable, so these codes are this library's \[A\].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum OverrideReason {
     /// Risk information not reflected in the scores or registrations (e.g. awaiting an assessment).
@@ -26,6 +27,7 @@ pub enum OverrideReason {
 /// provider, never in its place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct ManagerOverride {
     /// The provider chosen.

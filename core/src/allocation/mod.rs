@@ -49,7 +49,7 @@ use chrono::NaiveDate;
 
 /// The working-day calendar allocation deadlines are counted in (re-exported from [`crate::calendar`]).
 pub use crate::calendar::Calendar;
-pub use engine::{Allocation, Decision, Period, allocate_facts, decide, nps_criteria};
+pub use engine::{Allocation, Decision, Period, PolicyId, allocate_facts, decide, nps_criteria};
 pub use error::AllocationError;
 pub use escalation::{
     Escalation, EscalationPoint, Trigger, escalation, escalation_facts, escalation_history,

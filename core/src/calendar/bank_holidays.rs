@@ -15,15 +15,16 @@ use crate::rules::Rule;
 /// "rule": {...}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BankHoliday {
     /// The day off.
     pub date: NaiveDate,
     /// Name, as on GOV.UK ("Boxing Day", "Early May bank holiday (VE day)").
-    pub name: Cow<'static, str>,
+    pub name: HolidayName,
     /// True for a substitute day: the holiday's usual date fell on a weekend (GOV.UK's note "Substitute day").
     pub substitute: bool,
     /// The rule that produced it.
-    pub rule: &'static Rule,
+    pub rule: crate::rules::StaticRule,
 }
 
 /// The regular holidays, which one-off moves can replace.
@@ -288,6 +289,9 @@ pub(super) fn holidays_of_year(year: i32) -> Option<Vec<BankHoliday>> {
     out.sort_by_key(|h| h.date);
     Some(out)
 }
+
+/// A bank holiday's name: a literal for those made by rule, owned for extra ones.
+pub type HolidayName = Cow<'static, str>;
 
 #[cfg(test)]
 mod tests {

@@ -53,7 +53,7 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::{Datelike, NaiveDate};
 
-pub use bank_holidays::BankHoliday;
+pub use bank_holidays::{BankHoliday, HolidayName};
 pub use easter::easter_sunday;
 use working_days::{Table, index};
 

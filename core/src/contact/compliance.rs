@@ -14,6 +14,7 @@ use crate::model::{Case, ContactKind, ContactOutcome};
 /// How a window stands on the `as_of` date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum WindowStatus {
     /// Enough attended contacts in the window.
@@ -31,6 +32,8 @@ pub enum WindowStatus {
 /// One schedule item that has opened by `as_of`, and how it stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi(name = "Window"))]
 pub struct WindowResult {
     /// The schedule item.
     #[serde(flatten)]
@@ -46,6 +49,7 @@ pub struct WindowResult {
 /// The compliance of a case on `as_of`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Compliance {
     /// The policy's name.
     pub policy: String,

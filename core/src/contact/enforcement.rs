@@ -13,6 +13,7 @@ use crate::sentence::SupervisionKind;
 /// One failure to comply: an unacceptable absence during supervision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Failure {
     /// Date of the contact.
     pub date: NaiveDate,
@@ -29,6 +30,7 @@ pub struct Failure {
 /// An enforcement action a failure calls for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Give a formal warning.
@@ -67,6 +69,7 @@ impl Action {
 /// Where a step stands on `as_of`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum StepStatus {
     /// To do; its deadline (if any) is `as_of` or later.
@@ -80,6 +83,7 @@ pub enum StepStatus {
 /// One enforcement step: the action a failure calls for, its deadline and the rules behind both.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EnforcementStep {
     /// Index of the event.
     pub event: u32,

@@ -85,6 +85,8 @@ pub use policy::{
 };
 pub use render::{render_compliance, render_schedule};
 pub use rule_ref::{CustomRule, RuleRef};
+#[cfg(feature = "uniffi")]
+pub(crate) use schedule::Origin;
 pub use schedule::{ItemKind, MAX_ITEMS, Period, Schedule, ScheduleItem, schedule};
 
 use crate::calendar::CalendarError;

@@ -171,6 +171,7 @@ impl Offset {
 /// How a deadline's days are counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum DayUnit {
     /// Working days (Monday–Friday, not an England & Wales bank holiday), counted from the working day after

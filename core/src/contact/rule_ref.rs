@@ -17,6 +17,8 @@ enum BasisDef {
 
 /// A rule declared in a custom policy: the same four fields as a built-in [`Rule`], owned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi(name = "Rule"))]
 #[serde(deny_unknown_fields)]
 pub struct CustomRule {
     /// Stable identifier, dotted (`mytrust.first_appointment`).

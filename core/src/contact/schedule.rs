@@ -17,6 +17,7 @@ pub const MAX_ITEMS: usize = 20_000;
 /// What a schedule item asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     /// Allocation of the case.
@@ -62,6 +63,7 @@ impl ItemKind {
 /// One required contact or deadline: due in the window `earliest ..= due_by`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ScheduleItem {
     /// Index of the event in `case.events`.
     pub event: u32,
@@ -91,9 +93,31 @@ pub(crate) enum Origin {
     Deadline(usize),
 }
 
+#[cfg(feature = "uniffi")]
+impl Origin {
+    /// `Phase(i)` as `i`, `Deadline(i)` as `-1 - i` (the Kotlin binding's form; indices beyond `i64` saturate).
+    pub(crate) fn to_ffi(self) -> i64 {
+        match self {
+            Origin::Phase(i) => i64::try_from(i).unwrap_or(i64::MAX),
+            Origin::Deadline(i) => -1 - i64::try_from(i).unwrap_or(i64::MAX - 1),
+        }
+    }
+
+    /// The inverse of [`Origin::to_ffi`].
+    pub(crate) fn from_ffi(v: i64) -> Self {
+        if v >= 0 {
+            Origin::Phase(usize::try_from(v).unwrap_or(usize::MAX))
+        } else {
+            Origin::Deadline(usize::try_from(-1 - v).unwrap_or(usize::MAX))
+        }
+    }
+}
+
 /// A supervision period the schedule covers, with the risk facts read at its start.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi(name = "SupervisionPeriod"))]
 pub struct Period {
     /// Index of the event in `case.events`.
     pub event: u32,
@@ -113,6 +137,7 @@ pub struct Period {
 /// `due_by`, then `earliest`, event and kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Schedule {
     /// The policy's name.
     pub policy: String,

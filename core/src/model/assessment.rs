@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Risk of Serious Harm level ([V] OASys definitions, docs/rules/case.md#risk-of-serious-harm).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RoshLevel {
@@ -29,23 +30,29 @@ impl RoshLevel {
 
 /// RoSH per group. The overall RoSH is the highest of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RoshByGroup {
     /// Risk to children.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub children: Option<RoshLevel>,
     /// Risk to the public.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub public: Option<RoshLevel>,
     /// Risk to a known adult.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub known_adult: Option<RoshLevel>,
     /// Risk to staff.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub staff: Option<RoshLevel>,
     /// Risk to prisoners (custody only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub prisoners: Option<RoshLevel>,
 }
 
@@ -67,6 +74,7 @@ impl RoshByGroup {
 
 /// Criminogenic need areas of OASys (docs/rules/tier.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NeedArea {
@@ -110,6 +118,7 @@ impl NeedArea {
 
 /// How severe a need is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NeedSeverity {
@@ -124,6 +133,7 @@ pub enum NeedSeverity {
 /// An answer to an OASys section question. Scores: yes 2 / no 0; none 0 / some 1 / significant 2; never 0 /
 /// previous 1 / currently 2; unknown 0 (docs/rules/tier.md#need-severity-from-section-answers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
@@ -160,6 +170,7 @@ impl Answer {
 
 /// Which assessment tool produced the assessment (the SAN has different need thresholds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AssessmentKind {
@@ -172,20 +183,25 @@ pub enum AssessmentKind {
 
 /// The women's factors of the tier (women only, docs/rules/tier.md#factors-for-women).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WomensFactors {
     /// Parenting responsibilities answered yes.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub parenting_responsibilities: bool,
     /// Impulsivity score (0–2).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub impulsivity: u8,
     /// Temper control score (0–2).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub temper_control: u8,
     /// A breach or recall in the last 12 months.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub breach_or_recall_last_12_months: bool,
 }
 
@@ -193,6 +209,7 @@ pub struct WomensFactors {
 /// standalone assessment carries the OGRS4-family predictors, DOMAIN.md §4b).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum AssessmentLayer {
     /// A full layer-3 assessment.
@@ -206,6 +223,7 @@ pub enum AssessmentLayer {
 /// Whether a predictor was computed from static factors only or with the dynamic OASys answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum PredictorKind {
     /// Static factors only (criminal history, age, sex).
@@ -217,6 +235,7 @@ pub enum PredictorKind {
 /// The band of an OGRS4-family predictor (DOMAIN.md §9b).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum PredictorBand {
     /// Not applicable (e.g. DC-SRP for a woman or without sexual history).
@@ -234,15 +253,18 @@ pub enum PredictorBand {
 /// One predictor output: the score (percent), and where recorded whether it is static or dynamic and its band.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Predictor {
     /// Score, percent 0–100.
     pub score: f64,
     /// Static or dynamic (ARP, CSRP, VRP, SVRP).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub kind: Option<PredictorKind>,
     /// The band, as OASys reports it (DC-SRP, VRP, SVRP, IIC-SRP; kept for ARP and CSRP when given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub band: Option<PredictorBand>,
 }
 
@@ -260,30 +282,38 @@ impl Predictor {
 /// The OGRS4-family predictor outputs of an assessment (OASys `outputVersion` 2, DOMAIN.md §4b, §9b).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Predictors {
     /// ARP, all reoffending predictor (replaced OGRS3 and OGP).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub arp: Option<Predictor>,
     /// CSRP, combined serious reoffending predictor (replaced RSR).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub csrp: Option<Predictor>,
     /// DC-SRP, direct-contact sexual reoffending predictor (replaced OSP-DC); read with its band.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub dc_srp: Option<Predictor>,
     /// VRP, violent reoffending predictor (kept, not used by a tier).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub vrp: Option<Predictor>,
     /// SVRP, serious violent reoffending predictor (kept, not used by a tier).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub svrp: Option<Predictor>,
     /// IIC-SRP, images and indirect-contact sexual reoffending predictor (kept, not used by a tier).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub iic_srp: Option<Predictor>,
 }
 
 /// One dated risk and needs assessment. A case's current assessment is its newest.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
@@ -292,15 +322,19 @@ pub struct Assessment {
     pub date: NaiveDate,
     /// OASys or SAN.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub kind: AssessmentKind,
     /// RoSH per group.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub rosh: RoshByGroup,
     /// Risk of Serious Recidivism, percent 0–100.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub rsr: Option<f64>,
     /// OGRS3 two-year proven reoffending, percent 0–100.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub ogrs: Option<f64>,
     /// Need severities, when already scored.
     #[serde(
@@ -308,25 +342,31 @@ pub struct Assessment {
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "super::unique_map::deserialize"
     )]
-    pub needs: BTreeMap<NeedArea, NeedSeverity>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub needs: NeedMap,
     /// Raw section answers (`null` = missing), from which severities are scored when `needs` lacks the area.
     #[serde(
         default,
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "super::unique_map::deserialize"
     )]
-    pub section_answers: BTreeMap<NeedArea, Vec<Option<Answer>>>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub section_answers: AnswerMap,
     /// Women's factors.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub womens_factors: Option<WomensFactors>,
     /// Layer 3, layer 1 or standalone (OASys); absent when not recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub layer: Option<AssessmentLayer>,
     /// The OGRS4-family predictor outputs (ARP, CSRP, DC-SRP, ...), when the assessment has them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub predictors: Option<Predictors>,
     /// The person has ever committed a sexual offence (OASys sexually-motivated-offence question); absent = false.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub ever_committed_sexual_offence: bool,
 }
 
@@ -348,3 +388,9 @@ impl Assessment {
         }
     }
 }
+
+/// Need severities by area.
+pub type NeedMap = BTreeMap<NeedArea, NeedSeverity>;
+
+/// Raw section answers by area (`None` = missing).
+pub type AnswerMap = BTreeMap<NeedArea, Vec<Option<Answer>>>;

@@ -13,30 +13,38 @@ use super::{CustodyKind, Event, Length, Sentence};
 /// release is refused as `unsupported` (a second custodial period is a second booking).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Booking {
     /// The sentences, at least one. `consecutive_to` refers to another entry by its index.
     pub sentences: Vec<CustodialSentence>,
     /// Remand credit (CJA 2003 s.240ZA): days already credited.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub remand: Vec<Deduction>,
     /// Tagged-bail credit (CJA 2003 s.240A): days already credited.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tagged_bail: Vec<Deduction>,
     /// Periods unlawfully at large (Prison Act 1952 s.49(2)).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub unlawfully_at_large: Vec<UalPeriod>,
     /// Additional days awarded (CJA 2003 s.257).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub additional_days: Vec<DayAward>,
     /// Additional days restored (remitted).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub restored_days: Vec<DayAward>,
     /// Recalls after release on licence; at most one is supported.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub recalls: Vec<RecallEvent>,
     /// The caller's statutory HDC exclusions (e.g. on the sex offenders register, CJA 2003 s.246(4)): no HDCED.
     #[serde(default, skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub hdc_excluded: bool,
     /// Actual release date, once released: the licence period starts here rather than at the CRD.
     #[serde(
@@ -44,6 +52,7 @@ pub struct Booking {
         deserialize_with = "crate::model::date::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub release_date: Option<NaiveDate>,
 }
 
@@ -59,6 +68,7 @@ fn is_false(v: &bool) -> bool {
 /// detention) are calculated; the others are refused as `unsupported` (RELEASE.md §10).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum CustodialKind {
     /// Standard determinate sentence (imprisonment, YOI, s.250 detention).
@@ -84,6 +94,7 @@ pub enum CustodialKind {
 /// lists live outside this library (Manage Offences); the caller sets the flags.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum EarlyReleaseExclusion {
     /// SI 2024/844 Schedule, sexual offences: never 40 %.
@@ -112,6 +123,7 @@ pub enum EarlyReleaseExclusion {
 /// One custodial sentence of a booking.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct CustodialSentence {
     /// Date of sentence.
@@ -124,25 +136,32 @@ pub struct CustodialSentence {
     pub term: Length,
     /// Kind of sentence.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub kind: CustodialKind,
     /// SDS+ (CJA 2003 s.244ZA): release at two-thirds.
     #[serde(default, skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sds_plus: bool,
     /// Would be SDS+ by type, length and offence, whatever the sentence date (excludes the whole booking from
     /// HDC, and the sentence from the progression model). Implied by `sds_plus`.
     #[serde(default, skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sds_plus_eligible: bool,
     /// Detention under Sentencing Code s.250 / PCC(S)A s.91.
     #[serde(default, skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub section_250: bool,
     /// Early-release exclusion flags of the offence.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub exclusions: Vec<EarlyReleaseExclusion>,
     /// Extension period of an extended sentence (unsupported).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extension: Option<Length>,
     /// Index of the sentence this one is consecutive to; absent for a concurrent sentence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub consecutive_to: Option<u32>,
 }
 
@@ -168,18 +187,21 @@ impl CustodialSentence {
 /// to every sentence of the custodial period, RELEASE.md §3.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Deduction {
     /// Days credited.
     pub days: u32,
     /// Index of the sentence it is linked to; default the first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sentence: Option<u32>,
 }
 
 /// A period unlawfully at large: from its first day, for `days` days (as supplied, not recounted).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct UalPeriod {
     /// First day unlawfully at large.
@@ -192,6 +214,7 @@ pub struct UalPeriod {
 /// Days awarded (ADA) or restored (RADA) on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct DayAward {
     /// Date of the award (adjudication) or restoration.
@@ -204,6 +227,7 @@ pub struct DayAward {
 /// The kind of recall.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum RecallKind {
     /// Fixed-term recall of 14 days.
@@ -224,6 +248,7 @@ pub enum RecallKind {
 /// A recall of the booking's sentences after release on licence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct RecallEvent {
     /// Kind of recall.
@@ -234,6 +259,7 @@ pub struct RecallEvent {
         deserialize_with = "crate::model::date::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub revocation_date: Option<NaiveDate>,
     /// Date of return to custody.
     #[serde(deserialize_with = "crate::model::date::de")]

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a contact was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ContactKind {
@@ -26,6 +27,7 @@ pub enum ContactKind {
 
 /// The outcome of a contact, in nDelius semantics ([V-code]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ContactOutcome {
@@ -41,6 +43,7 @@ pub enum ContactOutcome {
 
 /// One contact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
@@ -53,11 +56,13 @@ pub struct Contact {
     pub outcome: ContactOutcome,
     /// Index of the event it belongs to, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub event: Option<u32>,
 }
 
 /// An enforcement action already taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EnforcementActionKind {
@@ -73,6 +78,7 @@ pub enum EnforcementActionKind {
 
 /// A dated enforcement action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EnforcementAction {
@@ -83,5 +89,6 @@ pub struct EnforcementAction {
     pub kind: EnforcementActionKind,
     /// Index of the event it belongs to, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub event: Option<u32>,
 }

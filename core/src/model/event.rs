@@ -7,6 +7,7 @@ use super::{Length, Requirement};
 
 /// The kind of custodial sentence, as far as the release arithmetic cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CustodyKind {
@@ -26,6 +27,7 @@ pub enum CustodyKind {
 /// inside the sentence name their full path (`events[0].sentence.requirements[1].hours`), when `type` comes first,
 /// as this library always writes it; any order is accepted.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
@@ -36,6 +38,7 @@ pub enum Sentence {
         length: Length,
         /// Requirements.
         #[serde(default)]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         requirements: Vec<Requirement>,
     },
     /// Suspended sentence order.
@@ -47,9 +50,11 @@ pub enum Sentence {
         /// Supervision period (6 months – 2 years, never longer than the operational period); absent when the
         /// order has no community requirements.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         supervision_period: Option<Length>,
         /// Requirements.
         #[serde(default)]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         requirements: Vec<Requirement>,
     },
     /// Custody followed by licence (and, where it applies, post-sentence supervision).
@@ -61,9 +66,11 @@ pub enum Sentence {
         kind: CustodyKind,
         /// Days spent on remand, deducted from the release date.
         #[serde(default)]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         remand_days: u32,
         /// Tagged-bail credit days, deducted from the release date.
         #[serde(default)]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         tagged_bail_days: u32,
         /// Actual release date, once released.
         #[serde(
@@ -71,6 +78,7 @@ pub enum Sentence {
             deserialize_with = "crate::model::date::de_opt",
             skip_serializing_if = "Option::is_none"
         )]
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         release_date: Option<NaiveDate>,
     },
 }
@@ -235,6 +243,7 @@ mod de {
 
 /// Which kind of sentence, without its details.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SentenceType {
@@ -271,6 +280,7 @@ impl Sentence {
 
 /// An event: one conviction and its sentence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
@@ -283,6 +293,7 @@ pub struct Event {
         deserialize_with = "crate::model::date::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub conviction_date: Option<NaiveDate>,
     /// Date of sentence.
     #[serde(deserialize_with = "crate::model::date::de")]
@@ -293,6 +304,7 @@ pub struct Event {
         deserialize_with = "crate::model::date::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub allocation_date: Option<NaiveDate>,
     /// Date the event was terminated (order ended early, revoked, or completed), if it was.
     #[serde(
@@ -300,15 +312,18 @@ pub struct Event {
         deserialize_with = "crate::model::date::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub termination_date: Option<NaiveDate>,
     /// The sentence.
     pub sentence: Sentence,
     /// The Home Office offence code of the (principal) offence: 5 digits, a 3-digit category and a 2-digit
     /// sub-category (read by OGRS3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub offence_code: Option<String>,
     /// The offence's actuarial category (read by ARP; the code-to-category map is not public).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub actuarial_category: Option<crate::predictors::ActuarialCategory>,
 }
 

@@ -16,7 +16,7 @@ mod requirement;
 mod unique_map;
 
 pub use assessment::{
-    Answer, Assessment, AssessmentKind, AssessmentLayer, NeedArea, NeedSeverity, Predictor,
+    Answer, AnswerMap, Assessment, AssessmentKind, AssessmentLayer, NeedArea, NeedMap, NeedSeverity, Predictor,
     PredictorBand, PredictorKind, Predictors, RoshByGroup, RoshLevel, WomensFactors,
 };
 pub use booking::{

@@ -12,6 +12,7 @@ use crate::ids::{Crn, Pnc, PrisonNumber};
 /// Read in any letter case (`female`, `Female`, `FEMALE`): hmpps-tier matches `female` case-insensitively and
 /// nDelius exports `Female`; written in lower case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Sex {
@@ -91,6 +92,7 @@ impl<'de> Deserialize<'de> for Sex {
 
 /// A person's name. Personal data: never appears in errors or logs.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PersonName {
@@ -108,6 +110,7 @@ impl std::fmt::Debug for PersonName {
 
 /// The person a case is about.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
@@ -115,12 +118,15 @@ pub struct Person {
     pub crn: Crn,
     /// Police National Computer id, long form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pnc: Option<Pnc>,
     /// Prison (NOMS) number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub prison_number: Option<PrisonNumber>,
     /// Name (optional; never used by a rule).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<PersonName>,
     /// Date of birth.
     #[serde(deserialize_with = "crate::model::date::de")]
@@ -130,16 +136,19 @@ pub struct Person {
     /// Foreign national liable to deportation (keeps a case with the NPS,
     /// docs/rules/allocation.md#foreign-national-liable-to-deportation).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub foreign_national_liable_to_deportation: bool,
     /// Home area, as the CRC area that covers it (decides the CRC a case is allocated to).
     pub home_area: CrcArea,
     /// The person's current RSR (percent 0–100) as nDelius holds it on the person record, outside any OASys needs
     /// assessment (DOMAIN.md §2 "Risk scores outside OASys"); the 2021 tier prefers it to an assessment's `rsr`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub rsr: Option<f64>,
     /// The person's current OGRS (percent 0–100) as nDelius holds it on the person record (the newer of the latest
     /// OASys and the latest standalone OGRS assessment); the 2021 tier prefers it to an assessment's `ogrs`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub ogrs: Option<f64>,
 }
 

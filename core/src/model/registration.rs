@@ -174,6 +174,7 @@ pub enum MappaCategory {
 /// validation refuses any but nDelius's own (level `M0`–`M3`, category `M1`–`M4` or `X9`), and tiering reads
 /// `M0` and `X9` ("not yet decided") as no level and no category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Registration {
@@ -181,9 +182,11 @@ pub struct Registration {
     pub code: RegisterCode,
     /// Level code (MAPPA: `M1`–`M3`, or `M0`: not yet confirmed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub level: Option<String>,
     /// Category code (MAPPA: `M1`–`M4`, or `X9`: not yet determined).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub category: Option<String>,
     /// Date registered.
     #[serde(deserialize_with = "crate::model::date::de")]
@@ -194,6 +197,7 @@ pub struct Registration {
         deserialize_with = "crate::model::date::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub deregistered: Option<NaiveDate>,
 }
 

@@ -7,6 +7,7 @@ use super::Length;
 
 /// The kinds of requirement a court can impose ([V] CJA 2003 s.177, Sentencing Code Sch 9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RequirementKind {
@@ -151,6 +152,7 @@ pub struct RequirementFields {
 /// One requirement of an order. Which numeric fields apply depends on `kind` ([`RequirementKind::fields`]);
 /// validation reports a missing or inapplicable field by its path.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
@@ -158,18 +160,23 @@ pub struct Requirement {
     pub kind: RequirementKind,
     /// Hours (unpaid work: 40–300; attendance centre: 12–36).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub hours: Option<u16>,
     /// Days (rehabilitation activity days; programme sessions).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub days: Option<u16>,
     /// Curfew hours per day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub hours_per_day: Option<u8>,
     /// Curfew days per week (default 7).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub days_per_week: Option<u8>,
     /// How long the requirement lasts (curfew, exclusion, treatment, monitoring).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub length: Option<Length>,
     /// Date the requirement was terminated early, if it was.
     #[serde(
@@ -177,6 +184,7 @@ pub struct Requirement {
         deserialize_with = "crate::model::date::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub terminated: Option<NaiveDate>,
 }
 

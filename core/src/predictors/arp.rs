@@ -24,6 +24,7 @@ use coefficients::{ARP_DYNAMIC, ARP_STATIC};
 /// Office code to category comes from Manage Offences and is not public: the category is an input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs, reason = "the service's category names, self-describing")]
 pub enum ActuarialCategory {
@@ -58,6 +59,7 @@ pub enum ActuarialCategory {
 /// An OASys problem level (scored 0, 1, 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum ProblemLevel {
     /// 0.
@@ -81,6 +83,7 @@ impl ProblemLevel {
 /// Motivation to tackle drug misuse (scored 0, 1, 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum MotivationLevel {
     /// 0.
@@ -104,6 +107,7 @@ impl MotivationLevel {
 /// Current relationship status (OASys 6.x).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum RelationshipStatus {
     /// Not in a relationship.
@@ -118,85 +122,112 @@ pub enum RelationshipStatus {
 /// the drug answers are optional (motivation absent counts as full motivation, a drug flag absent as false).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct DynamicAnswers {
     /// Suitability of accommodation (OASys 3.4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub suitability_of_accommodation: Option<ProblemLevel>,
     /// Unemployed (OASys 4.2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub is_unemployed: Option<bool>,
     /// Current relationship with partner (OASys 6.4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub current_relationship_with_partner: Option<ProblemLevel>,
     /// Evidence of domestic abuse as perpetrator (OASys 6.7).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub evidence_of_domestic_abuse: Option<bool>,
     /// Current relationship status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub current_relationship_status: Option<RelationshipStatus>,
     /// Regular activities encourage offending (OASys 7.2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub regular_offending_activities: Option<ProblemLevel>,
     /// Current alcohol use is a problem (OASys 9.1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub current_alcohol_use_problems: Option<ProblemLevel>,
     /// Binge drinking or excessive alcohol use (OASys 9.2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub excessive_alcohol_use: Option<ProblemLevel>,
     /// Impulsivity (OASys 11.2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub impulsivity_problems: Option<ProblemLevel>,
     /// Pro-criminal attitudes (OASys 12.1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pro_criminal_attitudes: Option<ProblemLevel>,
     /// Motivation to tackle drug misuse (OASys 8.8); required when any drug flag is true.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub motivation_to_tackle_drug_misuse: Option<MotivationLevel>,
     /// Heroin.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_heroin_usage: Option<bool>,
     /// Methadone (VRP only; not read by ARP).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_methadone_usage: Option<bool>,
     /// Other opiates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_other_opiate_usage: Option<bool>,
     /// Crack cocaine.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_crack_cocaine_usage: Option<bool>,
     /// Powder cocaine.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_powder_cocaine_usage: Option<bool>,
     /// Misused prescribed drugs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_misused_prescription_drug_usage: Option<bool>,
     /// Benzodiazepines.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_benzodiazepines_usage: Option<bool>,
     /// Cannabis.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_cannabis_usage: Option<bool>,
     /// Steroids.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_steroids_usage: Option<bool>,
     /// Other drugs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_other_drugs_usage: Option<bool>,
     /// Ketamine.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_ketamine_usage: Option<bool>,
     /// Spice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_spice_usage: Option<bool>,
     /// Hallucinogens.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_hallucinogens_usage: Option<bool>,
     /// Solvents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_solvents_usage: Option<bool>,
     /// Temper control (OASys 11.4; VRP and SVRP only, not read by ARP).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub temper_control: Option<ProblemLevel>,
 }
 

@@ -49,16 +49,18 @@ pub use pss::{PssCondition, PssEligibility};
 /// One key date and the rule that produced it. Serialised as `{"date": "2024-04-14", "rule": {...}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct KeyDate {
     /// The date.
     pub date: NaiveDate,
     /// The rule that produced it.
-    pub rule: &'static Rule,
+    pub rule: crate::rules::StaticRule,
 }
 
 /// What kind of supervision a period is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum SupervisionKind {
     /// A community order, from the sentence date to the order's end.
@@ -74,6 +76,8 @@ pub enum SupervisionKind {
 /// A period under supervision, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi(name = "SentencePeriod"))]
 pub struct SupervisionPeriod {
     /// What kind of supervision.
     pub kind: SupervisionKind,
@@ -89,6 +93,7 @@ pub struct SupervisionPeriod {
 /// life sentence has no SED, CRD or LED. `rules` lists every rule that fired, in the order they did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SentenceDates {
     /// Community order, suspended sentence order or custody.
     pub sentence_type: SentenceType,
@@ -122,7 +127,7 @@ pub struct SentenceDates {
     /// The periods under supervision, in order: CO; SSO supervision; licence then PSS.
     pub supervision: Vec<SupervisionPeriod>,
     /// Every rule that fired, in order, without repeats.
-    pub rules: Vec<&'static Rule>,
+    pub rules: Vec<crate::rules::StaticRule>,
 }
 
 /// Why a sentence's dates cannot be computed. `field` is the path within the event (`sentence.length`); prefix

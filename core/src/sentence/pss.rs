@@ -15,6 +15,7 @@ pub const ORA_COMMENCEMENT: NaiveDate = match NaiveDate::from_ymd_opt(2015, 2, 1
 /// A condition of post-sentence supervision that a sentence fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum PssCondition {
     /// The offence was committed before 1 February 2015.
@@ -49,6 +50,7 @@ impl PssCondition {
 /// ["offence_before_ora"]}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PssEligibility {
     /// True when every condition holds.
     pub applies: bool,

@@ -2,6 +2,7 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import probation.core.*
+import probation.core.types.*
 import java.time.LocalDate
 import java.util.concurrent.Callable
 import java.util.concurrent.Executors

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
 import probation.core.*
+import probation.core.types.*
 import java.time.LocalDate
 
 /** A Rust error arrives as the right Kotlin exception subclass, with the field path and no personal data. */
@@ -32,18 +33,19 @@ class ErrorMappingTest {
     }
 
     @Test
-    fun `a negative count is Decode naming the field`() {
+    fun `a bad code in a record is Decode naming the field`() {
         val c = Fixtures.case()
+        val e = assertThrows<ApiException.Decode> { validate(c.copy(provider = "N99")) }
+        assertEquals("provider", e.path)
+        // Counts are unsigned in Kotlin (UShort, UInt...), as in core: a negative count cannot be written.
         val co = c.events[0].sentence as Sentence.CommunityOrder
-        val bad = c.copy(events = listOf(c.events[0].copy(sentence = co.copy(length = Length(months = -1)))))
-        val e = assertThrows<ApiException.Decode> { validate(bad) }
-        assertEquals("events[0].sentence.length.months", e.path)
+        assertEquals(12u.toUShort(), co.length.months)
     }
 
     @Test
     fun `an invalid case is ApiException Validation with every issue`() {
         val c = Fixtures.case()
-        val bad = c.copy(events = listOf(c.events[0].copy(sentence = Sentence.CommunityOrder(Length(years = 4), listOf()))))
+        val bad = c.copy(events = listOf(c.events[0].copy(sentence = Sentence.CommunityOrder(Length(years = 4u), listOf()))))
         val e = assertThrows<ApiException.Validation> { requireValid(bad) }
         assertEquals(
             listOf("events[0].sentence.length" to "community_order_too_long",
@@ -82,8 +84,8 @@ object Fixtures {
             offenceDate = LocalDate.of(2016, 1, 4),
             sentenceDate = LocalDate.of(2016, 3, 1),
             sentence = Sentence.CommunityOrder(
-                length = Length(months = 12),
-                requirements = listOf(Requirement(kind = RequirementKind.UNPAID_WORK, hours = 120)),
+                length = Length(months = 12u),
+                requirements = listOf(Requirement(kind = RequirementKind.UNPAID_WORK, hours = 120u)),
             ),
         )),
     )

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Assumptions.assumeTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
 import probation.core.*
+import probation.core.types.*
 import java.time.LocalDate
 
 /**

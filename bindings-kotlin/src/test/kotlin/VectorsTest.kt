@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DynamicTest
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestFactory
 import probation.core.*
+import probation.core.types.*
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.Paths

@@ -5,6 +5,7 @@
 // Usage: VendorApp [CASE_FILE] [--on YYYY-MM-DD] [--policy ns2007|tr2014|ps2021] [--show N]
 
 import probation.core.*
+import probation.core.types.*
 import java.nio.file.Path
 import java.time.LocalDate
 import kotlin.system.exitProcess

@@ -4,6 +4,7 @@
 package probation.bench
 
 import probation.core.*
+import probation.core.types.*
 import java.time.LocalDate
 
 private fun <T> time(label: String, calls: Int, perCall: Int = 1, body: () -> T) {
@@ -23,12 +24,20 @@ fun main() {
     val cases = syntheticCases(2026u, 10_000u)
     val one = cases[1]
     val oneJson = encodeCase(one)
+    val oneBytes = oneJson.toByteArray()
     println("probation-kotlin benchmark: ${cases.size} synthetic cases (seed 2026), on $on")
+    // A 50 MB input is refused (`too_large`) as soon as it arrives: this times getting it across the FFI.
+    val big = " ".repeat(50 shl 20) + oneJson
+    val bigBytes = big.toByteArray()
+    println("-- a 50 MB input (refused as too_large: the cost of passing it)")
+    time("decodeCase(String), 50 MB", 5) { runCatching { decodeCase(big) } }
+    time("decodeCaseBytes(ByteArray), 50 MB", 5) { runCatching { decodeCaseBytes(bigBytes) } }
     Calendar.englandAndWales().use { cal ->
         AllocationPolicy.preset("default").use { ap ->
             ContactPolicy.preset("tr2014").use { cp ->
                 println("-- one case per call")
                 time("decodeCase (JSON -> record)", 2_000) { decodeCase(oneJson) }
+                time("decodeCaseBytes (UTF-8 bytes -> record)", 2_000) { decodeCaseBytes(oneBytes) }
                 time("validate (record)", 2_000) { validate(one) }
                 time("allocate (record)", 2_000) { allocate(one, on, ap, cal) }
                 time("allocateJson (JSON in, JSON out)", 2_000) { allocateJson(oneJson, on, ap, cal) }
