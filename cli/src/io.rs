@@ -84,6 +84,85 @@ pub fn checked_case(
     }
 }
 
+/// The shape of an input file: the case format, or one of the records real systems hold (one document a line).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, clap::ValueEnum)]
+pub enum InputShape {
+    /// The library's case format (the default).
+    #[default]
+    Case,
+    /// tier-to-delius `tier-details` documents, each carrying a `crn` member; needs `--on`. The cases hold
+    /// placeholders for what the document lacks, so they are tiered without the case format's validation.
+    TierDetails,
+    /// community-api bundles `{"offender", "convictions", "registrations", "contacts", "nsis"}`.
+    CommunityApi,
+    /// HMPPS Integration API bundles `{"crn", "caseDetails", "supervisions", "registrations"}`. The shape holds no
+    /// requirements, so these cases are not put through the case format's validation either.
+    IntegrationApi,
+}
+
+/// Streams the cases of `file` read as `from`: each line's case (decoded, mapped and — except for tier-details —
+/// validated) or its error line. `on` is the calculation date tier-details needs.
+pub fn each_case(
+    file: &Path,
+    from: InputShape,
+    on: Option<NaiveDate>,
+    mut f: impl FnMut(usize, Result<Case, serde_json::Value>) -> Result<(), CliError>,
+) -> Result<(), CliError> {
+    let input = open_input(file)?;
+    if from == InputShape::Case {
+        for line in read_jsonl(input) {
+            f(line.number, checked_case(line.number, line.case)?)?;
+        }
+        return Ok(());
+    }
+    let mut number = 0usize;
+    for line in input.split(b'\n') {
+        let line = line?;
+        number += 1;
+        let text = match std::str::from_utf8(&line) {
+            Ok(t) => t.trim(),
+            Err(_) => {
+                f(
+                    number,
+                    Err(error_line(number, "decode", "", "input is not valid utf-8")),
+                )?;
+                continue;
+            }
+        };
+        if text.is_empty() {
+            continue;
+        }
+        use probation_core::records;
+        let mapped = match from {
+            InputShape::Case => continue,
+            InputShape::TierDetails => match on {
+                None => {
+                    f(
+                        number,
+                        Err(error_line(number, "no_date", "", "tier-details needs --on")),
+                    )?;
+                    continue;
+                }
+                Some(on) => records::tier_details_line_to_case(text, on),
+            },
+            InputShape::CommunityApi => records::community_api_to_case(text),
+            InputShape::IntegrationApi => records::integration_api_to_case(text),
+        };
+        let result = match mapped {
+            Err(e) => Err(error_line(number, e.kind(), e.path(), &e.to_string())),
+            // tier-details and the Integration API hold no requirements (and tier-details no dates or lengths):
+            // their cases are partial, so the case format's validation is not applied; the mapping's own
+            // checks are.
+            Ok(case) if matches!(from, InputShape::TierDetails | InputShape::IntegrationApi) => {
+                Ok(case)
+            }
+            Ok(case) => checked_case(number, Ok(case))?,
+        };
+        f(number, result)?;
+    }
+    Ok(())
+}
+
 /// What one case came to in a per-case subcommand: its output line, or an error line.
 pub type CaseLine = Result<serde_json::Value, serde_json::Value>;
 
@@ -92,32 +171,32 @@ pub type CaseLine = Result<serde_json::Value, serde_json::Value>;
 /// error line), and write what `f` makes of the case on that date. Returns the cases read and the error lines.
 pub fn each_dated_case(
     file: &Path,
+    from: InputShape,
     on: Option<NaiveDate>,
     mut f: impl FnMut(usize, &Case, NaiveDate) -> CaseLine,
 ) -> Result<(usize, usize), CliError> {
-    let input = open_input(file)?;
     let mut out = open_output(Path::new("-"))?;
     let (mut total, mut errors) = (0usize, 0usize);
-    for line in read_jsonl(input) {
+    each_case(file, from, on, |number, case| {
         total += 1;
-        let result = match checked_case(line.number, line.case)? {
+        let result = match case {
             Err(v) => Err(v),
             Ok(case) => match on.or_else(|| newest_sentence_date(&case)) {
                 None => Err(error_line(
-                    line.number,
+                    number,
                     "no_date",
                     "events",
                     "case has no event: give --on",
                 )),
-                Some(on) => f(line.number, &case, on),
+                Some(on) => f(number, &case, on),
             },
         };
         let value = result.unwrap_or_else(|v| {
             errors += 1;
             v
         });
-        write_json_line(&mut *out, &value)?;
-    }
+        write_json_line(&mut *out, &value)
+    })?;
     out.flush()?;
     Ok((total, errors))
 }

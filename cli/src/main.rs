@@ -41,6 +41,20 @@ enum Command {
     Generate(cmd::generate::Args),
     /// Contact schedule of every case: required contacts and deadlines with the rule behind each.
     Schedule(cmd::schedule::Args),
+    /// Read records real systems hold (tier-details, community-api, integration-api; one document a line) into
+    /// case JSON Lines. Per-line errors name the field; exit 1 if any line failed.
+    Import(cmd::import::Args),
+    /// The tier in the forms nDelius stores (UB2, UB2S, community-api B_2, the 2026 tier) and custody key dates
+    /// by nDelius code, per case.
+    ExportTier(cmd::export_tier::ExportArgs),
+    /// Write cases as records real systems hold (tier-details, community-api), one document a line: sample
+    /// files, and what `import --from` reads back.
+    ExportRecords(cmd::export_tier::RecordsArgs),
+    /// For each HMPPS domain event, which results (tier, 2026 tier, escalation, schedule, release dates) of
+    /// whose case can change: recalculate those cases only.
+    Recompute(cmd::recompute::Args),
+    /// HMPPS `tier.calculation.changed` domain events for the cases whose tier changed between two runs.
+    TierEvents(cmd::export_tier::EventsArgs),
     /// Compliance on a date: windows met or missed, failures to comply, enforcement due.
     Compliance(cmd::compliance::Args),
 }
@@ -57,6 +71,11 @@ fn main() -> ExitCode {
         Command::Generate(a) => cmd::generate::run(a),
         Command::Schedule(a) => cmd::schedule::run(a),
         Command::Compliance(a) => cmd::compliance::run(a),
+        Command::Import(a) => cmd::import::run(a),
+        Command::ExportTier(a) => cmd::export_tier::run_export(a),
+        Command::ExportRecords(a) => cmd::export_tier::run_records(a),
+        Command::Recompute(a) => cmd::recompute::run(a),
+        Command::TierEvents(a) => cmd::export_tier::run_events(a),
     };
     match result {
         Ok(code) => code,

@@ -28,6 +28,7 @@ pub mod interchange;
 pub mod model;
 pub mod predictors;
 pub mod release;
+pub mod records;
 pub mod rules;
 pub mod sentence;
 pub mod synth;

@@ -92,6 +92,27 @@ fn run(function: &str, input: &Value) -> Result<Value, String> {
             (e.kind(), e.field())
         }),
         "predictors.case" => predictors_case(input),
+        "records.tier_details" => records_tier_details(input),
+        "records.tier_details_round_trip" => records_tier_details_round_trip(input),
+        "records.code" => records_code(input),
+        "records.community_api_round_trip" => records_community_api_round_trip(input),
+        "records.community_api" => {
+            records_case(input, probation_core::records::community_api_to_case)
+        }
+        "records.integration_api" => {
+            records_case(input, probation_core::records::integration_api_to_case)
+        }
+        "records.recompute" => Ok(serde_json::to_value(probation_core::records::recompute_for(
+            input["event_type"].as_str().ok_or("input.event_type")?,
+        ))
+        .unwrap()),
+        "records.tier_changed_events" => records_tier_changed_events(input),
+        "records.recompute_for_event" => {
+            match probation_core::records::recompute_for_event(&record_text(input)) {
+                Ok(r) => Ok(serde_json::to_value(r).unwrap()),
+                Err(e) => record_error(input, &e),
+            }
+        }
         other => Err(format!("unknown function `{other}`")),
     }
 }
@@ -426,6 +447,117 @@ fn tier_both(input: &Value) -> Result<Value, String> {
         Ok(t) => serde_json::to_value(t).unwrap(),
         Err(e) => json!({"error": {"kind": e.kind(), "path": e.path()}}),
     })
+}
+
+/// The error of a record mapping as vectors see it; fails when its message holds a `forbidden` value.
+fn record_error(input: &Value, e: &probation_core::records::RecordError) -> Result<Value, String> {
+    let text = e.to_string();
+    for f in input["forbidden"].as_array().into_iter().flatten() {
+        let f = f.as_str().unwrap_or_default();
+        if !f.is_empty() && text.contains(f) {
+            return Err(format!(
+                "error message `{text}` contains the forbidden value `{f}`"
+            ));
+        }
+    }
+    let mut v = serde_json::to_value(e).unwrap();
+    v["message"] = json!(text);
+    Ok(json!({ "error": v }))
+}
+
+/// The document of a records vector: `input.text` (raw) or `input.document` (JSON).
+fn record_text(input: &Value) -> String {
+    if let Some(g) = input.get("generate") {
+        let part = |k: &str| g[k].as_str().unwrap_or_default().to_owned();
+        let n = usize::try_from(g["count"].as_u64().unwrap_or(0)).unwrap();
+        let items = vec![part("repeat"); n].join(",");
+        return format!("{}{items}{}", part("prefix"), part("suffix"));
+    }
+    input["text"]
+        .as_str()
+        .map_or_else(|| input["document"].to_string(), str::to_owned)
+}
+
+/// `records.tier_details`: input `{"document" | "text", "crn", "on", "forbidden"?}`, output `{"case", "tier",
+/// "tier_2026", "forms"}` or `{"error": {"kind", "path", "code"?, "message"}}`.
+fn records_tier_details(input: &Value) -> Result<Value, String> {
+    let on = vector_date(input, "on")?;
+    let crn = input["crn"].as_str().ok_or("input.crn")?;
+    match probation_core::records::tier_details_to_case(&record_text(input), crn, on) {
+        Err(e) => record_error(input, &e),
+        Ok(case) => {
+            let t = probation_core::tier2026::tiers(&case, on).map_err(|e| e.to_string())?;
+            let forms = probation_core::records::tier_forms(&t.tier_2021, Some(&t.tier_2026));
+            Ok(json!({"case": case, "tier": t.tier_2021, "tier_2026": t.tier_2026, "forms": forms}))
+        }
+    }
+}
+
+/// `records.tier_details_round_trip`: input `{"document", "crn", "on"}`; output `{"same": bool}`: whether
+/// import(export(import(document))) equals import(document).
+fn records_tier_details_round_trip(input: &Value) -> Result<Value, String> {
+    use probation_core::records::{tier_details_from_case, tier_details_to_case};
+    let on = vector_date(input, "on")?;
+    let crn = input["crn"].as_str().ok_or("input.crn")?;
+    let first = tier_details_to_case(&record_text(input), crn, on).map_err(|e| e.to_string())?;
+    let exported = tier_details_from_case(&first, on);
+    let second = tier_details_to_case(&exported, crn, on).map_err(|e| e.to_string())?;
+    Ok(
+        json!({"same": first == second, "exported": serde_json::from_str::<Value>(&exported).unwrap()}),
+    )
+}
+
+/// `records.community_api`, `records.integration_api`: input `{"document" | "text" | "generate", "forbidden"?}`,
+/// output `{"case", "valid": bool, "issues"}` (the case and its validation) or `{"error"}`.
+fn records_case(
+    input: &Value,
+    f: fn(&str) -> Result<probation_core::model::Case, probation_core::records::RecordError>,
+) -> Result<Value, String> {
+    match f(&record_text(input)) {
+        Err(e) => record_error(input, &e),
+        Ok(case) => {
+            let issues = probation_core::validate::validate(&case)
+                .err()
+                .map(|e| e.0)
+                .unwrap_or_default();
+            Ok(json!({"case": case, "valid": issues.is_empty(), "issues": issues}))
+        }
+    }
+}
+
+/// `records.community_api_round_trip`: input `{"document"}`; output `{"same": bool}`: whether
+/// import(export(import(document))) equals import(document).
+fn records_community_api_round_trip(input: &Value) -> Result<Value, String> {
+    use probation_core::records::{community_api_from_case, community_api_to_case};
+    let first = community_api_to_case(&record_text(input)).map_err(|e| e.to_string())?;
+    let second =
+        community_api_to_case(&community_api_from_case(&first)).map_err(|e| e.to_string())?;
+    Ok(json!({ "same": first == second }))
+}
+
+/// `records.code`: input `{"table", "code"}`, output the `CodeReading` or `{"error"}`.
+fn records_code(input: &Value) -> Result<Value, String> {
+    let table = input["table"].as_str().ok_or("input.table")?;
+    let code = input["code"].as_str().ok_or("input.code")?;
+    match probation_core::records::codes::lookup(table, code) {
+        Ok(r) => Ok(serde_json::to_value(r).unwrap()),
+        Err(e) => record_error(input, &e),
+    }
+}
+
+/// `records.tier_changed_events`: input `{"before": [{"crn", "tier"}], "after": [...], "occurred_at"}`,
+/// output `{"events": [DomainEvent]}` or `{"error"}`.
+fn records_tier_changed_events(input: &Value) -> Result<Value, String> {
+    use probation_core::records::{TierChange, tier_changed_events};
+    let before: Vec<TierChange> =
+        serde_json::from_value(input["before"].clone()).map_err(|e| e.to_string())?;
+    let after: Vec<TierChange> =
+        serde_json::from_value(input["after"].clone()).map_err(|e| e.to_string())?;
+    let at = input["occurred_at"].as_str().ok_or("input.occurred_at")?;
+    match tier_changed_events(&before, &after, at) {
+        Ok(events) => Ok(json!({ "events": events })),
+        Err(e) => record_error(input, &e),
+    }
 }
 
 #[test]

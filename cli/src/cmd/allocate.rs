@@ -23,6 +23,10 @@ pub struct Args {
     /// decision is made); a case with no event then gets an error line.
     #[arg(long)]
     on: Option<NaiveDate>,
+    /// Shape of the input: `case` (the default), `tier-details`, `community-api` or `integration-api` (one
+    /// document a line; see `probation import`).
+    #[arg(long, value_enum, default_value = "case")]
+    from: crate::io::InputShape,
     /// Allocation policy: a preset name (`default`, `verified-only`) or a JSON policy file (every field given,
     /// unknown fields rejected). Default: `default`.
     #[arg(long, default_value = "default")]
@@ -45,15 +49,18 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let calendar = Calendar::england_and_wales();
     let mut by_provider: BTreeMap<&'static str, usize> = BTreeMap::new();
     let (total, errors) =
-        each_dated_case(&args.file, args.on, |number, case, on| {
-            match allocate(case, on, &policy, &calendar) {
+        each_dated_case(
+            &args.file,
+            args.from,
+            args.on,
+            |number, case, on| match allocate(case, on, &policy, &calendar) {
                 Ok(a) => {
                     *by_provider.entry(a.provider.code()).or_default() += 1;
                     Ok(json!({"line": number, "crn": case.person.crn, "allocation": a}))
                 }
                 Err(e) => Err(error_line(number, e.kind(), e.path(), &e.to_string())),
-            }
-        })?;
+            },
+        )?;
     eprintln!(
         "{total} case(s) read, {} allocated, {errors} error(s); policy {} v{}",
         total - errors,

@@ -6,11 +6,10 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use probation_core::contact::{compliance, render_compliance};
-use probation_core::interchange::read_jsonl;
 use serde_json::json;
 
 use super::schedule::{Format, contact_error_line, load_calendar, load_policy, report};
-use crate::io::{CliError, checked_case, open_input, open_output, write_json_line};
+use crate::io::{CliError, each_case, open_output, write_json_line};
 
 /// Arguments of `compliance`.
 #[derive(clap::Args)]
@@ -29,6 +28,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
+    /// Shape of the input: `case` (the default) or `community-api` (see `probation import`; tier-details and
+    /// Integration API cases hold no contacts or requirements).
+    #[arg(long, value_enum, default_value = "case")]
+    from: crate::io::InputShape,
     /// In table format, how many open windows to show per case.
     #[arg(long, default_value_t = 3)]
     next: usize,
@@ -38,23 +41,22 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let policy = load_policy(&args.policy)?;
     let calendar = load_calendar(&args.extra_holidays)?;
-    let input = open_input(&args.file)?;
     let mut out = open_output(Path::new("-"))?;
     let (mut total, mut failed, mut actions) = (0usize, 0usize, 0usize);
-    for line in read_jsonl(input) {
+    each_case(&args.file, args.from, None, |number, case| {
         total += 1;
-        let case = match checked_case(line.number, line.case)? {
+        let case = match case {
             Ok(c) => c,
             Err(v) => {
                 failed += 1;
                 report(&mut *out, args.format, v)?;
-                continue;
+                return Ok(());
             }
         };
         match compliance(&case, &policy, &calendar, args.as_of) {
             Err(e) => {
                 failed += 1;
-                report(&mut *out, args.format, contact_error_line(line.number, &e))?;
+                report(&mut *out, args.format, contact_error_line(number, &e))?;
             }
             Ok(c) => {
                 actions += c
@@ -65,7 +67,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
                 match args.format {
                     Format::Json => write_json_line(
                         &mut *out,
-                        &json!({"line": line.number, "crn": case.person.crn.as_str(), "compliance": c}),
+                        &json!({"line": number, "crn": case.person.crn.as_str(), "compliance": c}),
                     )?,
                     Format::Table => {
                         writeln!(
@@ -77,7 +79,8 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
                 }
             }
         }
-    }
+        Ok(())
+    })?;
     out.flush()?;
     eprintln!(
         "{total} case(s) read, {failed} not assessed, {actions} enforcement action(s) outstanding"

@@ -23,6 +23,9 @@ pub struct Args {
     /// conviction on or before it (YYYY-MM-DD). Default: each case's newest sentence date.
     #[arg(long)]
     on: Option<NaiveDate>,
+    /// The shape of the input records (docs/records.md): the case format, or an nDelius/OASys shape.
+    #[arg(long, value_enum, default_value = "case")]
+    from: crate::io::InputShape,
 }
 
 fn scored<T>(o: &Outcome<T>) -> usize {
@@ -32,7 +35,7 @@ fn scored<T>(o: &Outcome<T>) -> usize {
 /// Runs `predict`.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let mut counts = [0usize; 3];
-    let (total, errors) = each_dated_case(&args.file, args.on, |number, case, on| {
+    let (total, errors) = each_dated_case(&args.file, args.from, args.on, |number, case, on| {
         let p = predictors(case, on);
         for (c, n) in counts
             .iter_mut()

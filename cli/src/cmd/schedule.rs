@@ -7,10 +7,9 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use probation_core::calendar::Calendar;
 use probation_core::contact::{ContactError, ContactPolicy, render_schedule, schedule};
-use probation_core::interchange::read_jsonl;
 use serde_json::json;
 
-use crate::io::{CliError, checked_case, error_line, open_input, open_output, write_json_line};
+use crate::io::{CliError, each_case, error_line, open_output, write_json_line};
 
 /// Output format.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -35,6 +34,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
+    /// Shape of the input: `case` (the default) or `community-api` (see `probation import`; tier-details and
+    /// Integration API cases hold no contacts or requirements).
+    #[arg(long, value_enum, default_value = "case")]
+    from: crate::io::InputShape,
 }
 
 /// A preset by name, else a policy read from the file at `arg`.
@@ -67,35 +70,35 @@ pub fn contact_error_line(line: usize, e: &ContactError) -> serde_json::Value {
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let policy = load_policy(&args.policy)?;
     let calendar = load_calendar(&args.extra_holidays)?;
-    let input = open_input(&args.file)?;
     let mut out = open_output(Path::new("-"))?;
     let (mut total, mut failed) = (0usize, 0usize);
-    for line in read_jsonl(input) {
+    each_case(&args.file, args.from, None, |number, case| {
         total += 1;
-        let case = match checked_case(line.number, line.case)? {
+        let case = match case {
             Ok(c) => c,
             Err(v) => {
                 failed += 1;
                 report(&mut *out, args.format, v)?;
-                continue;
+                return Ok(());
             }
         };
         match schedule(&case, &policy, &calendar) {
             Err(e) => {
                 failed += 1;
-                report(&mut *out, args.format, contact_error_line(line.number, &e))?;
+                report(&mut *out, args.format, contact_error_line(number, &e))?;
             }
             Ok(s) => match args.format {
                 Format::Json => write_json_line(
                     &mut *out,
-                    &json!({"line": line.number, "crn": case.person.crn.as_str(), "schedule": s}),
+                    &json!({"line": number, "crn": case.person.crn.as_str(), "schedule": s}),
                 )?,
                 Format::Table => {
                     writeln!(out, "{}", render_schedule(case.person.crn.as_str(), &s))?;
                 }
             },
         }
-    }
+        Ok(())
+    })?;
     out.flush()?;
     eprintln!("{total} case(s) read, {failed} not scheduled");
     Ok(if failed > 0 {

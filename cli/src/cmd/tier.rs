@@ -40,6 +40,10 @@ pub struct Args {
     /// gets an error line.
     #[arg(long)]
     on: Option<NaiveDate>,
+    /// Shape of the input: `case` (the default), `tier-details`, `community-api` or `integration-api` (one
+    /// document a line; see `probation import`).
+    #[arg(long, value_enum, default_value = "case")]
+    from: crate::io::InputShape,
     /// Which tier: 2021 (A0-D3), 2026 (A-G, provisional) or both.
     #[arg(long, value_enum, default_value = "2021")]
     model: Model,
@@ -51,7 +55,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     // 2026 tier → (cases, provisional).
     let mut by_2026: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let err = |number: usize, e: TierError| error_line(number, e.kind(), e.path(), &e.to_string());
-    let (total, errors) = each_dated_case(&args.file, args.on, |number, case, on| {
+    let (total, errors) = each_dated_case(&args.file, args.from, args.on, |number, case, on| {
         let mut count_2026 = |t: &probation_core::tier2026::Tier2026| {
             let slot = by_2026.entry(t.tier.to_string()).or_default();
             slot.0 += 1;

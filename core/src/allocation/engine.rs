@@ -221,6 +221,19 @@ pub fn allocate_facts(
 #[serde(transparent)]
 pub struct PolicyId(pub Arc<str>);
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for PolicyId {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PolicyId".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string" })
+    }
+}
+
 impl std::ops::Deref for PolicyId {
     type Target = str;
     fn deref(&self) -> &str {
