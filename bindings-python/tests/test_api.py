@@ -254,3 +254,21 @@ def test_release_dates_and_errors() -> None:
     with pytest.raises(probation.DecodeError):
         probation.release_dates(case, D(2024, 1, 20), options={"Marguerite": 1})
     assert isinstance(probation.release_law(D(2024, 1, 20)), probation.ReleaseLaw)
+
+
+def test_record_error_and_records_round_trip() -> None:
+    with pytest.raises(probation.RecordError) as info:
+        probation.code_lookup("nomis_sentence_calculation_type", "Marguerite Smith")
+    e = info.value
+    assert isinstance(e, probation.ProbationError) and isinstance(e, ValueError)
+    assert (e.kind, e.max, e.limit, e.reason) == ("unknown_code", None, None, None)
+    assert (e.path, e.code) == ("code", "<redacted>") and "Marguerite" not in str(e)
+    with pytest.raises(probation.RecordError) as info:
+        probation.tier_changed_events([], [{"crn": "X320741", "tier": "A2"}], "yesterday")
+    assert (info.value.kind, info.value.path) == ("invalid", "occurred_at") and info.value.reason
+    case = probation.Case.from_dict(community_order())
+    again = probation.community_api_to_case(probation.community_api_from_case(case))
+    assert isinstance(again, probation.Case)
+    assert probation.recompute_for("probation-case.registration.added") == probation.recompute_for(
+        "probation-case.registration.added"
+    )

@@ -15,12 +15,17 @@ from ._types import (
     ArpScore,
     BankHoliday,
     CasePredictors,
+    CodeReading,
     Compliance,
     DcSrpScore,
+    DomainEvent,
     Escalation,
     EscalationPoint,
+    EventRecompute,
     ManagerOverride,
+    NdeliusTierForms,
     Ogrs3Score,
+    Recompute,
     ReleaseDates,
     ReleaseLaw,
     Schedule,
@@ -152,6 +157,73 @@ def release_law(as_at: datetime.date) -> ReleaseLaw:
     """The release law as it stood on ``as_at``: the release fractions and schemes in force, with their
     commencement dates (effective-dated data, docs/rules/release.md)."""
     return _build(ReleaseLaw, _native.release_law(as_at))
+
+
+def tier_details_to_case(text: str, crn: str, on: datetime.date) -> Case:
+    """A tier-details document (what hmpps-tier reads from nDelius, docs/records.md) for the person ``crn`` on
+    ``on`` as a case, not validated (``case.issues()``). ``RecordError`` naming the field for a document that does
+    not map."""
+    return _native.tier_details_to_case(text, crn, on)
+
+
+def tier_details_from_case(case: Case, on: datetime.date) -> str:
+    """``case`` on ``on`` as a tier-details document (JSON text)."""
+    return _native.tier_details_from_case(case, on)
+
+
+def community_api_to_case(text: str) -> Case:
+    """A community-api bundle (``{"offender", "convictions", "registrations", "contacts", "nsis"}``) as a case,
+    not validated. ``RecordError`` naming the field."""
+    return _native.community_api_to_case(text)
+
+
+def community_api_from_case(case: Case) -> str:
+    """``case`` as a community-api bundle (JSON text)."""
+    return _native.community_api_from_case(case)
+
+
+def integration_api_to_case(text: str) -> Case:
+    """An Integration API bundle (``{"crn", "caseDetails", "supervisions", "registrations"}``) as a case, not
+    validated. ``RecordError`` naming the field."""
+    return _native.integration_api_to_case(text)
+
+
+def integration_api_from_case(case: Case, on: datetime.date) -> str:
+    """``case`` on ``on`` as an Integration API bundle (JSON text)."""
+    return _native.integration_api_from_case(case, on)
+
+
+def tier_forms(case: Case, on: datetime.date) -> NdeliusTierForms:
+    """The nDelius forms of both tiers of ``case`` on ``on`` (what tier-to-delius writes). Errors as ``tiers``."""
+    return _build(NdeliusTierForms, _native.tier_forms(case, on))
+
+
+def code_lookup(table: str, code: str) -> CodeReading:
+    """What the nDelius / NOMIS code table ``table`` (``sentence_type``, ``requirement_category``, ``register``,
+    ``gender``, ``nsi_outcome``, ``key_date``, ``nomis_sentence_calculation_type``, ``length_unit``) makes of
+    ``code``. ``RecordError`` (``kind="unknown_code"``) for a table or a code a refusing table does not list."""
+    return _build(CodeReading, _native.code_lookup(table, code))
+
+
+def recompute_for(event_type: str) -> Recompute:
+    """What an HMPPS domain event of type ``event_type`` can make stale (tier, 2026 tier, escalation, schedule,
+    release dates)."""
+    return _build(Recompute, _native.recompute_for(event_type))
+
+
+def recompute_for_event(text: str) -> EventRecompute:
+    """An HMPPS domain event (the envelope's JSON text): its type, the CRN / NOMS number it concerns and what it
+    makes stale. ``RecordError`` naming the field."""
+    return _build(EventRecompute, _native.recompute_for_event(text))
+
+
+def tier_changed_events(
+    before: Sequence[Mapping[str, str]], after: Sequence[Mapping[str, str]], occurred_at: str
+) -> list[DomainEvent]:
+    """One ``tier.calculation.changed`` event per CRN of ``after`` (``[{"crn", "tier"}]``) whose tier differs from
+    ``before``; ``occurred_at`` is an RFC 3339 date-time. ``RecordError`` (``kind="invalid"``) naming a malformed
+    CRN or ``occurred_at``."""
+    return [_build(DomainEvent, e) for e in _native.tier_changed_events(list(before), list(after), occurred_at)]
 
 
 def ogrs3(inputs: Mapping[str, Any]) -> Ogrs3Score:

@@ -17,6 +17,7 @@ __all__ = [
     "InternalError",
     "PolicyError",
     "ProbationError",
+    "RecordError",
     "RuleError",
     "SYNTH_AS_OF",
     "ValidationError",
@@ -27,16 +28,23 @@ __all__ = [
     "arp",
     "assess_columns",
     "case_columns",
+    "code_lookup",
+    "community_api_from_case",
+    "community_api_to_case",
     "compliance",
     "dc_srp",
     "escalation",
     "escalation_history",
     "input_column_names",
     "input_columns",
+    "integration_api_from_case",
+    "integration_api_to_case",
     "ogrs3",
     "output_categories",
     "output_columns",
     "predictors",
+    "recompute_for",
+    "recompute_for_event",
     "release_dates",
     "release_law",
     "schedule",
@@ -45,6 +53,10 @@ __all__ = [
     "synth_columns",
     "tier",
     "tier_2026",
+    "tier_changed_events",
+    "tier_details_from_case",
+    "tier_details_to_case",
+    "tier_forms",
     "tier_many",
     "tiers",
     "validate",
@@ -98,6 +110,18 @@ class RuleError(ProbationError, ValueError):
     kind: str
     code: str
     path: str
+
+class RecordError(ProbationError, ValueError):
+    """An nDelius or HMPPS record that does not map: ``kind`` is ``decode``, ``too_large``, ``too_many``,
+    ``unknown_code``, ``unsupported`` or ``invalid``; ``path`` names the field in the record's own keys; ``code``,
+    ``max``, ``limit`` and ``reason`` are set when the kind has them."""
+
+    kind: str
+    path: str
+    code: str | None
+    max: int | None
+    limit: int | None
+    reason: str | None
 
 class InternalError(ProbationError):
     """A bug in probation (an internal panic was caught). Never caused by bad input: please report it."""
@@ -255,6 +279,41 @@ def release_dates(
 
 def release_law(as_at: datetime.date) -> dict[str, Any]:
     """The release law as it stood on a date, as core serialises it (``probation.release_law`` wraps it)."""
+
+def tier_details_to_case(text: str, crn: str, on: datetime.date) -> Case:
+    """A tier-details document as a case (not validated)."""
+
+def tier_details_from_case(case: Case, on: datetime.date) -> str:
+    """A case as a tier-details document."""
+
+def community_api_to_case(text: str) -> Case:
+    """A community-api bundle as a case (not validated)."""
+
+def community_api_from_case(case: Case) -> str:
+    """A case as a community-api bundle."""
+
+def integration_api_to_case(text: str) -> Case:
+    """An Integration API bundle as a case (not validated)."""
+
+def integration_api_from_case(case: Case, on: datetime.date) -> str:
+    """A case as an Integration API bundle."""
+
+def tier_forms(case: Case, on: datetime.date) -> dict[str, Any]:
+    """The nDelius forms of both tiers, as core serialises them (``probation.tier_forms`` wraps them)."""
+
+def code_lookup(table: str, code: str) -> dict[str, Any]:
+    """What a code table makes of a code, as core serialises it."""
+
+def recompute_for(event_type: str) -> dict[str, Any]:
+    """What a domain event type can make stale, as core serialises it."""
+
+def recompute_for_event(text: str) -> dict[str, Any]:
+    """What a domain event concerns and makes stale, as core serialises it."""
+
+def tier_changed_events(
+    before: Sequence[Mapping[str, str]], after: Sequence[Mapping[str, str]], occurred_at: str
+) -> list[dict[str, Any]]:
+    """The ``tier.calculation.changed`` events of a run, as core serialises them."""
 
 def ogrs3(inputs: Mapping[str, Any]) -> dict[str, Any]:
     """OGRS3 over an ``Ogrs3Input`` dict, as core serialises the score (``probation.ogrs3`` wraps it)."""
