@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::{
-    Case, CriminalHistory, Event, Length, Need, Predictors, RegisterCode, Requirement, RequirementKind, Sentence,
+    Case, CriminalHistory, Event, Length, Need, Predictors, RegisterCode, Requirement,
+    RequirementKind, Sentence,
 };
 
 /// Limits on collection sizes, so that memory and work per case stay bounded (see the README's reliability

@@ -26,7 +26,9 @@ use std::path::{Path, PathBuf};
 
 use probation_core::rules::Rule;
 use probation_core::validate::ValidationRule;
-use probation_core::{allocation, calendar, contact, predictors, release, sentence, tier, tier2026};
+use probation_core::{
+    allocation, calendar, contact, predictors, release, sentence, tier, tier2026,
+};
 
 /// Every rule table of the library, by area. A new area adds its table here.
 fn tables() -> Vec<(&'static str, &'static [&'static Rule])> {

@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{
-    Assessment, Booking, Contact, CriminalHistory, EnforcementAction, Event, Person, Provider, Registration,
+    Assessment, Booking, Contact, CriminalHistory, EnforcementAction, Event, Person, Provider,
+    Registration,
 };
 
 /// The interchange format version this library reads and writes.

@@ -16,8 +16,9 @@ mod requirement;
 mod unique_map;
 
 pub use assessment::{
-    Answer, AnswerMap, Assessment, AssessmentKind, AssessmentLayer, NeedArea, NeedMap, NeedSeverity, Predictor,
-    PredictorBand, PredictorKind, Predictors, RoshByGroup, RoshLevel, WomensFactors,
+    Answer, AnswerMap, Assessment, AssessmentKind, AssessmentLayer, NeedArea, NeedMap,
+    NeedSeverity, Predictor, PredictorBand, PredictorKind, Predictors, RoshByGroup, RoshLevel,
+    WomensFactors,
 };
 pub use booking::{
     Booking, CustodialKind, CustodialSentence, DayAward, Deduction, EarlyReleaseExclusion,

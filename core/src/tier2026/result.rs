@@ -254,7 +254,10 @@ mod schema {
 
     /// One step of the 2026 tier that produced a letter, with its rule (how [`Steps`] serialises each element).
     #[derive(JsonSchema)]
-    #[allow(dead_code, reason = "only its schema is used: Steps serialises by hand in this shape")]
+    #[allow(
+        dead_code,
+        reason = "only its schema is used: Steps serialises by hand in this shape"
+    )]
     struct Tier2026Step {
         /// The step.
         step: Step,
