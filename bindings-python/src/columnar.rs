@@ -402,7 +402,15 @@ fn run(
     let unsupervised = c.col("unsupervised", 1)?;
     let mandate = c.col("has_mandate", 1)?;
     let assessment = c.col("has_assessment", 1)?;
-    // 2026 tier columns (registered_rosh and the RCPR column child_protection are shared with the 2021 tier).
+    // The RSR and RoSH the tiers read (TierInputs / Tier2026Inputs): when a table has no such column, the
+    // allocation's `rsr` / `registered_rosh`.
+    let tier_rsr = match c.col("tier_rsr", 8)? {
+        Col(None) => rsr,
+        col => col,
+    };
+    let tier_rosh = c.cat("tier_rosh", rosh_from)?;
+    let tier_rosh_given = tier_rosh.codes.0.is_some();
+    // 2026 tier columns (the RCPR column child_protection is shared with the 2021 tier).
     let mappa_category = c.u8s("mappa_category", 4)?;
     let active_event = c.col("active_event", 1)?;
     let arp = c.col("arp", 8)?;
@@ -468,9 +476,15 @@ fn run(
         if want_tier {
             let mut t = TierInputs::empty(on);
             t.female = female.bool(i);
-            t.rsr = rsr.f64(i);
+            t.rsr = tier_rsr.f64(i);
             t.ogrs = ogrs.f64(i);
-            t.rosh = registered;
+            t.rosh = if tier_rosh_given {
+                tier_rosh
+                    .get(i)
+                    .map_err(|()| bad("tier_rosh", i, "category code out of range"))?
+            } else {
+                registered
+            };
             t.mappa_category = mappa_category_from(mappa_category.u8(i));
             t.mappa_level = match mappa_level.u8(i) {
                 1 => Some(MappaLevel::M1),
@@ -518,7 +532,7 @@ fn run(
                 .get(i)
                 .map_err(|()| bad("dc_srp_band", i, "category code out of range"))?;
             u.dc_srp = predictor(dc_srp.f64(i), None, band);
-            u.rosh = registered;
+            u.rosh = t.rosh;
             u.mappa_category = t.mappa_category;
             u.lifer = lifer.bool(i);
             u.latest_release = latest_release
@@ -663,6 +677,8 @@ struct InputColumns {
     mandate: Vec<u8>,
     assessment: Vec<u8>,
     needs: [Vec<u8>; 10],
+    tier_rsr: Vec<f64>,
+    tier_rosh: Vec<i32>,
     mappa_category: Vec<u8>,
     active_event: Vec<u8>,
     arp: Vec<f64>,
@@ -703,6 +719,8 @@ fn rosh_code(r: Option<RoshLevel>) -> i32 {
 impl InputColumns {
     fn push(&mut self, a: &AllocationFacts, t: &TierInputs, u: &Tier2026Inputs) {
         self.n += 1;
+        self.tier_rsr.push(t.rsr.unwrap_or(f64::NAN));
+        self.tier_rosh.push(rosh_code(t.rosh));
         self.mappa_category
             .push(mappa_category_code(t.mappa_category));
         self.active_event.push(u8::from(u.active_event));
@@ -790,6 +808,8 @@ impl InputColumns {
         for (name, col) in NEEDS.iter().zip(&self.needs) {
             d.set_item(*name, u8s(col))?;
         }
+        d.set_item("tier_rsr", f64s(&self.tier_rsr))?;
+        d.set_item("tier_rosh", i32s(&self.tier_rosh))?;
         d.set_item("mappa_category", u8s(&self.mappa_category))?;
         d.set_item("active_event", u8s(&self.active_event))?;
         d.set_item("arp", f64s(&self.arp))?;
@@ -888,9 +908,12 @@ const INPUT_COLUMNS: [(&str, &str); 18] = [
     ("has_assessment", "bool"),
 ];
 
-/// The input columns only the 2026 tier reads (it also reads `on`, `registered_rosh` and `child_protection`), and
-/// `mappa_category`, read by both tiers.
-const TIER_2026_COLUMNS: [(&str, &str); 13] = [
+/// The RSR and RoSH both tiers read (`tier_rsr`: the person record's RSR before the assessment's; `tier_rosh`: RoSH
+/// registrations in any letter case — absent columns fall back to `rsr` / `registered_rosh`), `mappa_category`
+/// (both tiers), and the columns only the 2026 tier reads (it also reads `on` and `child_protection`).
+const TIER_2026_COLUMNS: [(&str, &str); 15] = [
+    ("tier_rsr", "f64"),
+    ("tier_rosh", "cat:rosh"),
     ("mappa_category", "u8"),
     ("active_event", "bool"),
     ("arp", "f64"),
