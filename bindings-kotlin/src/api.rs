@@ -31,7 +31,7 @@ pub(crate) fn from_json(json: &str) -> Result<Case, ApiError> {
     Ok(interchange::decode_case(json)?)
 }
 
-/// Every rule of DOMAIN.md §2 the case breaks, in case order; empty when it is valid.
+/// Every rule of docs/rules/case.md the case breaks, in case order; empty when it is valid.
 pub(crate) fn issues(case: &Case) -> Vec<Issue> {
     match probation_core::validate::validate(case) {
         Ok(()) => Vec::new(),

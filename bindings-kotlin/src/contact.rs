@@ -1,4 +1,4 @@
-//! Contact schedules and compliance (DOMAIN.md §5–§6): a `ContactPolicy` object, single and batch calls, and
+//! Contact schedules and compliance (docs/rules/contact.md–§6): a `ContactPolicy` object, single and batch calls, and
 //! JSON out. The results are core's `Schedule` and `Compliance`.
 
 use std::sync::Arc;

@@ -1,4 +1,4 @@
-//! Sentence dates (DOMAIN.md §7): SED, CRD/ARD, LED, PSS and TUSED, order ends, supervision periods. The result
+//! Sentence dates (docs/rules/sentence.md): SED, CRD/ARD, LED, PSS and TUSED, order ends, supervision periods. The result
 //! is core's `SentenceDates`.
 
 use probation_core::model::{Event, Person};

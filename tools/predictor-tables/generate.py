@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "core" / "data"
 OUT = ROOT / "core" / "src" / "predictors"
 
-# The OGRS3 groups, in the order of the Rust enum `Ogrs3OffenceGroup` (DOMAIN.md §9, table order by weighting).
+# The OGRS3 groups, in the order of the Rust enum `Ogrs3OffenceGroup` (docs/rules/predictors.md, table order by weighting).
 GROUPS = {
     "Violence": "Violence",
     "Drug import/export/production": "DrugImportExportProduction",

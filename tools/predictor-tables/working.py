@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Hand working for the predictor vectors in tests/vectors/predictors/: a plain transcription of the published
-formulas (DOMAIN.md §9, PREDICTORS.md) written independently of core's Rust, used to do the arithmetic written into
+formulas (docs/rules/predictors.md, docs/rules/predictors.md) written independently of core's Rust, used to do the arithmetic written into
 each vector's description. OGRS3 in doubles as the service; ARP in exact decimals (34 digits for ln/exp/division)
 as the service's BigDecimal code. It reads coefficients from core/data/ (the vendored source files), not from core.
 
@@ -187,7 +187,7 @@ def ogrs3_vectors():
     return {"description": "OGRS3: every age/sex band on both sides of each boundary, first vs repeat sanction, Copas "
                            "at its extremes, the 1/99 clamps, every offence group, the 2-year band edges and each "
                            "validation error. Working: tools/predictor-tables/working.py (a transcription of the rules).",
-            "source": "DOMAIN.md §9; ministryofjustice/hmpps-arns-risk-actuarial-api@c22870c1fd OGRS3TransformationHelper; "
+            "source": "docs/rules/predictors.md; ministryofjustice/hmpps-arns-risk-actuarial-api@c22870c1fd OGRS3TransformationHelper; "
                       "docs/rules/predictors.md#ogrs3",
             "function": "predictors.ogrs3", "cases": cases}
 
@@ -421,7 +421,7 @@ def arp_vectors():
                            "months 0/35/36, the dynamic fallback (missing answer, inconsistent drug answers), every "
                            "actuarial category, the 50/75/90 band edges and each validation error. Working: "
                            "tools/predictor-tables/working.py (exact-decimal transcription of the published coefficients).",
-            "source": "PREDICTORS.md rules 1–5; ministryofjustice/hmpps-arns-risk-actuarial-api@016919c "
+            "source": "docs/rules/predictors.md rules 1–5; ministryofjustice/hmpps-arns-risk-actuarial-api@016919c "
                       "AllReoffendingPredictor*; docs/rules/predictors.md#arp",
             "function": "predictors.arp", "cases": cs}
 
@@ -564,7 +564,7 @@ def dc_vectors():
     return {"description": "DC-SRP: each points item and tier, age bands, the 0-point case, the band edges, the risk "
                            "reduction and each of its conditions, not applicable, and each validation error. Working: "
                            "tools/predictor-tables/working.py.",
-            "source": "PREDICTORS.md rule 6; ministryofjustice/hmpps-arns-risk-actuarial-api@016919c "
+            "source": "docs/rules/predictors.md rule 6; ministryofjustice/hmpps-arns-risk-actuarial-api@016919c "
                       "DirectContactSexualReoffendingPredictor*; docs/rules/predictors.md#dc-srp",
             "function": "predictors.dc_srp", "cases": cs}
 
@@ -685,7 +685,7 @@ def case_docs():
     return (
         {"description": "predictors(case, on): the current event, follow-up start from the sentence, what is missing, "
                         "refusals. Working as in the other predictor files.",
-         "source": "DOMAIN.md §9, §9b; docs/rules/predictors.md#from-a-case", "function": "predictors.case", "cases": pred},
+         "source": "docs/rules/predictors.md, §9b; docs/rules/predictors.md#from-a-case", "function": "predictors.case", "cases": pred},
         {"description": "validation of the predictor fields of the case format", "source": "docs/interchange.md; "
                         "docs/rules/predictors.md#from-a-case", "function": "case.validate", "cases": val})
 

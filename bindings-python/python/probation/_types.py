@@ -305,7 +305,7 @@ class NeedSource(_Enum):
 
 
 class Ogrs3OffenceGroup(_Enum):
-    """The OGRS3 offence groups, each with its weighting in the logit (DOMAIN.md §9)."""
+    """The OGRS3 offence groups, each with its weighting in the logit (docs/rules/predictors.md)."""
 
     VIOLENCE = "violence"
     """Violence (0)."""
@@ -579,7 +579,7 @@ class SpecialRule(_Enum):
 
 
 class Step(_Enum):
-    """A step of the 2026 tier (DOMAIN.md §4b), in table order."""
+    """A step of the 2026 tier (docs/rules/tier-2026.md), in table order."""
 
     REOFFENDING = "reoffending"
     """The reoffending table (CSRP × ARP)."""
@@ -1630,7 +1630,7 @@ class Tier(_mixins.TierMixin):
 
 @dataclasses.dataclass(frozen=True)
 class Tier2026:
-    """A 2026 tier (DOMAIN.md §4b): the tier, whether it is provisional and why, every step that produced a letter,
+    """A 2026 tier (docs/rules/tier-2026.md): the tier, whether it is provisional and why, every step that produced a letter,
     and every rule that fired."""
 
     tier: str

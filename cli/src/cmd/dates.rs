@@ -1,5 +1,5 @@
 //! `probation dates FILE [--on DATE] [--format jsonl|table]`: the key dates of every event of every case, and the
-//! release dates of every custodial booking (docs/rules/release.md), as JSON Lines or a readable table.
+//! release dates of every custodial booking, as JSON Lines or a readable table.
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -45,7 +45,7 @@ pub enum ApiError {
         /// What is wrong.
         reason: String,
     },
-    /// The case decoded but breaks one or more rules of DOMAIN.md §2.
+    /// The case decoded but breaks one or more rules of docs/rules/case.md.
     #[error("{} validation issue(s)", issues.len())]
     Validation {
         /// Every failure, in case order.

@@ -206,7 +206,7 @@ pub struct WomensFactors {
 }
 
 /// Which OASys assessment produced the record ([V-code] hmpps-tier v3: the latest completed layer-3, layer-1 or
-/// standalone assessment carries the OGRS4-family predictors, DOMAIN.md §4b).
+/// standalone assessment carries the OGRS4-family predictors, docs/rules/tier-2026.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
@@ -232,7 +232,7 @@ pub enum PredictorKind {
     Dynamic,
 }
 
-/// The band of an OGRS4-family predictor (DOMAIN.md §9b).
+/// The band of an OGRS4-family predictor (docs/rules/predictors.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
@@ -279,7 +279,7 @@ impl Predictor {
     }
 }
 
-/// The OGRS4-family predictor outputs of an assessment (OASys `outputVersion` 2, DOMAIN.md §4b, §9b).
+/// The OGRS4-family predictor outputs of an assessment (OASys `outputVersion` 2, docs/rules/tier-2026.md, §9b).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]

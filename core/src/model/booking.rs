@@ -1,5 +1,5 @@
 //! Custodial bookings: the sentences served in one custodial period, their adjustments and recalls
-//! (docs/rules/release.md, RELEASE.md). Read by [`crate::release::release_dates`].
+//! (docs/rules/release.md). Read by [`crate::release::release_dates`].
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -65,7 +65,7 @@ fn is_false(v: &bool) -> bool {
 }
 
 /// The kind of custodial sentence. Only standard determinate sentences (SDS, including SDS+ and s.250
-/// detention) are calculated; the others are refused as `unsupported` (RELEASE.md §10).
+/// detention) are calculated; the others are refused as `unsupported` (docs/rules/release.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
@@ -90,7 +90,7 @@ pub enum CustodialKind {
     Terrorist,
 }
 
-/// An offence flag that takes a sentence out of an early-release change (RELEASE.md §5.2, §13.4). The offence
+/// An offence flag that takes a sentence out of an early-release change (docs/rules/release.md). The offence
 /// lists live outside this library (Manage Offences); the caller sets the flags.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -184,7 +184,7 @@ impl CustodialSentence {
 }
 
 /// Remand or tagged-bail credit: days, and the sentence it is linked to (it applies from that sentence's date
-/// to every sentence of the custodial period, RELEASE.md §3.2).
+/// to every sentence of the custodial period, docs/rules/release.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]

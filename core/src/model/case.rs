@@ -94,7 +94,7 @@ pub struct Case {
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub enforcement: Vec<EnforcementAction>,
     /// The person's latest release from custody, where the events do not give it (the 2026 tier's lifer/IPP
-    /// step, DOMAIN.md §4b); the newer of this and the events' `release_date`s on or before the date is used.
+    /// step, docs/rules/tier-2026.md); the newer of this and the events' `release_date`s on or before the date is used.
     #[serde(
         default,
         deserialize_with = "crate::model::date::de_opt",

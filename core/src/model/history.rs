@@ -1,4 +1,4 @@
-//! Criminal-history counts the reoffending predictors read (DOMAIN.md §9, §9b).
+//! Criminal-history counts the reoffending predictors read (docs/rules/predictors.md, §9b).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

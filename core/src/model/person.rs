@@ -141,7 +141,7 @@ pub struct Person {
     /// Home area, as the CRC area that covers it (decides the CRC a case is allocated to).
     pub home_area: CrcArea,
     /// The person's current RSR (percent 0–100) as nDelius holds it on the person record, outside any OASys needs
-    /// assessment (DOMAIN.md §2 "Risk scores outside OASys"); the 2021 tier prefers it to an assessment's `rsr`.
+    /// assessment (docs/rules/case.md "Risk scores outside OASys"); the 2021 tier prefers it to an assessment's `rsr`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub rsr: Option<f64>,

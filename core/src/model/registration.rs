@@ -65,7 +65,7 @@ impl RegisterCode {
         )
     }
     /// The RoSH level of a RoSH register code in any letter case (`rhrh`): hmpps-tier matches RoSH codes
-    /// case-insensitively (DOMAIN.md §4). Only the tiers use this; other rules read [`Self::rosh_level`].
+    /// case-insensitively (docs/rules/tier.md). Only the tiers use this; other rules read [`Self::rosh_level`].
     pub fn rosh_level_any_case(&self) -> Option<super::RoshLevel> {
         use super::RoshLevel;
         match self {
@@ -226,7 +226,7 @@ impl Registration {
         }
     }
     /// The MAPPA level in any letter case (`m2`): hmpps-tier matches the MAPPA level case-insensitively
-    /// (DOMAIN.md §4). Only the tiers use this; other rules read [`Self::mappa_level`].
+    /// (docs/rules/tier.md). Only the tiers use this; other rules read [`Self::mappa_level`].
     pub fn mappa_level_any_case(&self) -> Option<MappaLevel> {
         let l = self.level.as_deref()?;
         [

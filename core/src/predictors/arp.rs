@@ -1,4 +1,4 @@
-//! ARP, the all reoffending predictor of 2026 (DOMAIN.md §9b; PREDICTORS.md rules 1–5): the 2-year
+//! ARP, the all reoffending predictor of 2026 (docs/rules/predictors.md; docs/rules/predictors.md rules 1–5): the 2-year
 //! proven-reoffending percentage from criminal history (static) or criminal history and OASys answers (dynamic).
 //!
 //! The coefficients are generated from the HMPPS actuarial service's files at 016919c
@@ -231,7 +231,7 @@ pub struct DynamicAnswers {
     pub temper_control: Option<ProblemLevel>,
 }
 
-/// The inputs of ARP (PREDICTORS.md "Common static inputs" and the ARP dynamic list).
+/// The inputs of ARP (docs/rules/predictors.md "Common static inputs" and the ARP dynamic list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -865,7 +865,7 @@ fn dynamic_terms(h: &History, d: &Dynamic, answers: &DynamicAnswers) -> ArpTerms
         } else {
             c.yrs_between_first_and_second_sanction_male
         },
-        // Quadratic when dynamic (PREDICTORS.md rule 3).
+        // Quadratic when dynamic (docs/rules/predictors.md rule 3).
         ofm: [
             c.offence_free_months,
             c.offence_free_months_quadratic,

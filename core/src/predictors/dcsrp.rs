@@ -1,4 +1,4 @@
-//! DC-SRP, the direct contact sexual reoffending predictor of 2026 (DOMAIN.md §9b; PREDICTORS.md rule 6): a
+//! DC-SRP, the direct contact sexual reoffending predictor of 2026 (docs/rules/predictors.md; docs/rules/predictors.md rule 6): a
 //! 0–64 point score from sexual and general criminal history, its probability, its band, and the one-band risk
 //! reduction after five offence-free years in the community.
 //!
@@ -27,7 +27,7 @@ pub enum SupervisionStatus {
     Remand,
 }
 
-/// The inputs of DC-SRP (PREDICTORS.md "DC-SRP").
+/// The inputs of DC-SRP (docs/rules/predictors.md "DC-SRP").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

@@ -160,7 +160,7 @@ fn supervision(event: &Event, on: NaiveDate) -> SupervisionStatus {
     }
 }
 
-/// Computes OGRS3, ARP and DC-SRP from `case` on `on`, as far as its inputs allow (DOMAIN.md §9, §9b; the case
+/// Computes OGRS3, ARP and DC-SRP from `case` on `on`, as far as its inputs allow (docs/rules/predictors.md, §9b; the case
 /// fields in `docs/interchange.md`). The case should have passed [`crate::validate::validate`].
 pub fn predictors(case: &Case, on: NaiveDate) -> CasePredictors {
     let history = case.criminal_history.unwrap_or_default();

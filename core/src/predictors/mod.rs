@@ -1,4 +1,4 @@
-//! Reoffending predictors: OGRS3 (DOMAIN.md §9) and the 2026 OGRS4 family (§9b; PREDICTORS.md): ARP (static and
+//! Reoffending predictors: OGRS3 (docs/rules/predictors.md) and the 2026 OGRS4 family (§9b; docs/rules/predictors.md): ARP (static and
 //! dynamic) and DC-SRP. Each is a free function over a plain input struct, returning a serialisable score with
 //! every term of its sum, or a typed error naming the input field. [`predictors()`] computes what a case's
 //! inputs allow. The rules, with their sources, are in `docs/rules/predictors.md`.

@@ -1,4 +1,4 @@
-//! OGRS3, the Offender Group Reconviction Scale version 3 (DOMAIN.md §9): the 1- and 2-year proven-reoffending
+//! OGRS3, the Offender Group Reconviction Scale version 3 (docs/rules/predictors.md): the 1- and 2-year proven-reoffending
 //! percentages from sex, age, criminal history and the current offence, with every term of the logit.
 //!
 //! Arithmetic follows the HMPPS actuarial service (`OGRS3TransformationHelper` @c22870c1fd) step by step in
@@ -16,7 +16,7 @@ use crate::model::Sex;
 #[path = "ogrs3_codes.rs"]
 mod codes;
 
-/// The inputs of OGRS3, as DOMAIN.md §9 lists them.
+/// The inputs of OGRS3, as docs/rules/predictors.md lists them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -41,7 +41,7 @@ pub struct Ogrs3Input {
     pub offence_code: String,
 }
 
-/// The OGRS3 offence groups, each with its weighting in the logit (DOMAIN.md §9).
+/// The OGRS3 offence groups, each with its weighting in the logit (docs/rules/predictors.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

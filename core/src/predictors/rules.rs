@@ -1,6 +1,6 @@
 //! The rules of the predictors, as typed data with their sources (`docs/rules/predictors.md`).
 
-/// OGRS3 (DOMAIN.md §9).
+/// OGRS3 (docs/rules/predictors.md).
 pub mod ogrs3 {
     use crate::allocation::fired::rule_table;
     use crate::rules::{Basis, Rule};
@@ -70,7 +70,7 @@ pub mod ogrs3 {
     }
 }
 
-/// ARP, the all reoffending predictor (DOMAIN.md §9b; PREDICTORS.md rules 1–5).
+/// ARP, the all reoffending predictor (docs/rules/predictors.md; docs/rules/predictors.md rules 1–5).
 pub mod arp {
     use crate::allocation::fired::rule_table;
     use crate::rules::{Basis, Rule};
@@ -127,7 +127,7 @@ pub mod arp {
     }
 }
 
-/// DC-SRP, the direct contact sexual reoffending predictor (DOMAIN.md §9b; PREDICTORS.md rule 6).
+/// DC-SRP, the direct contact sexual reoffending predictor (docs/rules/predictors.md; docs/rules/predictors.md rule 6).
 pub mod dcsrp {
     use crate::allocation::fired::rule_table;
     use crate::rules::{Basis, Rule};

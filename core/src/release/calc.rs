@@ -276,7 +276,7 @@ fn sum(a: &Length, b: &Length) -> R<Length> {
 }
 
 /// The end of terms served one after another from `start`, adjacent blocks of the same unit class summed and
-/// each block measured from the running date (RELEASE.md §9.3 step 1). `None` for no terms.
+/// each block measured from the running date (docs/rules/release.md). `None` for no terms.
 fn aggregate_end<'t>(
     start: NaiveDate,
     terms: impl Iterator<Item = &'t Length>,
@@ -916,6 +916,23 @@ fn fixed(ctx: &Ctx<'_>) -> R<Vec<Fixed>> {
                 }
             }
         }
+        // A sentence cannot be ordered to run consecutively to terms already served: each one consecutive to
+        // another must be imposed on or before the day the terms before it end.
+        for (p, &i) in chain.iter().enumerate().skip(1) {
+            let before = aggregate_end(
+                s,
+                chain
+                    .iter()
+                    .take(p)
+                    .filter_map(|&j| ctx.b.sentences.get(j).map(|x| &x.term)),
+            )?;
+            if before.is_some_and(|e| ctx.sentence(i).is_ok_and(|x| x.sentence_date > e)) {
+                return Err(invalid(
+                    format!("sentences[{i}].consecutive_to"),
+                    "consecutive to terms that ended before this sentence was imposed",
+                ));
+            }
+        }
         let end = if chain.len() == 1 {
             all.end_date(s)
         } else {
@@ -1049,7 +1066,7 @@ fn booking(ctx: &Ctx<'_>, calcs: Vec<Calc>) -> R<Extract> {
         .iter()
         .filter_map(|c| c.tused.map(|t| (t, c.head)))
         .max_by_key(|t| t.0);
-    // HDCED (RELEASE.md §7.3 step 7).
+    // HDCED (docs/rules/release.md).
     let mut hdced = None;
     if d.hdced.is_some() {
         hdced = calcs
@@ -1099,7 +1116,7 @@ fn booking(ctx: &Ctx<'_>, calcs: Vec<Calc>) -> R<Extract> {
 /// One calculable sentence (chain `k`) at `level`.
 #[allow(
     clippy::too_many_lines,
-    reason = "one rule after another, in the order of RELEASE.md §§1-8"
+    reason = "one rule after another, in the order of docs/rules/release.md"
 )]
 fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
     let chain: &[usize] = ctx
@@ -1194,13 +1211,20 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
     if !ctx.awards.is_empty() {
         ctx.fire(Idx::ADA);
     }
+    // Credit never moves a date before the day the chain's last sentence was imposed.
+    let imposed = chain
+        .iter()
+        .filter_map(|&i| ctx.b.sentences.get(i).map(|x| x.sentence_date))
+        .max()
+        .unwrap_or(s)
+        .max(s);
     let expiry = add(e, ual_c + ual_after - ded)?
-        .max(s)
+        .max(imposed)
         .max(last_ual.unwrap_or(s));
     let without_ada_raw = add(crd_unadj, ual_c - ded)?;
-    let release_without_ada = without_ada_raw.max(s);
-    let mut release = add(without_ada_raw, ada)?.max(s);
-    let immediate = add(without_ada_raw, ada)? <= s;
+    let release_without_ada = without_ada_raw.max(imposed);
+    let mut release = add(without_ada_raw, ada)?.max(imposed);
+    let immediate = add(without_ada_raw, ada)? <= imposed;
     release = release.min(expiry);
 
     // Release type.
@@ -1315,8 +1339,11 @@ fn straddles(ctx: &Ctx<'_>, chain: &[usize], date: NaiveDate) -> bool {
     before && after
 }
 
-/// HDCED of one calculable sentence (RELEASE.md §7.3 steps 1-6).
-#[allow(clippy::too_many_arguments, reason = "the terms of RELEASE.md §7.3")]
+/// HDCED of one calculable sentence (docs/rules/release.md).
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the terms of docs/rules/release.md"
+)]
 fn hdced(
     ctx: &Ctx<'_>,
     chain: &[usize],
@@ -1373,8 +1400,11 @@ fn hdced(
     Ok(Some(out))
 }
 
-/// ERSED of one calculable sentence (RELEASE.md §8.2).
-#[allow(clippy::too_many_arguments, reason = "the terms of RELEASE.md §8.2")]
+/// ERSED of one calculable sentence (docs/rules/release.md).
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the terms of docs/rules/release.md"
+)]
 fn ersed(
     ctx: &Ctx<'_>,
     chain: &[usize],
@@ -1432,7 +1462,7 @@ fn ersed(
     }
 }
 
-/// Chooses between schemes commenced in turn (RELEASE.md §7.3 step 6): the earlier scheme while its date is
+/// Chooses between schemes commenced in turn (docs/rules/release.md): the earlier scheme while its date is
 /// before the later one's commencement; the later scheme when its own date is on or after it; else the
 /// commencement itself. `date(k)` is without `add`, which is added last.
 fn pick_scheme(
@@ -1504,7 +1534,7 @@ fn pick_tranche<'t>(
     })
 }
 
-/// max(e, min(s, T)) for an optional date (RELEASE.md §5.4).
+/// max(e, min(s, T)) for an optional date (docs/rules/release.md).
 fn default_to(
     early: Option<(NaiveDate, u32)>,
     std: Option<(NaiveDate, u32)>,
@@ -1549,7 +1579,7 @@ fn combine(early: Extract, std: &Extract, t: NaiveDate) -> Extract {
     out
 }
 
-/// SDS40: the 40 % level, its tranche and the T3 reversion (RELEASE.md §5).
+/// SDS40: the 40 % level, its tranche and the T3 reversion (docs/rules/release.md).
 fn sds40(ctx: &mut Ctx<'_>, std: Extract, tranches: &mut Vec<TrancheUsed>) -> R<Extract> {
     let all_law: &ReleaseLaw = ctx.law;
     let Some(law) = &all_law.sds40 else {
@@ -1618,7 +1648,7 @@ fn sds40(ctx: &mut Ctx<'_>, std: Extract, tranches: &mut Vec<TrancheUsed>) -> R<
     Ok(out)
 }
 
-/// The progression model (RELEASE.md §13).
+/// The progression model (docs/rules/release.md).
 fn progression(ctx: &mut Ctx<'_>, snap: Extract, tranches: &mut Vec<TrancheUsed>) -> R<Extract> {
     let all_law: &ReleaseLaw = ctx.law;
     let Some(pm) = &all_law.progression else {
@@ -1710,7 +1740,7 @@ mod tests {
 
     #[test]
     fn aggregation_blocks() {
-        // [3 months, 3 weeks, 3 months, 5 months] = [3 months, 3 weeks, 8 months] (RELEASE.md §9.3).
+        // [3 months, 3 weeks, 3 months, 5 months] = [3 months, 3 weeks, 8 months] (docs/rules/release.md).
         let t = [
             Length::months(3),
             Length {

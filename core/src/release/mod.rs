@@ -23,7 +23,7 @@
 //! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 //! let person: Person = serde_json::from_str(r#"{"crn":"X320741","date_of_birth":"1990-04-01",
 //!   "sex":"male","home_area":"C17"}"#).unwrap();
-//! // RELEASE.md §5.4: 2 years from 2023-10-01 (731 days); 50 % CRD 2024-09-30, 40 % 2024-07-19: tranche 1.
+//! // docs/rules/release.md: 2 years from 2023-10-01 (731 days); 50 % CRD 2024-09-30, 40 % 2024-07-19: tranche 1.
 //! let booking = Booking {
 //!     sentences: vec![CustodialSentence::sds(d(2023, 10, 1), d(2023, 6, 1), Length::years(2))],
 //!     ..Booking::default()
@@ -183,7 +183,7 @@ pub struct ReleaseDates {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum ReleaseError {
-    /// A sentence type or case the library does not calculate (RELEASE.md §10).
+    /// A sentence type or case the library does not calculate (docs/rules/release.md).
     #[error("{field}: unsupported: {reason}")]
     Unsupported {
         /// Path of the field.

@@ -1,4 +1,4 @@
-//! The release-date rules (docs/rules/release.md), as typed data with their sources.
+//! The release-date rules, as typed data with their sources.
 
 use crate::allocation::fired::rule_table;
 use crate::rules::{Basis, Rule};

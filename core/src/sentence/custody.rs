@@ -95,7 +95,7 @@ pub(super) fn custody(
     } else if event.offence_date < pss::ORA_COMMENCEMENT && days < twelve_months_days {
         Some(&rules::AUTOMATIC_RELEASE_PRE_ORA)
     } else if days < twelve_months_days && person.age_on(half) < 18 {
-        // s.243A(1)(b) as amended by ORA 2014: under 18 on the release date after credit (RELEASE.md §2.4).
+        // s.243A(1)(b) as amended by ORA 2014: under 18 on the release date after credit (docs/rules/release.md).
         Some(&rules::AUTOMATIC_RELEASE_UNDER_18)
     } else {
         None
@@ -121,7 +121,7 @@ pub(super) fn custody(
     );
 
     if eligibility.applies {
-        // TUSED = (CRD after credit) + 12 months (RELEASE.md §4.3): the credit is deducted before the months are
+        // TUSED = (CRD after credit) + 12 months (docs/rules/release.md): the credit is deducted before the months are
         // added, so the two differ when the year crosses 29 February. Immediate release: sentence date + 12 months.
         let tused = add_months(half, 12, REMAND)?;
         out.top_up_supervision_expiry = out.key(tused, &rules::TUSED);

@@ -62,7 +62,7 @@ impl ComplexityFactor {
     }
 
     /// The factor a register code stands for, if any. hmpps-tier matches complexity factor codes
-    /// case-insensitively (DOMAIN.md §4), so an unknown code that is a factor's code in another letter case
+    /// case-insensitively (docs/rules/tier.md), so an unknown code that is a factor's code in another letter case
     /// (`rmdo`) counts too.
     pub fn from_register(code: &RegisterCode) -> Option<Self> {
         Some(match code {

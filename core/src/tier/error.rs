@@ -10,7 +10,7 @@ pub enum TierError {
         path: String,
     },
     /// A DC-SRP in the medium band scoring above 0 and below 0.60: hmpps-tier fails the 2026 calculation here
-    /// (DOMAIN.md §4b), so this library refuses it rather than guess a letter.
+    /// (docs/rules/tier-2026.md), so this library refuses it rather than guess a letter.
     #[error("`{path}`: a DC-SRP in the medium band must score at least 0.60")]
     DcSrpMediumBelowThreshold {
         /// Field path, e.g. `assessments[0].predictors.dc_srp.score`.

@@ -62,7 +62,7 @@ pub const fn thresholds(area: NeedArea, kind: AssessmentKind) -> Option<(u32, u3
 
 /// A section's score: the sum of its answers' scores (missing and unknown answers 0), or `None` when every answer
 /// is missing or unknown (the section is skipped: no severity at all, not "no need" — \[V-code\] hmpps-tier
-/// `NeedSection.getScore`, DOMAIN.md §4).
+/// `NeedSection.getScore`, docs/rules/tier.md).
 pub fn section_score(answers: &[Option<Answer>]) -> Option<u32> {
     let mut any = false;
     let mut total = 0;

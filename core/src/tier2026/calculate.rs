@@ -10,7 +10,7 @@ use crate::model::{
 };
 use crate::tier::TierError;
 
-/// Everything the 2026 tier reads, as plain values (DOMAIN.md §4b). Build it with [`Tier2026Inputs::from_case`]
+/// Everything the 2026 tier reads, as plain values (docs/rules/tier-2026.md). Build it with [`Tier2026Inputs::from_case`]
 /// or from table columns, then call [`calculate`].
 ///
 /// From a case on `on`:
@@ -238,7 +238,7 @@ fn kind_is(p: Predictor, k: PredictorKind) -> bool {
     p.kind == Some(k)
 }
 
-/// The 2026 tier of flat inputs (DOMAIN.md §4b): pure, no allocation.
+/// The 2026 tier of flat inputs (docs/rules/tier-2026.md): pure, no allocation.
 ///
 /// # Errors
 /// [`TierError::OutOfRange`] for a score outside 0–100 (path `arp.score`, `csrp.score`, `dc_srp.score`);

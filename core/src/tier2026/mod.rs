@@ -1,4 +1,4 @@
-//! The 2026 single-axis tier, A–G with a provisional flag (DOMAIN.md §4b; \[V-code\] ministryofjustice/hmpps-tier
+//! The 2026 single-axis tier, A–G with a provisional flag (docs/rules/tier-2026.md; \[V-code\] ministryofjustice/hmpps-tier
 //! @affac98a, `service/calculation/`, "v3"), and both tiers in one call.
 //!
 //! Since 2026 hmpps-tier computes two tiers on every calculation and stores both: the 2021 two-axis tier
@@ -52,7 +52,7 @@ pub use result::{Letter, Provisional, Step, Steps, Tier2026, Tier2026Code, Tiers
 use crate::model::Case;
 use crate::tier::{TierError, tier};
 
-/// The 2026 tier of `case` on `on` (DOMAIN.md §4b).
+/// The 2026 tier of `case` on `on` (docs/rules/tier-2026.md).
 ///
 /// # Errors
 /// [`TierError::OutOfRange`] naming `assessments[i].predictors.{arp,csrp,dc_srp}.score` outside 0–100;

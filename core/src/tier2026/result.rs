@@ -95,7 +95,7 @@ impl Serialize for Tier2026Code {
     }
 }
 
-/// A step of the 2026 tier (DOMAIN.md §4b), in table order.
+/// A step of the 2026 tier (docs/rules/tier-2026.md), in table order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -213,7 +213,7 @@ impl Provisional {
     }
 }
 
-/// A 2026 tier (DOMAIN.md §4b): the tier, whether it is provisional and why, every step that produced a letter,
+/// A 2026 tier (docs/rules/tier-2026.md): the tier, whether it is provisional and why, every step that produced a letter,
 /// and every rule that fired.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

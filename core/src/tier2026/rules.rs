@@ -1,4 +1,4 @@
-//! The rules of the 2026 single-axis tier (DOMAIN.md §4b), as typed data. Documented in
+//! The rules of the 2026 single-axis tier (docs/rules/tier-2026.md), as typed data. Documented in
 //! `docs/rules/tier-2026.md`, one section per group.
 
 use crate::allocation::fired::rule_table;

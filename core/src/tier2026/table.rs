@@ -1,4 +1,4 @@
-//! The thresholds and tables of the 2026 tier as typed data (DOMAIN.md §4b; \[V-code\] hmpps-tier @affac98a).
+//! The thresholds and tables of the 2026 tier as typed data (docs/rules/tier-2026.md; \[V-code\] hmpps-tier @affac98a).
 
 use super::Letter::{self, A, B, C, D, E, F, G};
 

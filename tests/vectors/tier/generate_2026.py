@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes tier_2026.json and tier_2021_corrections.json (run from the repo root: python3 tests/vectors/tier/generate_2026.py).
 
-Every expected value below is written by hand from the rules (DOMAIN.md §4, §4b; docs/rules/tier-2026.md), with
+Every expected value below is written by hand from the rules (docs/rules/tier.md, docs/rules/tier-2026.md; docs/rules/tier-2026.md), with
 the working in each description; this script only saves typing the case JSON. Nothing is computed by a second
 implementation: the reoffending table is transcribed from §4b, every other expectation is a literal.
 """
@@ -11,7 +11,7 @@ import pathlib
 
 HERE = pathlib.Path(__file__).parent
 ON = "2026-10-01"
-SRC = ("[V-code] ministryofjustice/hmpps-tier @affac98a (2026-08-17) service/calculation (v3); DOMAIN.md §4b; "
+SRC = ("[V-code] ministryofjustice/hmpps-tier @affac98a (2026-08-17) service/calculation (v3); docs/rules/tier-2026.md; "
        "docs/rules/tier-2026.md")
 PERSON = {"crn": "X320741", "date_of_birth": "1990-04-01", "sex": "male", "home_area": "C17"}
 CO = {"offence_date": "2026-01-04", "sentence_date": "2026-03-01",
@@ -110,7 +110,7 @@ add("step 2: an assessment without `predictors` (OGRS3 era) does not count; ARP 
 # --- the reoffending table: every cell at its thresholds ---------------------------------------------------
 ROWS = [6.9, 3.0, 1.0, 0.5, 0.0]
 COLS = [90.0, 75.0, 50.0, 25.0, 15.0, 0.0]
-TABLE = ["AABBBB", "ABCCCC", "BCDEEE", "CDEEFF", "DDEFFG"]  # transcribed from DOMAIN.md §4b
+TABLE = ["AABBBB", "ABCCCC", "BCDEEE", "CDEEFF", "DDEFFG"]  # transcribed from docs/rules/tier-2026.md
 for r, csrp in enumerate(ROWS):
     for k, arp in enumerate(COLS):
         letter = TABLE[r][k]
@@ -299,7 +299,7 @@ doc = {
 (HERE / "tier_2026.json").write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
 
 # ============================================================================================================
-# The four 2021 corrections (DOMAIN.md §2, §4), and both tiers in one call
+# The four 2021 corrections (docs/rules/case.md, §4), and both tiers in one call
 # ============================================================================================================
 cases = []
 ON21 = "2024-01-01"
@@ -318,7 +318,7 @@ def r21(code, **kw):
 
 
 A21 = {"date": "2023-06-01", "ogrs": 0.0, "rsr": 0.0}
-add("correction 1 (RCPR is a complexity factor, DOMAIN.md §2; hmpps-tier ComplexityFactor): RCPR alone gives 2 "
+add("correction 1 (RCPR is a complexity factor, docs/rules/case.md; hmpps-tier ComplexityFactor): RCPR alone gives 2 "
     "points → D; complexity lists RCPR",
     c21([r21("RCPR")], [A21]),
     {"protect": {"level": "D", "points": 2, "breakdown": {"complexity": {"RCPR": 2}}}}, on=ON21)
@@ -326,7 +326,7 @@ TEN = ["RMDO", "ALSH", "RVLN", "RCCO", "RCHD", "RCPR", "RPIR", "RVAD", "STRG", "
 add("correction 1: all ten complexity factors give 10 × 2 = 20 points → B (nine, without RCPR, gave 18 → C)",
     c21([r21(c) for c in TEN], [A21]),
     {"protect": {"level": "B", "points": 20, "breakdown": {"complexity": {c: 2 for c in TEN}}}}, on=ON21)
-add("correction 1 with DOMAIN.md §4's matching: complexity factors in any letter case (rmdo, Strg) count, 2 each → 4",
+add("correction 1 with docs/rules/tier.md's matching: complexity factors in any letter case (rmdo, Strg) count, 2 each → 4",
     c21([r21("rmdo"), r21("Strg")], [A21]),
     {"protect": {"points": 4, "breakdown": {"complexity": {"RMDO": 2, "STRG": 2}}}}, on=ON21)
 add("correction 2 (a section whose answers are all missing or unknown has no severity, hmpps-tier "
@@ -346,7 +346,7 @@ add("item 6: a recorded need shows source recorded, an unanswered one absent",
     {"change": {"points": 4, "breakdown": {"needs": {
         "attitudes": {"severity": "severe", "source": "recorded", "weight": 2, "points": 4},
         "accommodation": {"severity": "no_need", "source": "absent", "points": 0}}}}}, on=ON21)
-add("correction 3 (RSR/OGRS outside an assessment, DOMAIN.md §2; tier-to-delius): person.rsr 7.5 and no "
+add("correction 3 (RSR/OGRS outside an assessment, docs/rules/case.md; tier-to-delius): person.rsr 7.5 and no "
     "assessment → RSR 20 → B; change: mandate (RAR) and no OASys needs assessment → 2 with 0 points (the person "
     "record's OGRS does not make the case assessed) → B2",
     c21(person=PERSON | {"rsr": 7.5, "ogrs": 85.0}),
@@ -370,7 +370,7 @@ add("a standalone assessment (predictor scores, no needs) is not an OASys needs 
     c21([], [{"date": "2023-06-01", "layer": "standalone", "rsr": 7.5, "needs": {"attitudes": "severe"}}]),
     {"protect": {"points": 0}, "change": {"level": 2, "points": 0, "special_rule": "no_assessment"},
      "readings": {"assessed": False, "rsr": None}}, on=ON21)
-add("correction 4 (codes matched as hmpps-tier matches them, DOMAIN.md §4): RoSH rhrh in lower case is high, 20 "
+add("correction 4 (codes matched as hmpps-tier matches them, docs/rules/tier.md): RoSH rhrh in lower case is high, 20 "
     "points → B; readings show RoSH high",
     c21([r21("rhrh")], [A21]),
     {"protect": {"level": "B", "points": 20, "breakdown": {"rosh": 20}}, "readings": {"rosh": "high"}}, on=ON21)
@@ -392,11 +392,11 @@ add("item 6: the readings name the RSR and OGRS used and where they came from (t
     {"readings": {"rosh": "medium", "mappa_level": None, "mappa_category": None, "rsr": 4.2,
                   "rsr_from": "assessment", "ogrs": 55.0, "ogrs_from": "assessment", "assessed": True}}, on=ON21)
 doc = {
-    "description": "The four 2021-tier corrections of DOMAIN.md §2/§4 (RCPR is a complexity factor; an all-missing-"
+    "description": "The four 2021-tier corrections of docs/rules/case.md/§4 (RCPR is a complexity factor; an all-missing-"
                    "or-unknown need section has no severity; RSR/OGRS on the person record; register codes and sex "
                    "matched as hmpps-tier does) and the readings of issue 13 item 6.",
     "source": "[V-code] ministryofjustice/hmpps-tier (ComplexityFactor, NeedSection.getScore, ProtectLevelCalculator, "
-              "ChangeLevelCalculator); hmpps-probation-integration-services tier-to-delius; DOMAIN.md §2, §4",
+              "ChangeLevelCalculator); hmpps-probation-integration-services tier-to-delius; docs/rules/case.md, §4",
     "function": "tier.calculate",
     "cases": cases,
 }
