@@ -10,6 +10,7 @@ use pyo3::types::PyList;
 use probation_core::allocation::{self, AllocationFacts, ManagerOverride};
 use probation_core::model::Case;
 use probation_core::tier::{self as core_tier, TierInputs};
+use probation_core::tier2026;
 
 use crate::calendar::{PyCalendar, calendar_arg};
 use crate::case::PyCase;
@@ -159,6 +160,34 @@ pub(crate) fn tier_one<'py>(
     let on = date_arg(on, "on")?;
     guard(|| {
         let t = core_tier::tier(&case.get().inner, on).map_err(Error::from)?;
+        result_to_py(py, &t)
+    })
+}
+
+/// The 2026 tier (A–G, provisional) of one case on `on`.
+#[pyfunction]
+pub(crate) fn tier_2026<'py>(
+    py: Python<'py>,
+    case: &Bound<'py, PyCase>,
+    on: &Bound<'_, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let on = date_arg(on, "on")?;
+    guard(|| {
+        let t = tier2026::tier_2026(&case.get().inner, on).map_err(Error::from)?;
+        result_to_py(py, &t)
+    })
+}
+
+/// Both tiers (2021 and 2026) of one case on `on`.
+#[pyfunction]
+pub(crate) fn tiers<'py>(
+    py: Python<'py>,
+    case: &Bound<'py, PyCase>,
+    on: &Bound<'_, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let on = date_arg(on, "on")?;
+    guard(|| {
+        let t = tier2026::tiers(&case.get().inner, on).map_err(Error::from)?;
         result_to_py(py, &t)
     })
 }

@@ -1,6 +1,8 @@
 //! The columnar API's native half: fixed-width columns (raw little-endian bytes) in, core's flat
 //! [`AllocationFacts`] and [`TierInputs`] built row by row, core's pure engines run with the GIL released,
-//! fixed-width columns out. The Python half (`probation/_columnar.py`) turns pandas / pyarrow columns into these
+//! fixed-width columns out. The tier columns feed both the 2021 tier ([`TierInputs`]) and the 2026 tier
+//! ([`Tier2026Inputs`]): one column per fact, read by both where both read it (`registered_rosh`, the `RCPR`
+//! column `child_protection`). The Python half (`probation/_columnar.py`) turns pandas / pyarrow columns into these
 //! bytes and back, and documents the columns (docs/python.md).
 //!
 //! Encodings (one value per row): `bool` u8 0/1; `f64` little-endian, NaN = missing; `u8`; `date` i32 days
@@ -13,8 +15,12 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 
 use probation_core::allocation::{self, AllocationFacts, AllocationPolicy};
-use probation_core::model::{CrcArea, MappaLevel, NeedSeverity, Provider, RoshLevel};
+use probation_core::model::{
+    CrcArea, MappaCategory, MappaLevel, NeedSeverity, Predictor, PredictorBand, PredictorKind,
+    Provider, RoshLevel,
+};
 use probation_core::tier::{self as core_tier, ComplexityFactor, ComplexityFactors, TierInputs};
+use probation_core::tier2026::{self, Tier2026Code, Tier2026Inputs};
 
 use crate::allocation::facts;
 use crate::calendar::{PyCalendar, calendar_arg};
@@ -30,12 +36,13 @@ const NO_DATE: i32 = i32::MIN;
 const EPOCH_CE: i32 = 719_163;
 
 /// The complexity-factor columns, in [`ComplexityFactor::ALL`] order.
-const COMPLEXITY: [(&str, ComplexityFactor); 9] = [
+const COMPLEXITY: [(&str, ComplexityFactor); 10] = [
     ("mental_health", ComplexityFactor::MentalHealth),
     ("self_harm", ComplexityFactor::SelfHarm),
     ("vulnerability", ComplexityFactor::Vulnerability),
     ("child_concerns", ComplexityFactor::ChildConcerns),
     ("risk_to_children", ComplexityFactor::RiskToChildren),
+    ("child_protection", ComplexityFactor::ChildProtection),
     ("public_interest", ComplexityFactor::PublicInterest),
     ("adult_at_risk", ComplexityFactor::AdultAtRisk),
     ("street_gangs", ComplexityFactor::StreetGangs),
@@ -74,6 +81,48 @@ fn providers() -> Vec<Provider> {
     v.extend(CrcArea::ALL.iter().map(|c| Provider::Crc(*c)));
     v.push(Provider::ProbationService);
     v
+}
+
+/// The `arp_kind` / `csrp_kind` categories.
+const PREDICTOR_KINDS: [(&str, PredictorKind); 2] = [
+    ("static", PredictorKind::Static),
+    ("dynamic", PredictorKind::Dynamic),
+];
+
+/// The `dc_srp_band` categories.
+const PREDICTOR_BANDS: [(&str, PredictorBand); 5] = [
+    ("not_applicable", PredictorBand::NotApplicable),
+    ("low", PredictorBand::Low),
+    ("medium", PredictorBand::Medium),
+    ("high", PredictorBand::High),
+    ("very_high", PredictorBand::VeryHigh),
+];
+
+/// The `mappa_category` column: 0 none, 1–4 the category.
+const MAPPA_CATEGORIES: [MappaCategory; 4] = [
+    MappaCategory::M1,
+    MappaCategory::M2,
+    MappaCategory::M3,
+    MappaCategory::M4,
+];
+
+/// The `tier_2026` output's categories, in code order.
+const TIER_2026_NAMES: [&str; 9] = [
+    "not_supervised",
+    "missing",
+    "A",
+    "B",
+    "C",
+    "D",
+    "E",
+    "F",
+    "G",
+];
+
+fn tier_2026_index(code: Tier2026Code) -> u8 {
+    let name = code.as_str();
+    let i = TIER_2026_NAMES.iter().position(|n| *n == name);
+    i.and_then(|i| u8::try_from(i).ok()).unwrap_or(u8::MAX)
 }
 
 fn provider_index(p: Provider) -> u8 {
@@ -214,6 +263,59 @@ fn rosh_from(s: &str) -> Option<RoshLevel> {
     ROSH.iter().find(|(k, _)| *k == s).map(|(_, v)| *v)
 }
 
+fn kind_from(s: &str) -> Option<PredictorKind> {
+    PREDICTOR_KINDS
+        .iter()
+        .find(|(k, _)| *k == s)
+        .map(|(_, v)| *v)
+}
+
+fn band_from(s: &str) -> Option<PredictorBand> {
+    PREDICTOR_BANDS
+        .iter()
+        .find(|(k, _)| *k == s)
+        .map(|(_, v)| *v)
+}
+
+fn mappa_category_from(v: u8) -> Option<MappaCategory> {
+    MAPPA_CATEGORIES
+        .get(usize::from(v).checked_sub(1)?)
+        .copied()
+}
+
+fn mappa_category_code(c: Option<MappaCategory>) -> u8 {
+    c.and_then(|c| MAPPA_CATEGORIES.iter().position(|m| *m == c))
+        .and_then(|i| u8::try_from(i + 1).ok())
+        .unwrap_or(0)
+}
+
+/// A predictor from its score column and, when given, its kind or band.
+fn predictor(
+    score: Option<f64>,
+    kind: Option<PredictorKind>,
+    band: Option<PredictorBand>,
+) -> Option<Predictor> {
+    score.map(|score| Predictor { score, kind, band })
+}
+
+/// The column a 2026-tier error names: `arp.score` → `arp` (the score column).
+fn tier_2026_column(e: Error) -> Error {
+    match e {
+        Error::Rule {
+            kind,
+            code,
+            path,
+            message,
+        } => Error::Rule {
+            kind,
+            code,
+            path: path.strip_suffix(".score").unwrap_or(&path).to_owned(),
+            message,
+        },
+        other => other,
+    }
+}
+
 /// Output columns.
 #[derive(Default)]
 struct Out {
@@ -222,6 +324,8 @@ struct Out {
     tier: Vec<u8>,
     protect_points: Vec<u32>,
     change_points: Vec<u32>,
+    tier_2026: Vec<u8>,
+    provisional: Vec<u8>,
 }
 
 fn days(d: Option<NaiveDate>) -> i32 {
@@ -298,6 +402,29 @@ fn run(
     let unsupervised = c.col("unsupervised", 1)?;
     let mandate = c.col("has_mandate", 1)?;
     let assessment = c.col("has_assessment", 1)?;
+    // The RSR and RoSH the tiers read (TierInputs / Tier2026Inputs): when a table has no such column, the
+    // allocation's `rsr` / `registered_rosh`.
+    let tier_rsr = match c.col("tier_rsr", 8)? {
+        Col(None) => rsr,
+        col => col,
+    };
+    let tier_rosh = c.cat("tier_rosh", rosh_from)?;
+    let tier_rosh_given = tier_rosh.codes.0.is_some();
+    // 2026 tier columns (the RCPR column child_protection is shared with the 2021 tier).
+    let mappa_category = c.u8s("mappa_category", 4)?;
+    let active_event = c.col("active_event", 1)?;
+    let arp = c.col("arp", 8)?;
+    let arp_kind = c.cat("arp_kind", kind_from)?;
+    let csrp = c.col("csrp", 8)?;
+    let csrp_kind = c.cat("csrp_kind", kind_from)?;
+    let dc_srp = c.col("dc_srp", 8)?;
+    let dc_srp_band = c.cat("dc_srp_band", band_from)?;
+    let lifer = c.col("lifer", 1)?;
+    let latest_release = c.col("latest_release", 4)?;
+    let domestic_abuse = c.col("domestic_abuse", 1)?;
+    let stalking = c.col("stalking", 1)?;
+    let child_protection = c.col("child_protection", 1)?;
+    let sexual_offence = c.col("sexual_offence", 1)?;
 
     let bad = |name: &str, i: usize, what: &str| column_error(name, format!("{what} at row {i}"));
     let mut out = Out::default();
@@ -309,6 +436,8 @@ fn run(
         out.tier.reserve(n);
         out.protect_points.reserve(n);
         out.change_points.reserve(n);
+        out.tier_2026.reserve(n);
+        out.provisional.reserve(n);
     }
     for i in 0..n {
         let on = on_col
@@ -347,9 +476,16 @@ fn run(
         if want_tier {
             let mut t = TierInputs::empty(on);
             t.female = female.bool(i);
-            t.rsr = rsr.f64(i);
+            t.rsr = tier_rsr.f64(i);
             t.ogrs = ogrs.f64(i);
-            t.rosh = registered;
+            t.rosh = if tier_rosh_given {
+                tier_rosh
+                    .get(i)
+                    .map_err(|()| bad("tier_rosh", i, "category code out of range"))?
+            } else {
+                registered
+            };
+            t.mappa_category = mappa_category_from(mappa_category.u8(i));
             t.mappa_level = match mappa_level.u8(i) {
                 1 => Some(MappaLevel::M1),
                 2 => Some(MappaLevel::M2),
@@ -383,6 +519,33 @@ fn run(
             out.tier.push(u8::try_from(idx).unwrap_or(u8::MAX));
             out.protect_points.push(r.protect.points);
             out.change_points.push(r.change.points);
+
+            let kind = |col: &Cat<'_, PredictorKind>, name: &str| {
+                col.get(i)
+                    .map_err(|()| bad(name, i, "category code out of range"))
+            };
+            let mut u = Tier2026Inputs::empty(on);
+            u.active_event = active_event.bool(i);
+            u.arp = predictor(arp.f64(i), kind(&arp_kind, "arp_kind")?, None);
+            u.csrp = predictor(csrp.f64(i), kind(&csrp_kind, "csrp_kind")?, None);
+            let band = dc_srp_band
+                .get(i)
+                .map_err(|()| bad("dc_srp_band", i, "category code out of range"))?;
+            u.dc_srp = predictor(dc_srp.f64(i), None, band);
+            u.rosh = t.rosh;
+            u.mappa_category = t.mappa_category;
+            u.lifer = lifer.bool(i);
+            u.latest_release = latest_release
+                .date(i)
+                .map_err(|()| bad("latest_release", i, "date out of range"))?;
+            u.domestic_abuse = domestic_abuse.bool(i);
+            u.stalking = stalking.bool(i);
+            u.child_protection = child_protection.bool(i);
+            u.sexual_offence = sexual_offence.bool(i);
+            let r = tier2026::calculate(&u)
+                .map_err(|e| row_error(i, tier_2026_column(Error::from(e))))?;
+            out.tier_2026.push(tier_2026_index(r.tier));
+            out.provisional.push(u8::from(r.provisional));
         }
     }
     Ok(out)
@@ -457,6 +620,8 @@ pub(crate) fn assess_columns<'py>(
                 "change_points",
                 PyBytes::new(py, &le_bytes(&out.change_points, u32::to_le_bytes)),
             )?;
+            d.set_item("tier_2026", PyBytes::new(py, &out.tier_2026))?;
+            d.set_item("provisional", PyBytes::new(py, &out.provisional))?;
         }
         Ok(d)
     })
@@ -469,6 +634,15 @@ pub(crate) fn output_categories<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyD
     let providers: Vec<String> = providers().iter().map(|p| p.to_string()).collect();
     d.set_item("provider", providers)?;
     d.set_item("tier", tier_names())?;
+    d.set_item("tier_2026", TIER_2026_NAMES.to_vec())?;
+    d.set_item(
+        "predictor_kind",
+        PREDICTOR_KINDS.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+    )?;
+    d.set_item(
+        "predictor_band",
+        PREDICTOR_BANDS.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+    )?;
     d.set_item("rosh", ROSH.iter().map(|(k, _)| *k).collect::<Vec<_>>())?;
     d.set_item(
         "home_area",
@@ -494,7 +668,7 @@ struct InputColumns {
     female: Vec<u8>,
     ogrs: Vec<f64>,
     mappa_level: Vec<u8>,
-    complexity: [Vec<u8>; 9],
+    complexity: [Vec<u8>; 10],
     parenting: Vec<u8>,
     impulsivity: Vec<u8>,
     breach: Vec<u8>,
@@ -503,6 +677,39 @@ struct InputColumns {
     mandate: Vec<u8>,
     assessment: Vec<u8>,
     needs: [Vec<u8>; 10],
+    tier_rsr: Vec<f64>,
+    tier_rosh: Vec<i32>,
+    mappa_category: Vec<u8>,
+    active_event: Vec<u8>,
+    arp: Vec<f64>,
+    arp_kind: Vec<i32>,
+    csrp: Vec<f64>,
+    csrp_kind: Vec<i32>,
+    dc_srp: Vec<f64>,
+    dc_srp_band: Vec<i32>,
+    lifer: Vec<u8>,
+    latest_release: Vec<i32>,
+    domestic_abuse: Vec<u8>,
+    stalking: Vec<u8>,
+    sexual_offence: Vec<u8>,
+}
+
+fn kind_code(p: Option<Predictor>) -> i32 {
+    p.and_then(|p| p.kind)
+        .and_then(|k| PREDICTOR_KINDS.iter().position(|(_, v)| *v == k))
+        .and_then(|i| i32::try_from(i).ok())
+        .unwrap_or(-1)
+}
+
+fn band_code(p: Option<Predictor>) -> i32 {
+    p.and_then(|p| p.band)
+        .and_then(|b| PREDICTOR_BANDS.iter().position(|(_, v)| *v == b))
+        .and_then(|i| i32::try_from(i).ok())
+        .unwrap_or(-1)
+}
+
+fn score(p: Option<Predictor>) -> f64 {
+    p.map_or(f64::NAN, |p| p.score)
 }
 
 fn rosh_code(r: Option<RoshLevel>) -> i32 {
@@ -510,8 +717,24 @@ fn rosh_code(r: Option<RoshLevel>) -> i32 {
 }
 
 impl InputColumns {
-    fn push(&mut self, a: &AllocationFacts, t: &TierInputs) {
+    fn push(&mut self, a: &AllocationFacts, t: &TierInputs, u: &Tier2026Inputs) {
         self.n += 1;
+        self.tier_rsr.push(t.rsr.unwrap_or(f64::NAN));
+        self.tier_rosh.push(rosh_code(t.rosh));
+        self.mappa_category
+            .push(mappa_category_code(t.mappa_category));
+        self.active_event.push(u8::from(u.active_event));
+        self.arp.push(score(u.arp));
+        self.arp_kind.push(kind_code(u.arp));
+        self.csrp.push(score(u.csrp));
+        self.csrp_kind.push(kind_code(u.csrp));
+        self.dc_srp.push(score(u.dc_srp));
+        self.dc_srp_band.push(band_code(u.dc_srp));
+        self.lifer.push(u8::from(u.lifer));
+        self.latest_release.push(days(u.latest_release));
+        self.domestic_abuse.push(u8::from(u.domestic_abuse));
+        self.stalking.push(u8::from(u.stalking));
+        self.sexual_offence.push(u8::from(u.sexual_offence));
         self.on.push(days(Some(a.on)));
         self.home_area.push(a.home_area as i32);
         self.mappa_eligible.push(u8::from(a.mappa_eligible));
@@ -585,6 +808,21 @@ impl InputColumns {
         for (name, col) in NEEDS.iter().zip(&self.needs) {
             d.set_item(*name, u8s(col))?;
         }
+        d.set_item("tier_rsr", f64s(&self.tier_rsr))?;
+        d.set_item("tier_rosh", i32s(&self.tier_rosh))?;
+        d.set_item("mappa_category", u8s(&self.mappa_category))?;
+        d.set_item("active_event", u8s(&self.active_event))?;
+        d.set_item("arp", f64s(&self.arp))?;
+        d.set_item("arp_kind", i32s(&self.arp_kind))?;
+        d.set_item("csrp", f64s(&self.csrp))?;
+        d.set_item("csrp_kind", i32s(&self.csrp_kind))?;
+        d.set_item("dc_srp", f64s(&self.dc_srp))?;
+        d.set_item("dc_srp_band", i32s(&self.dc_srp_band))?;
+        d.set_item("lifer", u8s(&self.lifer))?;
+        d.set_item("latest_release", i32s(&self.latest_release))?;
+        d.set_item("domestic_abuse", u8s(&self.domestic_abuse))?;
+        d.set_item("stalking", u8s(&self.stalking))?;
+        d.set_item("sexual_offence", u8s(&self.sexual_offence))?;
         Ok(d)
     }
 }
@@ -603,7 +841,7 @@ pub(crate) fn case_columns<'py>(
             let mut cols = InputColumns::default();
             for (i, c) in refs.iter().enumerate() {
                 let (a, t) = facts(c, on).map_err(|e| row_error(i, e))?;
-                cols.push(&a, &t);
+                cols.push(&a, &t, &Tier2026Inputs::from_case(c, on));
             }
             Ok(cols)
         })?;
@@ -636,8 +874,9 @@ pub(crate) fn synth_columns<'py>(
             let g = probation_core::synth::Generator::new(seed);
             let mut cols = InputColumns::default();
             for i in start..end {
-                let (a, t) = facts(&g.case(i), on)?;
-                cols.push(&a, &t);
+                let case = g.case(i);
+                let (a, t) = facts(&case, on)?;
+                cols.push(&a, &t, &Tier2026Inputs::from_case(&case, on));
             }
             Ok(cols)
         })?;
@@ -647,7 +886,7 @@ pub(crate) fn synth_columns<'py>(
 
 /// Every input column the columnar API reads, with its encoding (`date`, `f64`, `u8`, `bool`, `cat:<category
 /// list of [`output_categories`]>): the one declaration, read by `probation._columnar` and `input_columns()`.
-/// The complexity and need columns follow, from [`COMPLEXITY`] and [`NEEDS`].
+/// The complexity and need columns follow, from [`COMPLEXITY`] and [`NEEDS`], then [`TIER_2026_COLUMNS`].
 const INPUT_COLUMNS: [(&str, &str); 18] = [
     ("on", "date"),
     ("home_area", "cat:home_area"),
@@ -669,13 +908,36 @@ const INPUT_COLUMNS: [(&str, &str); 18] = [
     ("has_assessment", "bool"),
 ];
 
+/// The RSR and RoSH both tiers read (`tier_rsr`: the person record's RSR before the assessment's; `tier_rosh`: RoSH
+/// registrations in any letter case — absent columns fall back to `rsr` / `registered_rosh`), `mappa_category`
+/// (both tiers), and the columns only the 2026 tier reads (it also reads `on` and `child_protection`).
+const TIER_2026_COLUMNS: [(&str, &str); 15] = [
+    ("tier_rsr", "f64"),
+    ("tier_rosh", "cat:rosh"),
+    ("mappa_category", "u8"),
+    ("active_event", "bool"),
+    ("arp", "f64"),
+    ("arp_kind", "cat:predictor_kind"),
+    ("csrp", "f64"),
+    ("csrp_kind", "cat:predictor_kind"),
+    ("dc_srp", "f64"),
+    ("dc_srp_band", "cat:predictor_band"),
+    ("lifer", "bool"),
+    ("latest_release", "date"),
+    ("domestic_abuse", "bool"),
+    ("stalking", "bool"),
+    ("sexual_offence", "bool"),
+];
+
 /// The output columns of [`assess_columns`] and their encodings (`provider`/`tier` u8 codes).
-const OUTPUT_COLUMNS: [(&str, &str); 5] = [
+const OUTPUT_COLUMNS: [(&str, &str); 7] = [
     ("provider", "cat:provider"),
     ("allocation_deadline", "date"),
     ("tier", "cat:tier"),
     ("protect_points", "u32"),
     ("change_points", "u32"),
+    ("tier_2026", "cat:tier_2026"),
+    ("provisional", "bool"),
 ];
 
 /// Every input column, `(name, encoding)`, in order: [`INPUT_COLUMNS`], then the complexity flags, then the
@@ -685,7 +947,8 @@ pub(crate) fn input_columns<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyList>
     let columns = INPUT_COLUMNS
         .into_iter()
         .chain(COMPLEXITY.iter().map(|(n, _)| (*n, "bool")))
-        .chain(NEEDS.iter().map(|n| (*n, "u8")));
+        .chain(NEEDS.iter().map(|n| (*n, "u8")))
+        .chain(TIER_2026_COLUMNS);
     PyList::new(py, columns)
 }
 
@@ -702,6 +965,7 @@ pub(crate) fn input_column_names<'py>(py: Python<'py>) -> PyResult<Bound<'py, Py
         .iter()
         .map(|(n, _)| *n)
         .chain(COMPLEXITY.iter().map(|(n, _)| *n))
-        .chain(NEEDS);
+        .chain(NEEDS)
+        .chain(TIER_2026_COLUMNS.iter().map(|(n, _)| *n));
     PyList::new(py, names)
 }

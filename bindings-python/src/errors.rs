@@ -7,6 +7,7 @@
 //! ├── PolicyError(ProbationError, ValueError)       .code, .path
 //! ├── CalendarError(ProbationError, ValueError)     .code
 //! ├── RuleError(ProbationError, ValueError)         an engine refused a case: .kind, .code, .path
+//! ├── RecordError(ProbationError, ValueError)       an nDelius / HMPPS record that does not map: .kind, .path, …
 //! └── InternalError(ProbationError)                 a bug in the library (a caught panic); never input's fault
 //! ```
 //!
@@ -19,6 +20,7 @@ use pyo3::types::{PyDict, PyList, PyTuple, PyType};
 
 use probation_core::allocation::{AllocationError, PolicyError};
 use probation_core::interchange::DecodeError;
+use probation_core::records::RecordError;
 use probation_core::tier::TierError;
 use probation_core::validate::ValidationErrors;
 
@@ -47,7 +49,7 @@ pub(crate) enum Error {
     },
     /// A date outside the calendar's range, or a bad extra holiday.
     Calendar(String),
-    /// An engine refused a case: `kind` names the engine (`allocation`, `tier`, `contact`, `sentence`).
+    /// An engine refused a case: `kind` names the engine (`allocation`, `tier`, `contact`, `sentence`, `predictors`, `release`).
     Rule {
         /// Which engine.
         kind: &'static str,
@@ -58,8 +60,16 @@ pub(crate) enum Error {
         /// Core's message.
         message: String,
     },
+    /// An nDelius / HMPPS record that does not map to a case (or an event, a code).
+    Record(RecordError),
     /// A bug: a panic caught at the boundary.
     Internal,
+}
+
+impl From<RecordError> for Error {
+    fn from(e: RecordError) -> Self {
+        Error::Record(e)
+    }
 }
 
 impl From<DecodeError> for Error {
@@ -128,6 +138,7 @@ struct Classes {
     policy: Py<PyType>,
     calendar: Py<PyType>,
     rule: Py<PyType>,
+    record: Py<PyType>,
     internal: Py<PyType>,
 }
 
@@ -198,10 +209,26 @@ fn build(py: Python<'_>) -> PyResult<Classes> {
         )?,
         rule: input(
             "RuleError",
-            "An engine (allocation, tier, contact schedule, sentence dates) cannot decide this case, e.g. \
+            "An engine (allocation, tier, contact schedule, sentence dates, predictors, release dates) cannot decide this case, e.g. \
              a percentage out of range in a case decoded with `validate=False`. `kind` names the engine \
-             (`allocation`, `tier`, `contact`, `sentence`), `path` the field.",
+             (`allocation`, `tier`, `contact`, `sentence`, `predictors`, `release`), `path` the field.",
             &[("kind", empty()), ("code", empty()), ("path", empty())],
+        )?,
+        record: input(
+            "RecordError",
+            "An nDelius or HMPPS record (tier-details, community-api, Integration API, a domain event, a code) that \
+             does not map: `kind` is `decode`, `too_large`, `too_many`, `unknown_code`, `unsupported` or `invalid`; \
+             `path` names the field in the record's own keys (`?` for a key the shape does not have); `code` (the \
+             code, `<redacted>` unless shaped like one), `max`, `limit` and `reason` are set when the kind has them, \
+             else None. The message never contains a personal value of the input.",
+            &[
+                ("kind", empty()),
+                ("path", empty()),
+                ("code", py.None().into_bound(py)),
+                ("max", py.None().into_bound(py)),
+                ("limit", py.None().into_bound(py)),
+                ("reason", py.None().into_bound(py)),
+            ],
         )?,
         internal: new_class(
             py,
@@ -229,6 +256,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         ("PolicyError", &c.policy),
         ("CalendarError", &c.calendar),
         ("RuleError", &c.rule),
+        ("RecordError", &c.record),
         ("InternalError", &c.internal),
     ] {
         m.add(name, cls.clone_ref(py))?;
@@ -322,6 +350,58 @@ impl Error {
                     &message,
                     &[("kind", s(kind)), ("code", s(code)), ("path", s(&path))],
                 ),
+                Error::Record(e) => {
+                    let none = || py.None().into_bound(py);
+                    let int = |v: usize| v.into_pyobject(py).map(pyo3::Bound::into_any);
+                    let (kind, path, code, max, limit, reason) = match &e {
+                        RecordError::Decode { path, .. } => {
+                            ("decode", path.as_str(), none(), none(), none(), none())
+                        }
+                        RecordError::TooLarge { limit } => {
+                            ("too_large", "", none(), none(), int(*limit)?, none())
+                        }
+                        RecordError::TooMany { path, max } => (
+                            "too_many",
+                            path.as_str(),
+                            none(),
+                            int(*max)?,
+                            none(),
+                            none(),
+                        ),
+                        RecordError::UnknownCode { path, code } => (
+                            "unknown_code",
+                            path.as_str(),
+                            s(code),
+                            none(),
+                            none(),
+                            none(),
+                        ),
+                        RecordError::Unsupported { path, code } => (
+                            "unsupported",
+                            path.as_str(),
+                            s(code),
+                            none(),
+                            none(),
+                            none(),
+                        ),
+                        RecordError::Invalid { path, reason } => {
+                            ("invalid", path.as_str(), none(), none(), none(), s(reason))
+                        }
+                    };
+                    raise(
+                        py,
+                        &c.record,
+                        &e.to_string(),
+                        &[
+                            ("kind", s(kind)),
+                            ("path", s(path)),
+                            ("code", code),
+                            ("max", max),
+                            ("limit", limit),
+                            ("reason", reason),
+                        ],
+                    )
+                }
                 Error::Internal => raise(
                     py,
                     &c.internal,

@@ -25,7 +25,8 @@ Date = datetime.date
 
 ROSH_ORDER = {"low": 0, "medium": 1, "high": 2, "very_high": 3}
 ROSH_REGISTERS = {"RLRH": "low", "RMRH": "medium", "RHRH": "high", "RVHR": "very_high"}
-COMPLEXITY_FACTORS = {"RMDO", "ALSH", "RVLN", "RCCO", "RCHD", "RPIR", "RVAD", "STRG", "RTAO"}
+# Ten factors: `RCPR` (child protection) is one since issue 13 (docs/rules/tier.md, hmpps-tier's ComplexityFactor).
+COMPLEXITY_FACTORS = {"RMDO", "ALSH", "RVLN", "RCCO", "RCHD", "RCPR", "RPIR", "RVAD", "STRG", "RTAO"}
 MAPPA_LEVELS = {"M1": 1, "M2": 2, "M3": 3}
 
 TR_START = Date(2014, 6, 1)  # Transforming Rehabilitation: NPS and CRCs

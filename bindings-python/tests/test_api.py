@@ -191,3 +191,84 @@ def test_allocation_takes_a_calendar() -> None:
     e = probation.escalation(case, D(2016, 3, 10), calendar=cal)
     assert e.policy_id == "default"
     assert probation.escalation_history(case, calendar=cal) == probation.escalation_history(case)
+
+
+def test_tier_2026_and_tiers_results() -> None:
+    case = probation.Case.from_dict(community_order())
+    on = D(2016, 6, 1)
+    t26 = probation.tier_2026(case, on)
+    assert isinstance(t26, probation.Tier2026) and t26.on == on
+    assert t26.tier == "missing" and not t26.provisional and t26.steps == ()  # no OGRS4-family predictors
+    assert [r.id for r in t26.rules] == ["tier2026.missing"]
+    both = probation.tiers(case, on)
+    assert isinstance(both, probation.Tiers)
+    assert both.tier_2021 == probation.tier(case, on) and both.tier_2026 == t26
+    with pytest.raises(TypeError):
+        probation.tier_2026(case, datetime.datetime(2024, 1, 1, 12, 0))  # type: ignore[arg-type]
+
+
+OGRS3_INPUT = {
+    "sex": "male", "date_of_birth": D(2000, 6, 15), "conviction_date": "2012-06-14",
+    "follow_up_start": D(2012, 6, 14), "total_sanctions": 3, "age_at_first_sanction": 10, "offence_code": "00100",
+}
+
+
+def test_predictors_results_and_errors() -> None:
+    s = probation.ogrs3(OGRS3_INPUT)
+    assert isinstance(s, probation.Ogrs3Score) and 1 <= s.two_year <= 99
+    assert probation.ogrs3({**OGRS3_INPUT, "conviction_date": D(2012, 6, 14)}) == s  # dates or ISO strings
+    with pytest.raises(probation.RuleError) as info:
+        probation.ogrs3({**OGRS3_INPUT, "sex": "not_specified"})
+    assert (info.value.kind, info.value.code, info.value.path) == ("predictors", "sex_not_specified", "sex")
+    # A bad input names the field, never a key or value of the input.
+    for bad, path in [
+        ({**OGRS3_INPUT, "Marguerite Smith": "K918273"}, ""),
+        ({**OGRS3_INPUT, "total_sanctions": "Marguerite"}, "total_sanctions"),
+        ({**OGRS3_INPUT, "sex": "Marguerite"}, "sex"),
+        ({k: v for k, v in OGRS3_INPUT.items() if k != "offence_code"}, ""),
+    ]:
+        with pytest.raises(probation.DecodeError) as err:
+            probation.ogrs3(bad)
+        assert err.value.path == path, bad
+        text = str(err.value) + repr(err.value.args)
+        assert "Marguerite" not in text and "K918273" not in text
+    with pytest.raises(probation.DecodeError, match="datetime"):  # as Case.from_dict: its time would be dropped
+        probation.ogrs3({**OGRS3_INPUT, "date_of_birth": datetime.datetime(2000, 6, 15, 1, 0)})
+    case = probation.Case.from_dict(community_order())
+    p = probation.predictors(case, D(2016, 6, 1))
+    assert isinstance(p, probation.CasePredictors) and p.on == D(2016, 6, 1)
+
+
+def test_release_dates_and_errors() -> None:
+    case = probation.Case.from_dict({
+        **community_order(),
+        "bookings": [{"sentences": [{"sentence_date": "2024-01-15", "offence_date": "2023-11-04",
+                                     "term": {"months": 6}, "kind": "extended"}]}],
+    }, validate=False)
+    with pytest.raises(probation.RuleError) as info:
+        probation.release_dates(case, D(2024, 1, 20))
+    assert (info.value.kind, info.value.code, info.value.path) == ("release", "unsupported", "bookings[0].sentences[0].kind")
+    assert "bookings[0].sentences[0].kind" in str(info.value)
+    with pytest.raises(IndexError):
+        probation.release_dates(case, D(2024, 1, 20), booking=1)
+    with pytest.raises(probation.DecodeError):
+        probation.release_dates(case, D(2024, 1, 20), options={"Marguerite": 1})
+    assert isinstance(probation.release_law(D(2024, 1, 20)), probation.ReleaseLaw)
+
+
+def test_record_error_and_records_round_trip() -> None:
+    with pytest.raises(probation.RecordError) as info:
+        probation.code_lookup("nomis_sentence_calculation_type", "Marguerite Smith")
+    e = info.value
+    assert isinstance(e, probation.ProbationError) and isinstance(e, ValueError)
+    assert (e.kind, e.max, e.limit, e.reason) == ("unknown_code", None, None, None)
+    assert (e.path, e.code) == ("code", "<redacted>") and "Marguerite" not in str(e)
+    with pytest.raises(probation.RecordError) as info:
+        probation.tier_changed_events([], [{"crn": "X320741", "tier": "A2"}], "yesterday")
+    assert (info.value.kind, info.value.path) == ("invalid", "occurred_at") and info.value.reason
+    case = probation.Case.from_dict(community_order())
+    again = probation.community_api_to_case(probation.community_api_from_case(case))
+    assert isinstance(again, probation.Case)
+    assert probation.recompute_for("probation-case.registration.added") == probation.recompute_for(
+        "probation-case.registration.added"
+    )

@@ -28,7 +28,9 @@ def test_table_agrees_with_per_case_api(cases: list[probation.Case]) -> None:
     for on in (datetime.date(2013, 1, 1), ON, datetime.date(2020, 1, 6), datetime.date(2024, 1, 1)):
         table = probation.cases_table(cases, on)
         out = probation.assess_table(table)
-        assert list(out.columns) == ["provider", "allocation_deadline", "tier", "protect_points", "change_points"]
+        assert list(out.columns) == [
+            "provider", "allocation_deadline", "tier", "protect_points", "change_points", "tier_2026", "provisional"
+        ]
         allocations = probation.allocate_many(cases, on)
         tiers = probation.tier_many(cases, on)
         assert out["provider"].tolist() == [a.provider.value for a in allocations]
@@ -37,6 +39,67 @@ def test_table_agrees_with_per_case_api(cases: list[probation.Case]) -> None:
         assert out["change_points"].tolist() == [t.change.points for t in tiers]
         deadlines = [None if pd.isna(d) else d.date() for d in out["allocation_deadline"]]
         assert deadlines == [a.deadline for a in allocations]
+        assert_2026_agrees(out, cases, on)
+
+
+def assert_2026_agrees(out: pd.DataFrame, cases: list[probation.Case], on: datetime.date) -> None:
+    per_case = [probation.tier_2026(c, on) for c in cases]
+    assert out["tier_2026"].tolist() == [t.tier for t in per_case]
+    assert out["provisional"].tolist() == [t.provisional for t in per_case]
+
+
+def with_predictors(case: probation.Case, rng: random.Random) -> probation.Case:
+    """``case`` with OGRS4-family predictors, a sexual-offence answer and 2026-tier registrations added at
+    random (synthetic cases have none), so the table and the per-case 2026 tier are compared on every step."""
+    d = case.to_dict()
+    score = lambda: rng.choice([0.0, 0.5, 1.0, 1.99, 2.0, 25.0, 49.99, 50.0, 74.99, 75.0, 90.0, 100.0, rng.uniform(0, 100)])
+    for a in d.get("assessments", []):
+        if rng.random() < 0.8:
+            p: dict[str, object] = {}
+            for k in ("arp", "csrp"):
+                if rng.random() < 0.9:
+                    p[k] = {"score": score(), **({"kind": rng.choice(["static", "dynamic"])} if rng.random() < 0.9 else {})}
+            if rng.random() < 0.6:
+                band = rng.choice(["not_applicable", "low", "medium", "high", "very_high"])
+                dc = rng.choice([0.0, 0.6, 1.0, 3.0, 10.0]) if band == "medium" else score()
+                p["dc_srp"] = {"score": dc, "band": band}
+            a["predictors"] = p
+            a["ever_committed_sexual_offence"] = rng.random() < 0.1
+    regs = d.setdefault("registrations", [])
+    for code in ("INLL", "ADVP", "REG30", "SPO", "RCPR", "MAPP"):
+        if rng.random() < 0.1:
+            r: dict[str, object] = {"code": code, "registered": datetime.date(2012, 1, 1) + datetime.timedelta(rng.randrange(4500))}
+            if code == "MAPP":
+                r["level"] = rng.choice(["M1", "M2", "M3"])
+                r["category"] = rng.choice(["M1", "M2", "M3", "M4"])
+            regs.append(r)
+    # The 2021 corrections the tier columns carry: RSR/OGRS on the person record, RoSH codes in any letter case.
+    if rng.random() < 0.3:
+        d["person"]["rsr"] = rng.choice([2.99, 3.0, 7.0, rng.uniform(0, 100)])
+    if rng.random() < 0.3:
+        d["person"]["ogrs"] = rng.uniform(0, 100)
+    for r in regs:
+        if r["code"] in ("RLRH", "RMRH", "RHRH", "RVHR") and rng.random() < 0.3:
+            r["code"] = r["code"].lower()
+    if rng.random() < 0.3:
+        d["latest_release_date"] = datetime.date(2005, 1, 1) + datetime.timedelta(rng.randrange(7000))
+    return probation.Case.from_dict(d, validate=False)
+
+
+def test_2026_table_agrees_with_per_case_api(cases: list[probation.Case]) -> None:
+    rng = random.Random(2026)
+    with_p = [with_predictors(c, rng) for c in cases]
+    for on in (ON, datetime.date(2020, 1, 6), datetime.date(2024, 1, 1), datetime.date(2026, 10, 1)):
+        table = probation.cases_table(with_p, on)
+        out = probation.tier_table(table)
+        assert_2026_agrees(out, with_p, on)
+        tiers = probation.tier_many(with_p, on)
+        assert out["tier"].tolist() == [t.tier for t in tiers]
+        assert out["protect_points"].tolist() == [t.protect.points for t in tiers]
+        assert out["change_points"].tolist() == [t.change.points for t in tiers]
+        letters = set(out["tier_2026"].tolist())
+        assert {"missing", "A", "D", "G"} <= letters, letters  # the comparison reaches several branches
+        assert out["provisional"].any() and not out["provisional"].all()
 
 
 def test_arrow_in_arrow_out(cases: list[probation.Case]) -> None:
@@ -85,7 +148,9 @@ def test_on_column_overrides_default() -> None:
     out = probation.allocate_table(df, on=datetime.date(2022, 1, 1))
     assert out["provider"].tolist() == ["probation_trust", "probation_service"]
     assert list(out.columns) == ["provider", "allocation_deadline"]
-    assert list(probation.tier_table(df, on=ON).columns) == ["tier", "protect_points", "change_points"]
+    assert list(probation.tier_table(df, on=ON).columns) == [
+        "tier", "protect_points", "change_points", "tier_2026", "provisional"
+    ]
 
 
 def test_policy_applies_to_tables() -> None:
@@ -216,3 +281,28 @@ def test_gil_is_released_while_the_rules_run() -> None:
         running = False
         t.join()
     assert released > 3 * holding, f"steps/s of another thread: {released:.0f} during the call, {holding:.0f} with the GIL held"
+
+
+def test_2026_columns_by_hand_and_their_errors() -> None:
+    df = pd.DataFrame({
+        "active_event": [True, True, True, False],
+        "arp": [52.0, 52.0, None, 90.0],
+        "arp_kind": ["dynamic", "static", None, "dynamic"],
+        "csrp": [1.2, 1.2, None, 9.0],
+        "csrp_kind": ["dynamic", "dynamic", None, "dynamic"],
+        "registered_rosh": ["medium", None, None, None],
+        "stalking": [True, False, False, False],
+    })
+    out = probation.tier_table(df, on=datetime.date(2026, 10, 1))
+    assert out["tier_2026"].tolist() == ["D", "D", "missing", "not_supervised"]
+    assert out["provisional"].tolist() == [False, True, False, False]
+    bad = df.assign(dc_srp=[0.3, None, None, None], dc_srp_band=["medium", None, None, None])
+    with pytest.raises(probation.RuleError) as info:
+        probation.tier_table(bad, on=datetime.date(2026, 10, 1))
+    assert (info.value.code, info.value.path) == ("dc_srp_medium_below_threshold", "dc_srp")
+    assert "row 0" in str(info.value)
+    with pytest.raises(probation.RuleError) as info:
+        probation.tier_table(df.assign(arp=[101.0, 1, 1, 1]), on=datetime.date(2026, 10, 1))
+    assert (info.value.code, info.value.path) == ("out_of_range", "arp")
+    with pytest.raises(probation.DecodeError, match="arp_kind"):
+        probation.tier_table(df.assign(arp_kind=["sometimes", None, None, None]), on=datetime.date(2026, 10, 1))

@@ -39,8 +39,13 @@ def _format_names() -> set[str]:
             for x in v:
                 walk(x)
 
-    walk(json.loads((ROOT / "schema" / "case.schema.json").read_text()))
+    schema = json.loads((ROOT / "schema" / "case.schema.json").read_text())
+    walk(schema)
     names.update(a.value for a in probation.NeedArea)
+    # The register codes the format knows are listed in RegisterCode's description ("known: RLRH, ..., HREG; other
+    # codes are kept"): a message may name them (`MAPP` is in "a MAPPA registration's category ...").
+    known = schema["$defs"]["RegisterCode"]["description"].split("known:", 1)[1].split(";", 1)[0]
+    names.update(c.strip() for c in known.split(","))
     return names
 
 

@@ -140,6 +140,100 @@ def allocate(case: probation.Case, inp: dict[str, Any]) -> Any:
     return {**to_json_form(a), "effective_provider": a.effective_provider.value}
 
 
+def predictor_fn(call: Callable[[dict[str, Any]], Any]) -> Callable[[dict[str, Any]], Any]:
+    """A predictor over its own input dict: refusals as {"error": {"kind", "field"}}."""
+
+    def run(inp: dict[str, Any]) -> Any:
+        try:
+            return call(inp)
+        except probation.RuleError as e:
+            assert e.kind == "predictors"
+            return {"error": {"kind": e.code, "field": e.path}}
+
+    return run
+
+
+def predictors_case(inp: dict[str, Any]) -> Any:
+    try:
+        case = probation.Case.from_dict(inp["case"], validate=False)
+    except probation.DecodeError as e:
+        return {"error": {"kind": "decode", "path": e.path}}
+    return probation.predictors(case, d(inp["on"]))
+
+
+def release_dates(inp: dict[str, Any]) -> Any:
+    case = probation.Case.from_dict(
+        {"schema_version": 1, "person": inp["person"], "bookings": [inp["booking"]]}, validate=False
+    )
+    try:
+        return probation.release_dates(case, d(inp["on"]), 0, inp.get("options"))
+    except probation.RuleError as e:
+        assert e.kind == "release" and e.path.startswith("bookings[0].")
+        return {"error": {"kind": e.code, "field": e.path.removeprefix("bookings[0].")}}
+
+
+def record_text(inp: dict[str, Any]) -> str:
+    """The document of a records vector: generated, raw text, or a JSON document (compact, as the Rust runner)."""
+    if "generate" in inp:
+        g = inp["generate"]
+        return str(g["prefix"]) + ",".join([str(g["repeat"])] * int(g["count"])) + str(g["suffix"])
+    if "text" in inp:
+        return str(inp["text"])
+    return json.dumps(inp["document"], ensure_ascii=False, separators=(",", ":"))
+
+
+def record_fn(call: Callable[[dict[str, Any]], Any]) -> Callable[[dict[str, Any]], Any]:
+    """A records mapping: a RecordError as {"error": {"kind", "path", "code"?, "max"?, "limit"?, "reason"?,
+    "message"}}; its message must not hold any of the case's `forbidden` values."""
+
+    def run(inp: dict[str, Any]) -> Any:
+        try:
+            return call(inp)
+        except probation.RecordError as e:
+            message = str(e)
+            leaked = [f for f in inp.get("forbidden", []) if f and f in message]
+            assert not leaked, f"error message {message!r} contains {leaked}"
+            err: dict[str, Any] = {"kind": e.kind, "message": message}
+            if e.kind != "too_large":
+                err["path"] = e.path
+            for k in ("code", "max", "limit", "reason"):
+                if getattr(e, k) is not None:
+                    err[k] = getattr(e, k)
+            return {"error": err}
+
+    return run
+
+
+def records_tier_details(inp: dict[str, Any]) -> Any:
+    on = d(inp["on"])
+    case = probation.tier_details_to_case(record_text(inp), inp["crn"], on)
+    t = probation.tiers(case, on)
+    return {"case": case.to_dict(), "tier": t.tier_2021, "tier_2026": t.tier_2026, "forms": probation.tier_forms(case, on)}
+
+
+def records_tier_details_round_trip(inp: dict[str, Any]) -> Any:
+    on = d(inp["on"])
+    first = probation.tier_details_to_case(record_text(inp), inp["crn"], on)
+    exported = probation.tier_details_from_case(first, on)
+    second = probation.tier_details_to_case(exported, inp["crn"], on)
+    return {"same": first == second, "exported": json.loads(exported)}
+
+
+def records_case(to_case: Callable[[str], probation.Case]) -> Callable[[dict[str, Any]], Any]:
+    def run(inp: dict[str, Any]) -> Any:
+        case = to_case(record_text(inp))
+        issues = case.issues()
+        return {"case": case.to_dict(), "valid": not issues, "issues": [{"path": p, "rule": r} for p, r in issues]}
+
+    return run
+
+
+def records_community_api_round_trip(inp: dict[str, Any]) -> Any:
+    first = probation.community_api_to_case(record_text(inp))
+    second = probation.community_api_to_case(probation.community_api_from_case(first))
+    return {"same": first == second}
+
+
 RUNNERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "allocation.allocate": engine_fn(allocate),
     "allocation.escalation": engine_fn(lambda c, i: probation.escalation(c, d(i["on"]), allocation_policy(i))),
@@ -147,6 +241,25 @@ RUNNERS: dict[str, Callable[[dict[str, Any]], Any]] = {
         lambda c, i: {"escalations": probation.escalation_history(c, allocation_policy(i))}
     ),
     "tier.calculate": engine_fn(lambda c, i: probation.tier(c, d(i["on"]))),
+    "tier.calculate_2026": engine_fn(lambda c, i: probation.tier_2026(c, d(i["on"]))),
+    "tier.both": engine_fn(lambda c, i: probation.tiers(c, d(i["on"]))),
+    "records.tier_details": record_fn(records_tier_details),
+    "records.tier_details_round_trip": records_tier_details_round_trip,
+    "records.community_api": record_fn(records_case(probation.community_api_to_case)),
+    "records.integration_api": record_fn(records_case(probation.integration_api_to_case)),
+    "records.community_api_round_trip": records_community_api_round_trip,
+    "records.code": record_fn(lambda i: probation.code_lookup(i["table"], i["code"])),
+    "records.recompute": lambda i: probation.recompute_for(i["event_type"]),
+    "records.recompute_for_event": record_fn(lambda i: probation.recompute_for_event(record_text(i))),
+    "records.tier_changed_events": record_fn(
+        lambda i: {"events": probation.tier_changed_events(i["before"], i["after"], i["occurred_at"])}
+    ),
+    "release.dates": release_dates,
+    "release.law": lambda i: probation.release_law(d(i["as_at"])),
+    "predictors.ogrs3": predictor_fn(probation.ogrs3),
+    "predictors.arp": predictor_fn(probation.arp),
+    "predictors.dc_srp": predictor_fn(probation.dc_srp),
+    "predictors.case": predictors_case,
     "case.validate": case_validate,
     "case.decode_validate_raw": decode_validate_raw,
     "calendar.is_working_day": calendar_fn(lambda c, i: {"working_day": c.is_working_day(d(i["date"]))}),

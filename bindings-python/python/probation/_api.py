@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Union
 
 from . import _probation as _native
@@ -12,14 +12,27 @@ from ._probation import AllocationPolicy, Case, ContactPolicy
 from ._convert import _build
 from ._types import (
     Allocation,
+    ArpScore,
     BankHoliday,
+    CasePredictors,
+    CodeReading,
     Compliance,
+    DcSrpScore,
+    DomainEvent,
     Escalation,
     EscalationPoint,
+    EventRecompute,
     ManagerOverride,
+    NdeliusTierForms,
+    Ogrs3Score,
+    Recompute,
+    ReleaseDates,
+    ReleaseLaw,
     Schedule,
     SentenceDates,
     Tier,
+    Tier2026,
+    Tiers,
 )
 
 PolicyArg = Union[AllocationPolicy, str, dict[str, Any], None]
@@ -101,6 +114,146 @@ def tier(case: Case, on: datetime.date) -> Tier:
 def tier_many(cases: Sequence[Case], on: DateArg) -> list[Tier]:
     """``tier`` over a list of cases (the GIL is released while the rules run)."""
     return [_build(Tier, t) for t in _native.tier_many(list(cases), on)]
+
+
+def tier_2026(case: Case, on: datetime.date) -> Tier2026:
+    """The 2026 tier of ``case`` on ``on`` (docs/rules/tier-2026.md): ``"not_supervised"``, ``"missing"`` or a
+    letter ``"A"``–``"G"`` with ``provisional`` and why (static predictors, missing RoSH), every step that produced a
+    letter with its rule, and the rules that fired. ``tier`` keeps returning the 2021 tier.
+
+    Raises ``RuleError`` (``kind="tier"``) with ``code="out_of_range"`` for an ARP, CSRP or DC-SRP score outside
+    0–100 in a case decoded with ``validate=False``, and ``code="dc_srp_medium_below_threshold"`` for a DC-SRP
+    band medium below 0.60; ``path`` names the field (``assessments[i].predictors.dc_srp.score``).
+    """
+    return _build(Tier2026, _native.tier_2026(case, on))
+
+
+def tiers(case: Case, on: datetime.date) -> Tiers:
+    """Both tiers of ``case`` on ``on``, as hmpps-tier stores them: ``tier_2021`` (what ``tier`` returns) and
+    ``tier_2026`` (what ``tier_2026`` returns). An error of either is raised as they raise it."""
+    return _build(Tiers, _native.tiers(case, on))
+
+
+def release_dates(
+    case: Case,
+    on: datetime.date,
+    booking: int = 0,
+    options: Mapping[str, Any] | None = None,
+    calendar: Calendar | None = None,
+) -> ReleaseDates:
+    """The release dates of ``case.bookings[booking]`` calculated on ``on`` (docs/rules/release.md): CRD/ARD/PED,
+    SLED, TUSED, HDCED, ERSED, PRRD and the rest, each with the rule that produced it and its driving sentence,
+    under the law as it stood on ``on`` (or ``options["law_as_at"]``). ``options`` is a dict of core's
+    ``ReleaseOptions`` (``law_as_at``, ``statute``); working-day hints use ``calendar``.
+
+    Raises ``RuleError`` (``kind="release"``, ``code`` ``unsupported`` / ``invalid`` / ``date_out_of_range``,
+    ``path`` e.g. ``bookings[0].sentences[0].kind``), ``IndexError`` for no such booking, ``DecodeError`` for bad
+    options.
+    """
+    return _build(ReleaseDates, _native.release_dates(case, on, booking, options, calendar))
+
+
+def release_law(as_at: datetime.date) -> ReleaseLaw:
+    """The release law as it stood on ``as_at``: the release fractions and schemes in force, with their
+    commencement dates (effective-dated data, docs/rules/release.md)."""
+    return _build(ReleaseLaw, _native.release_law(as_at))
+
+
+def tier_details_to_case(text: str, crn: str, on: datetime.date) -> Case:
+    """A tier-details document (what hmpps-tier reads from nDelius, docs/records.md) for the person ``crn`` on
+    ``on`` as a case, not validated (``case.issues()``). ``RecordError`` naming the field for a document that does
+    not map."""
+    return _native.tier_details_to_case(text, crn, on)
+
+
+def tier_details_from_case(case: Case, on: datetime.date) -> str:
+    """``case`` on ``on`` as a tier-details document (JSON text)."""
+    return _native.tier_details_from_case(case, on)
+
+
+def community_api_to_case(text: str) -> Case:
+    """A community-api bundle (``{"offender", "convictions", "registrations", "contacts", "nsis"}``) as a case,
+    not validated. ``RecordError`` naming the field."""
+    return _native.community_api_to_case(text)
+
+
+def community_api_from_case(case: Case) -> str:
+    """``case`` as a community-api bundle (JSON text)."""
+    return _native.community_api_from_case(case)
+
+
+def integration_api_to_case(text: str) -> Case:
+    """An Integration API bundle (``{"crn", "caseDetails", "supervisions", "registrations"}``) as a case, not
+    validated. ``RecordError`` naming the field."""
+    return _native.integration_api_to_case(text)
+
+
+def integration_api_from_case(case: Case, on: datetime.date) -> str:
+    """``case`` on ``on`` as an Integration API bundle (JSON text)."""
+    return _native.integration_api_from_case(case, on)
+
+
+def tier_forms(case: Case, on: datetime.date) -> NdeliusTierForms:
+    """The nDelius forms of both tiers of ``case`` on ``on`` (what tier-to-delius writes). Errors as ``tiers``."""
+    return _build(NdeliusTierForms, _native.tier_forms(case, on))
+
+
+def code_lookup(table: str, code: str) -> CodeReading:
+    """What the nDelius / NOMIS code table ``table`` (``sentence_type``, ``requirement_category``, ``register``,
+    ``gender``, ``nsi_outcome``, ``key_date``, ``nomis_sentence_calculation_type``, ``length_unit``) makes of
+    ``code``. ``RecordError`` (``kind="unknown_code"``) for a table or a code a refusing table does not list."""
+    return _build(CodeReading, _native.code_lookup(table, code))
+
+
+def recompute_for(event_type: str) -> Recompute:
+    """What an HMPPS domain event of type ``event_type`` can make stale (tier, 2026 tier, escalation, schedule,
+    release dates)."""
+    return _build(Recompute, _native.recompute_for(event_type))
+
+
+def recompute_for_event(text: str) -> EventRecompute:
+    """An HMPPS domain event (the envelope's JSON text): its type, the CRN / NOMS number it concerns and what it
+    makes stale. ``RecordError`` naming the field."""
+    return _build(EventRecompute, _native.recompute_for_event(text))
+
+
+def tier_changed_events(
+    before: Sequence[Mapping[str, str]], after: Sequence[Mapping[str, str]], occurred_at: str
+) -> list[DomainEvent]:
+    """One ``tier.calculation.changed`` event per CRN of ``after`` (``[{"crn", "tier"}]``) whose tier differs from
+    ``before``; ``occurred_at`` is an RFC 3339 date-time. ``RecordError`` (``kind="invalid"``) naming a malformed
+    CRN or ``occurred_at``."""
+    return [_build(DomainEvent, e) for e in _native.tier_changed_events(list(before), list(after), occurred_at)]
+
+
+def ogrs3(inputs: Mapping[str, Any]) -> Ogrs3Score:
+    """OGRS3 (docs/rules/predictors.md): the one- and two-year scores, band, every term of the logit and the rules.
+    ``inputs`` is a dict of core's ``Ogrs3Input`` fields: ``sex``, ``date_of_birth``, ``conviction_date``,
+    ``follow_up_start`` (``datetime.date`` or ISO strings), ``total_sanctions``, ``age_at_first_sanction``,
+    ``offence_code`` (5 digits).
+
+    Raises ``DecodeError`` naming the field for a missing, unknown or mistyped field, and ``RuleError``
+    (``kind="predictors"``, ``code`` e.g. ``"sex_not_specified"``, ``path`` the field) for an input the predictor
+    refuses.
+    """
+    return _build(Ogrs3Score, _native.ogrs3(inputs))
+
+
+def arp(inputs: Mapping[str, Any]) -> ArpScore:
+    """ARP, static or dynamic (docs/rules/predictors.md), over a dict of core's ``ArpInput`` fields
+    (``dynamic``: the dynamic answers, optional). Errors as ``ogrs3``."""
+    return _build(ArpScore, _native.arp(inputs))
+
+
+def dc_srp(inputs: Mapping[str, Any]) -> DcSrpScore:
+    """DC-SRP (docs/rules/predictors.md), over a dict of core's ``DcSrpInput`` fields. Errors as ``ogrs3``."""
+    return _build(DcSrpScore, _native.dc_srp(inputs))
+
+
+def predictors(case: Case, on: datetime.date) -> CasePredictors:
+    """OGRS3, ARP and DC-SRP computed from ``case``'s history on ``on``, as far as its inputs allow: each is a
+    score, or what is missing, or why it is refused (docs/rules/predictors.md#from-a-case)."""
+    return _build(CasePredictors, _native.predictors(case, on))
 
 
 def synth(seed: int, count: int, *, start: int = 0) -> list[Case]:

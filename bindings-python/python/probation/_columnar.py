@@ -1,6 +1,6 @@
 """The columnar API: allocation and tier over a pandas DataFrame or a pyarrow Table, one row per case.
 
-The table holds the flat facts core's engines read (``AllocationFacts`` and ``TierInputs``), one column each;
+The table holds the flat facts core's engines read (``AllocationFacts``, ``TierInputs``, ``Tier2026Inputs``), one column each;
 see docs/python.md for the columns. This module only converts columns to fixed-width bytes for the native
 module and its fixed-width results back to columns; the native module builds core's inputs row by row and runs
 core's engines with the GIL released.
@@ -24,6 +24,9 @@ Table = Union["pd.DataFrame", "pa.Table"]
 """A pandas DataFrame or a pyarrow Table."""
 
 NO_DATE = -(2**31)
+
+# Output categoricals the native module encodes as u8 codes (input categoricals are i32).
+_U8_CATEGORIES = ("cat:provider", "cat:tier", "cat:tier_2026")
 
 # The columns and their encodings are declared once, in the native module (src/columnar.rs): name → kind, one
 # of "date", "f64", "u8", "bool", "cat:<category list>".
@@ -157,7 +160,7 @@ def _decode(
             continue
         b = raw[name]
         if kind.startswith("cat:"):
-            codes = np.frombuffer(b, dtype="<i4" if kind != "cat:provider" and kind != "cat:tier" else "u1")
+            codes = np.frombuffer(b, dtype="u1" if kind in _U8_CATEGORIES else "<i4")
             arrays[name] = ("cat", codes.astype("int8"), cats[kind[4:]])
         elif kind == "date":
             arrays[name] = ("date", np.frombuffer(b, dtype="<i4"), None)
@@ -210,7 +213,7 @@ def assess_table(
     """Allocation and tier of every row of ``table`` (a pandas DataFrame or a pyarrow Table of the columns in
     docs/python.md); returns a table of the same kind, same rows (same index for pandas), with the columns
     ``provider``, ``allocation_deadline`` (with ``allocation``) and ``tier``, ``protect_points``,
-    ``change_points`` (with ``tier``).
+    ``change_points``, ``tier_2026``, ``provisional`` (with ``tier``: both tiers).
 
     ``on`` is the date of every row that has no ``on`` column (or a missing value in it); deadlines count working
     days of ``calendar`` (England & Wales by default). The GIL is released
@@ -233,13 +236,14 @@ def allocate_table(
 
 
 def tier_table(table: Table, on: datetime.date | None = None) -> Table:
-    """``assess_table`` with tier only: ``tier``, ``protect_points``, ``change_points``."""
+    """``assess_table`` with the tiers only: ``tier``, ``protect_points``, ``change_points`` (2021) and
+    ``tier_2026``, ``provisional``."""
     return assess_table(table, on, None, allocation=False, tier=True)
 
 
 def cases_table(cases: Sequence[Case], on: datetime.date, *, like: Literal["pandas", "arrow"] = "pandas") -> Table:
-    """The columnar API's input columns read from cases on ``on`` (core's ``AllocationFacts.from_case`` and
-    ``TierInputs.from_case``): the bridge from JSON cases to a table."""
+    """The columnar API's input columns read from cases on ``on`` (core's ``AllocationFacts.from_case``,
+    ``TierInputs.from_case`` and ``Tier2026Inputs.from_case``): the bridge from JSON cases to a table."""
     return _decode(_native.case_columns(list(cases), on), _INPUT_KINDS, like)
 
 

@@ -1,7 +1,7 @@
 """Private native module of ``probation`` (pyo3 over probation-core). Import from ``probation`` instead."""
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, final
 
 from typing_extensions import disjoint_base
@@ -17,6 +17,7 @@ __all__ = [
     "InternalError",
     "PolicyError",
     "ProbationError",
+    "RecordError",
     "RuleError",
     "SYNTH_AS_OF",
     "ValidationError",
@@ -24,21 +25,40 @@ __all__ = [
     "_panic_for_test",
     "allocate",
     "allocate_many",
+    "arp",
     "assess_columns",
     "case_columns",
+    "code_lookup",
+    "community_api_from_case",
+    "community_api_to_case",
     "compliance",
+    "dc_srp",
     "escalation",
     "escalation_history",
     "input_column_names",
     "input_columns",
+    "integration_api_from_case",
+    "integration_api_to_case",
+    "ogrs3",
     "output_categories",
     "output_columns",
+    "predictors",
+    "recompute_for",
+    "recompute_for_event",
+    "release_dates",
+    "release_law",
     "schedule",
     "sentence_dates",
     "synth",
     "synth_columns",
     "tier",
+    "tier_2026",
+    "tier_changed_events",
+    "tier_details_from_case",
+    "tier_details_to_case",
+    "tier_forms",
     "tier_many",
+    "tiers",
     "validate",
 ]
 
@@ -84,12 +104,24 @@ class CalendarError(ProbationError, ValueError):
 
 class RuleError(ProbationError, ValueError):
     """An engine cannot decide this case, e.g. a percentage out of range in a case decoded with
-    ``validate=False``. ``kind`` names the engine (``allocation``, ``tier``, ``contact``, ``sentence``), ``path``
-    the field."""
+    ``validate=False``. ``kind`` names the engine (``allocation``, ``tier``, ``contact``, ``sentence``,
+    ``predictors``, ``release``), ``path`` the field."""
 
     kind: str
     code: str
     path: str
+
+class RecordError(ProbationError, ValueError):
+    """An nDelius or HMPPS record that does not map: ``kind`` is ``decode``, ``too_large``, ``too_many``,
+    ``unknown_code``, ``unsupported`` or ``invalid``; ``path`` names the field in the record's own keys; ``code``,
+    ``max``, ``limit`` and ``reason`` are set when the kind has them."""
+
+    kind: str
+    path: str
+    code: str | None
+    max: int | None
+    limit: int | None
+    reason: str | None
 
 class InternalError(ProbationError):
     """A bug in probation (an internal panic was caught). Never caused by bad input: please report it."""
@@ -230,6 +262,71 @@ def tier(case: Case, on: datetime.date) -> dict[str, Any]:
 def tier_many(cases: Sequence[Case], on: datetime.date | Sequence[datetime.date]) -> list[dict[str, Any]]:
     """Tiers of many cases (GIL released)."""
 
+def tier_2026(case: Case, on: datetime.date) -> dict[str, Any]:
+    """The 2026 tier of one case, as core serialises it (``probation.tier_2026`` wraps it in ``Tier2026``)."""
+
+def tiers(case: Case, on: datetime.date) -> dict[str, Any]:
+    """Both tiers of one case, as core serialises them (``probation.tiers`` wraps them in ``Tiers``)."""
+
+def release_dates(
+    case: Case,
+    on: datetime.date,
+    booking: int = 0,
+    options: Mapping[str, Any] | None = None,
+    calendar: Calendar | None = None,
+) -> dict[str, Any]:
+    """Release dates of one booking, as core serialises them (``probation.release_dates`` wraps them)."""
+
+def release_law(as_at: datetime.date) -> dict[str, Any]:
+    """The release law as it stood on a date, as core serialises it (``probation.release_law`` wraps it)."""
+
+def tier_details_to_case(text: str, crn: str, on: datetime.date) -> Case:
+    """A tier-details document as a case (not validated)."""
+
+def tier_details_from_case(case: Case, on: datetime.date) -> str:
+    """A case as a tier-details document."""
+
+def community_api_to_case(text: str) -> Case:
+    """A community-api bundle as a case (not validated)."""
+
+def community_api_from_case(case: Case) -> str:
+    """A case as a community-api bundle."""
+
+def integration_api_to_case(text: str) -> Case:
+    """An Integration API bundle as a case (not validated)."""
+
+def integration_api_from_case(case: Case, on: datetime.date) -> str:
+    """A case as an Integration API bundle."""
+
+def tier_forms(case: Case, on: datetime.date) -> dict[str, Any]:
+    """The nDelius forms of both tiers, as core serialises them (``probation.tier_forms`` wraps them)."""
+
+def code_lookup(table: str, code: str) -> dict[str, Any]:
+    """What a code table makes of a code, as core serialises it."""
+
+def recompute_for(event_type: str) -> dict[str, Any]:
+    """What a domain event type can make stale, as core serialises it."""
+
+def recompute_for_event(text: str) -> dict[str, Any]:
+    """What a domain event concerns and makes stale, as core serialises it."""
+
+def tier_changed_events(
+    before: Sequence[Mapping[str, str]], after: Sequence[Mapping[str, str]], occurred_at: str
+) -> list[dict[str, Any]]:
+    """The ``tier.calculation.changed`` events of a run, as core serialises them."""
+
+def ogrs3(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """OGRS3 over an ``Ogrs3Input`` dict, as core serialises the score (``probation.ogrs3`` wraps it)."""
+
+def arp(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """ARP over an ``ArpInput`` dict, as core serialises the score (``probation.arp`` wraps it)."""
+
+def dc_srp(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """DC-SRP over a ``DcSrpInput`` dict, as core serialises the score (``probation.dc_srp`` wraps it)."""
+
+def predictors(case: Case, on: datetime.date) -> dict[str, Any]:
+    """The predictors of a case on a date, as core serialises them (``probation.predictors`` wraps them)."""
+
 def synth(seed: int, count: int, *, start: int = 0) -> list[Case]:
     """Synthetic cases ``start .. start + count`` of ``seed`` (GIL released while generating)."""
 
@@ -245,11 +342,12 @@ def assess_columns(
 ) -> dict[str, bytes]:
     """Allocation and tier over encoded columns (``probation.assess_table`` encodes and decodes). Encodings:
     bool u8; f64 little-endian, NaN missing; date i32 days since 1970-01-01, -2**31 missing; categorical i32
-    codes into ``categories[name]``, -1 missing. Outputs: ``provider``/``tier`` u8 codes into
-    ``output_categories()``, ``allocation_deadline`` i32 days, points u32."""
+    codes into ``categories[name]``, -1 missing. Outputs: ``provider``/``tier``/``tier_2026`` u8 codes
+    into ``output_categories()``, ``allocation_deadline`` i32 days, points u32, ``provisional`` bool."""
 
 def output_categories() -> dict[str, list[str]]:
-    """The category lists of the encoded columns: ``provider``, ``tier``, ``rosh``, ``home_area``."""
+    """The category lists of the encoded columns: ``provider``, ``tier``, ``tier_2026``, ``rosh``, ``home_area``,
+    ``predictor_kind``, ``predictor_band``."""
 
 def case_columns(cases: Sequence[Case], on: datetime.date) -> dict[str, bytes]:
     """The encoded input columns read from cases on ``on`` (core's ``from_case``)."""

@@ -24,16 +24,21 @@ __all__ = [
     "CasePredictors",
     "Change",
     "ChangeBreakdown",
+    "CodeReading",
+    "CodeReadingKind",
     "Compliance",
     "CustodyKind",
     "DayUnit",
     "DcSrpPoints",
     "DcSrpScore",
+    "DomainEvent",
     "EffectiveLength",
+    "EnforcementActionKind",
     "EnforcementStep",
     "ErsScheme",
     "Escalation",
     "EscalationPoint",
+    "EventRecompute",
     "Failure",
     "Fraction",
     "Ftr56Law",
@@ -44,6 +49,8 @@ __all__ = [
     "ManagerOverride",
     "MappaCategory",
     "MappaLevel",
+    "NdeliusKeyDate",
+    "NdeliusTierForms",
     "NeedArea",
     "NeedScore",
     "NeedSeverity",
@@ -59,6 +66,8 @@ __all__ = [
     "OutcomeKind",
     "OverrideReason",
     "Period",
+    "PersonIdentifier",
+    "PersonReference",
     "PredictorError",
     "ProgressionLaw",
     "Protect",
@@ -68,9 +77,11 @@ __all__ = [
     "Provisional",
     "PssCondition",
     "PssEligibility",
+    "Recompute",
     "ReleaseDate",
     "ReleaseDates",
     "ReleaseLaw",
+    "RequirementKind",
     "RiskBand",
     "RoshLevel",
     "Rule",
@@ -91,6 +102,7 @@ __all__ = [
     "Tier",
     "Tier2026",
     "Tier2026Step",
+    "TierChange",
     "TierReadings",
     "Tiers",
     "Tranche",
@@ -130,6 +142,27 @@ class Basis(_Enum):
     """An assumption where no source could be read; shipped as an overridable default. `[A]`."""
 
 
+class CodeReadingKind(_Enum):
+    """The `table` of a `CodeReading`."""
+
+    SENTENCE_TYPE = "sentence_type"
+    """`sentence_type`."""
+    REQUIREMENT_CATEGORY = "requirement_category"
+    """`requirement_category`."""
+    REGISTER = "register"
+    """`register`."""
+    GENDER = "gender"
+    """`gender`."""
+    NSI_OUTCOME = "nsi_outcome"
+    """`nsi_outcome`."""
+    KEY_DATE = "key_date"
+    """`key_date`."""
+    NOMIS_SENTENCE_CALCULATION_TYPE = "nomis_sentence_calculation_type"
+    """`nomis_sentence_calculation_type`."""
+    LENGTH_UNIT = "length_unit"
+    """`length_unit`."""
+
+
 class CustodyKind(_Enum):
     """The kind of custodial sentence, as far as the release arithmetic cares."""
 
@@ -149,6 +182,19 @@ class DayUnit(_Enum):
     the anchor (docs/rules/calendar.md#working-days)."""
     CALENDAR_DAYS = "calendar_days"
     """Calendar days."""
+
+
+class EnforcementActionKind(_Enum):
+    """An enforcement action already taken."""
+
+    WARNING = "warning"
+    """A formal warning was given."""
+    BREACH_REFERRAL = "breach_referral"
+    """A CRC referred a breach to the NPS."""
+    BREACH_LAID = "breach_laid"
+    """Breach proceedings were laid before the court."""
+    RECALL_REQUESTED = "recall_requested"
+    """A licence recall was requested."""
 
 
 class ItemKind(_Enum):
@@ -415,6 +461,39 @@ class PssCondition(_Enum):
     """The sentence is an extended sentence."""
     LICENCE_YEAR_OR_MORE = "licence_year_or_more"
     """The licence period is a year (365 days) or more."""
+
+
+class RequirementKind(_Enum):
+    """The kinds of requirement a court can impose ([V] CJA 2003 s.177, Sentencing Code Sch 9)."""
+
+    UNPAID_WORK = "unpaid_work"
+    """Unpaid work: `hours` 40–300, done within 12 months."""
+    REHABILITATION_ACTIVITY = "rehabilitation_activity"
+    """Rehabilitation activity requirement: `days` set by the court, lasting the whole order."""
+    PROGRAMME = "programme"
+    """Accredited programme: optional `days` (sessions)."""
+    PROHIBITED_ACTIVITY = "prohibited_activity"
+    """Prohibited activity."""
+    CURFEW = "curfew"
+    """Curfew: `hours_per_day`, optional `days_per_week` (default 7), `length` of the curfew period."""
+    EXCLUSION = "exclusion"
+    """Exclusion: `length` of the exclusion period."""
+    RESIDENCE = "residence"
+    """Residence."""
+    FOREIGN_TRAVEL_PROHIBITION = "foreign_travel_prohibition"
+    """Foreign travel prohibition."""
+    MENTAL_HEALTH_TREATMENT = "mental_health_treatment"
+    """Mental health treatment."""
+    DRUG_REHABILITATION = "drug_rehabilitation"
+    """Drug rehabilitation."""
+    ALCOHOL_TREATMENT = "alcohol_treatment"
+    """Alcohol treatment."""
+    ALCOHOL_ABSTINENCE_MONITORING = "alcohol_abstinence_monitoring"
+    """Alcohol abstinence and monitoring: `length` of the period."""
+    ATTENDANCE_CENTRE = "attendance_centre"
+    """Attendance centre: `hours`; only for people under 25 when convicted."""
+    ELECTRONIC_MONITORING = "electronic_monitoring"
+    """Electronic monitoring (mandatory with curfew or exclusion unless unavailable or inappropriate)."""
 
 
 class RiskBand(_Enum):
@@ -741,6 +820,35 @@ class ChangeBreakdown:
     """IOM points (0 or 2)."""
 
 
+@dataclasses.dataclass(frozen=True)
+class CodeReading:
+    """What one table makes of one code (`lookup`)."""
+
+    table: CodeReadingKind
+    custodial: bool | None = None
+    """Read as custodial."""
+    known: bool | None = None
+    """The table lists the code."""
+    kind: RequirementKind | None = None
+    """The requirement kind."""
+    ignored_for_mandate: bool | None = None
+    """Ignored for the mandate for change (unpaid work)."""
+    dropped: bool | None = None
+    """Dropped (historic)."""
+    code: str | None = None
+    """The register kept, `None` when dropped (`HREG`)."""
+    sex: Sex | None = None
+    """The case model's sex."""
+    enforcement: EnforcementActionKind | None = None
+    """The enforcement action it counts as; `None` when it is not enforcement activity."""
+    meaning: str | None = None
+    """What the date is."""
+    custody_kind: CustodyKind | None = None
+    """The custody kind."""
+    unit: str | None = None
+    """The case-model unit."""
+
+
 @dataclasses.dataclass(frozen=True, repr=False)
 class Compliance(_mixins.ComplianceMixin):
     """The compliance of a case on `as_of`."""
@@ -803,6 +911,26 @@ class DcSrpScore:
     """Whether the risk reduction applied (`None` when not applicable or 0 points)."""
     rules: tuple[Rule, ...]
     """Every rule that fired."""
+
+
+@dataclasses.dataclass(frozen=True)
+class DomainEvent:
+    """The HMPPS domain-event envelope."""
+
+    eventType: str
+    """e.g. `tier.calculation.changed`."""
+    version: int
+    """Envelope version (1)."""
+    description: str
+    """Human-readable description."""
+    occurredAt: str
+    """ISO-8601 date-time with offset."""
+    additionalInformation: dict[str, str]
+    """Event-specific values."""
+    personReference: PersonReference
+    """Who it is about."""
+    detailUrl: str | None = None
+    """Where to read the detail, when there is one."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -902,6 +1030,20 @@ class EscalationPoint:
 
 
 @dataclasses.dataclass(frozen=True)
+class EventRecompute:
+    """What an incoming HMPPS domain event can change, and whose case it is about."""
+
+    event_type: str
+    """The event type."""
+    recompute: Recompute
+    """What can change."""
+    crn: str | None = None
+    """The person's CRN, when the event names one (validated; upper case)."""
+    noms: str | None = None
+    """The person's NOMS number, when the event names one (validated)."""
+
+
+@dataclasses.dataclass(frozen=True)
 class Failure:
     """One failure to comply: an unacceptable absence during supervision."""
 
@@ -970,6 +1112,36 @@ class ManagerOverride:
     """The provider chosen."""
     reason: OverrideReason
     """Why."""
+
+
+@dataclasses.dataclass(frozen=True)
+class NdeliusKeyDate:
+    """One key date by its nDelius code."""
+
+    code: str
+    """nDelius key-date code (`SED`, `ACR`, `LED`, `PSSED`)."""
+    date: datetime.date
+    """The date."""
+
+
+@dataclasses.dataclass(frozen=True)
+class NdeliusTierForms:
+    """A tier in the forms nDelius and its APIs hold."""
+
+    tier: str
+    """The tier, e.g. `B2` or `B2S`."""
+    ndelius: str
+    """The reference-data code nDelius stores: `U` + tier, e.g. `UB2`, `UB2S`."""
+    reference_set: str
+    """The reference-data set, `TIER`."""
+    change_reason: str
+    """The change reason, `ATS`."""
+    community_api: str
+    """The community-api form: letter `_` digit, e.g. `B_2` (the `S` suffix is not shown there)."""
+    tier_2026: str | None = None
+    """The 2026 tier (`A`–`G`, `not_supervised`, `missing`), when calculated."""
+    tier_2026_provisional: bool | None = None
+    """Whether the 2026 tier is provisional, when calculated."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1090,6 +1262,24 @@ class Period:
 
 
 @dataclasses.dataclass(frozen=True)
+class PersonIdentifier:
+    """One identifier of the person an event is about."""
+
+    type: str
+    """`CRN` or `NOMS`."""
+    value: str
+    """The identifier."""
+
+
+@dataclasses.dataclass(frozen=True)
+class PersonReference:
+    """Who an event is about."""
+
+    identifiers: tuple[PersonIdentifier, ...]
+    """The person's identifiers."""
+
+
+@dataclasses.dataclass(frozen=True)
 class PredictorError:
     """A predictor refused its inputs: the error kind and the predictor's input field (see each predictor's error
     type for the kinds)."""
@@ -1166,6 +1356,24 @@ class PssEligibility:
     """True when every condition holds."""
     failed: tuple[PssCondition, ...]
     """The conditions that fail, in statutory order (empty when `applies`)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Recompute:
+    """Which of a case's results an event can change."""
+
+    known: bool
+    """The event type is one this table lists."""
+    tier: bool
+    """The 2021 tier."""
+    tier_2026: bool
+    """The 2026 tier."""
+    escalation: bool
+    """The risk escalation to the NPS."""
+    schedule: bool
+    """The contact schedule and compliance."""
+    release_dates: bool
+    """Sentence and release dates."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1449,6 +1657,16 @@ class Tier2026Step:
     """The letter it produced."""
     rule: Rule
     """The step's rule."""
+
+
+@dataclasses.dataclass(frozen=True)
+class TierChange:
+    """The answer for one case in one run."""
+
+    crn: str
+    """The person's CRN."""
+    tier: str
+    """The tier in this run (any form: `B2`, `UB2`, a 2026 letter)."""
 
 
 @dataclasses.dataclass(frozen=True)

@@ -146,6 +146,7 @@ pub struct Allocation {
     /// Every rule that fired, in order.
     pub rules: RuleList,
     /// The policy's id.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub policy_id: PolicyId,
     /// The policy's version.
     pub policy_version: u32,

@@ -74,7 +74,8 @@ macro_rules! exposed_types {
 /// is `null` when absent, a field skipped when empty is not required).
 pub fn types_defs() -> serde_json::Map<String, serde_json::Value> {
     use probation_core::{
-        allocation, calendar, contact, model, predictors, release, sentence, tier, tier2026,
+        allocation, calendar, contact, model, predictors, records, release, sentence, tier,
+        tier2026,
     };
     let mut g = SchemaSettings::draft2020_12()
         .for_serialize()
@@ -94,6 +95,13 @@ pub fn types_defs() -> serde_json::Map<String, serde_json::Value> {
         predictors::DcSrpScore,
         release::ReleaseDates,
         release::ReleaseLaw,
+        records::NdeliusTierForms,
+        records::NdeliusKeyDate,
+        records::codes::CodeReading,
+        records::Recompute,
+        records::EventRecompute,
+        records::DomainEvent,
+        records::TierChange,
         contact::Schedule,
         contact::Compliance,
         sentence::SentenceDates,

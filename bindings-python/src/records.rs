@@ -1,0 +1,159 @@
+//! nDelius and HMPPS records (docs/records.md): tier-details, community-api and Integration API documents to
+//! and from cases, the nDelius tier forms, code tables, domain events and what they make stale. Every mapping
+//! is core's (`probation_core::records`); errors are `RecordError`.
+
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+
+use probation_core::records::{self as core_records, TierChange};
+use probation_core::tier2026;
+
+use crate::case::PyCase;
+use crate::convert::{date_arg, result_to_py};
+use crate::errors::Error;
+use crate::guard::guard;
+use crate::predictors::input;
+
+fn case<'py>(py: Python<'py>, c: probation_core::model::Case) -> PyResult<Bound<'py, PyCase>> {
+    Bound::new(py, PyCase { inner: c })
+}
+
+/// A tier-details document for `crn` on `on` → a case (not validated).
+#[pyfunction]
+pub(crate) fn tier_details_to_case<'py>(
+    py: Python<'py>,
+    text: &str,
+    crn: &str,
+    on: &Bound<'_, PyAny>,
+) -> PyResult<Bound<'py, PyCase>> {
+    let on = date_arg(on, "on")?;
+    guard(|| {
+        let c = core_records::tier_details_to_case(text, crn, on).map_err(Error::from)?;
+        case(py, c)
+    })
+}
+
+/// A case on `on` → a tier-details document (JSON text).
+#[pyfunction]
+pub(crate) fn tier_details_from_case(
+    case: &Bound<'_, PyCase>,
+    on: &Bound<'_, PyAny>,
+) -> PyResult<String> {
+    let on = date_arg(on, "on")?;
+    guard(|| Ok(core_records::tier_details_from_case(&case.get().inner, on)))
+}
+
+/// A community-api bundle → a case (not validated).
+#[pyfunction]
+pub(crate) fn community_api_to_case<'py>(
+    py: Python<'py>,
+    text: &str,
+) -> PyResult<Bound<'py, PyCase>> {
+    guard(|| {
+        let c = core_records::community_api_to_case(text).map_err(Error::from)?;
+        case(py, c)
+    })
+}
+
+/// A case → a community-api bundle (JSON text).
+#[pyfunction]
+pub(crate) fn community_api_from_case(case: &Bound<'_, PyCase>) -> PyResult<String> {
+    guard(|| Ok(core_records::community_api_from_case(&case.get().inner)))
+}
+
+/// An Integration API bundle → a case (not validated).
+#[pyfunction]
+pub(crate) fn integration_api_to_case<'py>(
+    py: Python<'py>,
+    text: &str,
+) -> PyResult<Bound<'py, PyCase>> {
+    guard(|| {
+        let c = core_records::integration_api_to_case(text).map_err(Error::from)?;
+        case(py, c)
+    })
+}
+
+/// A case on `on` → an Integration API bundle (JSON text).
+#[pyfunction]
+pub(crate) fn integration_api_from_case(
+    case: &Bound<'_, PyCase>,
+    on: &Bound<'_, PyAny>,
+) -> PyResult<String> {
+    let on = date_arg(on, "on")?;
+    guard(|| {
+        Ok(core_records::integration_api_from_case(
+            &case.get().inner,
+            on,
+        ))
+    })
+}
+
+/// The nDelius forms of both tiers of a case on `on` (core's `tiers`, then `tier_forms`).
+#[pyfunction]
+pub(crate) fn tier_forms<'py>(
+    py: Python<'py>,
+    case: &Bound<'py, PyCase>,
+    on: &Bound<'_, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let on = date_arg(on, "on")?;
+    guard(|| {
+        let t = tier2026::tiers(&case.get().inner, on).map_err(Error::from)?;
+        result_to_py(
+            py,
+            &core_records::tier_forms(&t.tier_2021, Some(&t.tier_2026)),
+        )
+    })
+}
+
+/// What one code table makes of one code.
+#[pyfunction]
+pub(crate) fn code_lookup<'py>(
+    py: Python<'py>,
+    table: &str,
+    code: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        result_to_py(
+            py,
+            &core_records::codes::lookup(table, code).map_err(Error::from)?,
+        )
+    })
+}
+
+/// What an HMPPS domain event type can make stale.
+#[pyfunction]
+pub(crate) fn recompute_for<'py>(py: Python<'py>, event_type: &str) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| result_to_py(py, &core_records::recompute_for(event_type)))
+}
+
+/// An HMPPS domain event (the envelope's JSON text) → whom it concerns and what it makes stale.
+#[pyfunction]
+pub(crate) fn recompute_for_event<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    guard(|| {
+        result_to_py(
+            py,
+            &core_records::recompute_for_event(text).map_err(Error::from)?,
+        )
+    })
+}
+
+/// One `tier.calculation.changed` event per CRN of `after` whose tier changed since `before`.
+#[pyfunction]
+pub(crate) fn tier_changed_events<'py>(
+    py: Python<'py>,
+    before: &Bound<'py, PyAny>,
+    after: &Bound<'py, PyAny>,
+    occurred_at: &str,
+) -> PyResult<Bound<'py, PyList>> {
+    guard(|| {
+        let before: Vec<TierChange> = input(before, "tier change")?;
+        let after: Vec<TierChange> = input(after, "tier change")?;
+        let events =
+            core_records::tier_changed_events(&before, &after, occurred_at).map_err(Error::from)?;
+        let list = PyList::empty(py);
+        for e in &events {
+            list.append(result_to_py(py, e)?)?;
+        }
+        Ok(list)
+    })
+}
