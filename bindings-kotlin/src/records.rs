@@ -1,6 +1,8 @@
 //! nDelius/OASys records (docs/ndelius.md): HMPPS documents in and out of the case format, the nDelius tier
 //! forms, `tier.calculation.changed` events and what an event makes stale. Documents are JSON text; the case is
-//! core's `Case` record; the other results are core's serialised JSON. Errors are `ApiException.Record`
+//! core's `Case` record; code readings, the tier forms and what to recompute are core's records too
+//! (`CodeReading`, `NdeliusTierForms`, `Recompute`, `EventRecompute`), each also as JSON; domain events are JSON
+//! only (`DomainEvent` holds a `BTreeMap`, which uniffi does not map). Errors are `ApiException.Record`
 //! (`code` = core's `RecordError` kind, `path` in the record's own field names).
 
 use chrono::NaiveDate;
@@ -61,11 +63,27 @@ pub fn ndelius_tier_forms_json(case_json: String, on: NaiveDate) -> Result<Strin
     })
 }
 
+/// The nDelius forms of both tiers of a case on `on` (typed; the same as [`ndelius_tier_forms_json`]).
+#[uniffi::export]
+pub fn ndelius_tier_forms(case: Case, on: NaiveDate) -> Result<rec::NdeliusTierForms, ApiError> {
+    guard(|| {
+        let t = probation_core::tier2026::tiers(&case, on)?;
+        Ok(rec::tier_forms(&t.tier_2021, Some(&t.tier_2026)))
+    })
+}
+
 /// What a code of an nDelius/OASys code table means to the case format, as JSON (`CodeReading`); an unknown
 /// code is `ApiException.Record` with code `unknown_code`.
 #[uniffi::export]
 pub fn record_code_json(table: String, code: String) -> Result<String, ApiError> {
     guard(|| serde_json::to_string(&rec::codes::lookup(&table, &code)?).map_err(internal))
+}
+
+/// What a code of an nDelius/OASys code table means to the case format (typed; the same as
+/// [`record_code_json`]).
+#[uniffi::export]
+pub fn record_code(table: String, code: String) -> Result<rec::codes::CodeReading, ApiError> {
+    guard(|| Ok(rec::codes::lookup(&table, &code)?))
 }
 
 /// One `tier.calculation.changed` event per CRN of `after` whose tier differs from `before`, as JSON (a list
@@ -88,6 +106,19 @@ pub fn tier_changed_events_json(
 #[uniffi::export]
 pub fn recompute_for_json(event_type: String) -> Result<String, ApiError> {
     guard(|| serde_json::to_string(&rec::recompute_for(&event_type)).map_err(internal))
+}
+
+/// What an HMPPS domain event type makes stale (typed; the same as [`recompute_for_json`]).
+#[uniffi::export]
+pub fn recompute_for(event_type: String) -> Result<rec::Recompute, ApiError> {
+    guard(|| Ok(rec::recompute_for(&event_type)))
+}
+
+/// What an HMPPS domain event (its JSON) makes stale, for whom (typed; the same as
+/// [`recompute_for_event_json`]).
+#[uniffi::export]
+pub fn recompute_for_event(event_json: String) -> Result<rec::EventRecompute, ApiError> {
+    guard(|| Ok(rec::recompute_for_event(&event_json)?))
 }
 
 /// What an HMPPS domain event (its JSON) makes stale, for whom, as JSON (`EventRecompute`).

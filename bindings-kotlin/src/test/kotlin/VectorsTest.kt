@@ -119,9 +119,9 @@ object Vectors {
                 val first = communityApiToCase(recordText(input))
                 nodes.objectNode().put("same", communityApiToCase(communityApiFromCase(first)) == first)
             }
-            "records.code" -> json(recordCodeJson(input.path("table").asText(), input.path("code").asText()))
-            "records.recompute" -> json(recomputeForJson(input.path("event_type").asText()))
-            "records.recompute_for_event" -> json(recomputeForEventJson(recordText(input)))
+            "records.code" -> recordsCode(input.path("table").asText(), input.path("code").asText())
+            "records.recompute" -> recomputeChecked(input.path("event_type").asText())
+            "records.recompute_for_event" -> recomputeForEventChecked(recordText(input))
             "records.tier_changed_events" -> nodes.objectNode().set(
                 "events",
                 json(
@@ -306,7 +306,41 @@ object Vectors {
             it.set<JsonNode>("tier", tiers.path("tier_2021"))
             it.set<JsonNode>("tier_2026", tiers.path("tier_2026"))
             it.set<JsonNode>("forms", json(ndeliusTierFormsJson(caseJson, on)))
+        }.also { out ->
+            val typed = ndeliusTierForms(c, on)
+            val forms = out.path("forms")
+            check(typed.ndelius == forms.path("ndelius").asText()) { "typed nDelius form" }
+            check(typed.communityApi == forms.path("community_api").asText()) { "typed community-api form" }
+            check(typed.tier2026 == forms.get("tier_2026")?.asText()) { "typed 2026 form" }
         }
+    }
+
+    private fun recordsCode(table: String, code: String): JsonNode {
+        val out = json(recordCodeJson(table, code))
+        val typed = recordCode(table, code)
+        val variant = typed::class.simpleName!!.replace(Regex("([a-z])([A-Z])"), "$1_$2").lowercase()
+        check(variant == out.path("table").asText()) { "typed code reading $variant" }
+        return out
+    }
+
+    private fun recomputeJsonOf(r: Recompute): JsonNode = nodes.objectNode().put("known", r.known).put("tier", r.tier)
+        .put("tier_2026", r.tier2026).put("escalation", r.escalation).put("schedule", r.schedule)
+        .put("release_dates", r.releaseDates)
+
+    private fun recomputeChecked(eventType: String): JsonNode {
+        val out = json(recomputeForJson(eventType))
+        check(recomputeJsonOf(recomputeFor(eventType)) == out) { "typed recompute" }
+        return out
+    }
+
+    private fun recomputeForEventChecked(event: String): JsonNode {
+        val out = json(recomputeForEventJson(event))
+        val typed = recomputeForEvent(event)
+        check(typed.eventType == out.path("event_type").asText()) { "typed event type" }
+        check(typed.crn == out.get("crn")?.asText()) { "typed crn" }
+        check(typed.noms == out.get("noms")?.asText()) { "typed noms" }
+        check(recomputeJsonOf(typed.recompute) == out.path("recompute")) { "typed recompute" }
+        return out
     }
 
     private fun recordsTierDetailsRoundTrip(input: JsonNode): JsonNode {
