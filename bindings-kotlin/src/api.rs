@@ -67,3 +67,18 @@ pub fn validate_json_bytes(bytes: JsonBytes) -> Result<Vec<Issue>, ApiError> {
 pub fn require_valid(case: Case) -> Result<(), ApiError> {
     guard(|| Ok(probation_core::validate::validate(&case)?))
 }
+
+/// Decodes an input that is not a case (a predictor's inputs, release options, tier changes) from JSON, naming
+/// the field at fault. The reason is fixed words: serde's message can quote the input.
+pub(crate) fn input_from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ApiError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
+        ApiError::decode(
+            e.path().to_string(),
+            "missing, of the wrong type, or not a known field or value",
+        )
+    })?;
+    de.end()
+        .map_err(|_| ApiError::decode("", "trailing characters after the JSON value"))?;
+    Ok(value)
+}

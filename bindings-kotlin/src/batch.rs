@@ -21,6 +21,8 @@ pub enum ErrorKind {
     Calendar,
     /// See `ApiException.Internal`.
     Internal,
+    /// See `ApiException.Record`.
+    Record,
 }
 
 /// The error of one item of a batch: the same information as the [`ApiError`] a single call would throw.
@@ -52,6 +54,7 @@ impl From<ApiError> for ItemError {
             ),
             ApiError::Policy { code, path, .. } => (ErrorKind::Policy, code, path, none()),
             ApiError::Calendar { code, path, .. } => (ErrorKind::Calendar, code, path, none()),
+            ApiError::Record { code, path, .. } => (ErrorKind::Record, code, path, none()),
             ApiError::Internal { .. } => (
                 ErrorKind::Internal,
                 "internal".into(),

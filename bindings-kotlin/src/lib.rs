@@ -20,8 +20,12 @@ pub mod bytes;
 pub mod calendar;
 pub mod contact;
 pub mod error;
+pub mod predictors;
+pub mod records;
+pub mod release;
 pub mod sentence;
 pub mod tier;
+pub mod tier2026;
 
 pub use probation_core::ffi::{ApiError, Issue};
 

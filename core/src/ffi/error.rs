@@ -11,6 +11,9 @@ use crate::allocation::{AllocationError, PolicyError};
 use crate::calendar::CalendarError;
 use crate::contact::ContactError;
 use crate::interchange::DecodeError;
+use crate::predictors::{ArpError, DcSrpError, Ogrs3Error};
+use crate::records::RecordError;
+use crate::release::ReleaseError;
 use crate::sentence::SentenceError;
 use crate::tier::TierError;
 use crate::validate::ValidationErrors;
@@ -68,6 +71,22 @@ pub enum ApiError {
         code: String,
         /// The date the answer counts from, when known.
         path: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// An nDelius/OASys record (tier-details, community-api, Integration API, a domain event) could not be read.
+    #[error("{code} at `{path}`: {reason}")]
+    Record {
+        /// Stable kind, as core's `RecordError` serialises it: `decode`, `too_large`, `too_many`,
+        /// `unknown_code`, `unsupported`, `invalid`.
+        code: String,
+        /// Field path in the record's own field names (empty when the whole document is at fault).
+        path: String,
+        /// The register/table code refused (`unknown_code`, `unsupported`; `<redacted>` when the value does not
+        /// have the shape of a code). Never a personal value.
+        table_code: Option<String>,
+        /// The limit exceeded (`too_large`: bytes; `too_many`: items).
+        limit: Option<u64>,
         /// What is wrong.
         reason: String,
     },
@@ -186,5 +205,49 @@ impl From<ContactError> for ApiError {
             _ => decode,
         };
         ApiError::of(make, e.code(), e.path(), &e)
+    }
+}
+
+impl From<ReleaseError> for ApiError {
+    fn from(e: ReleaseError) -> Self {
+        ApiError::of(decode, e.code(), e.field(), e.reason())
+    }
+}
+
+impl From<Ogrs3Error> for ApiError {
+    fn from(e: Ogrs3Error) -> Self {
+        ApiError::of(decode, e.kind(), e.field(), e)
+    }
+}
+
+impl From<ArpError> for ApiError {
+    fn from(e: ArpError) -> Self {
+        ApiError::of(decode, e.kind(), e.field(), e)
+    }
+}
+
+impl From<DcSrpError> for ApiError {
+    fn from(e: DcSrpError) -> Self {
+        ApiError::of(decode, e.kind(), e.field(), e)
+    }
+}
+
+impl From<RecordError> for ApiError {
+    fn from(e: RecordError) -> Self {
+        let (table_code, limit) = match &e {
+            RecordError::TooLarge { limit } => (None, Some(*limit)),
+            RecordError::TooMany { max, .. } => (None, Some(*max)),
+            RecordError::UnknownCode { code, .. } | RecordError::Unsupported { code, .. } => {
+                (Some(code.clone()), None)
+            }
+            RecordError::Decode { .. } | RecordError::Invalid { .. } => (None, None),
+        };
+        ApiError::Record {
+            code: e.kind().to_owned(),
+            path: e.path().to_owned(),
+            table_code,
+            limit: limit.and_then(|l| u64::try_from(l).ok()),
+            reason: e.to_string(),
+        }
     }
 }

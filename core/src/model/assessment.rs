@@ -322,7 +322,6 @@ pub struct Assessment {
     pub date: NaiveDate,
     /// OASys or SAN.
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub kind: AssessmentKind,
     /// RoSH per group.
     #[serde(default)]

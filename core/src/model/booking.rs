@@ -136,7 +136,6 @@ pub struct CustodialSentence {
     pub term: Length,
     /// Kind of sentence.
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub kind: CustodialKind,
     /// SDS+ (CJA 2003 s.244ZA): release at two-thirds.
     #[serde(default, skip_serializing_if = "is_false")]

@@ -268,6 +268,7 @@ pub fn shown(code: &str) -> String {
 
 /// What one table makes of one code ([`lookup`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "table", rename_all = "snake_case")]
 pub enum CodeReading {

@@ -117,6 +117,7 @@ pub fn tier_changed_events(
 
 /// Which of a case's results an event can change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Recompute {
     /// The event type is one this table lists.
@@ -203,6 +204,7 @@ pub fn recompute_for(event_type: &str) -> Recompute {
 
 /// What an incoming HMPPS domain event can change, and whose case it is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EventRecompute {
     /// The event type.

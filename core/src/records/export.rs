@@ -16,6 +16,7 @@ pub const TIER_CHANGE_REASON: &str = "ATS";
 
 /// A tier in the forms nDelius and its APIs hold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NdeliusTierForms {
     /// The tier, e.g. `B2` or `B2S`.

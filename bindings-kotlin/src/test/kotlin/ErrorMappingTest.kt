@@ -68,6 +68,43 @@ class ErrorMappingTest {
         val bad = c.copy(person = c.person.copy(dateOfBirth = LocalDate.MAX))
         assertThrows<ApiException.Decode> { validate(bad) }
     }
+
+    @Test
+    fun `a record that cannot be read is ApiException Record naming the field, without the value`() {
+        val doc = """{"offender":{"firstName":"Testy","surname":"Fakeperson","dateOfBirth":"1990-04-01",""" +
+            """"otherIds":{"crn":"Fakeperson"}}}"""
+        val e = assertThrows<ApiException.Record> { communityApiToCase(doc) }
+        assertTrue(e.path.contains("crn"), e.path)
+        assertFalse(e.message!!.contains("Fakeperson"), e.message)
+        val unknown = assertThrows<ApiException.Record> { recordCode("requirement_category", "RM38") }
+        assertEquals("unknown_code", unknown.code)
+        assertEquals("RM38", unknown.tableCode)
+        val tooMany = assertThrows<ApiException.Record> {
+            integrationApiToCase(
+                """{"crn":"X320741","caseDetails":{"dateOfBirth":"1990-01-01"},"registrations":[""" +
+                    List(1001) { """{"code":"RHRH","startDate":"2024-01-01"}""" }.joinToString(",") + "]}",
+            )
+        }
+        assertEquals("too_many", tooMany.code)
+        assertEquals(1000uL, tooMany.limit)
+    }
+
+    @Test
+    fun `a predictor input of the wrong shape is Decode naming the field, without the value`() {
+        val e = assertThrows<ApiException.Decode> { ogrs3Json("""{"sex":"Edward"}""") }
+        assertEquals("sex", e.path)
+        assertFalse(e.message!!.contains("Edward"), e.message)
+    }
+
+    @Test
+    fun `a missing booking is Decode naming bookings`() {
+        val e = Calendar.englandAndWales().use { cal ->
+            assertThrows<ApiException.Decode> {
+                releaseDatesJson(encodeCase(Fixtures.case()), 0u, LocalDate.of(2024, 1, 1), null, cal)
+            }
+        }
+        assertEquals("bookings", e.path)
+    }
 }
 
 /** Small cases for the tests, built as records and as JSON. */

@@ -103,6 +103,35 @@ object Vectors {
                 Calendar.englandAndWales().use { cal -> json(escalationHistoryJson(case(input), p, cal)) }
             }
             "tier.calculate" -> tier(input)
+            "tier.calculate_2026" -> json(tier2026Json(case(input), date(input, "on")))
+            "tier.both" -> json(tiersJson(case(input), date(input, "on")))
+            "predictors.ogrs3" -> predictor { ogrs3Json(mapper.writeValueAsString(input)) }
+            "predictors.arp" -> predictor { arpJson(mapper.writeValueAsString(input)) }
+            "predictors.dc_srp" -> predictor { dcSrpJson(mapper.writeValueAsString(input)) }
+            "predictors.case" -> json(predictorsJson(case(input), date(input, "on")))
+            "release.dates" -> release(input)
+            "release.law" -> json(releaseLawJson(date(input, "as_at")))
+            "records.tier_details" -> recordsTierDetails(input)
+            "records.tier_details_round_trip" -> recordsTierDetailsRoundTrip(input)
+            "records.community_api" -> recordsCase(communityApiToCase(recordText(input)))
+            "records.integration_api" -> recordsCase(integrationApiToCase(recordText(input)))
+            "records.community_api_round_trip" -> {
+                val first = communityApiToCase(recordText(input))
+                nodes.objectNode().put("same", communityApiToCase(communityApiFromCase(first)) == first)
+            }
+            "records.code" -> recordsCode(input.path("table").asText(), input.path("code").asText())
+            "records.recompute" -> recomputeChecked(input.path("event_type").asText())
+            "records.recompute_for_event" -> recomputeForEventChecked(recordText(input))
+            "records.tier_changed_events" -> nodes.objectNode().set(
+                "events",
+                json(
+                    tierChangedEventsJson(
+                        mapper.writeValueAsString(input.path("before")),
+                        mapper.writeValueAsString(input.path("after")),
+                        input.path("occurred_at").asText(),
+                    ),
+                ),
+            )
             "contact.schedule", "contact.compliance" -> contact(function, input)
             "sentence.dates" -> sentence(input)
             "case.decode_validate_raw" -> decodeValidateRaw(input)
@@ -122,6 +151,12 @@ object Vectors {
             is ApiException.Validation -> {
                 err.put("kind", "validation")
                 err.set<JsonNode>("issues", issuesJson(e.issues))
+            }
+            is ApiException.Record -> {
+                // As core serialises a `RecordError`: the refused code, and the limit as `limit` or `max`.
+                err.put("kind", e.code).put("path", e.path).put("message", e.reason)
+                e.tableCode?.let { err.put("code", it) }
+                e.limit?.let { err.put(if (e.code == "too_large") "limit" else "max", it.toLong()) }
             }
             is ApiException.Internal -> err.put("kind", "internal")
         }
@@ -219,6 +254,102 @@ object Vectors {
             out.put("message", e.message)
         }
         return out
+    }
+
+    /** A predictor's refusal as the vectors spell it: `{"error": {"kind", "field"}}`. */
+    private fun predictor(call: () -> String): JsonNode = try {
+        json(call())
+    } catch (e: ApiException.Decode) {
+        nodes.objectNode().set("error", nodes.objectNode().put("kind", e.code).put("field", e.path))
+    }
+
+    /** `release.dates`: the person and one booking as a case; errors name the field within the booking. */
+    private fun release(input: JsonNode): JsonNode {
+        val doc = nodes.objectNode().put("schema_version", 1)
+        doc.set<JsonNode>("person", input.path("person"))
+        doc.set<JsonNode>("bookings", nodes.arrayNode().add(input.path("booking")))
+        val options = input.get("options")?.let { mapper.writeValueAsString(it) }
+        return Calendar.englandAndWales().use { cal ->
+            try {
+                json(releaseDatesJson(mapper.writeValueAsString(doc), 0u, date(input, "on"), options, cal))
+            } catch (e: ApiException.Decode) {
+                nodes.objectNode().set("error", nodes.objectNode().put("kind", e.code).put("field", e.path))
+            }
+        }
+    }
+
+    /** The document of a records vector: `generate` (items joined by commas), `text` (raw) or `document`. */
+    private fun recordText(input: JsonNode): String {
+        input.get("generate")?.let { g ->
+            val items = List(g.path("count").asInt()) { g.path("repeat").asText() }.joinToString(",")
+            return g.path("prefix").asText() + items + g.path("suffix").asText()
+        }
+        return input.get("text")?.asText() ?: mapper.writeValueAsString(input.path("document"))
+    }
+
+    /** An imported case and its validation: `{"case", "valid", "issues"}`. */
+    private fun recordsCase(c: Case): JsonNode {
+        val issues = validate(c)
+        return nodes.objectNode().put("valid", issues.isEmpty()).also {
+            it.set<JsonNode>("case", json(encodeCase(c)))
+            it.set<JsonNode>("issues", issuesJson(issues))
+        }
+    }
+
+    private fun recordsTierDetails(input: JsonNode): JsonNode {
+        val on = date(input, "on")
+        val c = tierDetailsToCase(recordText(input), input.path("crn").asText(), on)
+        val caseJson = encodeCase(c)
+        val tiers = json(tiersJson(caseJson, on))
+        return nodes.objectNode().also {
+            it.set<JsonNode>("case", json(caseJson))
+            it.set<JsonNode>("tier", tiers.path("tier_2021"))
+            it.set<JsonNode>("tier_2026", tiers.path("tier_2026"))
+            it.set<JsonNode>("forms", json(ndeliusTierFormsJson(caseJson, on)))
+        }.also { out ->
+            val typed = ndeliusTierForms(c, on)
+            val forms = out.path("forms")
+            check(typed.ndelius == forms.path("ndelius").asText()) { "typed nDelius form" }
+            check(typed.communityApi == forms.path("community_api").asText()) { "typed community-api form" }
+            check(typed.tier2026 == forms.get("tier_2026")?.asText()) { "typed 2026 form" }
+        }
+    }
+
+    private fun recordsCode(table: String, code: String): JsonNode {
+        val out = json(recordCodeJson(table, code))
+        val typed = recordCode(table, code)
+        val variant = typed::class.simpleName!!.replace(Regex("([a-z])([A-Z])"), "$1_$2").lowercase()
+        check(variant == out.path("table").asText()) { "typed code reading $variant" }
+        return out
+    }
+
+    private fun recomputeJsonOf(r: Recompute): JsonNode = nodes.objectNode().put("known", r.known).put("tier", r.tier)
+        .put("tier_2026", r.tier2026).put("escalation", r.escalation).put("schedule", r.schedule)
+        .put("release_dates", r.releaseDates)
+
+    private fun recomputeChecked(eventType: String): JsonNode {
+        val out = json(recomputeForJson(eventType))
+        check(recomputeJsonOf(recomputeFor(eventType)) == out) { "typed recompute" }
+        return out
+    }
+
+    private fun recomputeForEventChecked(event: String): JsonNode {
+        val out = json(recomputeForEventJson(event))
+        val typed = recomputeForEvent(event)
+        check(typed.eventType == out.path("event_type").asText()) { "typed event type" }
+        check(typed.crn == out.get("crn")?.asText()) { "typed crn" }
+        check(typed.noms == out.get("noms")?.asText()) { "typed noms" }
+        check(recomputeJsonOf(typed.recompute) == out.path("recompute")) { "typed recompute" }
+        return out
+    }
+
+    private fun recordsTierDetailsRoundTrip(input: JsonNode): JsonNode {
+        val on = date(input, "on")
+        val crn = input.path("crn").asText()
+        val first = tierDetailsToCase(recordText(input), crn, on)
+        val exported = tierDetailsFromCase(first, on)
+        val second = tierDetailsToCase(exported, crn, on)
+        return nodes.objectNode().put("same", first == second).also { it.set<JsonNode>("exported", json(exported)) }
     }
 
     fun ruleJson(r: Rule): JsonNode = nodes.objectNode().put("id", r.id).put("text", r.text).put("source", r.source)

@@ -1,0 +1,35 @@
+//! The actuarial predictors (docs/rules/predictors.md): OGRS3, ARP, DC-SRP over their own inputs, and every
+//! predictor of a case. Inputs and results are JSON (core's serialisation; the results hold `&'static` text).
+
+use chrono::NaiveDate;
+use probation_core::predictors as p;
+
+use crate::ApiError;
+use crate::api::{from_json, input_from_json};
+use crate::error::{guard, internal};
+
+/// OGRS3 of an `Ogrs3Input` given as JSON, as JSON (`Ogrs3Score`). A refused input is `ApiException.Decode`
+/// with the predictor's kind (e.g. `offence_code_not_mapped`) and the input field as `path`.
+#[uniffi::export]
+pub fn ogrs3_json(input_json: String) -> Result<String, ApiError> {
+    guard(|| serde_json::to_string(&p::ogrs3(&input_from_json(&input_json)?)?).map_err(internal))
+}
+
+/// ARP of an `ArpInput` given as JSON, as JSON (`ArpScore`); errors as [`ogrs3_json`].
+#[uniffi::export]
+pub fn arp_json(input_json: String) -> Result<String, ApiError> {
+    guard(|| serde_json::to_string(&p::arp(&input_from_json(&input_json)?)?).map_err(internal))
+}
+
+/// DC-SRP of a `DcSrpInput` given as JSON, as JSON (`DcSrpScore`); errors as [`ogrs3_json`].
+#[uniffi::export]
+pub fn dc_srp_json(input_json: String) -> Result<String, ApiError> {
+    guard(|| serde_json::to_string(&p::dc_srp(&input_from_json(&input_json)?)?).map_err(internal))
+}
+
+/// Every predictor of a case given as JSON on `on`, as JSON (`CasePredictors`: each scored, refused or not
+/// computed with the missing fields).
+#[uniffi::export]
+pub fn predictors_json(case_json: String, on: NaiveDate) -> Result<String, ApiError> {
+    guard(|| serde_json::to_string(&p::predictors(&from_json(&case_json)?, on)).map_err(internal))
+}
