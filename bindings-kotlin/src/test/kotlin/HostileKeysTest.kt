@@ -19,7 +19,8 @@ import kotlin.io.path.isRegularFile
  */
 class HostileKeysTest {
     private val mapper = ObjectMapper()
-    private val repo = Paths.get(System.getProperty("probation.vectors") ?: "../tests/vectors").resolve("..")
+    private val repo = Paths.get(System.getProperty("probation.vectors") ?: "../tests/vectors").toAbsolutePath().normalize()
+        .parent.parent
 
     private fun formatNames(): Set<String> {
         val out = HashSet<String>()
