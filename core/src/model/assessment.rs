@@ -29,30 +29,21 @@ impl RoshLevel {
 }
 
 /// RoSH per group. The overall RoSH is the highest of them.
+#[probation_macros::fields]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RoshByGroup {
     /// Risk to children.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub children: Option<RoshLevel>,
     /// Risk to the public.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub public: Option<RoshLevel>,
     /// Risk to a known adult.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub known_adult: Option<RoshLevel>,
     /// Risk to staff.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub staff: Option<RoshLevel>,
     /// Risk to prisoners (custody only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub prisoners: Option<RoshLevel>,
 }
 
@@ -182,6 +173,7 @@ pub enum AssessmentKind {
 }
 
 /// The women's factors of the tier (women only, docs/rules/tier.md#factors-for-women).
+#[probation_macros::fields]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -189,19 +181,15 @@ pub enum AssessmentKind {
 pub struct WomensFactors {
     /// Parenting responsibilities answered yes.
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub parenting_responsibilities: bool,
     /// Impulsivity score (0–2).
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub impulsivity: u8,
     /// Temper control score (0–2).
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub temper_control: u8,
     /// A breach or recall in the last 12 months.
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub breach_or_recall_last_12_months: bool,
 }
 
@@ -251,6 +239,7 @@ pub enum PredictorBand {
 }
 
 /// One predictor output: the score (percent), and where recorded whether it is static or dynamic and its band.
+#[probation_macros::fields]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -259,12 +248,8 @@ pub struct Predictor {
     /// Score, percent 0–100.
     pub score: f64,
     /// Static or dynamic (ARP, CSRP, VRP, SVRP).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub kind: Option<PredictorKind>,
     /// The band, as OASys reports it (DC-SRP, VRP, SVRP, IIC-SRP; kept for ARP and CSRP when given).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub band: Option<PredictorBand>,
 }
 
@@ -280,45 +265,34 @@ impl Predictor {
 }
 
 /// The OGRS4-family predictor outputs of an assessment (OASys `outputVersion` 2, docs/rules/tier-2026.md, §9b).
+#[probation_macros::fields]
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Predictors {
     /// ARP, all reoffending predictor (replaced OGRS3 and OGP).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub arp: Option<Predictor>,
     /// CSRP, combined serious reoffending predictor (replaced RSR).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub csrp: Option<Predictor>,
     /// DC-SRP, direct-contact sexual reoffending predictor (replaced OSP-DC); read with its band.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub dc_srp: Option<Predictor>,
     /// VRP, violent reoffending predictor (kept, not used by a tier).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub vrp: Option<Predictor>,
     /// SVRP, serious violent reoffending predictor (kept, not used by a tier).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub svrp: Option<Predictor>,
     /// IIC-SRP, images and indirect-contact sexual reoffending predictor (kept, not used by a tier).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub iic_srp: Option<Predictor>,
 }
 
 /// One dated risk and needs assessment. A case's current assessment is its newest.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// Date the assessment was completed.
-    #[serde(deserialize_with = "crate::model::date::de")]
     pub date: NaiveDate,
     /// OASys or SAN.
     #[serde(default)]
@@ -328,12 +302,8 @@ pub struct Assessment {
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub rosh: RoshByGroup,
     /// Risk of Serious Recidivism, percent 0–100.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub rsr: Option<f64>,
     /// OGRS3 two-year proven reoffending, percent 0–100.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub ogrs: Option<f64>,
     /// Need severities, when already scored.
     #[serde(
@@ -352,20 +322,12 @@ pub struct Assessment {
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub section_answers: AnswerMap,
     /// Women's factors.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub womens_factors: Option<WomensFactors>,
     /// Layer 3, layer 1 or standalone (OASys); absent when not recorded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub layer: Option<AssessmentLayer>,
     /// The OGRS4-family predictor outputs (ARP, CSRP, DC-SRP, ...), when the assessment has them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub predictors: Option<Predictors>,
     /// The person has ever committed a sexual offence (OASys sexually-motivated-offence question); absent = false.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub ever_committed_sexual_offence: bool,
 }
 

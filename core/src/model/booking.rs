@@ -11,57 +11,31 @@ use super::{CustodyKind, Event, Length, Sentence};
 ///
 /// Every sentence is taken to be served in the same custodial period: a sentence imposed after the others'
 /// release is refused as `unsupported` (a second custodial period is a second booking).
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Booking {
     /// The sentences, at least one. `consecutive_to` refers to another entry by its index.
+    #[fields(keep)]
     pub sentences: Vec<CustodialSentence>,
     /// Remand credit (CJA 2003 s.240ZA): days already credited.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub remand: Vec<Deduction>,
     /// Tagged-bail credit (CJA 2003 s.240A): days already credited.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tagged_bail: Vec<Deduction>,
     /// Periods unlawfully at large (Prison Act 1952 s.49(2)).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub unlawfully_at_large: Vec<UalPeriod>,
     /// Additional days awarded (CJA 2003 s.257).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub additional_days: Vec<DayAward>,
     /// Additional days restored (remitted).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub restored_days: Vec<DayAward>,
     /// Recalls after release on licence; at most one is supported.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub recalls: Vec<RecallEvent>,
     /// The caller's statutory HDC exclusions (e.g. on the sex offenders register, CJA 2003 s.246(4)): no HDCED.
-    #[serde(default, skip_serializing_if = "is_false")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub hdc_excluded: bool,
     /// Actual release date, once released: the licence period starts here rather than at the CRD.
-    #[serde(
-        default,
-        deserialize_with = "crate::model::date::de_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub release_date: Option<NaiveDate>,
-}
-
-#[allow(
-    clippy::trivially_copy_pass_by_ref,
-    reason = "serde's skip_serializing_if passes a reference"
-)]
-fn is_false(v: &bool) -> bool {
-    !*v
 }
 
 /// The kind of custodial sentence. Only standard determinate sentences (SDS, including SDS+ and s.250
@@ -121,16 +95,15 @@ pub enum EarlyReleaseExclusion {
 }
 
 /// One custodial sentence of a booking.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct CustodialSentence {
     /// Date of sentence.
-    #[serde(deserialize_with = "crate::model::date::de")]
     pub sentence_date: NaiveDate,
     /// Date of the (first) offence.
-    #[serde(deserialize_with = "crate::model::date::de")]
     pub offence_date: NaiveDate,
     /// The term as pronounced (for an extended sentence, its custodial term).
     pub term: Length,
@@ -138,29 +111,17 @@ pub struct CustodialSentence {
     #[serde(default)]
     pub kind: CustodialKind,
     /// SDS+ (CJA 2003 s.244ZA): release at two-thirds.
-    #[serde(default, skip_serializing_if = "is_false")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sds_plus: bool,
     /// Would be SDS+ by type, length and offence, whatever the sentence date (excludes the whole booking from
     /// HDC, and the sentence from the progression model). Implied by `sds_plus`.
-    #[serde(default, skip_serializing_if = "is_false")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sds_plus_eligible: bool,
     /// Detention under Sentencing Code s.250 / PCC(S)A s.91.
-    #[serde(default, skip_serializing_if = "is_false")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub section_250: bool,
     /// Early-release exclusion flags of the offence.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub exclusions: Vec<EarlyReleaseExclusion>,
     /// Extension period of an extended sentence (unsupported).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extension: Option<Length>,
     /// Index of the sentence this one is consecutive to; absent for a concurrent sentence.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub consecutive_to: Option<u32>,
 }
 
@@ -184,6 +145,7 @@ impl CustodialSentence {
 
 /// Remand or tagged-bail credit: days, and the sentence it is linked to (it applies from that sentence's date
 /// to every sentence of the custodial period, docs/rules/release.md).
+#[probation_macros::fields]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -192,32 +154,30 @@ pub struct Deduction {
     /// Days credited.
     pub days: u32,
     /// Index of the sentence it is linked to; default the first.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sentence: Option<u32>,
 }
 
 /// A period unlawfully at large: from its first day, for `days` days (as supplied, not recounted).
+#[probation_macros::fields]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct UalPeriod {
     /// First day unlawfully at large.
-    #[serde(deserialize_with = "crate::model::date::de")]
     pub from: NaiveDate,
     /// Days unlawfully at large.
     pub days: u32,
 }
 
 /// Days awarded (ADA) or restored (RADA) on a date.
+#[probation_macros::fields]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct DayAward {
     /// Date of the award (adjudication) or restoration.
-    #[serde(deserialize_with = "crate::model::date::de")]
     pub date: NaiveDate,
     /// Days.
     pub days: u32,
@@ -245,6 +205,7 @@ pub enum RecallKind {
 }
 
 /// A recall of the booking's sentences after release on licence.
+#[probation_macros::fields]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -253,15 +214,8 @@ pub struct RecallEvent {
     /// Kind of recall.
     pub kind: RecallKind,
     /// Date the licence was revoked.
-    #[serde(
-        default,
-        deserialize_with = "crate::model::date::de_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub revocation_date: Option<NaiveDate>,
     /// Date of return to custody.
-    #[serde(deserialize_with = "crate::model::date::de")]
     pub return_to_custody: NaiveDate,
 }
 

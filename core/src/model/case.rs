@@ -55,6 +55,7 @@ impl schemars::JsonSchema for SchemaVersion {
 
 /// One case. Build it from JSON with [`crate::interchange::decode_case`], check it with
 /// [`crate::validate::validate`].
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -64,56 +65,35 @@ pub struct Case {
     #[cfg_attr(feature = "uniffi", uniffi(default = 1))]
     pub schema_version: SchemaVersion,
     /// Optional stable identifier of the case record (not personal data).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub case_id: Option<Uuid>,
     /// The person.
     pub person: Person,
     /// The provider currently responsible, if allocated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub provider: Option<Provider>,
     /// Events (convictions), each with its sentence.
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub events: Vec<Event>,
     /// Registrations.
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub registrations: Vec<Registration>,
     /// Risk and needs assessments, any order.
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub assessments: Vec<Assessment>,
     /// Contacts, any order.
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub contacts: Vec<Contact>,
     /// Enforcement actions already taken, any order.
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub enforcement: Vec<EnforcementAction>,
     /// The person's latest release from custody, where the events do not give it (the 2026 tier's lifer/IPP
     /// step, docs/rules/tier-2026.md); the newer of this and the events' `release_date`s on or before the date is used.
-    #[serde(
-        default,
-        deserialize_with = "crate::model::date::de_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub latest_release_date: Option<NaiveDate>,
     /// Criminal-history counts and dates, for the reoffending predictors.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub criminal_history: Option<CriminalHistory>,
     /// The OASys answers the dynamic predictors read, where given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub dynamic_answers: Option<crate::predictors::DynamicAnswers>,
     /// Custodial bookings in the multi-sentence form (docs/interchange.md): each one custodial period with its
     /// sentences, adjustments and recalls. Optional; a custody event in the single-sentence form is still read.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bookings: Vec<Booking>,
 }
 

@@ -42,21 +42,19 @@ pub enum ContactOutcome {
 }
 
 /// One contact.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Date of the contact.
-    #[serde(deserialize_with = "crate::model::date::de")]
     pub date: NaiveDate,
     /// Kind of contact.
     pub kind: ContactKind,
     /// Outcome.
     pub outcome: ContactOutcome,
     /// Index of the event it belongs to, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub event: Option<u32>,
 }
 
@@ -77,18 +75,16 @@ pub enum EnforcementActionKind {
 }
 
 /// A dated enforcement action.
+#[probation_macros::fields]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EnforcementAction {
     /// Date of the action.
-    #[serde(deserialize_with = "crate::model::date::de")]
     pub date: NaiveDate,
     /// What was done.
     pub kind: EnforcementActionKind,
     /// Index of the event it belongs to, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub event: Option<u32>,
 }

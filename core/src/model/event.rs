@@ -26,6 +26,7 @@ pub enum CustodyKind {
 /// `suspended_sentence_order`, `custody`) and whose other fields are that kind's. Decoding is fastest, and errors
 /// inside the sentence name their full path (`events[0].sentence.requirements[1].hours`), when `type` comes first,
 /// as this library always writes it; any order is accepted.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -38,7 +39,6 @@ pub enum Sentence {
         length: Length,
         /// Requirements.
         #[serde(default)]
-        #[cfg_attr(feature = "uniffi", uniffi(default))]
         requirements: Vec<Requirement>,
     },
     /// Suspended sentence order.
@@ -49,12 +49,9 @@ pub enum Sentence {
         operational_period: Length,
         /// Supervision period (6 months – 2 years, never longer than the operational period); absent when the
         /// order has no community requirements.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[cfg_attr(feature = "uniffi", uniffi(default))]
         supervision_period: Option<Length>,
         /// Requirements.
         #[serde(default)]
-        #[cfg_attr(feature = "uniffi", uniffi(default))]
         requirements: Vec<Requirement>,
     },
     /// Custody followed by licence (and, where it applies, post-sentence supervision).
@@ -66,19 +63,11 @@ pub enum Sentence {
         kind: CustodyKind,
         /// Days spent on remand, deducted from the release date.
         #[serde(default)]
-        #[cfg_attr(feature = "uniffi", uniffi(default))]
         remand_days: u32,
         /// Tagged-bail credit days, deducted from the release date.
         #[serde(default)]
-        #[cfg_attr(feature = "uniffi", uniffi(default))]
         tagged_bail_days: u32,
         /// Actual release date, once released.
-        #[serde(
-            default,
-            deserialize_with = "crate::model::date::de_opt",
-            skip_serializing_if = "Option::is_none"
-        )]
-        #[cfg_attr(feature = "uniffi", uniffi(default))]
         release_date: Option<NaiveDate>,
     },
 }
@@ -279,51 +268,28 @@ impl Sentence {
 }
 
 /// An event: one conviction and its sentence.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Date of the (first) offence.
-    #[serde(deserialize_with = "crate::model::date::de")]
     pub offence_date: NaiveDate,
     /// Date of conviction; defaults to the sentence date.
-    #[serde(
-        default,
-        deserialize_with = "crate::model::date::de_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub conviction_date: Option<NaiveDate>,
     /// Date of sentence.
-    #[serde(deserialize_with = "crate::model::date::de")]
     pub sentence_date: NaiveDate,
     /// Date the case was allocated to a provider, once it was.
-    #[serde(
-        default,
-        deserialize_with = "crate::model::date::de_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub allocation_date: Option<NaiveDate>,
     /// Date the event was terminated (order ended early, revoked, or completed), if it was.
-    #[serde(
-        default,
-        deserialize_with = "crate::model::date::de_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub termination_date: Option<NaiveDate>,
     /// The sentence.
     pub sentence: Sentence,
     /// The Home Office offence code of the (principal) offence: 5 digits, a 3-digit category and a 2-digit
     /// sub-category (read by OGRS3).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub offence_code: Option<String>,
     /// The offence's actuarial category (read by ARP; the code-to-category map is not public).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub actuarial_category: Option<crate::predictors::ActuarialCategory>,
 }
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// The person's criminal history as counts and dates, as OASys and the Police National Computer record it. Every
 /// field is optional: [`crate::predictors::predictors`] computes the predictors the given fields allow and lists
 /// the missing ones for the rest.
+#[probation_macros::fields]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -13,56 +14,26 @@ use serde::{Deserialize, Serialize};
 pub struct CriminalHistory {
     /// Total sanctions (convictions, cautions, reprimands, warnings) for all offences, including the current one
     /// (1–999).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub total_sanctions: Option<u32>,
     /// Age in whole years at the first sanction (0–109).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub age_at_first_sanction: Option<u32>,
     /// Sanctions for violent offences (0 to `total_sanctions`; read by VRP and SVRP, not yet computed).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub violent_sanctions: Option<u32>,
     /// Has the person ever committed a sexual offence. When absent and all four sexual counts are given, it is
     /// taken as "their sum is above 0".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_ever_committed_sexual_offence: Option<bool>,
     /// Sanctions for contact sexual offences against an adult.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub contact_adult_sexual_sanctions: Option<u32>,
     /// Sanctions for contact sexual offences against a child.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub contact_child_sexual_sanctions: Option<u32>,
     /// Non-contact sexual offences (excluding indecent images).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub non_contact_sexual_offences: Option<u32>,
     /// Sanctions for indecent images of children.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub indecent_image_sanctions: Option<u32>,
     /// Date of the most recent offence of any kind.
-    #[serde(
-        default,
-        deserialize_with = "crate::model::date::de_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub last_offence_date: Option<NaiveDate>,
     /// Date of the most recent sexual offence.
-    #[serde(
-        default,
-        deserialize_with = "crate::model::date::de_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub last_sexual_offence_date: Option<NaiveDate>,
     /// Was the victim of the current offence a stranger (DC-SRP; absent counts as no).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub current_offence_against_stranger: Option<bool>,
 }

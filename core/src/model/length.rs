@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Convert to days with [`crate::sentence::length_in_days`], which applies the calendar rule of
 /// docs/rules/sentence.md#length-in-days.
+#[probation_macros::fields]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -13,19 +14,15 @@ use serde::{Deserialize, Serialize};
 pub struct Length {
     /// Years.
     #[serde(default, skip_serializing_if = "is_zero")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub years: u16,
     /// Months.
     #[serde(default, skip_serializing_if = "is_zero")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub months: u16,
     /// Weeks.
     #[serde(default, skip_serializing_if = "is_zero")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub weeks: u16,
     /// Days.
     #[serde(default, skip_serializing_if = "is_zero")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub days: u16,
 }
 

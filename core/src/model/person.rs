@@ -109,6 +109,7 @@ impl std::fmt::Debug for PersonName {
 }
 
 /// The person a case is about.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -117,38 +118,26 @@ pub struct Person {
     /// nDelius case reference number.
     pub crn: Crn,
     /// Police National Computer id, long form.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pnc: Option<Pnc>,
     /// Prison (NOMS) number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub prison_number: Option<PrisonNumber>,
     /// Name (optional; never used by a rule).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<PersonName>,
     /// Date of birth.
-    #[serde(deserialize_with = "crate::model::date::de")]
     pub date_of_birth: NaiveDate,
     /// Sex.
     pub sex: Sex,
     /// Foreign national liable to deportation (keeps a case with the NPS,
     /// docs/rules/allocation.md#foreign-national-liable-to-deportation).
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub foreign_national_liable_to_deportation: bool,
     /// Home area, as the CRC area that covers it (decides the CRC a case is allocated to).
     pub home_area: CrcArea,
     /// The person's current RSR (percent 0–100) as nDelius holds it on the person record, outside any OASys needs
     /// assessment (docs/rules/case.md "Risk scores outside OASys"); the 2021 tier prefers it to an assessment's `rsr`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub rsr: Option<f64>,
     /// The person's current OGRS (percent 0–100) as nDelius holds it on the person record (the newer of the latest
     /// OASys and the latest standalone OGRS assessment); the 2021 tier prefers it to an assessment's `ogrs`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub ogrs: Option<f64>,
 }
 

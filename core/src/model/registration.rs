@@ -173,6 +173,7 @@ pub enum MappaCategory {
 /// One registration. `level` and `category` are kept as the raw nDelius codes; on a MAPPA registration,
 /// validation refuses any but nDelius's own (level `M0`–`M3`, category `M1`–`M4` or `X9`), and tiering reads
 /// `M0` and `X9` ("not yet decided") as no level and no category.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -181,23 +182,12 @@ pub struct Registration {
     /// The register code.
     pub code: RegisterCode,
     /// Level code (MAPPA: `M1`–`M3`, or `M0`: not yet confirmed).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub level: Option<String>,
     /// Category code (MAPPA: `M1`–`M4`, or `X9`: not yet determined).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub category: Option<String>,
     /// Date registered.
-    #[serde(deserialize_with = "crate::model::date::de")]
     pub registered: NaiveDate,
     /// Date deregistered, if it was.
-    #[serde(
-        default,
-        deserialize_with = "crate::model::date::de_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub deregistered: Option<NaiveDate>,
 }
 

@@ -151,6 +151,7 @@ pub struct RequirementFields {
 
 /// One requirement of an order. Which numeric fields apply depends on `kind` ([`RequirementKind::fields`]);
 /// validation reports a missing or inapplicable field by its path.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -159,32 +160,16 @@ pub struct Requirement {
     /// What the requirement is.
     pub kind: RequirementKind,
     /// Hours (unpaid work: 40–300; attendance centre: 12–36).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub hours: Option<u16>,
     /// Days (rehabilitation activity days; programme sessions).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub days: Option<u16>,
     /// Curfew hours per day.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub hours_per_day: Option<u8>,
     /// Curfew days per week (default 7).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub days_per_week: Option<u8>,
     /// How long the requirement lasts (curfew, exclusion, treatment, monitoring).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub length: Option<Length>,
     /// Date the requirement was terminated early, if it was.
-    #[serde(
-        default,
-        deserialize_with = "crate::model::date::de_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub terminated: Option<NaiveDate>,
 }
 

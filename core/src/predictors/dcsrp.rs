@@ -28,55 +28,39 @@ pub enum SupervisionStatus {
 }
 
 /// The inputs of DC-SRP (docs/rules/predictors.md "DC-SRP").
+#[probation_macros::fields]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DcSrpInput {
     /// The date of the assessment (for the risk reduction).
-    #[serde(deserialize_with = "crate::model::date::de")]
     pub assessment_date: NaiveDate,
     /// `male` or `female`; a woman's DC-SRP is not applicable.
     pub sex: Sex,
     /// Custody, community or remand.
     pub supervision_status: SupervisionStatus,
     /// Has the person ever committed a sexual offence; false → not applicable.
+    #[fields(keep)]
     pub has_ever_committed_sexual_offence: bool,
     /// Date of birth.
-    #[serde(deserialize_with = "crate::model::date::de")]
     pub date_of_birth: NaiveDate,
     /// Start of follow-up (required: there is no fallback).
-    #[serde(deserialize_with = "crate::model::date::de")]
     pub follow_up_start: NaiveDate,
     /// Total sanctions for all offences (1–999 for a man with sexual history).
     pub total_sanctions: u32,
     /// Sanctions for contact sexual offences against an adult (required for a man with sexual history).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_adult_sexual_sanctions: Option<u32>,
     /// Sanctions for contact sexual offences against a child (required likewise).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_child_sexual_sanctions: Option<u32>,
     /// Non-contact sexual offences (required likewise).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub non_contact_sexual_offences: Option<u32>,
     /// Indecent image sanctions (required likewise; no DC-SRP points, but counted in the checks).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indecent_image_sanctions: Option<u32>,
     /// Date of the most recent sexual offence (required for a man with sexual history).
-    #[serde(
-        default,
-        deserialize_with = "crate::model::date::de_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub most_recent_sexual_offence_date: Option<NaiveDate>,
     /// Was the current offence against a stranger (absent counts as no).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_offence_against_stranger: Option<bool>,
     /// Date of the most recent offence of any kind (absent: not checked for the risk reduction).
-    #[serde(
-        default,
-        deserialize_with = "crate::model::date::de_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
     pub most_recent_offence_date: Option<NaiveDate>,
 }
 
