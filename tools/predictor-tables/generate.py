@@ -56,34 +56,44 @@ def ogrs3():
         code = c["code"]
         assert re.fullmatch(r"\d{5}", code), code
         if c["errorCode"] == "NEED_DETAILS_OF_EXACT_OFFENCE":
-            entry = "Ogrs3Code::NeedsDetails"
+            entry = "NEEDS_DETAILS"
         elif c["errorCode"] is not None:
             raise SystemExit(f"unknown errorCode {c['errorCode']!r}")
         elif c["ogrs3Weighting"] is None:
-            entry = "Ogrs3Code::NoWeighting"
+            entry = "NO_WEIGHTING"
         else:
             g = GROUPS[c["offenceGroup"]]
             w = c["ogrs3Weighting"]
             if weights.setdefault(g, w) != w:
                 raise SystemExit(f"group {g} has two weightings")
-            entry = f"Ogrs3Code::Group(Ogrs3OffenceGroup::{g})"
+            entry = screaming(g)
         rows.append(f"    ({int(code)}, {entry}),\n")
     missing = set(GROUPS.values()) - set(weights)
     if missing:
         raise SystemExit(f"groups with no code: {missing}")
     out = [HEADER.format(src="core/data/ogrs3_offence_codes.json")]
-    out.append("\nuse super::{Ogrs3Code, Ogrs3OffenceGroup};\n\n")
-    out.append("/// Every Home Office offence code of the data file, ascending, with what it maps to.\n")
+    out.append("\nuse super::{Ogrs3Code, Ogrs3OffenceGroup as G};\n\n")
+    # One short name per entry, so that the table is one row a code of a single shape.
+    out.append("const NEEDS_DETAILS: Ogrs3Code = Ogrs3Code::NeedsDetails;\n")
+    out.append("const NO_WEIGHTING: Ogrs3Code = Ogrs3Code::NoWeighting;\n")
+    for g in GROUPS.values():
+        out.append(f"const {screaming(g)}: Ogrs3Code = Ogrs3Code::Group(G::{g});\n")
+    out.append("\n/// Every Home Office offence code of the data file, ascending, with what it maps to.\n")
     out.append("#[allow(clippy::large_const_arrays, reason = \"read only at compile time, to build the dense table\")]\n")
     out.append(f"pub(crate) const CODES: [(u32, Ogrs3Code); {len(rows)}] = [\n")
     out.extend(rows)
     out.append("];\n\n")
     out.append("/// The weighting of each group in the data file (every code of a group carries the same one).\n")
-    out.append("pub(crate) const fn weighting(group: Ogrs3OffenceGroup) -> f64 {\n    match group {\n")
+    out.append("pub(crate) const fn weighting(group: G) -> f64 {\n    match group {\n")
     for g in GROUPS.values():
-        out.append(f"        Ogrs3OffenceGroup::{g} => {float_lit(weights[g])},\n")
+        out.append(f"        G::{g} => {float_lit(weights[g])},\n")
     out.append("    }\n}\n")
     return "".join(out)
+
+
+def screaming(name):
+    """`TakingVehicleWithoutConsent` -> `TAKING_VEHICLE_WITHOUT_CONSENT`."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).upper()
 
 
 def float_lit(x):
