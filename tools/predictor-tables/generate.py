@@ -3,10 +3,12 @@
 
     python3 tools/predictor-tables/generate.py          # rewrite the generated files
     python3 tools/predictor-tables/generate.py --check  # exit 1 if a generated file is stale
+    python3 tools/predictor-tables/generate.py --extract DIR  # rewrite arp_coefficients.csv from upstream's
+                                                              # service/coefficients/AllReoffendingPredictor*.kt
 
 Inputs (each names its source at its top or in core/data/README.md):
   core/data/ogrs3_offence_codes.json            -> core/src/predictors/ogrs3_codes.rs
-  core/data/actuarial/AllReoffendingPredictor*.kt -> core/src/predictors/arp_coefficients.rs
+  core/data/actuarial/arp_coefficients.csv      -> core/src/predictors/arp_coefficients.rs
 
 The Rust unit tests `predictors::ogrs3::tests::table_matches_data_file` and
 `predictors::arp::tests::coefficients_match_source_files` re-read the same inputs and fail when the generated
@@ -113,6 +115,11 @@ CATEGORIES = [
 ]
 
 
+ARP_CSV = DATA / "actuarial" / "arp_coefficients.csv"
+ARP_SOURCE = "ministryofjustice/hmpps-arns-risk-actuarial-api@016919c5305b"
+ARP_SETS = ["Static", "Dynamic"]
+
+
 def parse_kt(path):
     coefs, cats = [], {}
     for line in path.read_text().splitlines():
@@ -125,32 +132,69 @@ def parse_kt(path):
     return coefs, cats
 
 
+def extract(kt_dir):
+    """Rewrites core/data/actuarial/arp_coefficients.csv from the upstream `AllReoffendingPredictor*.kt` in kt_dir
+    (src/main/kotlin/.../service/coefficients of a checkout): the name, label and literal of every coefficient, a
+    column a set, empty where a set has none."""
+    names, labels, values = [], {}, {k: {} for k in ARP_SETS}
+    for kind in ARP_SETS:
+        coefs, cats = parse_kt(Path(kt_dir) / f"AllReoffendingPredictor{kind}.kt")
+        for name, label, value in coefs:
+            if labels.setdefault(name, label) != label:
+                raise SystemExit(f"{name} has two labels")
+            if name not in names:
+                names.append(name)
+            values[kind][name] = value
+        for c in CATEGORIES:
+            values[kind][f"category:{c}"] = cats[c]
+    lines = [f"# AllReoffendingPredictor{{Static,Dynamic}}.kt of {ARP_SOURCE} (MIT, LICENSE here), extracted by",
+             "# tools/predictor-tables/generate.py --extract: the literal of each coefficient, empty where a set has none.",
+             "name,label," + ",".join(k.lower() for k in ARP_SETS)]
+    for name in names + [f"category:{c}" for c in CATEGORIES]:
+        row = [name, labels.get(name, "")] + [values[k].get(name, "") for k in ARP_SETS]
+        lines.append(",".join(row))
+    ARP_CSV.write_text("\n".join(lines) + "\n")
+
+
+def read_arp_csv():
+    rows = [line.split(",") for line in ARP_CSV.read_text().splitlines() if line and not line.startswith("#")]
+    if rows[0] != ["name", "label"] + [k.lower() for k in ARP_SETS]:
+        raise SystemExit(f"{ARP_CSV.name}: unexpected header {rows[0]}")
+    coefs = [r for r in rows[1:] if not r[0].startswith("category:")]
+    cats = {r[0].removeprefix("category:"): r[2:] for r in rows[1:] if r[0].startswith("category:")}
+    if list(cats) != CATEGORIES:
+        raise SystemExit(f"{ARP_CSV.name}: categories differ from the ActuarialCategory list")
+    return coefs, cats
+
+
 def arp():
-    out = [HEADER.format(src="core/data/actuarial/AllReoffendingPredictor{Static,Dynamic}.kt "
-                              "(ministryofjustice/hmpps-arns-risk-actuarial-api@016919c5305b, MIT)")]
+    coefs, cats = read_arp_csv()
+    out = [HEADER.format(src=f"core/data/actuarial/arp_coefficients.csv ({ARP_SOURCE}, MIT)")]
     out.append("\n#![allow(clippy::unreadable_literal, clippy::excessive_precision, reason = \"coefficients as the source writes them\")]\n\n")
-    for kind in ["Static", "Dynamic"]:
-        coefs, cats = parse_kt(DATA / "actuarial" / f"AllReoffendingPredictor{kind}.kt")
-        t = f"Arp{kind}"
-        out.append(f"/// The coefficients of `AllReoffendingPredictor{kind}` (each `BigDecimal(<double>)`, so the double).\n")
-        out.append(f"#[derive(Debug, Clone, Copy)]\npub(crate) struct {t} {{\n")
-        for name, label, _ in coefs:
-            out.append(f"    /// `{name}` (`{label}`).\n    pub(crate) {name.lower()}: f64,\n")
-        out.append("    /// The offence-category coefficients, in `ActuarialCategory` order (without `UNKNOWN`).\n")
-        out.append(f"    pub(crate) category: [f64; {len(CATEGORIES)}],\n}}\n\n")
-        out.append(f"/// `AllReoffendingPredictor{kind}` at 016919c.\npub(crate) const ARP_{kind.upper()}: {t} = {t} {{\n")
-        for name, _, value in coefs:
-            out.append(f"    {name.lower()}: {value},\n")
+    out.append("/// The coefficients of `AllReoffendingPredictorStatic` and `AllReoffendingPredictorDynamic` (each\n"
+               "/// `BigDecimal(<double>)`, so the double); a coefficient one set does not have is 0 in that set.\n")
+    out.append("#[derive(Debug, Clone, Copy)]\npub(crate) struct ArpCoefficients {\n")
+    for name, label, *sets in coefs:
+        only = [k for k, v in zip(ARP_SETS, sets) if v]
+        note = "" if len(only) == len(ARP_SETS) else f"; {only[0].lower()} only"
+        out.append(f"    /// `{name}` (`{label}`{note}).\n    pub(crate) {name.lower()}: f64,\n")
+    out.append("    /// The offence-category coefficients, in `ActuarialCategory` order (without `UNKNOWN`).\n")
+    out.append(f"    pub(crate) category: [f64; {len(CATEGORIES)}],\n}}\n\n")
+    for i, kind in enumerate(ARP_SETS):
+        out.append(f"/// `AllReoffendingPredictor{kind}` at 016919c.\n")
+        out.append(f"pub(crate) const ARP_{kind.upper()}: ArpCoefficients = ArpCoefficients {{\n")
+        for name, _, *sets in coefs:
+            out.append(f"    {name.lower()}: {sets[i] or '0.0'},\n")
         out.append("    category: [\n")
         for c in CATEGORIES:
-            out.append(f"        {cats[c]}, // {c}\n")
+            out.append(f"        {cats[c][i]}, // {c}\n")
         out.append("    ],\n};\n\n")
-        out.append(f"/// A coefficient of `ARP_{kind.upper()}` by its Kotlin enum name (for the staleness test).\n")
-        out.append(f"#[cfg(test)]\npub(crate) fn arp_{kind.lower()}_by_name(name: &str) -> Option<f64> {{\n    match name {{\n")
-        for name, _, _ in coefs:
-            out.append(f"        \"{name}\" => Some(ARP_{kind.upper()}.{name.lower()}),\n")
-        out.append("        _ => None,\n    }\n}\n\n")
-    return "".join(out).rstrip() + "\n"
+    out.append("/// A coefficient by its Kotlin enum name (for the staleness test).\n")
+    out.append("#[cfg(test)]\npub(crate) fn by_name(c: &ArpCoefficients, name: &str) -> Option<f64> {\n    match name {\n")
+    for name, _, *_ in coefs:
+        out.append(f"        \"{name}\" => Some(c.{name.lower()}),\n")
+    out.append("        _ => None,\n    }\n}\n")
+    return "".join(out)
 
 
 def rustfmt(text):
@@ -161,6 +205,9 @@ def rustfmt(text):
 
 
 def main():
+    if sys.argv[1:2] == ["--extract"] and len(sys.argv) == 3:
+        extract(sys.argv[2])
+        return
     check = "--check" in sys.argv[1:]
     stale = []
     for name, text in [("ogrs3_codes.rs", ogrs3()), ("arp_coefficients.rs", arp())]:

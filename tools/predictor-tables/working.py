@@ -2,7 +2,8 @@
 """Hand working for the predictor vectors in tests/vectors/predictors/: a plain transcription of the published
 formulas (docs/rules/predictors.md, docs/rules/predictors.md) written independently of core's Rust, used to do the arithmetic written into
 each vector's description. OGRS3 in doubles as the service; ARP in exact decimals (34 digits for ln/exp/division)
-as the service's BigDecimal code. It reads coefficients from core/data/ (the vendored source files), not from core.
+as the service's BigDecimal code. It reads coefficients from core/data/ (the OGRS3 data file, the ARP coefficients extracted from the service), not
+from core.
 
     python3 tools/predictor-tables/working.py   # rewrites tests/vectors/predictors/*.json
 """
@@ -201,18 +202,25 @@ CATS = ["BURGLARY_DOMESTIC", "BURGLARY_OTHER", "DRUNKENNESS", "DRINK_DRIVING", "
         "SEXUAL_AGAINST_CHILD", "SEXUAL_NOT_AGAINST_CHILD", "THEFT_NON_MOTOR"]
 
 
-def kt(name):
+def arp_set(column):
+    """One set's coefficients from core/data/actuarial/arp_coefficients.csv (the upstream literals)."""
     coefs, cats = {}, {}
-    for line in (ROOT / "core/data/actuarial" / name).read_text().splitlines():
-        if m := re.match(r'^\s*([A-Z0-9_]+)\("[^"]*",\s*BigDecimal\(([-0-9.eE]+)\)\),', line):
-            coefs[m.group(1)] = Decimal(float(m.group(2)))  # BigDecimal(double): the double's exact value
-        elif m := re.match(r'^\s*ActuarialCategory\.([A-Z_]+)\s*->\s*BigDecimal\("([-0-9.eE]+)"\)', line):
-            cats[m.group(1).lower()] = Decimal(m.group(2))
+    lines = (ROOT / "core/data/actuarial/arp_coefficients.csv").read_text().splitlines()
+    rows = [line.split(",") for line in lines if line and not line.startswith("#")]
+    col = rows[0].index(column)
+    for row in rows[1:]:
+        name, value = row[0], row[col]
+        if not value:
+            continue
+        if name.startswith("category:"):
+            cats[name.removeprefix("category:").lower()] = Decimal(value)
+        else:
+            coefs[name] = Decimal(float(value))  # BigDecimal(double): the double's exact value
     return coefs, cats
 
 
-STATIC = kt("AllReoffendingPredictorStatic.kt")
-DYNAMIC = kt("AllReoffendingPredictorDynamic.kt")
+STATIC = arp_set("static")
+DYNAMIC = arp_set("dynamic")
 PL = {"no_problems": 0, "some_problems": 1, "significant_problems": 2}
 ML = {"full_motivation": 0, "partial_motivation": 1, "no_motivation": 2}
 REQ = ["suitability_of_accommodation", "is_unemployed", "current_relationship_with_partner",
