@@ -55,96 +55,47 @@ struct Extra {
     rule: &'static Rule,
 }
 
+impl Move {
+    const fn new(kind: Kind, to: (i32, u32, u32), name: &'static str, rule: &'static Rule) -> Self {
+        Move {
+            kind,
+            to,
+            name,
+            rule,
+        }
+    }
+}
+
+impl Extra {
+    const fn new(on: (i32, u32, u32), name: &'static str, rule: &'static Rule) -> Self {
+        Extra { on, name, rule }
+    }
+}
+
+/// One row a move: the holiday, its date that year, its name that year, the rule.
+#[rustfmt::skip] // a table: one row a line
 const MOVES: &[Move] = &[
-    Move {
-        kind: Kind::Spring,
-        to: (1977, 6, 6),
-        name: "Spring bank holiday",
-        rule: &rules::SPRING_1977,
-    },
-    Move {
-        kind: Kind::EarlyMay,
-        to: (1995, 5, 8),
-        name: "Early May bank holiday (VE day)",
-        rule: &rules::EARLY_MAY_1995,
-    },
-    Move {
-        kind: Kind::Spring,
-        to: (2002, 6, 4),
-        name: "Spring bank holiday",
-        rule: &rules::SPRING_2002,
-    },
-    Move {
-        kind: Kind::Spring,
-        to: (2012, 6, 4),
-        name: "Spring bank holiday",
-        rule: &rules::SPRING_2012,
-    },
-    Move {
-        kind: Kind::EarlyMay,
-        to: (2020, 5, 8),
-        name: "Early May bank holiday (VE day)",
-        rule: &rules::EARLY_MAY_2020,
-    },
-    Move {
-        kind: Kind::Spring,
-        to: (2022, 6, 2),
-        name: "Spring bank holiday",
-        rule: &rules::SPRING_2022,
-    },
+    Move::new(Kind::Spring, (1977, 6, 6), "Spring bank holiday", &rules::SPRING_1977),
+    Move::new(Kind::EarlyMay, (1995, 5, 8), "Early May bank holiday (VE day)", &rules::EARLY_MAY_1995),
+    Move::new(Kind::Spring, (2002, 6, 4), "Spring bank holiday", &rules::SPRING_2002),
+    Move::new(Kind::Spring, (2012, 6, 4), "Spring bank holiday", &rules::SPRING_2012),
+    Move::new(Kind::EarlyMay, (2020, 5, 8), "Early May bank holiday (VE day)", &rules::EARLY_MAY_2020),
+    Move::new(Kind::Spring, (2022, 6, 2), "Spring bank holiday", &rules::SPRING_2022),
 ];
 
+/// One row an extra holiday: its date, its name, the rule.
+#[rustfmt::skip] // a table: one row a line
 const EXTRAS: &[Extra] = &[
-    Extra {
-        on: (1973, 11, 14),
-        name: "Royal wedding",
-        rule: &rules::ROYAL_WEDDING_1973,
-    },
-    Extra {
-        on: (1977, 6, 7),
-        name: "Queen’s Silver Jubilee",
-        rule: &rules::SILVER_JUBILEE_1977,
-    },
-    Extra {
-        on: (1981, 7, 29),
-        name: "Royal wedding",
-        rule: &rules::ROYAL_WEDDING_1981,
-    },
-    Extra {
-        on: (1999, 12, 31),
-        name: "Millennium celebrations",
-        rule: &rules::MILLENNIUM_1999,
-    },
-    Extra {
-        on: (2002, 6, 3),
-        name: "Queen’s Golden Jubilee",
-        rule: &rules::GOLDEN_JUBILEE_2002,
-    },
-    Extra {
-        on: (2011, 4, 29),
-        name: "Royal wedding",
-        rule: &rules::ROYAL_WEDDING_2011,
-    },
-    Extra {
-        on: (2012, 6, 5),
-        name: "Queen’s Diamond Jubilee",
-        rule: &rules::DIAMOND_JUBILEE_2012,
-    },
-    Extra {
-        on: (2022, 6, 3),
-        name: "Platinum Jubilee bank holiday",
-        rule: &rules::PLATINUM_JUBILEE_2022,
-    },
-    Extra {
-        on: (2022, 9, 19),
-        name: "Bank holiday for the State Funeral of Queen Elizabeth II",
-        rule: &rules::STATE_FUNERAL_2022,
-    },
-    Extra {
-        on: (2023, 5, 8),
-        name: "Bank holiday for the coronation of King Charles III",
-        rule: &rules::CORONATION_2023,
-    },
+    Extra::new((1973, 11, 14), "Royal wedding", &rules::ROYAL_WEDDING_1973),
+    Extra::new((1977, 6, 7), "Queen’s Silver Jubilee", &rules::SILVER_JUBILEE_1977),
+    Extra::new((1981, 7, 29), "Royal wedding", &rules::ROYAL_WEDDING_1981),
+    Extra::new((1999, 12, 31), "Millennium celebrations", &rules::MILLENNIUM_1999),
+    Extra::new((2002, 6, 3), "Queen’s Golden Jubilee", &rules::GOLDEN_JUBILEE_2002),
+    Extra::new((2011, 4, 29), "Royal wedding", &rules::ROYAL_WEDDING_2011),
+    Extra::new((2012, 6, 5), "Queen’s Diamond Jubilee", &rules::DIAMOND_JUBILEE_2012),
+    Extra::new((2022, 6, 3), "Platinum Jubilee bank holiday", &rules::PLATINUM_JUBILEE_2022),
+    Extra::new((2022, 9, 19), "Bank holiday for the State Funeral of Queen Elizabeth II", &rules::STATE_FUNERAL_2022),
+    Extra::new((2023, 5, 8), "Bank holiday for the coronation of King Charles III", &rules::CORONATION_2023),
 ];
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -171,103 +122,50 @@ fn last_monday(year: i32, month: u32) -> Option<NaiveDate> {
 /// The bank holidays of `year` in date order. Meant for the supported years 1970–2100; `None` only when chrono
 /// cannot represent a date of the year.
 pub(super) fn holidays_of_year(year: i32) -> Option<Vec<BankHoliday>> {
-    let mut out: Vec<(Kind, BankHoliday)> = Vec::with_capacity(10);
-    let regular = |date, name, substitute, rule: &'static Rule| BankHoliday {
-        date,
-        name: Cow::Borrowed(name),
-        substitute,
-        rule,
-    };
     let old = year < 1972;
     let pick = |modern: &'static Rule| if old { &rules::BEFORE_1972 } else { modern };
-
-    if year >= 1974 {
-        let ny = ymd(year, 1, 1)?;
-        let (date, sub) = match ny.weekday() {
-            Weekday::Sat => (plus(ny, 2)?, true),
-            Weekday::Sun => (plus(ny, 1)?, true),
-            _ => (ny, false),
-        };
-        out.push((
-            Kind::NewYear,
-            regular(date, "New Year’s Day", sub, &rules::NEW_YEAR),
-        ));
-    }
+    let ny = ymd(year, 1, 1)?;
+    let (new_year, ny_sub) = match ny.weekday() {
+        Weekday::Sat => (plus(ny, 2)?, true),
+        Weekday::Sun => (plus(ny, 1)?, true),
+        _ => (ny, false),
+    };
     let easter = easter_sunday(year)?;
-    out.push((
-        Kind::GoodFriday,
-        regular(
-            easter.checked_sub_days(Days::new(2))?,
-            "Good Friday",
-            false,
-            pick(&rules::GOOD_FRIDAY),
-        ),
-    ));
-    out.push((
-        Kind::EasterMonday,
-        regular(
-            plus(easter, 1)?,
-            "Easter Monday",
-            false,
-            pick(&rules::EASTER_MONDAY),
-        ),
-    ));
-    if year >= 1978 {
-        out.push((
-            Kind::EarlyMay,
-            regular(
-                first_monday(year, 5)?,
-                "Early May bank holiday",
-                false,
-                &rules::EARLY_MAY,
-            ),
-        ));
-    }
-    out.push((
-        Kind::Spring,
-        regular(
-            last_monday(year, 5)?,
-            "Spring bank holiday",
-            false,
-            pick(&rules::SPRING),
-        ),
-    ));
-    out.push((
-        Kind::Summer,
-        regular(
-            last_monday(year, 8)?,
-            "Summer bank holiday",
-            false,
-            pick(&rules::SUMMER),
-        ),
-    ));
     // Christmas and Boxing Day take the first two weekdays from 25 December, keeping their order except that a
     // Monday 26th stays Boxing Day (25th on a Sunday).
-    let christmas = ymd(year, 12, 25)?;
-    let (c_day, c_sub, b_day, b_sub) = match christmas.weekday() {
+    let (c_day, c_sub, b_day, b_sub) = match ymd(year, 12, 25)?.weekday() {
         Weekday::Fri => (25, false, 28, true),
         Weekday::Sat => (27, true, 28, true),
         Weekday::Sun => (27, true, 26, false),
         _ => (25, false, 26, false),
     };
-    out.push((
-        Kind::Christmas,
-        regular(
-            ymd(year, 12, c_day)?,
-            "Christmas Day",
-            c_sub,
-            pick(&rules::CHRISTMAS),
-        ),
-    ));
-    out.push((
-        Kind::Boxing,
-        regular(
-            ymd(year, 12, b_day)?,
-            "Boxing Day",
-            b_sub,
-            pick(&rules::BOXING_DAY),
-        ),
-    ));
+    // The regular holidays: whether it exists that year, which, its date, name, substitute flag and rule.
+    #[rustfmt::skip] // a table: one row a line
+    let regular = [
+        (year >= 1974, Kind::NewYear, new_year, "New Year’s Day", ny_sub, &rules::NEW_YEAR),
+        (true, Kind::GoodFriday, easter.checked_sub_days(Days::new(2))?, "Good Friday", false, pick(&rules::GOOD_FRIDAY)),
+        (true, Kind::EasterMonday, plus(easter, 1)?, "Easter Monday", false, pick(&rules::EASTER_MONDAY)),
+        (year >= 1978, Kind::EarlyMay, first_monday(year, 5)?, "Early May bank holiday", false, &rules::EARLY_MAY),
+        (true, Kind::Spring, last_monday(year, 5)?, "Spring bank holiday", false, pick(&rules::SPRING)),
+        (true, Kind::Summer, last_monday(year, 8)?, "Summer bank holiday", false, pick(&rules::SUMMER)),
+        (true, Kind::Christmas, ymd(year, 12, c_day)?, "Christmas Day", c_sub, pick(&rules::CHRISTMAS)),
+        (true, Kind::Boxing, ymd(year, 12, b_day)?, "Boxing Day", b_sub, pick(&rules::BOXING_DAY)),
+    ];
+    let mut out: Vec<(Kind, BankHoliday)> = Vec::with_capacity(10);
+    for (exists, kind, date, name, substitute, rule) in regular {
+        if exists {
+            let name = Cow::Borrowed(name);
+            out.push((
+                kind,
+                BankHoliday {
+                    date,
+                    name,
+                    substitute,
+                    rule,
+                },
+            ));
+        }
+    }
 
     for m in MOVES.iter().filter(|m| m.to.0 == year) {
         if let Some((_, h)) = out.iter_mut().find(|(k, _)| *k == m.kind) {
