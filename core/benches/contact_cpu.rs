@@ -16,21 +16,11 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use chrono::{Days, NaiveDate};
 use probation_core::calendar::Calendar;
 use probation_core::contact::{ContactPolicy, compliance, schedule};
-use probation_core::interchange::decode_case;
-use probation_core::model::{
-    Case, Contact, ContactKind, ContactOutcome, EnforcementAction, EnforcementActionKind,
-};
 
-const CASE: &str = r#"{"schema_version":1,
-  "person":{"crn":"X320741","date_of_birth":"1990-04-01","sex":"male","home_area":"C17"},
-  "provider":"C17",
-  "events":[{"offence_date":"2024-01-04","sentence_date":"2024-03-28","allocation_date":"2024-04-02",
-    "sentence":{"type":"community_order","length":{"months":12},
-      "requirements":[{"kind":"unpaid_work","hours":120}]}}],
-  "registrations":[{"code":"RMRH","registered":"2024-03-01"}]}"#;
+#[path = "support/contact_case.rs"]
+mod contact_case;
 
 /// Seconds of CPU time used by this process so far, or `None` off Linux.
 fn cpu_seconds() -> Option<f64> {
@@ -63,41 +53,14 @@ fn measure(name: &str, mut f: impl FnMut()) {
     }
 }
 
-fn busy(case: &Case) -> Case {
-    let mut busy = case.clone();
-    let start = NaiveDate::from_ymd_opt(2024, 3, 29).unwrap();
-    for i in 0..50u64 {
-        busy.contacts.push(Contact {
-            date: start + Days::new(i * 7),
-            kind: if i == 0 {
-                ContactKind::FirstAppointment
-            } else {
-                ContactKind::Appointment
-            },
-            outcome: match i % 7 {
-                3 => ContactOutcome::UnacceptableAbsence,
-                5 => ContactOutcome::AcceptableAbsence,
-                _ => ContactOutcome::Attended,
-            },
-            event: None,
-        });
-    }
-    busy.enforcement.push(EnforcementAction {
-        date: start + Days::new(22),
-        kind: EnforcementActionKind::Warning,
-        event: None,
-    });
-    busy
-}
-
 fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
     }
     let cal = Calendar::england_and_wales();
-    let case = decode_case(CASE).unwrap();
-    let busy = busy(&case);
-    let as_of = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+    let case = contact_case::case();
+    let busy = contact_case::busy(&case);
+    let as_of = contact_case::as_of();
     for name in ContactPolicy::PRESETS {
         let policy = ContactPolicy::preset(name).unwrap();
         measure(&format!("schedule 12-month CO {name}"), || {

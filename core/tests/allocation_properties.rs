@@ -25,15 +25,8 @@ use probation_core::model::{
 use probation_core::synth::Generator;
 use probation_core::tier::{ComplexityFactor, TierInputs, calculate, tier};
 
-fn rosh() -> impl Strategy<Value = Option<RoshLevel>> {
-    prop_oneof![
-        Just(None),
-        Just(Some(RoshLevel::Low)),
-        Just(Some(RoshLevel::Medium)),
-        Just(Some(RoshLevel::High)),
-        Just(Some(RoshLevel::VeryHigh)),
-    ]
-}
+mod support;
+use support::{none_or, rosh};
 
 fn date() -> impl Strategy<Value = NaiveDate> {
     (0i64..(12 * 365))
@@ -99,12 +92,7 @@ fn raise_facts(
 }
 
 fn mappa() -> impl Strategy<Value = Option<MappaLevel>> {
-    prop_oneof![
-        Just(None),
-        Just(Some(MappaLevel::M1)),
-        Just(Some(MappaLevel::M2)),
-        Just(Some(MappaLevel::M3)),
-    ]
+    none_or(&[MappaLevel::M1, MappaLevel::M2, MappaLevel::M3])
 }
 
 fn tier_inputs() -> impl Strategy<Value = TierInputs> {

@@ -17,16 +17,15 @@ use probation_core::model::{MappaCategory, Predictor, PredictorBand, PredictorKi
 use probation_core::tier2026::{Tier2026Code, Tier2026Inputs, calculate};
 use proptest::prelude::*;
 
+mod support;
+use support::{none_or, rosh};
+
 fn on() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()
 }
 
 fn kind() -> impl Strategy<Value = Option<PredictorKind>> {
-    prop_oneof![
-        Just(None),
-        Just(Some(PredictorKind::Static)),
-        Just(Some(PredictorKind::Dynamic))
-    ]
+    none_or(&[PredictorKind::Static, PredictorKind::Dynamic])
 }
 
 /// Scores on a 0.01 grid (as OASys reports them), including the thresholds.
@@ -46,14 +45,7 @@ fn predictor() -> impl Strategy<Value = Option<Predictor>> {
 }
 
 fn band() -> impl Strategy<Value = Option<PredictorBand>> {
-    prop_oneof![
-        Just(None),
-        Just(Some(PredictorBand::NotApplicable)),
-        Just(Some(PredictorBand::Low)),
-        Just(Some(PredictorBand::Medium)),
-        Just(Some(PredictorBand::High)),
-        Just(Some(PredictorBand::VeryHigh)),
-    ]
+    none_or(&BANDS)
 }
 
 /// A DC-SRP the tier accepts: a medium one scores 0 or at least 0.60.
@@ -72,24 +64,13 @@ fn dc_srp() -> impl Strategy<Value = Option<Predictor>> {
     }))
 }
 
-fn rosh() -> impl Strategy<Value = Option<RoshLevel>> {
-    prop_oneof![
-        Just(None),
-        Just(Some(RoshLevel::Low)),
-        Just(Some(RoshLevel::Medium)),
-        Just(Some(RoshLevel::High)),
-        Just(Some(RoshLevel::VeryHigh)),
-    ]
-}
-
 fn category() -> impl Strategy<Value = Option<MappaCategory>> {
-    prop_oneof![
-        Just(None),
-        Just(Some(MappaCategory::M1)),
-        Just(Some(MappaCategory::M2)),
-        Just(Some(MappaCategory::M3)),
-        Just(Some(MappaCategory::M4)),
-    ]
+    none_or(&[
+        MappaCategory::M1,
+        MappaCategory::M2,
+        MappaCategory::M3,
+        MappaCategory::M4,
+    ])
 }
 
 fn inputs() -> impl Strategy<Value = Tier2026Inputs> {
