@@ -55,7 +55,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         &args.file,
         &args.options,
         "schedule",
-        |case, policy, calendar| schedule(case, policy, calendar),
+        schedule,
         render_schedule,
     )?;
     eprintln!("{total} case(s) read, {failed} not scheduled");
