@@ -5,26 +5,30 @@
 /// `preset(&str)`, `from_json(&str)` and a serde form; each constructor's documentation is given.
 macro_rules! policy_object {
     ($ty:ident, $core:ty, preset: $preset_doc:literal, from_json: $json_doc:literal) => {
+        impl $ty {
+            /// The object holding the policy `make` builds, or its error.
+            fn made<E>(
+                make: impl FnOnce() -> Result<$core, E>,
+            ) -> Result<std::sync::Arc<Self>, $crate::ApiError>
+            where
+                $crate::ApiError: From<E>,
+            {
+                $crate::error::guard(|| Ok(std::sync::Arc::new($ty { inner: make()? })))
+            }
+        }
+
         #[uniffi::export]
         impl $ty {
             #[doc = $preset_doc]
             #[uniffi::constructor]
             pub fn preset(name: String) -> Result<std::sync::Arc<Self>, $crate::ApiError> {
-                $crate::error::guard(|| {
-                    Ok(std::sync::Arc::new($ty {
-                        inner: <$core>::preset(&name)?,
-                    }))
-                })
+                Self::made(|| <$core>::preset(&name))
             }
 
             #[doc = $json_doc]
             #[uniffi::constructor]
             pub fn from_json(json: String) -> Result<std::sync::Arc<Self>, $crate::ApiError> {
-                $crate::error::guard(|| {
-                    Ok(std::sync::Arc::new($ty {
-                        inner: <$core>::from_json(&json)?,
-                    }))
-                })
+                Self::made(|| <$core>::from_json(&json))
             }
 
             /// The policy's JSON form.
