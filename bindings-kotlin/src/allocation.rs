@@ -1,8 +1,6 @@
 //! Allocation (NPS or CRC) and escalation: an `AllocationPolicy` object, single and batch calls. The result is
 //! core's `Allocation` (Kotlin adds `effectiveProvider`, see `CaseFiles.kt`).
 
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 use probation_core::allocation as alloc;
 use probation_core::model::Case;
@@ -12,6 +10,7 @@ use crate::api::from_json;
 use crate::batch::ItemError;
 use crate::calendar::Calendar;
 use crate::error::{guard, internal};
+use crate::policy::policy_object;
 
 /// An allocation policy (docs/rules/allocation.md): dates and switches of the [A] rules. Immutable and thread-safe.
 #[derive(Debug, uniffi::Object)]
@@ -19,33 +18,16 @@ pub struct AllocationPolicy {
     pub(crate) inner: alloc::AllocationPolicy,
 }
 
+policy_object!(
+    AllocationPolicy,
+    alloc::AllocationPolicy,
+    preset: "A built-in preset: `default` (docs/rules/allocation.md as written) or `verified-only` (every [A] \
+             switch off).",
+    from_json: "A policy from its JSON form (see `tests/vectors/allocation/README.md`); every field is checked."
+);
+
 #[uniffi::export]
 impl AllocationPolicy {
-    /// A built-in preset: `default` (docs/rules/allocation.md as written) or `verified-only` (every [A] switch off).
-    #[uniffi::constructor]
-    pub fn preset(name: String) -> Result<Arc<Self>, ApiError> {
-        guard(|| {
-            Ok(Arc::new(AllocationPolicy {
-                inner: alloc::AllocationPolicy::preset(&name)?,
-            }))
-        })
-    }
-
-    /// A policy from its JSON form (see `tests/vectors/allocation/README.md`); every field is checked.
-    #[uniffi::constructor]
-    pub fn from_json(json: String) -> Result<Arc<Self>, ApiError> {
-        guard(|| {
-            Ok(Arc::new(AllocationPolicy {
-                inner: alloc::AllocationPolicy::from_json(&json)?,
-            }))
-        })
-    }
-
-    /// The policy's JSON form.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(&self.inner).unwrap_or_default()
-    }
-
     /// Identifier, copied into every result.
     pub fn id(&self) -> String {
         self.inner.id.to_string()

@@ -1,8 +1,6 @@
 //! Contact schedules and compliance (docs/rules/contact.md–§6): a `ContactPolicy` object, single and batch calls, and
 //! JSON out. The results are core's `Schedule` and `Compliance`.
 
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 use probation_core::contact as c;
 use probation_core::model::Case;
@@ -12,6 +10,7 @@ use crate::api::from_json;
 use crate::batch::ItemError;
 use crate::calendar::Calendar;
 use crate::error::{guard, internal};
+use crate::policy::policy_object;
 
 /// A contact standard (national standards 2007, TR 2014, Probation Service 2021, or a custom one) as data.
 /// Immutable and thread-safe.
@@ -20,33 +19,16 @@ pub struct ContactPolicy {
     pub(crate) inner: c::ContactPolicy,
 }
 
+policy_object!(
+    ContactPolicy,
+    c::ContactPolicy,
+    preset: "A built-in preset: `ns2007`, `tr2014` or `ps2021`.",
+    from_json: "A custom policy from its JSON form (see `tests/vectors/schedule/README.md`); every field is \
+                checked."
+);
+
 #[uniffi::export]
 impl ContactPolicy {
-    /// A built-in preset: `ns2007`, `tr2014` or `ps2021`.
-    #[uniffi::constructor]
-    pub fn preset(name: String) -> Result<Arc<Self>, ApiError> {
-        guard(|| {
-            Ok(Arc::new(ContactPolicy {
-                inner: c::ContactPolicy::preset(&name)?,
-            }))
-        })
-    }
-
-    /// A custom policy from its JSON form (see `tests/vectors/schedule/README.md`); every field is checked.
-    #[uniffi::constructor]
-    pub fn from_json(json: String) -> Result<Arc<Self>, ApiError> {
-        guard(|| {
-            Ok(Arc::new(ContactPolicy {
-                inner: c::ContactPolicy::from_json(&json)?,
-            }))
-        })
-    }
-
-    /// The policy's JSON form.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(&self.inner).unwrap_or_default()
-    }
-
     /// Short name, e.g. `ns2007`.
     pub fn name(&self) -> String {
         self.inner.name.clone()

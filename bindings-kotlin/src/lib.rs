@@ -20,6 +20,7 @@ pub mod bytes;
 pub mod calendar;
 pub mod contact;
 pub mod error;
+mod policy;
 pub mod predictors;
 pub mod records;
 pub mod release;

@@ -13,37 +13,12 @@ use probation_core::tier::{self as core_tier, TierInputs};
 use probation_core::tier2026;
 
 use crate::calendar::{PyCalendar, calendar_arg};
+use crate::call::{each_case, on_case};
 use crate::case::PyCase;
-use crate::convert::{date_arg, result_to_py, to_json};
+use crate::convert::{result_to_py, to_json};
 use crate::errors::Error;
 use crate::guard::guard;
 use crate::policy::allocation_policy;
-
-/// One date for every case, or one date per case (each a `datetime.date`, never a `datetime`: [`date_arg`]).
-fn dates(on: &Bound<'_, PyAny>, n: usize) -> PyResult<Vec<NaiveDate>> {
-    if on.is_instance_of::<pyo3::types::PyDate>() {
-        return Ok(vec![date_arg(on, "on")?; n]);
-    }
-    let v = on
-        .try_iter()
-        .map_err(|_| {
-            pyo3::exceptions::PyTypeError::new_err(
-                "argument 'on': expected a datetime.date or a sequence of them",
-            )
-        })?
-        .map(|d| date_arg(&d?, "on"))
-        .collect::<PyResult<Vec<_>>>()?;
-    if v.len() != n {
-        return Err(pyo3::exceptions::PyValueError::new_err(
-            "`on` must be one date, or one date per case",
-        ));
-    }
-    Ok(v)
-}
-
-fn cases<'a>(list: &'a [Bound<'_, PyCase>]) -> Vec<&'a Case> {
-    list.iter().map(|c| &c.get().inner).collect()
-}
 
 /// Reads a manager override: `{"provider": "N07", "reason": "risk_not_reflected"}`.
 fn manager_override(arg: Option<&Bound<'_, PyAny>>) -> Result<Option<ManagerOverride>, Error> {
@@ -71,16 +46,14 @@ pub(crate) fn allocate<'py>(
     manager_override: Option<&Bound<'py, PyAny>>,
     calendar: Option<&Bound<'py, PyCalendar>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let on = date_arg(on, "on")?;
-    guard(|| {
-        let policy = allocation_policy(policy)?;
-        let over = self::manager_override(manager_override)?;
-        let mut a = allocation::allocate(&case.get().inner, on, &policy, &calendar_arg(calendar))
-            .map_err(Error::from)?;
-        if let Some(o) = over {
-            a = a.with_override(o);
-        }
-        result_to_py(py, &a)
+    let policy = guard(|| allocation_policy(policy))?;
+    let over = guard(|| Ok(self::manager_override(manager_override)?))?;
+    on_case(py, case, on, |c, on| {
+        let a = allocation::allocate(c, on, &policy, &calendar_arg(calendar))?;
+        Ok::<_, Error>(match over {
+            Some(o) => a.with_override(o),
+            None => a,
+        })
     })
 }
 
@@ -94,23 +67,10 @@ pub(crate) fn allocate_many<'py>(
     policy: Option<&Bound<'py, PyAny>>,
     calendar: Option<&Bound<'py, PyCalendar>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    guard(|| {
-        let policy = allocation_policy(policy)?;
-        let on = dates(on, cases.len())?;
-        let refs = self::cases(&cases);
-        let cal = calendar_arg(calendar);
-        let results = py.detach(|| {
-            refs.iter()
-                .zip(&on)
-                .map(|(c, d)| allocation::allocate(c, *d, &policy, &cal))
-                .collect::<Result<Vec<_>, _>>()
-        });
-        let results = results.map_err(Error::from)?;
-        let list = PyList::empty(py);
-        for a in &results {
-            list.append(result_to_py(py, a)?)?;
-        }
-        Ok(list)
+    let policy = guard(|| allocation_policy(policy))?;
+    let cal = calendar_arg(calendar);
+    each_case(py, &cases, on, |c, on| {
+        allocation::allocate(c, on, &policy, &cal)
     })
 }
 
@@ -124,12 +84,9 @@ pub(crate) fn escalation<'py>(
     policy: Option<&Bound<'py, PyAny>>,
     calendar: Option<&Bound<'py, PyCalendar>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let on = date_arg(on, "on")?;
-    guard(|| {
-        let policy = allocation_policy(policy)?;
-        let e = allocation::escalation(&case.get().inner, on, &policy, &calendar_arg(calendar))
-            .map_err(Error::from)?;
-        result_to_py(py, &e)
+    let policy = guard(|| allocation_policy(policy))?;
+    on_case(py, case, on, |c, on| {
+        allocation::escalation(c, on, &policy, &calendar_arg(calendar))
     })
 }
 
@@ -157,11 +114,7 @@ pub(crate) fn tier_one<'py>(
     case: &Bound<'py, PyCase>,
     on: &Bound<'_, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let on = date_arg(on, "on")?;
-    guard(|| {
-        let t = core_tier::tier(&case.get().inner, on).map_err(Error::from)?;
-        result_to_py(py, &t)
-    })
+    on_case(py, case, on, core_tier::tier)
 }
 
 /// The 2026 tier (A–G, provisional) of one case on `on`.
@@ -171,11 +124,7 @@ pub(crate) fn tier_2026<'py>(
     case: &Bound<'py, PyCase>,
     on: &Bound<'_, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let on = date_arg(on, "on")?;
-    guard(|| {
-        let t = tier2026::tier_2026(&case.get().inner, on).map_err(Error::from)?;
-        result_to_py(py, &t)
-    })
+    on_case(py, case, on, tier2026::tier_2026)
 }
 
 /// Both tiers (2021 and 2026) of one case on `on`.
@@ -185,11 +134,7 @@ pub(crate) fn tiers<'py>(
     case: &Bound<'py, PyCase>,
     on: &Bound<'_, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let on = date_arg(on, "on")?;
-    guard(|| {
-        let t = tier2026::tiers(&case.get().inner, on).map_err(Error::from)?;
-        result_to_py(py, &t)
-    })
+    on_case(py, case, on, tier2026::tiers)
 }
 
 /// Tiers many cases (GIL released while calculating).
@@ -199,22 +144,7 @@ pub(crate) fn tier_many<'py>(
     cases: Vec<Bound<'py, PyCase>>,
     on: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyList>> {
-    guard(|| {
-        let on = dates(on, cases.len())?;
-        let refs = self::cases(&cases);
-        let results = py.detach(|| {
-            refs.iter()
-                .zip(&on)
-                .map(|(c, d)| core_tier::tier(c, *d))
-                .collect::<Result<Vec<_>, _>>()
-        });
-        let results = results.map_err(Error::from)?;
-        let list = PyList::empty(py);
-        for t in &results {
-            list.append(result_to_py(py, t)?)?;
-        }
-        Ok(list)
-    })
+    each_case(py, &cases, on, core_tier::tier)
 }
 
 /// The flat allocation facts and tier inputs core reads from a case (what the columnar API takes).

@@ -8,6 +8,7 @@ use pyo3::prelude::*;
 
 mod allocation;
 mod calendar;
+mod call;
 mod case;
 mod columnar;
 mod contact;

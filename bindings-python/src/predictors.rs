@@ -6,8 +6,9 @@ use pyo3::prelude::*;
 use probation_core::predictors::{self as core_predictors, ArpError, DcSrpError, Ogrs3Error};
 use serde::de::DeserializeOwned;
 
+use crate::call::on_case;
 use crate::case::PyCase;
-use crate::convert::{date_arg, result_to_py, to_json_text};
+use crate::convert::{result_to_py, to_json_text};
 use crate::errors::Error;
 use crate::guard::guard;
 
@@ -95,19 +96,31 @@ pub(crate) fn ogrs3<'py>(
     py: Python<'py>,
     inputs: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    score(py, inputs, "OGRS3", core_predictors::ogrs3)
+}
+
+/// A predictor over its input dict: the input read as `I` (named `what` in errors), the result as Python.
+fn score<'py, I: DeserializeOwned, O: serde::Serialize, E>(
+    py: Python<'py>,
+    inputs: &Bound<'py, PyAny>,
+    what: &str,
+    predictor: impl FnOnce(&I) -> Result<O, E>,
+) -> PyResult<Bound<'py, PyAny>>
+where
+    Error: From<E>,
+{
     guard(|| {
-        let i = input::<core_predictors::Ogrs3Input>(inputs, "OGRS3")?;
-        result_to_py(py, &core_predictors::ogrs3(&i).map_err(Error::from)?)
+        result_to_py(
+            py,
+            &predictor(&input::<I>(inputs, what)?).map_err(Error::from)?,
+        )
     })
 }
 
 /// ARP over an `ArpInput` dict.
 #[pyfunction]
 pub(crate) fn arp<'py>(py: Python<'py>, inputs: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    guard(|| {
-        let i = input::<core_predictors::ArpInput>(inputs, "ARP")?;
-        result_to_py(py, &core_predictors::arp(&i).map_err(Error::from)?)
-    })
+    score(py, inputs, "ARP", core_predictors::arp)
 }
 
 /// DC-SRP over a `DcSrpInput` dict.
@@ -116,10 +129,7 @@ pub(crate) fn dc_srp<'py>(
     py: Python<'py>,
     inputs: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    guard(|| {
-        let i = input::<core_predictors::DcSrpInput>(inputs, "DC-SRP")?;
-        result_to_py(py, &core_predictors::dc_srp(&i).map_err(Error::from)?)
-    })
+    score(py, inputs, "DC-SRP", core_predictors::dc_srp)
 }
 
 /// OGRS3, ARP and DC-SRP of a case on `on`, as far as its inputs allow.
@@ -129,6 +139,7 @@ pub(crate) fn predictors<'py>(
     case: &Bound<'py, PyCase>,
     on: &Bound<'_, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let on = date_arg(on, "on")?;
-    guard(|| result_to_py(py, &core_predictors::predictors(&case.get().inner, on)))
+    on_case(py, case, on, |c, on| {
+        Ok::<_, Error>(core_predictors::predictors(c, on))
+    })
 }

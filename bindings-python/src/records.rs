@@ -5,16 +5,18 @@
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
-use probation_core::records::{self as core_records, TierChange};
+use probation_core::model::Case;
+use probation_core::records::{self as core_records, RecordError, TierChange};
 use probation_core::tier2026;
 
+use crate::call::on_case;
 use crate::case::PyCase;
 use crate::convert::{date_arg, result_to_py};
 use crate::errors::Error;
 use crate::guard::guard;
 use crate::predictors::input;
 
-fn case<'py>(py: Python<'py>, c: probation_core::model::Case) -> PyResult<Bound<'py, PyCase>> {
+fn case<'py>(py: Python<'py>, c: Case) -> PyResult<Bound<'py, PyCase>> {
     Bound::new(py, PyCase { inner: c })
 }
 
@@ -27,10 +29,15 @@ pub(crate) fn tier_details_to_case<'py>(
     on: &Bound<'_, PyAny>,
 ) -> PyResult<Bound<'py, PyCase>> {
     let on = date_arg(on, "on")?;
-    guard(|| {
-        let c = core_records::tier_details_to_case(text, crn, on).map_err(Error::from)?;
-        case(py, c)
-    })
+    mapped_case(py, || core_records::tier_details_to_case(text, crn, on))
+}
+
+/// The case a record mapping makes, as a Python `Case`, or the mapping's error.
+fn mapped_case<'py>(
+    py: Python<'py>,
+    map: impl FnOnce() -> Result<Case, RecordError>,
+) -> PyResult<Bound<'py, PyCase>> {
+    guard(|| case(py, map().map_err(Error::from)?))
 }
 
 /// A case on `on` → a tier-details document (JSON text).
@@ -49,10 +56,7 @@ pub(crate) fn community_api_to_case<'py>(
     py: Python<'py>,
     text: &str,
 ) -> PyResult<Bound<'py, PyCase>> {
-    guard(|| {
-        let c = core_records::community_api_to_case(text).map_err(Error::from)?;
-        case(py, c)
-    })
+    mapped_case(py, || core_records::community_api_to_case(text))
 }
 
 /// A case → a community-api bundle (JSON text).
@@ -67,10 +71,7 @@ pub(crate) fn integration_api_to_case<'py>(
     py: Python<'py>,
     text: &str,
 ) -> PyResult<Bound<'py, PyCase>> {
-    guard(|| {
-        let c = core_records::integration_api_to_case(text).map_err(Error::from)?;
-        case(py, c)
-    })
+    mapped_case(py, || core_records::integration_api_to_case(text))
 }
 
 /// A case on `on` → an Integration API bundle (JSON text).
@@ -95,13 +96,9 @@ pub(crate) fn tier_forms<'py>(
     case: &Bound<'py, PyCase>,
     on: &Bound<'_, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let on = date_arg(on, "on")?;
-    guard(|| {
-        let t = tier2026::tiers(&case.get().inner, on).map_err(Error::from)?;
-        result_to_py(
-            py,
-            &core_records::tier_forms(&t.tier_2021, Some(&t.tier_2026)),
-        )
+    on_case(py, case, on, |c, on| {
+        let t = tier2026::tiers(c, on)?;
+        Ok::<_, Error>(core_records::tier_forms(&t.tier_2021, Some(&t.tier_2026)))
     })
 }
 

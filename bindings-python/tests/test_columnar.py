@@ -73,13 +73,14 @@ def with_predictors(case: probation.Case, rng: random.Random) -> probation.Case:
                 r["level"] = rng.choice(["M1", "M2", "M3"])
                 r["category"] = rng.choice(["M1", "M2", "M3", "M4"])
             regs.append(r)
-    # The 2021 corrections the tier columns carry: RSR/OGRS on the person record, RoSH codes in any letter case.
+    # The 2021 corrections the tier columns carry: RSR/OGRS on the person record, RoSH codes in any letter case;
+    # RPIR, RTAO and RCPR in any letter case, one reading for allocation and both tiers (issue 13).
     if rng.random() < 0.3:
         d["person"]["rsr"] = rng.choice([2.99, 3.0, 7.0, rng.uniform(0, 100)])
     if rng.random() < 0.3:
         d["person"]["ogrs"] = rng.uniform(0, 100)
     for r in regs:
-        if r["code"] in ("RLRH", "RMRH", "RHRH", "RVHR") and rng.random() < 0.3:
+        if r["code"] in ("RLRH", "RMRH", "RHRH", "RVHR", "RPIR", "RTAO", "RCPR") and rng.random() < 0.3:
             r["code"] = r["code"].lower()
     if rng.random() < 0.3:
         d["latest_release_date"] = datetime.date(2005, 1, 1) + datetime.timedelta(rng.randrange(7000))
@@ -93,6 +94,8 @@ def test_2026_table_agrees_with_per_case_api(cases: list[probation.Case]) -> Non
         table = probation.cases_table(with_p, on)
         out = probation.tier_table(table)
         assert_2026_agrees(out, with_p, on)
+        providers = probation.assess_table(table)["provider"].tolist()
+        assert providers == [a.provider.value for a in probation.allocate_many(with_p, on)]
         tiers = probation.tier_many(with_p, on)
         assert out["tier"].tolist() == [t.tier for t in tiers]
         assert out["protect_points"].tolist() == [t.protect.points for t in tiers]

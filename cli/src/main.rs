@@ -1,6 +1,7 @@
 //! `probation`: the command-line tool over case files (JSON Lines, `-` for stdin/stdout).
 #![forbid(unsafe_code)]
 
+mod args;
 mod cmd;
 mod io;
 

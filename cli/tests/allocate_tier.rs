@@ -8,31 +8,9 @@
     reason = "test code"
 )]
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod support;
 
-use serde_json::Value;
-
-fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../examples/data")
-        .join(name)
-}
-
-fn probation(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_probation"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn lines(out: &Output) -> Vec<Value> {
-    String::from_utf8(out.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
+use support::{data, lines, probation};
 
 #[test]
 fn every_case_gets_a_provider_and_a_reason_on_2016_06_01() {

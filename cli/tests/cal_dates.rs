@@ -6,24 +6,10 @@
     reason = "test code"
 )]
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod support;
 
 fn probation(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_probation"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = support::run(args, Some(stdin.as_bytes()));
     (
         out.status.code().unwrap(),
         String::from_utf8(out.stdout).unwrap(),

@@ -12,9 +12,13 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
+
+mod support;
+
+use support::probation;
 
 struct Line {
     name: String,
@@ -106,13 +110,6 @@ fn vectors() -> (Vec<Line>, Vec<String>) {
         .collect();
     assert!(everywhere.len() >= 4, "{everywhere:?}");
     (lines, everywhere)
-}
-
-fn probation(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_probation"))
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 fn write_jsonl(name: &str, lines: &[&Line]) -> PathBuf {

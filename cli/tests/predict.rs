@@ -7,37 +7,22 @@
     reason = "test code"
 )]
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use serde_json::Value;
+
+mod support;
 
 const FULL: &str = r#"{"schema_version":1,"person":{"crn":"X320741","date_of_birth":"1980-06-15","sex":"male","home_area":"C17"},"events":[{"offence_date":"2019-12-01","conviction_date":"2020-03-01","sentence_date":"2020-03-01","sentence":{"type":"community_order","length":{"months":12},"requirements":[{"kind":"unpaid_work","hours":120}]},"offence_code":"00100","actuarial_category":"theft_non_motor"}],"criminal_history":{"total_sanctions":3,"age_at_first_sanction":16,"has_ever_committed_sexual_offence":false}}"#;
 const BARE: &str = r#"{"schema_version":1,"person":{"crn":"X320742","date_of_birth":"1980-06-15","sex":"male","home_area":"C17"},"events":[{"offence_date":"2019-12-01","sentence_date":"2020-03-01","sentence":{"type":"custody","length":{"months":12}}}]}"#;
 
 #[test]
 fn predict_streams_one_line_per_case() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_probation"))
-        .args(["predict", "-", "--on", "2020-03-01"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
     let input = format!("{FULL}\n{BARE}\n{{\"schema_version\":1}}\n");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = support::run(
+        &["predict", "-", "--on", "2020-03-01"],
+        Some(input.as_bytes()),
+    );
     assert_eq!(out.status.code(), Some(1), "a broken line makes exit 1");
-    let lines: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<Value> = support::lines(&out);
     assert_eq!(lines.len(), 3);
     // Man aged 39, 3 sanctions from 16, violence: age/sex −1.368, repeat 0.46306,
     // copas 1.25112 × ln(3/(10+39−16)) = −3.000055, total −3.904995; 2-year logistic(−1.783295) = 0.14390 → 14%.

@@ -9,34 +9,9 @@
 )]
 
 use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod support;
 
-use serde_json::Value;
-
-fn data(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../examples/data")
-        .join(name)
-        .to_str()
-        .unwrap()
-        .to_owned()
-}
-
-fn probation(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_probation"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn lines(out: &Output) -> Vec<Value> {
-    String::from_utf8(out.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
+use support::{data_arg as data, lines, probation};
 
 #[test]
 fn every_sample_file_imports_into_cases() {

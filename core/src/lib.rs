@@ -30,6 +30,7 @@ pub mod predictors;
 pub mod records;
 pub mod release;
 pub mod rules;
+mod schema;
 pub mod sentence;
 pub mod synth;
 pub mod tier;

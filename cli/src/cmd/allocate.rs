@@ -1,14 +1,13 @@
 //! `probation allocate FILE [--on DATE] [--policy NAME|FILE]`.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
 use probation_core::allocation::{AllocationPolicy, Calendar, allocate};
 use serde_json::json;
 
-use crate::io::{CliError, each_dated_case, error_line};
+use crate::args::{DatedCases, exit_code};
+use crate::io::{CliError, error_line};
 
 /// Arguments of `allocate`.
 #[derive(clap::Args)]
@@ -16,17 +15,11 @@ use crate::io::{CliError, each_dated_case, error_line};
 {\"line\", \"crn\", \"allocation\": {\"provider\", \"rules\", \"policy_id\", \"policy_version\", \"on\", \
 \"sentence_date\", \"deadline\"}} or {\"line\", \"error\": {\"kind\", \"path\", \"message\"}}. \
 A summary (cases by provider) goes to standard error.")]
+#[command(mut_arg("on", |a| a.help("Date of the allocation (YYYY-MM-DD). Default: each case's newest sentence \
+date (the day the allocation decision is made); a case with no event then gets an error line")))]
 pub struct Args {
-    /// Case file (JSON Lines); `-` for standard input.
-    file: PathBuf,
-    /// Date of the allocation (YYYY-MM-DD). Default: each case's newest sentence date (the day the allocation
-    /// decision is made); a case with no event then gets an error line.
-    #[arg(long)]
-    on: Option<NaiveDate>,
-    /// Shape of the input: `case` (the default), `tier-details`, `community-api` or `integration-api` (one
-    /// document a line; see `probation import`).
-    #[arg(long, value_enum, default_value = "case")]
-    from: crate::io::InputShape,
+    #[command(flatten)]
+    cases: DatedCases,
     /// Allocation policy: a preset name (`default`, `verified-only`) or a JSON policy file (every field given,
     /// unknown fields rejected). Default: `default`.
     #[arg(long, default_value = "default")]
@@ -49,10 +42,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let calendar = Calendar::england_and_wales();
     let mut by_provider: BTreeMap<&'static str, usize> = BTreeMap::new();
     let (total, errors) =
-        each_dated_case(
-            &args.file,
-            args.from,
-            args.on,
+        args.cases.each(
             |number, case, on| match allocate(case, on, &policy, &calendar) {
                 Ok(a) => {
                     *by_provider.entry(a.provider.code()).or_default() += 1;
@@ -70,9 +60,5 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     for (provider, n) in &by_provider {
         eprintln!("  {provider:<18} {n:>8}");
     }
-    Ok(if errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(errors))
 }

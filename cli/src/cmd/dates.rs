@@ -14,6 +14,7 @@ use probation_core::sentence::sentence_dates;
 use probation_core::validate::validate;
 use serde_json::{Value, json};
 
+use crate::args::exit_code;
 use crate::io::{CliError, open_input, open_output, write_json_line};
 
 /// Output format of `dates`.
@@ -197,11 +198,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     }
     out.flush()?;
     writeln!(err, "{total} case(s) read, {failed} failed")?;
-    Ok(if failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(failed))
 }
 
 /// One row of the table: the release date (CRD, ARD or PRRD) and the expiry with their kinds.

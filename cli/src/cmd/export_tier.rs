@@ -10,9 +10,8 @@ use probation_core::sentence::sentence_dates;
 use probation_core::tier2026::tiers;
 use serde_json::{Value, json};
 
-use crate::io::{
-    CliError, InputShape, each_dated_case, error_line, open_input, open_output, write_json_line,
-};
+use crate::args::{DatedCases, exit_code};
+use crate::io::{CliError, InputShape, error_line, open_input, open_output, write_json_line};
 
 /// Arguments of `export-tier`.
 #[derive(clap::Args)]
@@ -22,20 +21,17 @@ UB2S), \"reference_set\" (TIER), \"change_reason\" (ATS), \"community_api\" (B_2
 \"tier_2026_provisional\"}, \"key_dates\": [{\"event\", \"dates\": [{\"code\" (SED, ACR, LED, PSSED), \"date\"}]}]} or \
 {\"line\", \"error\"}."
 )]
+#[command(mut_arg("on", |a| a.help("Date of the calculation (YYYY-MM-DD). Default: each case's newest sentence \
+date")))]
+#[command(mut_arg("from", |a| a.help("Shape of the input (see `probation import`)")))]
 pub struct ExportArgs {
-    /// Case file (JSON Lines); `-` for standard input.
-    file: PathBuf,
-    /// Date of the calculation (YYYY-MM-DD). Default: each case's newest sentence date.
-    #[arg(long)]
-    on: Option<NaiveDate>,
-    /// Shape of the input (see `probation import`).
-    #[arg(long, value_enum, default_value = "case")]
-    from: InputShape,
+    #[command(flatten)]
+    cases: DatedCases,
 }
 
 /// Runs `export-tier`.
 pub fn run_export(args: ExportArgs) -> Result<ExitCode, CliError> {
-    let (total, errors) = each_dated_case(&args.file, args.from, args.on, |number, case, on| {
+    let (total, errors) = args.cases.each(|number, case, on| {
         match tiers(case, on) {
             Err(e) => Err(error_line(number, e.kind(), e.path(), &e.to_string())),
             Ok(t) => {
@@ -58,11 +54,7 @@ pub fn run_export(args: ExportArgs) -> Result<ExitCode, CliError> {
         "{total} case(s) read, {} exported, {errors} error(s)",
         total - errors
     );
-    Ok(if errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(errors))
 }
 
 /// Which tier `tier-events` compares.
@@ -219,9 +211,5 @@ pub fn run_records(args: RecordsArgs) -> Result<ExitCode, CliError> {
         "{total} case(s) read, {} written, {errors} error(s)",
         total - errors
     );
-    Ok(if errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(errors))
 }

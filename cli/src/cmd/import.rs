@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
+use crate::args::exit_code;
 use crate::io::{CliError, InputShape, each_case, open_output, write_json_line};
 
 /// Arguments of `import`.
@@ -47,9 +48,5 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         "{total} document(s) read, {} imported, {errors} error(s)",
         total - errors
     );
-    Ok(if errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(errors))
 }

@@ -1,13 +1,12 @@
 //! `probation predict FILE [--on DATE]`.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
 use probation_core::predictors::{Outcome, predictors};
 use serde_json::json;
 
-use crate::io::{CliError, each_dated_case};
+use crate::args::{DatedCases, exit_code};
+use crate::io::CliError;
 
 /// Arguments of `predict`.
 #[derive(clap::Args)]
@@ -16,16 +15,13 @@ use crate::io::{CliError, each_dated_case};
 {\"status\": \"scored\", \"score\"}, {\"status\": \"refused\", \"error\": {\"kind\", \"field\", \"message\"}} or \
 {\"status\": \"not_computed\", \"missing\": [case field paths]}; or, for a case that does not decode or validate, \
 {\"line\", \"error\": {\"kind\", \"path\", \"message\"}}. A summary (scores per predictor) goes to standard error.")]
+#[command(mut_arg("on", |a| a.help("Date of the calculation: the assessment date of ARP and DC-SRP, and the \
+current event is the newest conviction on or before it (YYYY-MM-DD). Default: each case's newest sentence date")))]
+#[command(mut_arg("from", |a| a.help("The shape of the input records (docs/records.md): the case format, or an \
+nDelius/OASys shape")))]
 pub struct Args {
-    /// Case file (JSON Lines); `-` for standard input.
-    file: PathBuf,
-    /// Date of the calculation: the assessment date of ARP and DC-SRP, and the current event is the newest
-    /// conviction on or before it (YYYY-MM-DD). Default: each case's newest sentence date.
-    #[arg(long)]
-    on: Option<NaiveDate>,
-    /// The shape of the input records (docs/records.md): the case format, or an nDelius/OASys shape.
-    #[arg(long, value_enum, default_value = "case")]
-    from: crate::io::InputShape,
+    #[command(flatten)]
+    cases: DatedCases,
 }
 
 fn scored<T>(o: &Outcome<T>) -> usize {
@@ -35,7 +31,7 @@ fn scored<T>(o: &Outcome<T>) -> usize {
 /// Runs `predict`.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let mut counts = [0usize; 3];
-    let (total, errors) = each_dated_case(&args.file, args.from, args.on, |number, case, on| {
+    let (total, errors) = args.cases.each(|number, case, on| {
         let p = predictors(case, on);
         for (c, n) in counts
             .iter_mut()
@@ -49,9 +45,5 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     eprintln!(
         "{total} case(s) read, {errors} error(s); scored: OGRS3 {ogrs3}, ARP {arp}, DC-SRP {dc_srp}"
     );
-    Ok(if errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(errors))
 }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use probation_core::records::recompute_for_event;
 use serde_json::json;
 
+use crate::args::exit_code;
 use crate::io::{CliError, error_line, open_input, open_output, write_json_line};
 
 /// Arguments of `recompute`.
@@ -45,9 +46,5 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     }
     out.flush()?;
     eprintln!("{total} event(s) read, {errors} error(s)");
-    Ok(if errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(errors))
 }

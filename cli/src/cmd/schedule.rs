@@ -7,37 +7,20 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use probation_core::calendar::Calendar;
 use probation_core::contact::{ContactError, ContactPolicy, render_schedule, schedule};
+use probation_core::model::Case;
 use serde_json::json;
 
+pub use crate::args::Format;
+use crate::args::{ContactOptions, exit_code};
 use crate::io::{CliError, each_case, error_line, open_output, write_json_line};
-
-/// Output format.
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// One JSON object per case (JSON Lines).
-    Json,
-    /// A human-readable table per case.
-    Table,
-}
 
 /// Arguments of `schedule`.
 #[derive(clap::Args)]
 pub struct Args {
     /// Case file (JSON Lines); `-` for standard input.
     file: PathBuf,
-    /// Contact policy: a preset (`ns2007`, `tr2014`, `ps2021`) or a policy JSON file.
-    #[arg(long, default_value = "ps2021")]
-    policy: String,
-    /// Extra bank holiday (proclaimed one-off days), repeatable: `--extra-holiday 2027-06-07`.
-    #[arg(long = "extra-holiday", value_name = "DATE")]
-    extra_holidays: Vec<NaiveDate>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "json")]
-    format: Format,
-    /// Shape of the input: `case` (the default) or `community-api` (see `probation import`; tier-details and
-    /// Integration API cases hold no contacts or requirements).
-    #[arg(long, value_enum, default_value = "case")]
-    from: crate::io::InputShape,
+    #[command(flatten)]
+    options: ContactOptions,
 }
 
 /// A preset by name, else a policy read from the file at `arg`.
@@ -68,44 +51,57 @@ pub fn contact_error_line(line: usize, e: &ContactError) -> serde_json::Value {
 
 /// Runs `schedule`. Exit 1 when any case could not be scheduled.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let policy = load_policy(&args.policy)?;
-    let calendar = load_calendar(&args.extra_holidays)?;
+    let (total, failed) = each_contact_case(
+        &args.file,
+        &args.options,
+        "schedule",
+        schedule,
+        render_schedule,
+    )?;
+    eprintln!("{total} case(s) read, {failed} not scheduled");
+    Ok(exit_code(failed))
+}
+
+/// The loop the contact subcommands share: loads the policy and calendar of `options`, streams the cases of
+/// `file`, and writes what `engine` makes of each — `{"line", "crn", key: result}` in JSON format, `table`'s text
+/// in table format — or its error ([`report`]). Returns the cases read and the cases that failed.
+pub fn each_contact_case<T: serde::Serialize>(
+    file: &Path,
+    options: &ContactOptions,
+    key: &str,
+    mut engine: impl FnMut(&Case, &ContactPolicy, &Calendar) -> Result<T, ContactError>,
+    table: impl Fn(&str, &T) -> String,
+) -> Result<(usize, usize), CliError> {
+    let policy = load_policy(&options.policy)?;
+    let calendar = load_calendar(&options.extra_holidays)?;
     let mut out = open_output(Path::new("-"))?;
     let (mut total, mut failed) = (0usize, 0usize);
-    each_case(&args.file, args.from, None, |number, case| {
+    each_case(file, options.from, None, |number, case| {
         total += 1;
         let case = match case {
             Ok(c) => c,
             Err(v) => {
                 failed += 1;
-                report(&mut *out, args.format, v)?;
-                return Ok(());
+                return report(&mut *out, options.format, v);
             }
         };
-        match schedule(&case, &policy, &calendar) {
+        match engine(&case, &policy, &calendar) {
             Err(e) => {
                 failed += 1;
-                report(&mut *out, args.format, contact_error_line(number, &e))?;
+                report(&mut *out, options.format, contact_error_line(number, &e))?;
             }
-            Ok(s) => match args.format {
+            Ok(r) => match options.format {
                 Format::Json => write_json_line(
                     &mut *out,
-                    &json!({"line": number, "crn": case.person.crn.as_str(), "schedule": s}),
+                    &json!({"line": number, "crn": case.person.crn.as_str(), key: r}),
                 )?,
-                Format::Table => {
-                    writeln!(out, "{}", render_schedule(case.person.crn.as_str(), &s))?;
-                }
+                Format::Table => writeln!(out, "{}", table(case.person.crn.as_str(), &r))?,
             },
         }
         Ok(())
     })?;
     out.flush()?;
-    eprintln!("{total} case(s) read, {failed} not scheduled");
-    Ok(if failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok((total, failed))
 }
 
 /// Writes an error as a JSON line, or as a text line in table format.

@@ -1,15 +1,14 @@
 //! `probation tier FILE [--on DATE] [--model 2021|2026|both]`.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
 use probation_core::tier::{TierError, tier};
 use probation_core::tier2026::{tier_2026, tiers};
 use serde_json::json;
 
-use crate::io::{CliError, each_dated_case, error_line};
+use crate::args::{DatedCases, exit_code};
+use crate::io::{CliError, error_line};
 
 /// Which tier to calculate.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -34,16 +33,8 @@ pub enum Model {
 or {\"line\", \"error\": {\"kind\", \"path\", \"message\"}}. A summary (cases by tier, and by 2026 tier with how many \
 are provisional) goes to standard error.")]
 pub struct Args {
-    /// Case file (JSON Lines); `-` for standard input.
-    file: PathBuf,
-    /// Date of the calculation (YYYY-MM-DD). Default: each case's newest sentence date; a case with no event then
-    /// gets an error line.
-    #[arg(long)]
-    on: Option<NaiveDate>,
-    /// Shape of the input: `case` (the default), `tier-details`, `community-api` or `integration-api` (one
-    /// document a line; see `probation import`).
-    #[arg(long, value_enum, default_value = "case")]
-    from: crate::io::InputShape,
+    #[command(flatten)]
+    cases: DatedCases,
     /// Which tier: 2021 (A0-D3), 2026 (A-G, provisional) or both.
     #[arg(long, value_enum, default_value = "2021")]
     model: Model,
@@ -55,7 +46,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     // 2026 tier → (cases, provisional).
     let mut by_2026: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let err = |number: usize, e: TierError| error_line(number, e.kind(), e.path(), &e.to_string());
-    let (total, errors) = each_dated_case(&args.file, args.from, args.on, |number, case, on| {
+    let (total, errors) = args.cases.each(|number, case, on| {
         let mut count_2026 = |t: &probation_core::tier2026::Tier2026| {
             let slot = by_2026.entry(t.tier.to_string()).or_default();
             slot.0 += 1;
@@ -107,9 +98,5 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             eprintln!("  {t:<15} {n:>8} {p:>8}");
         }
     }
-    Ok(if errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(errors))
 }

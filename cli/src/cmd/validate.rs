@@ -8,6 +8,7 @@ use probation_core::interchange::{DecodeError, read_jsonl};
 use probation_core::validate::validate;
 use serde_json::json;
 
+use crate::args::exit_code;
 use crate::io::{CliError, open_input, open_output, write_json_line};
 
 /// Arguments of `validate`.
@@ -64,9 +65,5 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     }
     out.flush()?;
     eprintln!("{total} case(s) read, {invalid} invalid");
-    Ok(if invalid > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(invalid))
 }

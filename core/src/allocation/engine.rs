@@ -146,7 +146,6 @@ pub struct Allocation {
     /// Every rule that fired, in order.
     pub rules: RuleList,
     /// The policy's id.
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub policy_id: PolicyId,
     /// The policy's version.
     pub policy_version: u32,
@@ -221,18 +220,8 @@ pub fn allocate_facts(
 #[serde(transparent)]
 pub struct PolicyId(pub Arc<str>);
 
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for PolicyId {
-    fn inline_schema() -> bool {
-        true
-    }
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "PolicyId".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({ "type": "string" })
-    }
-}
+crate::schema::inline_schema!(PolicyId, "PolicyId", _ =>
+    schemars::json_schema!({ "type": "string" }));
 
 impl std::ops::Deref for PolicyId {
     type Target = str;

@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::AllocationError;
-use crate::model::{Case, CrcArea, RegisterCode, RoshLevel};
+use crate::model::{Case, CrcArea, RoshLevel};
+use crate::tier::{ActiveRegisters, ComplexityFactor};
 
 /// Everything an allocation decision reads, as plain values.
 ///
@@ -22,7 +23,8 @@ use crate::model::{Case, CrcArea, RegisterCode, RoshLevel};
 /// - the overall RoSH used by allocation is the **higher** of the two ([`AllocationFacts::overall_rosh`]): PI
 ///   57/2014 says all high-RoSH people are managed by the NPS, whichever record shows it first, and taking the
 ///   higher keeps the rule monotone (raising either record never moves a case to a CRC);
-/// - `public_interest` / `terrorism`: an active `RPIR` / `RTAO` registration;
+/// - `public_interest` / `terrorism`: an active `RPIR` / `RTAO` registration, in any letter case: the same reading
+///   of these complexity-factor codes as both tiers' ([`ActiveRegisters`]), so one column serves all three;
 /// - `rsr`: the RSR of the same assessment as `assessed_rosh` (missing: `None`, which meets no threshold);
 /// - `sentence_date`: the sentence date of the newest event active on `on` (sentenced on or before it and not
 ///   terminated): the allocation deadline counts from it.
@@ -72,46 +74,22 @@ impl AllocationFacts {
     /// assert_eq!(err.path(), "assessments[0].rsr");
     /// ```
     pub fn from_case(case: &Case, on: NaiveDate) -> Result<Self, AllocationError> {
+        let registers = ActiveRegisters::read(&case.registrations, on);
         let mut facts = AllocationFacts {
             on,
             home_area: case.person.home_area,
-            mappa_eligible: false,
+            mappa_eligible: registers.mapp,
             assessed_rosh: None,
-            registered_rosh: None,
+            registered_rosh: registers.rosh_exact,
             foreign_national_liable_to_deportation: case
                 .person
                 .foreign_national_liable_to_deportation,
-            public_interest: false,
-            terrorism: false,
+            public_interest: registers.has(ComplexityFactor::PublicInterest),
+            terrorism: registers.has(ComplexityFactor::Terrorism),
             rsr: None,
             sentence_date: None,
         };
-        let mut rosh_registered: Option<NaiveDate> = None;
-        for r in &case.registrations {
-            if !r.is_active_on(on) {
-                continue;
-            }
-            match &r.code {
-                RegisterCode::Mapp => facts.mappa_eligible = true,
-                RegisterCode::Rpir => facts.public_interest = true,
-                RegisterCode::Rtao => facts.terrorism = true,
-                code => {
-                    if let Some(level) = code.rosh_level()
-                        && rosh_registered.is_none_or(|d| r.registered > d)
-                    {
-                        rosh_registered = Some(r.registered);
-                        facts.registered_rosh = Some(level);
-                    }
-                }
-            }
-        }
-        let mut newest: Option<(usize, NaiveDate)> = None;
-        for (i, a) in case.assessments.iter().enumerate() {
-            if a.date <= on && newest.is_none_or(|(_, d)| a.date >= d) {
-                newest = Some((i, a.date));
-            }
-        }
-        if let Some((i, a)) = newest.and_then(|(i, _)| Some((i, case.assessments.get(i)?))) {
+        if let Some((i, a)) = case.newest_assessment_on(on, |_| true) {
             facts.assessed_rosh = a.rosh.overall();
             if let Some(rsr) = a.rsr {
                 if !(rsr.is_finite() && (0.0..=100.0).contains(&rsr)) {

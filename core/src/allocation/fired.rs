@@ -103,19 +103,10 @@ impl Serialize for RuleList {
     }
 }
 
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for RuleList {
-    fn inline_schema() -> bool {
-        true
-    }
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "RuleList".into()
-    }
-    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        // Serialised as the array of the rules that fired, in order.
-        <Vec<Rule>>::json_schema(g)
-    }
-}
+crate::schema::inline_schema!(RuleList, "RuleList", g => {
+    // Serialised as the array of the rules that fired, in order.
+    <Vec<Rule> as schemars::JsonSchema>::json_schema(g)
+});
 
 #[cfg(test)]
 mod tests {

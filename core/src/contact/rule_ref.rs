@@ -97,19 +97,10 @@ impl<'de> Deserialize<'de> for RuleRef {
     }
 }
 
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for RuleRef {
-    fn inline_schema() -> bool {
-        true
-    }
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "RuleRef".into()
-    }
-    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        // Built-in or custom, a rule serialises as a `Rule`.
-        g.subschema_for::<Rule>()
-    }
-}
+crate::schema::inline_schema!(RuleRef, "RuleRef", g => {
+    // Built-in or custom, a rule serialises as a `Rule`.
+    g.subschema_for::<Rule>()
+});
 
 #[cfg(test)]
 mod tests {

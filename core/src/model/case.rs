@@ -145,4 +145,20 @@ impl Case {
     pub fn active_events_on(&self, on: NaiveDate) -> impl Iterator<Item = &Event> {
         self.events.iter().filter(move |e| e.is_active_on(on))
     }
+
+    /// The newest assessment dated on or before `on` that `keep` accepts, with its index (ties: the later in the
+    /// list), so an error can name it (`assessments[2].rsr`).
+    pub fn newest_assessment_on(
+        &self,
+        on: NaiveDate,
+        keep: impl Fn(&Assessment) -> bool,
+    ) -> Option<(usize, &Assessment)> {
+        let mut newest: Option<(usize, &Assessment)> = None;
+        for (i, a) in self.assessments.iter().enumerate() {
+            if a.date <= on && keep(a) && newest.is_none_or(|(_, n)| a.date >= n.date) {
+                newest = Some((i, a));
+            }
+        }
+        newest
+    }
 }

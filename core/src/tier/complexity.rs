@@ -144,19 +144,10 @@ impl Serialize for ComplexityFactors {
     }
 }
 
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for ComplexityFactors {
-    fn inline_schema() -> bool {
-        true
-    }
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "ComplexityFactors".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "Register code of each distinct complexity factor → the points it adds.",
-            "type": "object",
-            "additionalProperties": { "type": "integer", "format": "uint32", "minimum": 0 }
-        })
-    }
-}
+crate::schema::inline_schema!(ComplexityFactors, "ComplexityFactors", _ => {
+    schemars::json_schema!({
+        "description": "Register code of each distinct complexity factor → the points it adds.",
+        "type": "object",
+        "additionalProperties": { "type": "integer", "format": "uint32", "minimum": 0 }
+    })
+});

@@ -3,11 +3,12 @@
 use chrono::{Months, NaiveDate};
 
 use super::TierError;
-use super::complexity::{ComplexityFactor, ComplexityFactors};
+use super::complexity::ComplexityFactors;
 use super::needs::{NEED_AREAS, index, severity_from_answers};
+use super::registers::ActiveRegisters;
 use crate::model::{
     AssessmentLayer, Case, EnforcementActionKind, MappaCategory, MappaLevel, NeedSeverity,
-    RegisterCode, RequirementKind, RoshLevel, Sex,
+    RequirementKind, RoshLevel, Sex,
 };
 
 /// Everything a tier calculation reads, as plain values.
@@ -133,19 +134,23 @@ impl TierInputs {
     /// [`TierError::OutOfRange`] naming `assessments[i].rsr` or `assessments[i].ogrs` when the assessment used
     /// holds a value outside 0–100.
     pub fn from_case(case: &Case, on: NaiveDate) -> Result<Self, TierError> {
+        Self::from_case_with(case, on, &ActiveRegisters::read(&case.registrations, on))
+    }
+
+    /// [`Self::from_case`] with the case's registrations already read on `on` (so [`crate::tier2026::tiers`]
+    /// reads them once for both tiers).
+    ///
+    /// # Errors
+    /// As [`Self::from_case`].
+    pub fn from_case_with(
+        case: &Case,
+        on: NaiveDate,
+        registers: &ActiveRegisters,
+    ) -> Result<Self, TierError> {
         let mut t = TierInputs::empty(on);
         t.female = case.person.sex == Sex::Female;
-        // Read the separate heap arrays (assessments, events and their requirements) before the registrations so
-        // that their cache misses overlap.
-        let mut newest: Option<(usize, NaiveDate)> = None;
-        for (i, a) in case.assessments.iter().enumerate() {
-            if a.date <= on
-                && a.layer != Some(AssessmentLayer::Standalone)
-                && newest.is_none_or(|(_, d)| a.date >= d)
-            {
-                newest = Some((i, a.date));
-            }
-        }
+        let newest =
+            case.newest_assessment_on(on, |a| a.layer != Some(AssessmentLayer::Standalone));
         t.has_mandate = case.active_events_on(on).any(|e| {
             e.sentence.is_custodial()
                 || e.sentence.requirements().iter().any(|r| {
@@ -154,44 +159,14 @@ impl TierInputs {
                         && !r.kind.is_restrictive()
                 })
         });
+        t.rosh = registers.rosh;
+        t.mappa_level = registers.mappa_level;
+        t.mappa_category = registers.mappa_category;
+        t.complexity = registers.complexity;
+        t.iom = registers.iom;
+        t.unsupervised = registers.unsupervised;
 
-        let mut rosh_at: Option<NaiveDate> = None;
-        let mut level_at: Option<NaiveDate> = None;
-        let mut category_at: Option<NaiveDate> = None;
-        for r in &case.registrations {
-            if !r.is_active_on(on) {
-                continue;
-            }
-            let newer = |at: Option<NaiveDate>| at.is_none_or(|d| r.registered > d);
-            match &r.code {
-                RegisterCode::Mapp => {
-                    if newer(category_at) {
-                        category_at = Some(r.registered);
-                        t.mappa_category = r.mappa_category();
-                    }
-                    if let Some(level) = r.mappa_level_any_case()
-                        && newer(level_at)
-                    {
-                        level_at = Some(r.registered);
-                        t.mappa_level = Some(level);
-                    }
-                }
-                RegisterCode::Iiom => t.iom = true,
-                RegisterCode::Prc => t.unsupervised = true,
-                code => {
-                    if let Some(level) = code.rosh_level_any_case() {
-                        if newer(rosh_at) {
-                            rosh_at = Some(r.registered);
-                            t.rosh = Some(level);
-                        }
-                    } else if let Some(f) = ComplexityFactor::from_register(code) {
-                        t.complexity.insert(f);
-                    }
-                }
-            }
-        }
-
-        if let Some((i, a)) = newest.and_then(|(i, _)| Some((i, case.assessments.get(i)?))) {
+        if let Some((i, a)) = newest {
             t.has_assessment = true;
             t.rsr = checked_percentage(a.rsr, i, "rsr")?;
             t.ogrs = checked_percentage(a.ogrs, i, "ogrs")?;

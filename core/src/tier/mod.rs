@@ -38,6 +38,7 @@ mod complexity;
 mod error;
 mod inputs;
 mod needs;
+mod registers;
 mod result;
 pub mod rules;
 
@@ -48,6 +49,7 @@ pub use complexity::{ComplexityFactor, ComplexityFactors};
 pub use error::TierError;
 pub use inputs::{NeedSource, ScoreSource, TierInputs};
 pub use needs::{NEED_AREAS, section_score, severity_from_answers, thresholds, weight};
+pub use registers::ActiveRegisters;
 pub use result::{
     Change, ChangeBreakdown, ChangeLevel, NdeliusTier, NeedScore, NeedScores, Protect,
     ProtectBreakdown, ProtectLevel, SpecialRule, Tier, TierCode, TierReadings, WomensPoints,

@@ -346,65 +346,28 @@ pub struct Tier {
 #[cfg(feature = "schema")]
 mod schema {
     //! JSON Schemas of the result types that serialise by hand.
-    use std::borrow::Cow;
-
-    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+    use schemars::json_schema;
 
     use super::{ChangeLevel, NdeliusTier, NeedScore, NeedScores, TierCode};
     use crate::model::NeedArea;
 
-    impl JsonSchema for ChangeLevel {
-        fn inline_schema() -> bool {
-            true
-        }
-        fn schema_name() -> Cow<'static, str> {
-            "ChangeLevel".into()
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({ "type": "integer", "format": "uint8", "minimum": 0, "maximum": 3 })
-        }
-    }
+    crate::schema::inline_schema!(ChangeLevel, "ChangeLevel", _ =>
+        json_schema!({ "type": "integer", "format": "uint8", "minimum": 0, "maximum": 3 }));
 
-    impl JsonSchema for TierCode {
-        fn inline_schema() -> bool {
-            true
-        }
-        fn schema_name() -> Cow<'static, str> {
-            "TierCode".into()
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({ "type": "string", "pattern": "^[A-D][0-3]S?$" })
-        }
-    }
+    crate::schema::inline_schema!(TierCode, "TierCode", _ =>
+        json_schema!({ "type": "string", "pattern": "^[A-D][0-3]S?$" }));
 
-    impl JsonSchema for NdeliusTier {
-        fn inline_schema() -> bool {
-            true
-        }
-        fn schema_name() -> Cow<'static, str> {
-            "NdeliusTier".into()
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({ "type": "string", "pattern": "^U[A-D][0-3]S?$" })
-        }
-    }
+    crate::schema::inline_schema!(NdeliusTier, "NdeliusTier", _ =>
+        json_schema!({ "type": "string", "pattern": "^U[A-D][0-3]S?$" }));
 
-    impl JsonSchema for NeedScores {
-        fn inline_schema() -> bool {
-            true
-        }
-        fn schema_name() -> Cow<'static, str> {
-            "NeedScores".into()
-        }
-        fn json_schema(g: &mut SchemaGenerator) -> Schema {
-            let key = g.subschema_for::<NeedArea>();
-            let value = g.subschema_for::<NeedScore>();
-            json_schema!({
-                "description": "Each need area → its contribution to the change points.",
-                "type": "object",
-                "propertyNames": key,
-                "additionalProperties": value
-            })
-        }
-    }
+    crate::schema::inline_schema!(NeedScores, "NeedScores", g => {
+        let key = g.subschema_for::<NeedArea>();
+        let value = g.subschema_for::<NeedScore>();
+        json_schema!({
+            "description": "Each need area → its contribution to the change points.",
+            "type": "object",
+            "propertyNames": key,
+            "additionalProperties": value
+        })
+    });
 }

@@ -6,9 +6,9 @@ use super::result::{Letter, Provisional, Step, Steps, Tier2026, Tier2026Code};
 use super::{rules, table};
 use crate::allocation::RuleList;
 use crate::model::{
-    Case, MappaCategory, Predictor, PredictorBand, PredictorKind, RegisterCode, RoshLevel, Sentence,
+    Case, MappaCategory, Predictor, PredictorBand, PredictorKind, RoshLevel, Sentence,
 };
-use crate::tier::TierError;
+use crate::tier::{ActiveRegisters, ComplexityFactor, TierError};
 
 /// Everything the 2026 tier reads, as plain values (docs/rules/tier-2026.md). Build it with [`Tier2026Inputs::from_case`]
 /// or from table columns, then call [`calculate`].
@@ -20,7 +20,8 @@ use crate::tier::TierError;
 /// - registrations active on `on`, newest first: `rosh` the newest RoSH registration (codes in any letter case;
 ///   `RLRH` low counts as present); `mappa_category` the category of the newest `MAPP` registration (none if that
 ///   row has no valid category); `lifer` an `INLL`; `domestic_abuse` an `ADVP` or `REG30`; `stalking` an `SPO`;
-///   `child_protection` an `RCPR` (these codes exactly);
+///   `child_protection` an `RCPR` in any letter case, as the 2021 tier reads it (the other codes exactly; one
+///   reading for allocation and both tiers: [`ActiveRegisters`]);
 /// - `latest_release`: the newest of `latest_release_date` and the events' custody `release_date`s that are on
 ///   or before `on`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -78,14 +79,13 @@ impl Tier2026Inputs {
 
     /// Reads `case` on `on` (one pass over assessments, events and registrations; no allocation).
     pub fn from_case(case: &Case, on: NaiveDate) -> Self {
+        Self::from_case_with(case, on, &ActiveRegisters::read(&case.registrations, on))
+    }
+
+    /// [`Self::from_case`] with the case's registrations already read on `on` (see [`super::tiers`]).
+    pub fn from_case_with(case: &Case, on: NaiveDate, registers: &ActiveRegisters) -> Self {
         let mut t = Tier2026Inputs::empty(on);
-        let mut newest: Option<(usize, NaiveDate)> = None;
-        for (i, a) in case.assessments.iter().enumerate() {
-            if a.date <= on && a.predictors.is_some() && newest.is_none_or(|(_, d)| a.date >= d) {
-                newest = Some((i, a.date));
-            }
-        }
-        if let Some((i, a)) = newest.and_then(|(i, _)| Some((i, case.assessments.get(i)?))) {
+        if let Some((i, a)) = case.newest_assessment_on(on, |a| a.predictors.is_some()) {
             let p = a.predictors.unwrap_or_default();
             t.arp = p.arp;
             t.csrp = p.csrp;
@@ -108,34 +108,12 @@ impl Tier2026Inputs {
                 t.latest_release = Some(d);
             }
         }
-        let mut rosh_at: Option<NaiveDate> = None;
-        let mut mappa_at: Option<NaiveDate> = None;
-        for r in &case.registrations {
-            if !r.is_active_on(on) {
-                continue;
-            }
-            let newer = |at: Option<NaiveDate>| at.is_none_or(|d| r.registered > d);
-            match &r.code {
-                RegisterCode::Mapp => {
-                    if newer(mappa_at) {
-                        mappa_at = Some(r.registered);
-                        t.mappa_category = r.mappa_category();
-                    }
-                }
-                RegisterCode::Inll => t.lifer = true,
-                RegisterCode::Advp | RegisterCode::Reg30 => t.domestic_abuse = true,
-                RegisterCode::Spo => t.stalking = true,
-                RegisterCode::Rcpr => t.child_protection = true,
-                code => {
-                    if let Some(level) = code.rosh_level_any_case()
-                        && newer(rosh_at)
-                    {
-                        rosh_at = Some(r.registered);
-                        t.rosh = Some(level);
-                    }
-                }
-            }
-        }
+        t.rosh = registers.rosh;
+        t.mappa_category = registers.mappa_category;
+        t.lifer = registers.lifer;
+        t.domestic_abuse = registers.domestic_abuse;
+        t.stalking = registers.stalking;
+        t.child_protection = registers.has(ComplexityFactor::ChildProtection);
         t
     }
 

@@ -50,7 +50,7 @@ pub use calculate::{Tier2026Inputs, calculate, dc_srp_medium_below_threshold};
 pub use result::{Letter, Provisional, Step, Steps, Tier2026, Tier2026Code, Tiers};
 
 use crate::model::Case;
-use crate::tier::{TierError, tier};
+use crate::tier::{ActiveRegisters, TierError, TierInputs};
 
 /// The 2026 tier of `case` on `on` (docs/rules/tier-2026.md).
 ///
@@ -59,8 +59,12 @@ use crate::tier::{TierError, tier};
 /// [`TierError::DcSrpMediumBelowThreshold`] naming `assessments[i].predictors.dc_srp.score` for a medium DC-SRP
 /// above 0 and below 0.60.
 pub fn tier_2026(case: &Case, on: NaiveDate) -> Result<Tier2026, TierError> {
-    let inputs = Tier2026Inputs::from_case(case, on);
-    calculate(&inputs).map_err(|e| match inputs.predictors_from {
+    calculate_2026(&Tier2026Inputs::from_case(case, on))
+}
+
+/// [`calculate`] on inputs read from a case: an error names the assessment the predictors came from.
+fn calculate_2026(inputs: &Tier2026Inputs) -> Result<Tier2026, TierError> {
+    calculate(inputs).map_err(|e| match inputs.predictors_from {
         Some(i) => e.prefixed(&format!("assessments[{i}].predictors.")),
         None => e,
     })
@@ -71,8 +75,9 @@ pub fn tier_2026(case: &Case, on: NaiveDate) -> Result<Tier2026, TierError> {
 /// # Errors
 /// The first error of either calculation ([`TierError`], naming the field).
 pub fn tiers(case: &Case, on: NaiveDate) -> Result<Tiers, TierError> {
+    let registers = ActiveRegisters::read(&case.registrations, on);
     Ok(Tiers {
-        tier_2021: tier(case, on)?,
-        tier_2026: tier_2026(case, on)?,
+        tier_2021: crate::tier::calculate(&TierInputs::from_case_with(case, on, &registers)?)?,
+        tier_2026: calculate_2026(&Tier2026Inputs::from_case_with(case, on, &registers))?,
     })
 }

@@ -245,9 +245,7 @@ pub struct Tiers {
 #[cfg(feature = "schema")]
 mod schema {
     //! JSON Schemas of the result types that serialise by hand.
-    use std::borrow::Cow;
-
-    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+    use schemars::{JsonSchema, json_schema};
 
     use super::{Letter, Step, Steps, Tier2026Code};
     use crate::rules::Rule;
@@ -267,32 +265,15 @@ mod schema {
         rule: Rule,
     }
 
-    impl JsonSchema for Tier2026Code {
-        fn inline_schema() -> bool {
-            true
-        }
-        fn schema_name() -> Cow<'static, str> {
-            "Tier2026Code".into()
-        }
-        fn json_schema(_: &mut SchemaGenerator) -> Schema {
-            json_schema!({ "type": "string", "pattern": "^(not_supervised|missing|[A-G])$" })
-        }
-    }
+    crate::schema::inline_schema!(Tier2026Code, "Tier2026Code", _ =>
+        json_schema!({ "type": "string", "pattern": "^(not_supervised|missing|[A-G])$" }));
 
-    impl JsonSchema for Steps {
-        fn inline_schema() -> bool {
-            true
-        }
-        fn schema_name() -> Cow<'static, str> {
-            "Steps".into()
-        }
-        fn json_schema(g: &mut SchemaGenerator) -> Schema {
-            let item = g.subschema_for::<Tier2026Step>();
-            json_schema!({
-                "type": "array",
-                "description": "The steps that produced a letter, in table order.",
-                "items": item
-            })
-        }
-    }
+    crate::schema::inline_schema!(Steps, "Steps", g => {
+        let item = g.subschema_for::<Tier2026Step>();
+        json_schema!({
+            "type": "array",
+            "description": "The steps that produced a letter, in table order.",
+            "items": item
+        })
+    });
 }
