@@ -70,6 +70,10 @@ fn _probation(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(predictors::ogrs3, m)?)?;
     m.add_function(wrap_pyfunction!(predictors::arp, m)?)?;
     m.add_function(wrap_pyfunction!(predictors::dc_srp, m)?)?;
+    m.add_function(wrap_pyfunction!(predictors::vrp, m)?)?;
+    m.add_function(wrap_pyfunction!(predictors::svrp, m)?)?;
+    m.add_function(wrap_pyfunction!(predictors::iic_srp, m)?)?;
+    m.add_function(wrap_pyfunction!(predictors::csrp, m)?)?;
     m.add_function(wrap_pyfunction!(predictors::predictors, m)?)?;
     m.add_function(wrap_pyfunction!(synth::synth, m)?)?;
     m.add_function(wrap_pyfunction!(columnar::assess_columns, m)?)?;

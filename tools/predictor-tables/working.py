@@ -1070,6 +1070,32 @@ def case_vectors():
                "expected": {"event": 0, "ogrs3": scored(o),
                             "arp": {"status": "not_computed", "missing": ["events[0].actuarial_category"]},
                             "dc_srp": scored(d)}})
+    vh = {"total_sanctions": 6, "age_at_first_sanction": 15, "violent_sanctions": 2,
+          "has_ever_committed_sexual_offence": False}
+    va = SVRP_FULL | VRP_FULL | {"previous_convictions": {"robbery": True}}
+    cv = {"schema_version": 1, "person": person(), "events": [community("2020-03-01", "00100", "violence_against_the_person_abh_plus")],
+          "criminal_history": vh, "dynamic_answers": va}
+    vi = v_in(v=2, dob="1980-06-15", conv="2020-03-01", fu="2020-03-01", ad="2021-03-01", first=15, n=6,
+              cat="violence_against_the_person_abh_plus", dyn=va)
+    vr, sv = vrp(vi), svrp(vi)
+    di = d_in(has=False, adult=None, child=None, nc=None, img=None, sx=None, dob="1980-06-15", fu="2020-03-01", n=6,
+              ad="2021-03-01")
+    cr = csrp({"svrp": vi, "dc_srp": di})
+    cs.append({"description": "violent history (2 of 6 sanctions violent), VRP's and SVRP's answers, no sexual history, on "
+                              "2021-03-01: VRP dynamic " + vr[1] + "; SVRP dynamic " + sv[1] + "; IIC-SRP not applicable; "
+                              "CSRP " + cr[1],
+               "input": {"case": cv, "on": "2021-03-01"},
+               "expected": {"event": 0, "vrp": scored(vr), "svrp": scored(sv),
+                            "iic_srp": {"status": "scored", "score": {"band": "not_applicable", "score": 0.0}},
+                            "csrp": scored(cr)}})
+    cv2 = {"schema_version": 1, "person": person(), "events": [community("2020-03-01", "00100", "theft_non_motor")],
+           "criminal_history": {k: x for k, x in vh.items() if k != "violent_sanctions"}}
+    cs.append({"description": "no violent_sanctions in the history: VRP and SVRP not computed and say so; CSRP not "
+                              "computed with SVRP's missing field",
+               "input": {"case": cv2, "on": "2021-03-01"},
+               "expected": {"vrp": {"status": "not_computed", "missing": ["criminal_history.violent_sanctions"]},
+                            "svrp": {"status": "not_computed", "missing": ["criminal_history.violent_sanctions"]},
+                            "csrp": {"status": "not_computed", "missing": ["criminal_history.violent_sanctions"]}}})
     c4 = {"schema_version": 1, "person": person(), "events": [community("2020-03-01", "00100")], "criminal_history": hist}
     cs.append({"description": "no event convicted on or before the date: nothing computed",
                "input": {"case": c4, "on": "2019-01-01"},

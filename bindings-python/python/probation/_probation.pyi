@@ -324,6 +324,18 @@ def arp(inputs: Mapping[str, Any]) -> dict[str, Any]:
 def dc_srp(inputs: Mapping[str, Any]) -> dict[str, Any]:
     """DC-SRP over a ``DcSrpInput`` dict, as core serialises the score (``probation.dc_srp`` wraps it)."""
 
+def vrp(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """VRP over a ``ViolentInput`` dict, as core serialises the score (``probation.vrp`` wraps it)."""
+
+def svrp(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """SVRP over a ``ViolentInput`` dict, as core serialises the score (``probation.svrp`` wraps it)."""
+
+def iic_srp(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """IIC-SRP over an ``IicSrpInput`` dict, as core serialises the score (``probation.iic_srp`` wraps it)."""
+
+def csrp(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """CSRP over a ``CsrpInput`` dict, as core serialises the score (``probation.csrp`` wraps it)."""
+
 def predictors(case: Case, on: datetime.date) -> dict[str, Any]:
     """The predictors of a case on a date, as core serialises them (``probation.predictors`` wraps them)."""
 

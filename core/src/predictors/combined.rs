@@ -1,5 +1,5 @@
 //! IIC-SRP (images and indirect contact sexual reoffending, the 2026 OSP-IIC) and CSRP (combined serious
-//! reoffending, the 2026 RSR) (docs/rules/predictors.md#iic-srp, #csrp). IIC-SRP is a weight from a hierarchy of
+//! reoffending, the 2026 RSR) (docs/rules/predictors.md#iic-srp and #csrp). IIC-SRP is a weight from a hierarchy of
 //! sexual sanction counts; CSRP adds the SVRP, DC-SRP and IIC-SRP percentages (+ 0.38 for a woman with sexual
 //! history). Weights generated from the service's files at 016919c (`logistic::coefficients`).
 

@@ -1,4 +1,4 @@
-//! What ARP, VRP and SVRP share (docs/rules/predictors.md#the-logistic-predictors): the validation of the
+//! What ARP, VRP and SVRP share (docs/rules/predictors.md#vrp-and-svrp): the validation of the
 //! common static inputs, the criminal-history terms over one generated coefficient type, and the percentage.
 //!
 //! The six coefficient tables are generated into `coefficients.rs` by `tools/predictor-tables/generate.py` from

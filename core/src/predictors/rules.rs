@@ -181,7 +181,7 @@ pub mod dcsrp {
     }
 }
 
-/// VRP and SVRP, the violent and serious violent reoffending predictors (docs/rules/predictors.md#vrp, #svrp).
+/// VRP and SVRP, the violent and serious violent reoffending predictors (docs/rules/predictors.md#vrp-and-svrp).
 pub mod violent {
     use crate::allocation::fired::rule_table;
     use crate::rules::{Basis, Rule};
@@ -240,7 +240,7 @@ pub mod violent {
     }
 }
 
-/// IIC-SRP and CSRP (docs/rules/predictors.md#iic-srp, #csrp).
+/// IIC-SRP and CSRP (docs/rules/predictors.md#iic-srp and #csrp).
 pub mod combined {
     use crate::allocation::fired::rule_table;
     use crate::rules::{Basis, Rule};

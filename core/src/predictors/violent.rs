@@ -1,5 +1,5 @@
 //! VRP (violent reoffending) and SVRP (serious violent reoffending), the 2026 replacements of OVP and SNSV
-//! (docs/rules/predictors.md#vrp, #svrp): the 2-year percentage from criminal history (static) or criminal history
+//! (docs/rules/predictors.md#vrp-and-svrp): the 2-year percentage from criminal history (static) or criminal history
 //! and OASys answers (dynamic), with ARP's shape plus the violence terms (never / once violent, violent sanctions,
 //! the violent log-rate ln(v / (gap + 30))). Coefficients generated from the service's files at 016919c
 //! (`logistic::coefficients`); arithmetic as ARP (see `arp.rs`).
