@@ -12,14 +12,14 @@ use crate::io::{CliError, each_dated_case};
 /// Arguments of `predict`.
 #[derive(clap::Args)]
 #[command(after_help = "Output: one JSON object per case on standard output: \
-{\"line\", \"crn\", \"predictors\": {\"on\", \"event\", \"ogrs3\", \"arp\", \"dc_srp\"}}, each predictor \
+{\"line\", \"crn\", \"predictors\": {\"on\", \"event\", \"ogrs3\", \"arp\", \"dc_srp\", \"vrp\", \"svrp\", \"iic_srp\", \"csrp\"}}, each predictor \
 {\"status\": \"scored\", \"score\"}, {\"status\": \"refused\", \"error\": {\"kind\", \"field\", \"message\"}} or \
 {\"status\": \"not_computed\", \"missing\": [case field paths]}; or, for a case that does not decode or validate, \
 {\"line\", \"error\": {\"kind\", \"path\", \"message\"}}. A summary (scores per predictor) goes to standard error.")]
 pub struct Args {
     /// Case file (JSON Lines); `-` for standard input.
     file: PathBuf,
-    /// Date of the calculation: the assessment date of ARP and DC-SRP, and the current event is the newest
+    /// Date of the calculation: the assessment date of every predictor, and the current event is the newest
     /// conviction on or before it (YYYY-MM-DD). Default: each case's newest sentence date.
     #[arg(long)]
     on: Option<NaiveDate>,
@@ -34,20 +34,29 @@ fn scored<T>(o: &Outcome<T>) -> usize {
 
 /// Runs `predict`.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let mut counts = [0usize; 3];
+    let mut counts = [0usize; 7];
     let (total, errors) = each_dated_case(&args.file, args.from, args.on, |number, case, on| {
         let p = predictors(case, on);
         for (c, n) in counts
             .iter_mut()
-            .zip([scored(&p.ogrs3), scored(&p.arp), scored(&p.dc_srp)])
+            .zip([
+                scored(&p.ogrs3),
+                scored(&p.arp),
+                scored(&p.dc_srp),
+                scored(&p.vrp),
+                scored(&p.svrp),
+                scored(&p.iic_srp),
+                scored(&p.csrp),
+            ])
         {
             *c += n;
         }
         Ok(json!({"line": number, "crn": case.person.crn, "predictors": p}))
     })?;
-    let [ogrs3, arp, dc_srp] = counts;
+    let [ogrs3, arp, dc_srp, vrp, svrp, iic_srp, csrp] = counts;
     eprintln!(
-        "{total} case(s) read, {errors} error(s); scored: OGRS3 {ogrs3}, ARP {arp}, DC-SRP {dc_srp}"
+        "{total} case(s) read, {errors} error(s); scored: OGRS3 {ogrs3}, ARP {arp}, DC-SRP {dc_srp}, \
+         VRP {vrp}, SVRP {svrp}, IIC-SRP {iic_srp}, CSRP {csrp}"
     );
     Ok(if errors > 0 {
         ExitCode::from(1)
