@@ -580,7 +580,8 @@ def violent(i, serious):
            "missing_dynamic": missing, "inconsistent_drug_answers": incons,
            "age_at_follow_up": af, "age_at_conviction": ac, "offence_free_months": ofm,
            "terms": {k: float(x) for k, x in t.items()} | {"total": float(total)},
-           "dynamic": {k: float(x) for k, x in dt.items()} if dt else None}
+           "vrp_dynamic": {k: float(x) for k, x in dt.items()} if dt and not serious else None,
+           "svrp_dynamic": {k: float(x) for k, x in dt.items()} if dt and serious else None}
     nz = lambda mm: "; ".join(f"{k} {float(x):.9g}" for k, x in mm.items() if x != 0)
     work = (f"{'dynamic' if dynamic else 'static'} set; age {af} at follow-up, {ac} at conviction, gap {gap}, "
             f"n {n}, violent {v}, offence-free months {ofm}; terms: {nz(t)}" + (f"; dynamic: {nz(dt)}" if dt else "")

@@ -57,6 +57,7 @@ from ._columnar import (
     assess_table,
     cases_table,
     input_columns,
+    predict_columns,
     synth_table,
     tier_table,
 )
@@ -117,6 +118,7 @@ __all__ = [
     "integration_api_from_case",
     "integration_api_to_case",
     "ogrs3",
+    "predict_columns",
     "predictors",
     "recompute_for",
     "recompute_for_event",

@@ -339,6 +339,14 @@ def csrp(inputs: Mapping[str, Any]) -> dict[str, Any]:
 def predictors(case: Case, on: datetime.date) -> dict[str, Any]:
     """The predictors of a case on a date, as core serialises them (``probation.predictors`` wraps them)."""
 
+def predict_columns(
+    predictor: str, n: int, columns: dict[str, bytes], categories: dict[str, list[str | None]]
+) -> dict[str, Any]:
+    """One predictor over fixed-width columns (GIL released); ``probation.predict_columns`` wraps it."""
+
+def predictor_column_categories() -> tuple[list[str], list[str]]:
+    """The category lists of the ``band`` and ``kind`` columns of ``predict_columns``."""
+
 def synth(seed: int, count: int, *, start: int = 0) -> list[Case]:
     """Synthetic cases ``start .. start + count`` of ``seed`` (GIL released while generating)."""
 

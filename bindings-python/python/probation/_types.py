@@ -1942,8 +1942,10 @@ class ViolentScore:
     """Whole months from the start of follow-up to the assessment date, 0–36."""
     terms: ViolentTerms
     """The criminal-history terms and the total."""
-    dynamic: VrpDynamicTerms | SvrpDynamicTerms | None
-    """The OASys terms, for a dynamic score."""
+    vrp_dynamic: VrpDynamicTerms | None
+    """VRP's OASys terms, for a dynamic VRP score."""
+    svrp_dynamic: SvrpDynamicTerms | None
+    """SVRP's OASys terms, for a dynamic SVRP score."""
     rules: tuple[Rule, ...]
     """Every rule that fired."""
 

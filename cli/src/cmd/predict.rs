@@ -37,18 +37,15 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let mut counts = [0usize; 7];
     let (total, errors) = each_dated_case(&args.file, args.from, args.on, |number, case, on| {
         let p = predictors(case, on);
-        for (c, n) in counts
-            .iter_mut()
-            .zip([
-                scored(&p.ogrs3),
-                scored(&p.arp),
-                scored(&p.dc_srp),
-                scored(&p.vrp),
-                scored(&p.svrp),
-                scored(&p.iic_srp),
-                scored(&p.csrp),
-            ])
-        {
+        for (c, n) in counts.iter_mut().zip([
+            scored(&p.ogrs3),
+            scored(&p.arp),
+            scored(&p.dc_srp),
+            scored(&p.vrp),
+            scored(&p.svrp),
+            scored(&p.iic_srp),
+            scored(&p.csrp),
+        ]) {
             *c += n;
         }
         Ok(json!({"line": number, "crn": case.person.crn, "predictors": p}))

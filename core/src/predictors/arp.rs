@@ -14,8 +14,8 @@ use super::{FieldSet, RiskBand, ScoreKind};
 use crate::allocation::RuleList;
 use crate::model::Sex;
 
-use super::logistic::{self, Coefficients, HistoryTerms, StaticInputs, flag, level};
 use super::logistic::coefficients::{ARP_DYNAMIC, ARP_STATIC};
+use super::logistic::{self, Coefficients, HistoryTerms, StaticInputs, flag, level};
 
 /// The 24 actuarial offence categories of the service (`ActuarialCategory`), plus `unknown`. The map from Home
 /// Office code to category comes from Manage Offences and is not public: the category is an input.
@@ -242,7 +242,10 @@ pub struct DynamicAnswers {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
-#[allow(missing_docs, reason = "the service's PreviousConviction values, self-describing")]
+#[allow(
+    missing_docs,
+    reason = "the service's PreviousConviction values, self-describing"
+)]
 pub struct PreviousConvictions {
     #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -581,9 +584,17 @@ pub(crate) fn other_drugs(d: &DynamicAnswers, coefficient: f64) -> f64 {
 /// The relationship terms ARP and VRP share: live-in, quality, and live-in × quality (only when living together).
 pub(crate) fn relationship(d: &DynamicAnswers, a: &logistic::Answers) -> [f64; 3] {
     let living_together = d.current_relationship_status == Some(RelationshipStatus::LivingTogether);
-    let quality = level(d.current_relationship_with_partner, ProblemLevel::score, 1.0);
+    let quality = level(
+        d.current_relationship_with_partner,
+        ProblemLevel::score,
+        1.0,
+    );
     [
-        if living_together { a.live_in_relationship } else { 0.0 },
+        if living_together {
+            a.live_in_relationship
+        } else {
+            0.0
+        },
         quality * a.relationship_quality,
         if living_together {
             quality * a.quality_of_live_in_relationship
@@ -604,10 +615,17 @@ pub(crate) fn unemployed(d: &DynamicAnswers, coefficient: f64) -> f64 {
 
 fn dynamic_terms(d: &DynamicAnswers, c: &Coefficients) -> ArpDynamicTerms {
     let a = &c.answers;
-    let [live_in_relationship, relationship_quality, live_in_relationship_quality] =
-        relationship(d, a);
+    let [
+        live_in_relationship,
+        relationship_quality,
+        live_in_relationship_quality,
+    ] = relationship(d, a);
     ArpDynamicTerms {
-        accommodation: level(d.suitability_of_accommodation, ProblemLevel::score, a.accommodation_suitability),
+        accommodation: level(
+            d.suitability_of_accommodation,
+            ProblemLevel::score,
+            a.accommodation_suitability,
+        ),
         unemployed: unemployed(d, a.unemployed),
         live_in_relationship,
         relationship_quality,
@@ -623,15 +641,30 @@ fn dynamic_terms(d: &DynamicAnswers, c: &Coefficients) -> ArpDynamicTerms {
             MotivationLevel::score,
             a.motivation_to_tackle_drug_misuse,
         ),
-        chronic_drinking: level(d.current_alcohol_use_problems, ProblemLevel::score, a.chronic_drinking),
-        binge_drinking: level(d.excessive_alcohol_use, ProblemLevel::score, a.binge_drinking),
+        chronic_drinking: level(
+            d.current_alcohol_use_problems,
+            ProblemLevel::score,
+            a.chronic_drinking,
+        ),
+        binge_drinking: level(
+            d.excessive_alcohol_use,
+            ProblemLevel::score,
+            a.binge_drinking,
+        ),
         impulsivity: level(d.impulsivity_problems, ProblemLevel::score, a.impulsivity),
-        pro_criminal_attitudes: level(d.pro_criminal_attitudes, ProblemLevel::score, a.pro_criminal_attitude),
+        pro_criminal_attitudes: level(
+            d.pro_criminal_attitudes,
+            ProblemLevel::score,
+            a.pro_criminal_attitude,
+        ),
         heroin: flag(d.has_heroin_usage, a.heroin),
         other_opiate: flag(d.has_other_opiate_usage, a.other_opiate),
         crack_cocaine: flag(d.has_crack_cocaine_usage, a.crack_cocaine),
         powder_cocaine: flag(d.has_powder_cocaine_usage, a.powder_cocaine),
-        prescription_drug_misuse: flag(d.has_misused_prescription_drug_usage, a.prescription_drug_misuse),
+        prescription_drug_misuse: flag(
+            d.has_misused_prescription_drug_usage,
+            a.prescription_drug_misuse,
+        ),
         benzodiazepines: flag(d.has_benzodiazepines_usage, a.benzodiazepines),
         cannabis: flag(d.has_cannabis_usage, a.cannabis),
         steroids: flag(d.has_steroids_usage, a.steroids),
@@ -704,7 +737,10 @@ pub fn arp(input: &ArpInput) -> Result<ArpScore, ArpError> {
     let is_dynamic = missing.is_empty() && inconsistent.is_empty();
     let (c, dynamic) = if is_dynamic {
         fired.fire(Idx::DYNAMIC.bit());
-        (&ARP_DYNAMIC, Some(dynamic_terms(&input.dynamic, &ARP_DYNAMIC)))
+        (
+            &ARP_DYNAMIC,
+            Some(dynamic_terms(&input.dynamic, &ARP_DYNAMIC)),
+        )
     } else {
         fired.fire(Idx::FALLBACK.bit());
         fired.fire(Idx::STATIC.bit());

@@ -246,7 +246,13 @@ pub fn csrp(input: &CsrpInput) -> Result<CsrpScore, CsrpError> {
         indecent_image_sanctions: d.indecent_image_sanctions,
     })
     .map_err(CsrpError::IicSrp)?;
-    Ok(combine(&sv, &dc, &iic, d.sex, d.has_ever_committed_sexual_offence))
+    Ok(combine(
+        &sv,
+        &dc,
+        &iic,
+        d.sex,
+        d.has_ever_committed_sexual_offence,
+    ))
 }
 
 /// CSRP from component scores already computed (as `predictors(case, on)` has them).

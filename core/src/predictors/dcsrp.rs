@@ -216,7 +216,11 @@ const COUNTS: [&str; 4] = [
 
 /// No count above 0 with no sexual history (`SEXUAL_REOFFENDING_PREDICTOR_INCONSISTENT_INPUT`).
 pub(crate) fn consistent(counts: [Option<u32>; 4]) -> Result<(), DcSrpError> {
-    match COUNTS.iter().zip(counts).find(|(_, c)| c.is_some_and(|c| c > 0)) {
+    match COUNTS
+        .iter()
+        .zip(counts)
+        .find(|(_, c)| c.is_some_and(|c| c > 0))
+    {
         Some((field, _)) => Err(DcSrpError::InconsistentSexualHistory { field }),
         None => Ok(()),
     }

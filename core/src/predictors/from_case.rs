@@ -255,20 +255,24 @@ pub fn predictors(case: &Case, on: NaiveDate) -> CasePredictors {
         event.actuarial_category,
         history.violent_sanctions,
     ) {
-        (Some(f), Some(total_sanctions), Some(age_at_first_sanction), Some(actuarial_category), Some(v)) => {
-            Some(ViolentInput {
-                assessment_date: on,
-                date_of_birth: person.date_of_birth,
-                conviction_date: event.conviction_date(),
-                follow_up_start: Some(f),
-                sex: person.sex,
-                age_at_first_sanction,
-                total_sanctions,
-                violent_sanctions: v,
-                actuarial_category,
-                dynamic: case.dynamic_answers.unwrap_or_default(),
-            })
-        }
+        (
+            Some(f),
+            Some(total_sanctions),
+            Some(age_at_first_sanction),
+            Some(actuarial_category),
+            Some(v),
+        ) => Some(ViolentInput {
+            assessment_date: on,
+            date_of_birth: person.date_of_birth,
+            conviction_date: event.conviction_date(),
+            follow_up_start: Some(f),
+            sex: person.sex,
+            age_at_first_sanction,
+            total_sanctions,
+            violent_sanctions: v,
+            actuarial_category,
+            dynamic: case.dynamic_answers.unwrap_or_default(),
+        }),
         _ => None,
     };
     let violent = |f: fn(&ViolentInput) -> Result<ViolentScore, ArpError>| match &violent_input {
@@ -363,17 +367,19 @@ fn csrp_outcome(
         (Outcome::Refused { error }, _, _) => refused("CSRP: SVRP refused its inputs", error),
         (_, Outcome::Refused { error }, _) => refused("CSRP: DC-SRP refused its inputs", error),
         (_, _, Outcome::Refused { error }) => refused("CSRP: IIC-SRP refused its inputs", error),
-        (Outcome::Scored { score: s }, Outcome::Scored { score: d }, Outcome::Scored { score: i }) => {
-            Outcome::Scored {
-                score: combine(
-                    s,
-                    d,
-                    i,
-                    case.person.sex,
-                    has_sexual_history(h).unwrap_or(false),
-                ),
-            }
-        }
+        (
+            Outcome::Scored { score: s },
+            Outcome::Scored { score: d },
+            Outcome::Scored { score: i },
+        ) => Outcome::Scored {
+            score: combine(
+                s,
+                d,
+                i,
+                case.person.sex,
+                has_sexual_history(h).unwrap_or(false),
+            ),
+        },
         _ => {
             let mut missing = Vec::new();
             for o in [missing_of(sv), missing_of(dc), missing_of(iic)] {

@@ -281,7 +281,13 @@ mod tests {
                     // Two decimals added (SVRP): parse each to f64 and compare the sum within an ulp below.
                     let v: f64 = parts
                         .iter()
-                        .map(|p| p.split('"').next().unwrap_or("").parse::<f64>().unwrap_or(f64::NAN))
+                        .map(|p| {
+                            p.split('"')
+                                .next()
+                                .unwrap_or("")
+                                .parse::<f64>()
+                                .unwrap_or(f64::NAN)
+                        })
                         .sum();
                     cats.push(v);
                 }
@@ -331,7 +337,10 @@ mod tests {
             }
             assert_eq!(cats.len(), 24, "{file}");
             for (i, (c, g)) in cats.iter().zip(table.history.category).enumerate() {
-                assert!((c - g).abs() <= 2.0 * f64::EPSILON * c.abs().max(1.0), "{file} category {i}");
+                assert!(
+                    (c - g).abs() <= 2.0 * f64::EPSILON * c.abs().max(1.0),
+                    "{file} category {i}"
+                );
             }
         }
     }

@@ -44,13 +44,13 @@ pub use arp::{
 pub use combined::{
     CsrpError, CsrpInput, CsrpScore, IicSrpInput, IicSrpRung, IicSrpScore, csrp, iic_srp,
 };
-pub use violent::{
-    SvrpDynamicTerms, SvrpScore, ViolentDynamicTerms, ViolentInput, ViolentScore, ViolentTerms,
-    VrpDynamicTerms, VrpScore, svrp, vrp,
-};
 pub use dcsrp::{DcSrpError, DcSrpInput, DcSrpPoints, DcSrpScore, SupervisionStatus, dc_srp};
 pub use from_case::{CasePredictors, Outcome, PredictorError, predictors};
 pub use ogrs3::{Ogrs3Error, Ogrs3Input, Ogrs3OffenceGroup, Ogrs3Score, Ogrs3Terms, ogrs3};
+pub use violent::{
+    SvrpDynamicTerms, SvrpScore, ViolentInput, ViolentScore, ViolentTerms, VrpDynamicTerms,
+    VrpScore, svrp, vrp,
+};
 
 /// A predictor's risk band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

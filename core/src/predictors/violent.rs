@@ -145,14 +145,10 @@ pub struct SvrpDynamicTerms {
     pub past_arson: f64,
 }
 
-/// The dynamic terms of VRP or SVRP (serialised as the inner object).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(untagged)]
-pub enum ViolentDynamicTerms {
-    /// VRP's.
+/// The dynamic terms of VRP or SVRP, while scoring.
+#[derive(Clone, Copy)]
+enum ViolentDynamicTerms {
     Vrp(VrpDynamicTerms),
-    /// SVRP's.
     Svrp(SvrpDynamicTerms),
 }
 
@@ -179,8 +175,10 @@ pub struct ViolentScore {
     pub offence_free_months: u32,
     /// The criminal-history terms and the total.
     pub terms: ViolentTerms,
-    /// The OASys terms, for a dynamic score.
-    pub dynamic: Option<ViolentDynamicTerms>,
+    /// VRP's OASys terms, for a dynamic VRP score.
+    pub vrp_dynamic: Option<VrpDynamicTerms>,
+    /// SVRP's OASys terms, for a dynamic SVRP score.
+    pub svrp_dynamic: Option<SvrpDynamicTerms>,
     /// Every rule that fired.
     pub rules: RuleList,
 }
@@ -285,7 +283,10 @@ fn score(input: &ViolentInput, p: &Predictor) -> Result<ViolentScore, ArpError> 
     let [static_table, dynamic_table] = p.tables;
     let (c, dynamic) = if is_dynamic {
         fired.fire(Idx::DYNAMIC.bit());
-        (dynamic_table, Some((p.dynamic)(&input.dynamic, dynamic_table)))
+        (
+            dynamic_table,
+            Some((p.dynamic)(&input.dynamic, dynamic_table)),
+        )
     } else {
         fired.fire(Idx::FALLBACK.bit());
         (static_table, None)
@@ -313,7 +314,14 @@ fn score(input: &ViolentInput, p: &Predictor) -> Result<ViolentScore, ArpError> 
         age_at_conviction: h.age_at_conviction,
         offence_free_months: h.ofm,
         terms: violent_terms(&t, total),
-        dynamic: dynamic.map(|d| d.0),
+        vrp_dynamic: match dynamic {
+            Some((ViolentDynamicTerms::Vrp(t), _)) => Some(t),
+            _ => None,
+        },
+        svrp_dynamic: match dynamic {
+            Some((ViolentDynamicTerms::Svrp(t), _)) => Some(t),
+            _ => None,
+        },
         rules: fired,
     })
 }
@@ -321,8 +329,11 @@ fn score(input: &ViolentInput, p: &Predictor) -> Result<ViolentScore, ArpError> 
 fn vrp_dynamic(d: &DynamicAnswers, c: &Coefficients) -> (ViolentDynamicTerms, [f64; 21]) {
     let a = &c.answers;
     let p = |x: Option<ProblemLevel>, coef: f64| level(x, ProblemLevel::score, coef);
-    let [live_in_relationship, relationship_quality, live_in_relationship_quality] =
-        relationship(d, a);
+    let [
+        live_in_relationship,
+        relationship_quality,
+        live_in_relationship_quality,
+    ] = relationship(d, a);
     let t = VrpDynamicTerms {
         accommodation: p(d.suitability_of_accommodation, a.accommodation_suitability),
         unemployed: unemployed(d, a.unemployed),
