@@ -311,7 +311,7 @@ def predict_columns(predictor: str, columns: Any) -> dict[str, Any]:
     bands, kinds = _native.predictor_column_categories()
     errors = list(raw["error_kinds"])
 
-    def labels(key: str, names: Sequence[str]) -> Any:
+    def decode_codes(key: str, names: Sequence[str]) -> Any:
         codes = np.frombuffer(raw[key], dtype="<i4")
         return np.array([None if c < 0 else names[c] for c in codes], dtype=object)
 
@@ -319,7 +319,7 @@ def predict_columns(predictor: str, columns: Any) -> dict[str, Any]:
         "score": np.frombuffer(raw["score"], dtype="<f8").copy(),
         "total": np.frombuffer(raw["total"], dtype="<f8").copy(),
         "probability": np.frombuffer(raw["probability"], dtype="<f8").copy(),
-        "band": labels("band", bands),
-        "kind": labels("kind", kinds),
-        "error": labels("error", errors),
+        "band": decode_codes("band", bands),
+        "kind": decode_codes("kind", kinds),
+        "error": decode_codes("error", errors),
     }

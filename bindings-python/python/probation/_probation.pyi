@@ -32,9 +32,11 @@ __all__ = [
     "community_api_from_case",
     "community_api_to_case",
     "compliance",
+    "csrp",
     "dc_srp",
     "escalation",
     "escalation_history",
+    "iic_srp",
     "input_column_names",
     "input_columns",
     "integration_api_from_case",
@@ -42,6 +44,8 @@ __all__ = [
     "ogrs3",
     "output_categories",
     "output_columns",
+    "predict_columns",
+    "predictor_column_categories",
     "predictors",
     "recompute_for",
     "recompute_for_event",
@@ -49,6 +53,7 @@ __all__ = [
     "release_law",
     "schedule",
     "sentence_dates",
+    "svrp",
     "synth",
     "synth_columns",
     "tier",
@@ -60,6 +65,7 @@ __all__ = [
     "tier_many",
     "tiers",
     "validate",
+    "vrp",
 ]
 
 __version__: str
