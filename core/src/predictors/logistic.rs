@@ -266,7 +266,7 @@ pub(crate) fn flag(answer: Option<bool>, coefficient: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::coefficients::{TABLES, by_name};
+    use super::coefficients::{SMALL_TABLES, TABLES, by_name};
     use super::*;
 
     /// `NAME("label", BigDecimal(<double>))` lines and the category lines (a decimal string, or two added).
@@ -321,6 +321,12 @@ mod tests {
             "SeriousViolentReoffendingPredictorDynamic" => {
                 include_str!("../../data/actuarial/SeriousViolentReoffendingPredictorDynamic.kt")
             }
+            "ImagesAndIndirectContactSexualReoffendingPredictorStatic" => include_str!(
+                "../../data/actuarial/ImagesAndIndirectContactSexualReoffendingPredictorStatic.kt"
+            ),
+            "CombinedSeriousReoffendingPredictor" => {
+                include_str!("../../data/actuarial/CombinedSeriousReoffendingPredictor.kt")
+            }
             _ => "",
         }
     }
@@ -342,6 +348,20 @@ mod tests {
                     "{file} category {i}"
                 );
             }
+        }
+    }
+
+    /// The IIC-SRP weights and the CSRP constant equal their source files, name by name.
+    #[test]
+    fn small_tables_match_source_files() {
+        for (file, values, names) in SMALL_TABLES {
+            let (coefs, _) = parse_kt(source(file));
+            let got: Vec<(String, f64)> = names
+                .iter()
+                .map(|n| n.to_string())
+                .zip(values.iter().copied())
+                .collect();
+            assert_eq!(coefs, got, "{file}");
         }
     }
 
