@@ -231,11 +231,11 @@ def add_months(d, n):
     return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 
-def arp(i):
+def static_checks(i, violent):
+    """The common static checks of ARP, VRP and SVRP (in core's order); an error dict, or the history."""
     err = lambda k, f: {"error": {"kind": k, "field": f}}
     if i["sex"] not in ("male", "female"):
         return err("sex_not_specified", "sex")
-    fem = i["sex"] == "female"
     dob, conv, ad = (date.fromisoformat(i[k]) for k in ("date_of_birth", "conviction_date", "assessment_date"))
     fu0 = date.fromisoformat(i["follow_up_start"]) if i.get("follow_up_start") else None
     if conv <= dob:
@@ -253,6 +253,8 @@ def arp(i):
     n = i["total_sanctions"]
     if not 1 <= n <= 999:
         return err("total_sanctions_out_of_range", "total_sanctions")
+    if violent and i["violent_sanctions"] > n:
+        return err("violent_sanctions_out_of_range", "violent_sanctions")
     if fu0 is not None:
         if fu0 <= dob:
             return err("follow_up_not_after_birth", "follow_up_start")
@@ -261,6 +263,15 @@ def arp(i):
     fu = fu0 or conv
     af = years(dob, fu)
     ofm = 0 if ad < fu else min(months(fu, ad), 36)
+    return i["sex"] == "female", ac, af, first, n, ofm
+
+
+def arp(i):
+    err = lambda k, f: {"error": {"kind": k, "field": f}}
+    h = static_checks(i, False)
+    if isinstance(h, dict):
+        return h
+    fem, ac, af, first, n, ofm = h
     dyn = i.get("dynamic", {})
     missing = [f for f in REQ if dyn.get(f) is None]
     incons = [f for f in DRUGS if dyn.get("motivation_to_tackle_drug_misuse") is None and dyn.get(f) is True]
@@ -464,36 +475,11 @@ PAST_COEF = ["PAST_HOMICIDE_OFFENCE", "PAST_GBH_OFFENCE", "PAST_KIDNAPPING_OFFEN
 def violent(i, serious):
     """VRP (serious=False) or SVRP (True) in exact decimals, from the coefficient files."""
     err = lambda k, f: {"error": {"kind": k, "field": f}}
-    if i["sex"] not in ("male", "female"):
-        return err("sex_not_specified", "sex")
-    fem = i["sex"] == "female"
-    dob, conv, ad = (date.fromisoformat(i[k]) for k in ("date_of_birth", "conviction_date", "assessment_date"))
-    fu0 = date.fromisoformat(i["follow_up_start"]) if i.get("follow_up_start") else None
-    if conv <= dob:
-        return err("conviction_not_after_birth", "conviction_date")
-    ac = years(dob, conv)
-    first = i["age_at_first_sanction"]
-    if first > ac:
-        return err("first_sanction_after_conviction", "age_at_first_sanction")
-    if conv > add_months(ad, 3):
-        return err("conviction_after_assessment", "conviction_date")
-    if first >= 110:
-        return err("age_at_first_sanction_out_of_range", "age_at_first_sanction")
-    if i["actuarial_category"] == "unknown":
-        return err("category_unknown", "actuarial_category")
-    n, v = i["total_sanctions"], i["violent_sanctions"]
-    if not 1 <= n <= 999:
-        return err("total_sanctions_out_of_range", "total_sanctions")
-    if v > n:
-        return err("violent_sanctions_out_of_range", "violent_sanctions")
-    if fu0 is not None:
-        if fu0 <= dob:
-            return err("follow_up_not_after_birth", "follow_up_start")
-        if years(dob, fu0) >= 110:
-            return err("follow_up_age_out_of_range", "follow_up_start")
-    fu = fu0 or conv
-    af = years(dob, fu)
-    ofm = 0 if ad < fu else min(months(fu, ad), 36)
+    h = static_checks(i, True)
+    if isinstance(h, dict):
+        return h
+    fem, ac, af, first, n, ofm = h
+    v = i["violent_sanctions"]
     dyn = i.get("dynamic", {})
     req, drugs = (SVRP_REQ, []) if serious else (VRP_REQ, VRP_DRUGS)
     missing = [f for f in req if dyn.get(f) is None]
