@@ -1,4 +1,4 @@
-//! The actuarial predictors (docs/rules/predictors.md): OGRS3, ARP, DC-SRP over their own inputs, and every
+//! The actuarial predictors (docs/rules/predictors.md): OGRS3, ARP, DC-SRP, VRP, SVRP, IIC-SRP, CSRP over their own inputs, and every
 //! predictor of a case. Inputs and results are JSON (core's serialisation; the results hold `&'static` text).
 
 use chrono::NaiveDate;
@@ -25,6 +25,31 @@ pub fn arp_json(input_json: String) -> Result<String, ApiError> {
 #[uniffi::export]
 pub fn dc_srp_json(input_json: String) -> Result<String, ApiError> {
     guard(|| serde_json::to_string(&p::dc_srp(&input_from_json(&input_json)?)?).map_err(internal))
+}
+
+/// VRP of a `ViolentInput` given as JSON, as JSON (`ViolentScore`); errors as [`ogrs3_json`].
+#[uniffi::export]
+pub fn vrp_json(input_json: String) -> Result<String, ApiError> {
+    guard(|| serde_json::to_string(&p::vrp(&input_from_json(&input_json)?)?).map_err(internal))
+}
+
+/// SVRP of a `ViolentInput` given as JSON, as JSON (`ViolentScore`); errors as [`ogrs3_json`].
+#[uniffi::export]
+pub fn svrp_json(input_json: String) -> Result<String, ApiError> {
+    guard(|| serde_json::to_string(&p::svrp(&input_from_json(&input_json)?)?).map_err(internal))
+}
+
+/// IIC-SRP of an `IicSrpInput` given as JSON, as JSON (`IicSrpScore`); errors as [`ogrs3_json`].
+#[uniffi::export]
+pub fn iic_srp_json(input_json: String) -> Result<String, ApiError> {
+    guard(|| serde_json::to_string(&p::iic_srp(&input_from_json(&input_json)?)?).map_err(internal))
+}
+
+/// CSRP of a `CsrpInput` given as JSON, as JSON (`CsrpScore`); a refused component is `ApiException.Decode`
+/// with kind `component_refused` and the component (`svrp`, `dc_srp`, `iic_srp`) as `path`.
+#[uniffi::export]
+pub fn csrp_json(input_json: String) -> Result<String, ApiError> {
+    guard(|| serde_json::to_string(&p::csrp(&input_from_json(&input_json)?)?).map_err(internal))
 }
 
 /// Every predictor of a case given as JSON on `on`, as JSON (`CasePredictors`: each scored, refused or not

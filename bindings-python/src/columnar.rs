@@ -31,9 +31,9 @@ use crate::guard::guard;
 use crate::policy::allocation_policy;
 
 /// Missing date.
-const NO_DATE: i32 = i32::MIN;
+pub(crate) const NO_DATE: i32 = i32::MIN;
 /// 1970-01-01 as days from the Common Era (chrono's `num_days_from_ce`).
-const EPOCH_CE: i32 = 719_163;
+pub(crate) const EPOCH_CE: i32 = 719_163;
 
 /// The complexity-factor columns, in [`ComplexityFactor::ALL`] order.
 const COMPLEXITY: [(&str, ComplexityFactor); 10] = [
@@ -148,7 +148,7 @@ fn tier_names() -> Vec<String> {
     v
 }
 
-fn column_error(column: &str, message: impl std::fmt::Display) -> Error {
+pub(crate) fn column_error(column: &str, message: impl std::fmt::Display) -> Error {
     Error::Input {
         path: column.to_owned(),
         message: format!("column `{column}`: {message}"),
@@ -156,21 +156,21 @@ fn column_error(column: &str, message: impl std::fmt::Display) -> Error {
 }
 
 /// Borrowed input columns, checked for length.
-struct Columns<'a> {
-    n: usize,
+pub(crate) struct Columns<'a> {
+    pub(crate) n: usize,
     bytes: HashMap<String, &'a [u8]>,
     cats: HashMap<String, Vec<Option<String>>>,
 }
 
 /// A fixed-width column read row by row (absent columns read as their default).
 #[derive(Clone, Copy)]
-struct Col<'a>(Option<&'a [u8]>);
+pub(crate) struct Col<'a>(pub(crate) Option<&'a [u8]>);
 
 impl Col<'_> {
-    fn bool(self, i: usize) -> bool {
+    pub(crate) fn bool(self, i: usize) -> bool {
         self.0.and_then(|b| b.get(i)).is_some_and(|v| *v != 0)
     }
-    fn u8(self, i: usize) -> u8 {
+    pub(crate) fn u8(self, i: usize) -> u8 {
         self.0.and_then(|b| b.get(i)).copied().unwrap_or(0)
     }
     fn word<const N: usize>(self, i: usize) -> Option<[u8; N]> {
@@ -178,16 +178,16 @@ impl Col<'_> {
             .and_then(|b| b.get(i * N..i * N + N))
             .and_then(|w| w.try_into().ok())
     }
-    fn f64(self, i: usize) -> Option<f64> {
+    pub(crate) fn f64(self, i: usize) -> Option<f64> {
         self.word::<8>(i)
             .map(f64::from_le_bytes)
             .filter(|v| !v.is_nan())
     }
-    fn i32(self, i: usize) -> Option<i32> {
+    pub(crate) fn i32(self, i: usize) -> Option<i32> {
         self.word::<4>(i).map(i32::from_le_bytes)
     }
     /// A date; `Err(())` for a value outside chrono's range.
-    fn date(self, i: usize) -> Result<Option<NaiveDate>, ()> {
+    pub(crate) fn date(self, i: usize) -> Result<Option<NaiveDate>, ()> {
         match self.i32(i) {
             None | Some(NO_DATE) => Ok(None),
             Some(v) => v
@@ -200,27 +200,59 @@ impl Col<'_> {
 }
 
 /// A categorical column: codes, and the value of each category.
-struct Cat<'a, T> {
-    codes: Col<'a>,
+pub(crate) struct Cat<'a, T> {
+    pub(crate) codes: Col<'a>,
     table: Vec<Option<T>>,
 }
 
-impl<T: Copy> Cat<'_, T> {
+impl<T: Clone> Cat<'_, T> {
     /// The row's value; `Err(())` for a code with no category.
-    fn get(&self, i: usize) -> Result<Option<T>, ()> {
+    pub(crate) fn get(&self, i: usize) -> Result<Option<T>, ()> {
         match self.codes.i32(i) {
             None => Ok(None),
             Some(c) if c < 0 => Ok(None),
             Some(c) => usize::try_from(c)
                 .ok()
-                .and_then(|c| self.table.get(c).copied())
+                .and_then(|c| self.table.get(c).cloned())
                 .ok_or(()),
         }
     }
 }
 
+/// The column bytes of a `{name: bytes}` dict, held for the call.
+pub(crate) fn held_columns<'py>(
+    columns: &Bound<'py, PyDict>,
+) -> PyResult<Vec<(String, Bound<'py, PyBytes>)>> {
+    let mut held = Vec::new();
+    for (k, v) in columns.iter() {
+        let name: String = k.extract()?;
+        let b = v
+            .cast_into::<PyBytes>()
+            .map_err(|_| pyo3::exceptions::PyTypeError::new_err("column data must be bytes"))?;
+        held.push((name, b));
+    }
+    Ok(held)
+}
+
 impl<'a> Columns<'a> {
-    fn col(&self, name: &str, width: usize) -> Result<Col<'a>, Error> {
+    /// The columns of `held` (`n` rows each) and the category lists of `categories`.
+    pub(crate) fn new(
+        n: usize,
+        held: &'a [(String, Bound<'_, PyBytes>)],
+        categories: &Bound<'_, PyDict>,
+    ) -> PyResult<Self> {
+        let mut bytes = HashMap::new();
+        for (name, b) in held {
+            bytes.insert(name.clone(), b.as_bytes());
+        }
+        let mut cats = HashMap::new();
+        for (k, v) in categories.iter() {
+            cats.insert(k.extract::<String>()?, v.extract::<Vec<Option<String>>>()?);
+        }
+        Ok(Columns { n, bytes, cats })
+    }
+
+    pub(crate) fn col(&self, name: &str, width: usize) -> Result<Col<'a>, Error> {
         match self.bytes.get(name) {
             None => Ok(Col(None)),
             Some(b) if b.len() == self.n * width => Ok(Col(Some(b))),
@@ -231,7 +263,7 @@ impl<'a> Columns<'a> {
         }
     }
 
-    fn u8s(&self, name: &str, max: u8) -> Result<Col<'a>, Error> {
+    pub(crate) fn u8s(&self, name: &str, max: u8) -> Result<Col<'a>, Error> {
         let c = self.col(name, 1)?;
         if c.0.is_some_and(|b| b.iter().any(|v| *v > max)) {
             return Err(column_error(name, format!("values must be 0 to {max}")));
@@ -239,7 +271,7 @@ impl<'a> Columns<'a> {
         Ok(c)
     }
 
-    fn cat<T: Copy>(
+    pub(crate) fn cat<T: Clone>(
         &self,
         name: &str,
         parse: impl Fn(&str) -> Option<T>,
@@ -551,7 +583,7 @@ fn run(
     Ok(out)
 }
 
-fn le_bytes<T: Copy, const N: usize>(v: &[T], f: impl Fn(T) -> [u8; N]) -> Vec<u8> {
+pub(crate) fn le_bytes<T: Copy, const N: usize>(v: &[T], f: impl Fn(T) -> [u8; N]) -> Vec<u8> {
     let mut b = Vec::with_capacity(v.len() * N);
     for x in v {
         b.extend_from_slice(&f(*x));
@@ -580,23 +612,8 @@ pub(crate) fn assess_columns<'py>(
     guard(|| {
         let policy = allocation_policy(policy)?;
         let cal = calendar_arg(calendar);
-        let mut bytes = HashMap::new();
-        let mut held = Vec::new();
-        for (k, v) in columns.iter() {
-            let name: String = k.extract()?;
-            let b = v
-                .cast_into::<PyBytes>()
-                .map_err(|_| pyo3::exceptions::PyTypeError::new_err("column data must be bytes"))?;
-            held.push((name, b));
-        }
-        for (name, b) in &held {
-            bytes.insert(name.clone(), b.as_bytes());
-        }
-        let mut cats = HashMap::new();
-        for (k, v) in categories.iter() {
-            cats.insert(k.extract::<String>()?, v.extract::<Vec<Option<String>>>()?);
-        }
-        let cols = Columns { n, bytes, cats };
+        let held = held_columns(columns)?;
+        let cols = Columns::new(n, &held, categories)?;
         let on = on
             .filter(|o| !o.is_none())
             .map(|o| date_arg(o, "on"))

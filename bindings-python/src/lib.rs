@@ -16,6 +16,7 @@ mod convert;
 mod errors;
 mod guard;
 mod policy;
+mod predictor_columns;
 mod predictors;
 mod records;
 mod release;
@@ -71,7 +72,16 @@ fn _probation(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(predictors::ogrs3, m)?)?;
     m.add_function(wrap_pyfunction!(predictors::arp, m)?)?;
     m.add_function(wrap_pyfunction!(predictors::dc_srp, m)?)?;
+    m.add_function(wrap_pyfunction!(predictors::vrp, m)?)?;
+    m.add_function(wrap_pyfunction!(predictors::svrp, m)?)?;
+    m.add_function(wrap_pyfunction!(predictors::iic_srp, m)?)?;
+    m.add_function(wrap_pyfunction!(predictors::csrp, m)?)?;
     m.add_function(wrap_pyfunction!(predictors::predictors, m)?)?;
+    m.add_function(wrap_pyfunction!(predictor_columns::predict_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(
+        predictor_columns::predictor_column_categories,
+        m
+    )?)?;
     m.add_function(wrap_pyfunction!(synth::synth, m)?)?;
     m.add_function(wrap_pyfunction!(columnar::assess_columns, m)?)?;
     m.add_function(wrap_pyfunction!(columnar::output_categories, m)?)?;

@@ -1,9 +1,11 @@
-//! The actuarial predictors: OGRS3, ARP and DC-SRP over their own inputs (a dict in the shape of core's
-//! `Ogrs3Input`, `ArpInput`, `DcSrpInput`), and everything a case allows on a date (`CasePredictors`).
+//! The actuarial predictors: OGRS3, ARP, DC-SRP, VRP, SVRP, IIC-SRP and CSRP over their own inputs (a dict in the
+//! shape of core's `Ogrs3Input`, `ArpInput`, `DcSrpInput`, `ViolentInput`, `IicSrpInput`, `CsrpInput`), and everything a case allows on a date (`CasePredictors`).
 
 use pyo3::prelude::*;
 
-use probation_core::predictors::{self as core_predictors, ArpError, DcSrpError, Ogrs3Error};
+use probation_core::predictors::{
+    self as core_predictors, ArpError, CsrpError, DcSrpError, Ogrs3Error,
+};
 use serde::de::DeserializeOwned;
 
 use crate::call::on_case;
@@ -72,67 +74,53 @@ fn rule(code: &'static str, path: &'static str, message: String) -> Error {
     }
 }
 
-impl From<Ogrs3Error> for Error {
-    fn from(e: Ogrs3Error) -> Self {
-        rule(e.kind(), e.field(), e.to_string())
-    }
+/// Each predictor's error as a `RuleError` (`kind="predictors"`, its kind as `code`, its field as `path`).
+macro_rules! rule_errors {
+    ($($t:ty),+) => {$(
+        impl From<$t> for Error {
+            fn from(e: $t) -> Self {
+                rule(e.kind(), e.field(), e.to_string())
+            }
+        }
+    )+};
+}
+rule_errors!(Ogrs3Error, ArpError, DcSrpError, CsrpError);
+
+/// A `#[pyfunction]` scoring one predictor over its input dict.
+macro_rules! predictor_fns {
+    ($($(#[$doc:meta])* $name:ident: $input:ty, $label:literal;)+) => {$(
+        $(#[$doc])*
+        #[pyfunction]
+        pub(crate) fn $name<'py>(
+            py: Python<'py>,
+            inputs: &Bound<'py, PyAny>,
+        ) -> PyResult<Bound<'py, PyAny>> {
+            guard(|| {
+                let i = input::<$input>(inputs, $label)?;
+                result_to_py(py, &core_predictors::$name(&i).map_err(Error::from)?)
+            })
+        }
+    )+};
 }
 
-impl From<ArpError> for Error {
-    fn from(e: ArpError) -> Self {
-        rule(e.kind(), e.field(), e.to_string())
-    }
+predictor_fns! {
+    /// OGRS3 over an `Ogrs3Input` dict.
+    ogrs3: core_predictors::Ogrs3Input, "OGRS3";
+    /// ARP over an `ArpInput` dict.
+    arp: core_predictors::ArpInput, "ARP";
+    /// DC-SRP over a `DcSrpInput` dict.
+    dc_srp: core_predictors::DcSrpInput, "DC-SRP";
+    /// VRP over a `ViolentInput` dict.
+    vrp: core_predictors::ViolentInput, "VRP";
+    /// SVRP over a `ViolentInput` dict.
+    svrp: core_predictors::ViolentInput, "SVRP";
+    /// IIC-SRP over an `IicSrpInput` dict.
+    iic_srp: core_predictors::IicSrpInput, "IIC-SRP";
+    /// CSRP over a `CsrpInput` dict (`{"svrp": ViolentInput, "dc_srp": DcSrpInput}`).
+    csrp: core_predictors::CsrpInput, "CSRP";
 }
 
-impl From<DcSrpError> for Error {
-    fn from(e: DcSrpError) -> Self {
-        rule(e.kind(), e.field(), e.to_string())
-    }
-}
-
-/// OGRS3 over an `Ogrs3Input` dict.
-#[pyfunction]
-pub(crate) fn ogrs3<'py>(
-    py: Python<'py>,
-    inputs: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
-    score(py, inputs, "OGRS3", core_predictors::ogrs3)
-}
-
-/// A predictor over its input dict: the input read as `I` (named `what` in errors), the result as Python.
-fn score<'py, I: DeserializeOwned, O: serde::Serialize, E>(
-    py: Python<'py>,
-    inputs: &Bound<'py, PyAny>,
-    what: &str,
-    predictor: impl FnOnce(&I) -> Result<O, E>,
-) -> PyResult<Bound<'py, PyAny>>
-where
-    Error: From<E>,
-{
-    guard(|| {
-        result_to_py(
-            py,
-            &predictor(&input::<I>(inputs, what)?).map_err(Error::from)?,
-        )
-    })
-}
-
-/// ARP over an `ArpInput` dict.
-#[pyfunction]
-pub(crate) fn arp<'py>(py: Python<'py>, inputs: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    score(py, inputs, "ARP", core_predictors::arp)
-}
-
-/// DC-SRP over a `DcSrpInput` dict.
-#[pyfunction]
-pub(crate) fn dc_srp<'py>(
-    py: Python<'py>,
-    inputs: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
-    score(py, inputs, "DC-SRP", core_predictors::dc_srp)
-}
-
-/// OGRS3, ARP and DC-SRP of a case on `on`, as far as its inputs allow.
+/// Every predictor of a case on `on`, as far as its inputs allow.
 #[pyfunction]
 pub(crate) fn predictors<'py>(
     py: Python<'py>,

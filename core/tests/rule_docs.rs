@@ -39,6 +39,8 @@ fn tables() -> Vec<(&'static str, &'static [&'static Rule])> {
         ("ogrs3", predictors::rules::ogrs3::TABLE),
         ("arp", predictors::rules::arp::TABLE),
         ("dc-srp", predictors::rules::dcsrp::TABLE),
+        ("vrp-svrp", predictors::rules::violent::TABLE),
+        ("iic-srp-csrp", predictors::rules::combined::TABLE),
         ("release", release::rules::TABLE),
         ("contact", contact::rules::TABLE),
         ("contact presets", contact::presets::TABLE),

@@ -91,6 +91,18 @@ fn run(function: &str, input: &Value) -> Result<Value, String> {
         "predictors.dc_srp" => predictor(input, probation_core::predictors::dc_srp, |e| {
             (e.kind(), e.field())
         }),
+        "predictors.vrp" => predictor(input, probation_core::predictors::vrp, |e| {
+            (e.kind(), e.field())
+        }),
+        "predictors.svrp" => predictor(input, probation_core::predictors::svrp, |e| {
+            (e.kind(), e.field())
+        }),
+        "predictors.iic_srp" => predictor(input, probation_core::predictors::iic_srp, |e| {
+            (e.kind(), e.field())
+        }),
+        "predictors.csrp" => predictor(input, probation_core::predictors::csrp, |e| {
+            (e.kind(), e.field())
+        }),
         "predictors.case" => predictors_case(input),
         "records.tier_details" => records_tier_details(input),
         "records.tier_details_round_trip" => records_tier_details_round_trip(input),

@@ -3,18 +3,18 @@
 
     python3 tools/predictor-tables/generate.py          # rewrite the generated files
     python3 tools/predictor-tables/generate.py --check  # exit 1 if a generated file is stale
-    python3 tools/predictor-tables/generate.py --extract DIR  # rewrite arp_coefficients.csv from upstream's
-                                                              # service/coefficients/AllReoffendingPredictor*.kt
 
 Inputs (each names its source at its top or in core/data/README.md):
   core/data/ogrs3_offence_codes.json            -> core/src/predictors/ogrs3_codes.rs
-  core/data/actuarial/arp_coefficients.csv      -> core/src/predictors/arp_coefficients.rs
+  core/data/actuarial/{AllReoffending,ViolentReoffending,SeriousViolentReoffending}Predictor*.kt
+                                                -> core/src/predictors/coefficients.rs
 
 The Rust unit tests `predictors::ogrs3::tests::table_matches_data_file` and
-`predictors::arp::tests::coefficients_match_source_files` re-read the same inputs and fail when the generated
+`predictors::logistic::tests::coefficients_match_source_files` re-read the same inputs and fail when the generated
 files differ from them, so a stale table cannot pass `cargo test`.
 """
 import json
+from decimal import Decimal
 import re
 import sys
 from pathlib import Path
@@ -104,7 +104,10 @@ def float_lit(x):
 
 
 ENUM_LINE = re.compile(r'^\s*([A-Z0-9_]+)\("([^"]*)",\s*BigDecimal\(([-0-9.eE]+)\)\),\s*$')
-CAT_LINE = re.compile(r'^\s*ActuarialCategory\.([A-Z_]+)\s*->\s*BigDecimal\("([-0-9.eE]+)"\)\s*$')
+# A category's coefficient is a decimal string, or (SVRP's violent categories) the sum of two: `.add(...)` is
+# exact decimal addition, so the generator adds them in decimal and writes the sum.
+CAT_LINE = re.compile(r'^\s*ActuarialCategory\.([A-Z_]+)\s*->\s*BigDecimal\("([-0-9.eE]+)"\)'
+                      r'(?:\.add\(BigDecimal\("([-0-9.eE]+)"\)\))?\s*$')
 CATEGORIES = [
     "BURGLARY_DOMESTIC", "BURGLARY_OTHER", "DRUNKENNESS", "DRINK_DRIVING", "MOTORING_OFFENCES",
     "VEHICLE_RELATED_THEFT", "FRAUD_AND_FORGERY", "WELFARE_FRAUD", "DRUG_IMPORT_EXPORT_OR_PRODUCTION",
@@ -115,9 +118,7 @@ CATEGORIES = [
 ]
 
 
-ARP_CSV = DATA / "actuarial" / "arp_coefficients.csv"
 ARP_SOURCE = "ministryofjustice/hmpps-arns-risk-actuarial-api@016919c5305b"
-ARP_SETS = ["Static", "Dynamic"]
 
 
 def parse_kt(path):
@@ -126,75 +127,182 @@ def parse_kt(path):
         if m := ENUM_LINE.match(line):
             coefs.append((m.group(1), m.group(2), m.group(3)))
         elif m := CAT_LINE.match(line):
-            cats[m.group(1)] = m.group(2)
+            cats[m.group(1)] = m.group(2) if m.group(3) is None else \
+                str(Decimal(m.group(2)) + Decimal(m.group(3)))
     if set(cats) != set(CATEGORIES):
         raise SystemExit(f"{path.name}: categories differ from the ActuarialCategory list")
     return coefs, cats
 
 
-def extract(kt_dir):
-    """Rewrites core/data/actuarial/arp_coefficients.csv from the upstream `AllReoffendingPredictor*.kt` in kt_dir
-    (src/main/kotlin/.../service/coefficients of a checkout): the name, label and literal of every coefficient, a
-    column a set, empty where a set has none."""
-    names, labels, values = [], {}, {k: {} for k in ARP_SETS}
-    for kind in ARP_SETS:
-        coefs, cats = parse_kt(Path(kt_dir) / f"AllReoffendingPredictor{kind}.kt")
-        for name, label, value in coefs:
-            if labels.setdefault(name, label) != label:
-                raise SystemExit(f"{name} has two labels")
-            if name not in names:
-                names.append(name)
-            values[kind][name] = value
-        for c in CATEGORIES:
-            values[kind][f"category:{c}"] = cats[c]
-    lines = [f"# AllReoffendingPredictor{{Static,Dynamic}}.kt of {ARP_SOURCE} (MIT, LICENSE here), extracted by",
-             "# tools/predictor-tables/generate.py --extract: the literal of each coefficient, empty where a set has none.",
-             "name,label," + ",".join(k.lower() for k in ARP_SETS)]
-    for name in names + [f"category:{c}" for c in CATEGORIES]:
-        row = [name, labels.get(name, "")] + [values[k].get(name, "") for k in ARP_SETS]
-        lines.append(",".join(row))
-    ARP_CSV.write_text("\n".join(lines) + "\n")
+# The six logistic tables (ARP, VRP, SVRP; static and dynamic) share one generated type: the criminal-history
+# block and the OASys-answer block, a coefficient absent from a file written as 0.0 (so a polynomial's degree is
+# whatever its file gives: the source's `calculatePolynomial` over the coefficients it lists).
+TABLES = [
+    ("ARP_STATIC", "AllReoffendingPredictorStatic"),
+    ("ARP_DYNAMIC", "AllReoffendingPredictorDynamic"),
+    ("VRP_STATIC", "ViolentReoffendingPredictorStatic"),
+    ("VRP_DYNAMIC", "ViolentReoffendingPredictorDynamic"),
+    ("SVRP_STATIC", "SeriousViolentReoffendingPredictorStatic"),
+    ("SVRP_DYNAMIC", "SeriousViolentReoffendingPredictorDynamic"),
+]
+# History fields: (Rust field, [Kotlin names]); a list of names is an array in that order.
+SEXES = ["MALE", "FEMALE"]
+HISTORY = [
+    ("intercept", "the 2-year intercept", ["TWO_YEAR_CONSTANT"]),
+    ("age", "the age polynomial by sex (male, female) and degree (1–4)",
+     [[f"AAI_{d}{s}" for d in ["", "QUADRATIC_", "CUBIC_", "QUARTIC_"]] for s in SEXES]),
+    ("female", "the female term", ["FEMALE"]),
+    ("first_sanction", "the first-sanction flag (n = 1)", ["FIRST_SANCTION"]),
+    ("second_sanction", "the second-sanction flag (n = 2)", ["SECOND_SANCTION"]),
+    ("sanction_occasions", "× n", ["SANCTION_OCCASIONS"]),
+    ("gap", "× years from first to second sanction, at n = 2 (male, female)",
+     [f"YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_{s}" for s in SEXES]),
+    ("offence_free_months", "the offence-free-months polynomial by degree (1–4)",
+     ["OFFENCE_FREE_MONTHS"] + [f"OFFENCE_FREE_MONTHS_{d}" for d in ["QUADRATIC", "CUBIC", "QUARTIC"]]),
+    ("copas", "× the career log-rate at n ≥ 3 (male, female; ARP's COPAS_G, VRP/SVRP's COPAS_V)",
+     [[f"THREE_PLUS_SANCTIONS_COPAS_G_{s}", f"THREE_PLUS_SANCTIONS_COPAS_V_{s}"] for s in SEXES]),
+    ("copas_squared", "× its square (ARP only; male, female)",
+     [f"THREE_PLUS_SANCTIONS_COPAS_SQUARED_{s}" for s in SEXES]),
+    ("never_violent", "no violent sanction (male, female)", [f"NEVER_VIOLENT_{s}" for s in SEXES]),
+    ("once_violent", "one violent sanction", ["ONCE_VIOLENT"]),
+    ("violent_sanctions", "× violent sanctions", ["VIOLENT_SANCTIONS"]),
+    ("violent_rate", "× ln(v / (gap + 30)) when v > 0", ["VIOLENT_RATE"]),
+]
+ANSWERS = [
+    "ACCOMMODATION_SUITABILITY", "UNEMPLOYED", "LIVE_IN_RELATIONSHIP", "RELATIONSHIP_QUALITY",
+    "QUALITY_OF_LIVE_IN_RELATIONSHIP", "DOMESTIC_ABUSE", "ACTIVITIES_ENCOURAGE_OFFENDING",
+    "MOTIVATION_TO_TACKLE_DRUG_MISUSE", "CHRONIC_DRINKING", "BINGE_DRINKING", "IMPULSIVITY", "TEMPER",
+    "PRO_CRIMINAL_ATTITUDE", "HEROIN", "METHADONE", "OTHER_OPIATE", "CRACK_COCAINE", "POWDER_COCAINE",
+    "PRESCRIPTION_DRUG_MISUSE", "BENZODIAZEPINES", "CANNABIS", "STEROIDS", "OTHER_DRUGS", "CARRY_OR_USE_WEAPON",
+    "PAST_HOMICIDE_OFFENCE", "PAST_GBH_OFFENCE", "PAST_KIDNAPPING_OFFENCE", "PAST_FIREARMS_OFFENCE",
+    "PAST_ROBBERY_OFFENCE", "PAST_AGGRAVATED_BURGLARY_OFFENCE", "PAST_WEAPON_OFFENCE",
+    "PAST_CRIMINAL_DAMAGE_OFFENCE", "PAST_ARSON_OFFENCE",
+]
 
 
-def read_arp_csv():
-    rows = [line.split(",") for line in ARP_CSV.read_text().splitlines() if line and not line.startswith("#")]
-    if rows[0] != ["name", "label"] + [k.lower() for k in ARP_SETS]:
-        raise SystemExit(f"{ARP_CSV.name}: unexpected header {rows[0]}")
-    coefs = [r for r in rows[1:] if not r[0].startswith("category:")]
-    cats = {r[0].removeprefix("category:"): r[2:] for r in rows[1:] if r[0].startswith("category:")}
-    if list(cats) != CATEGORIES:
-        raise SystemExit(f"{ARP_CSV.name}: categories differ from the ActuarialCategory list")
-    return coefs, cats
+def lit(values, names):
+    """The Rust literal of one field: a name, a list of names, or a list of alternatives (first present)."""
+    if isinstance(names, str):
+        if names in values:
+            return values[names]
+        return "0.0"
+    if isinstance(names, list) and names and isinstance(names[0], list) and isinstance(names[0][0], str) \
+            and names[0][0].startswith("THREE_PLUS_SANCTIONS_COPAS_G"):
+        return "[" + ", ".join(next((values[n] for n in alts if n in values), "0.0") for alts in names) + "]"
+    return "[" + ", ".join(lit(values, n) for n in names) + "]"
 
 
-def arp():
-    coefs, cats = read_arp_csv()
-    out = [HEADER.format(src=f"core/data/actuarial/arp_coefficients.csv ({ARP_SOURCE}, MIT)")]
+SMALL = [
+    ("IIC_SRP_WEIGHTS", "ImagesAndIndirectContactSexualReoffendingPredictorStatic",
+     "the hierarchy weights (2+ images, 1 image, 2+ contact child, 1 contact child, non-contact with contact adult)"),
+    ("CSRP_FEMALE", "CombinedSeriousReoffendingPredictor", "the female sexual offender constant"),
+]
+
+
+def parse_enum(path):
+    return [m.groups() for line in path.read_text().splitlines() if (m := ENUM_LINE.match(line))]
+
+
+def flat(names):
+    for n in names:
+        if isinstance(n, list):
+            yield from flat(n)
+        else:
+            yield n
+
+
+def coefficients():
+    out = [HEADER.format(src="core/data/actuarial/{AllReoffending,ViolentReoffending,SeriousViolentReoffending}"
+                              "Predictor{Static,Dynamic}.kt (ministryofjustice/hmpps-arns-risk-actuarial-api@016919c5305b, MIT)")]
     out.append("\n#![allow(clippy::unreadable_literal, clippy::excessive_precision, reason = \"coefficients as the source writes them\")]\n\n")
-    out.append("/// The coefficients of `AllReoffendingPredictorStatic` and `AllReoffendingPredictorDynamic` (each\n"
-               "/// `BigDecimal(<double>)`, so the double); a coefficient one set does not have is 0 in that set.\n")
-    out.append("#[derive(Debug, Clone, Copy)]\npub(crate) struct ArpCoefficients {\n")
-    for name, label, *sets in coefs:
-        only = [k for k, v in zip(ARP_SETS, sets) if v]
-        note = "" if len(only) == len(ARP_SETS) else f"; {only[0].lower()} only"
-        out.append(f"    /// `{name}` (`{label}`{note}).\n    pub(crate) {name.lower()}: f64,\n")
+    out.append("/// The criminal-history coefficients of one logistic table (each `BigDecimal(<double>)`, so the double; a\n"
+               "/// coefficient the file does not have is 0.0). Arrays by sex are `[male, female]`.\n")
+    out.append("#[derive(Debug, Clone, Copy)]\npub(crate) struct History {\n")
+    for field, doc, names in HISTORY:
+        ty = "f64"
+        if field == "age":
+            ty = "[[f64; 4]; 2]"
+        elif field == "offence_free_months":
+            ty = "[f64; 4]"
+        elif len(names) == 2:
+            ty = "[f64; 2]"
+        out.append(f"    /// {doc}.\n    pub(crate) {field}: {ty},\n")
     out.append("    /// The offence-category coefficients, in `ActuarialCategory` order (without `UNKNOWN`).\n")
     out.append(f"    pub(crate) category: [f64; {len(CATEGORIES)}],\n}}\n\n")
-    for i, kind in enumerate(ARP_SETS):
-        out.append(f"/// `AllReoffendingPredictor{kind}` at 016919c.\n")
-        out.append(f"pub(crate) const ARP_{kind.upper()}: ArpCoefficients = ArpCoefficients {{\n")
-        for name, _, *sets in coefs:
-            out.append(f"    {name.lower()}: {sets[i] or '0.0'},\n")
-        out.append("    category: [\n")
+    out.append("/// The OASys-answer coefficients of one table (0.0 where the table has no such term).\n")
+    out.append("#[derive(Debug, Clone, Copy)]\npub(crate) struct Answers {\n")
+    for a in ANSWERS:
+        out.append(f"    /// `{a}`.\n    pub(crate) {a.lower()}: f64,\n")
+    out.append("}\n\n/// One table: its history and answer coefficients.\n")
+    out.append("#[derive(Debug, Clone, Copy)]\npub(crate) struct Coefficients {\n"
+               "    /// Criminal history.\n    pub(crate) history: History,\n"
+               "    /// OASys answers (all 0.0 in a static table).\n    pub(crate) answers: Answers,\n}\n\n")
+    by_name = []
+    for const, file in TABLES:
+        coefs, cats = parse_kt(DATA / "actuarial" / f"{file}.kt")
+        values = {name: value for name, _, value in coefs}
+        known = set(flat([n for _, _, n in HISTORY])) | set(ANSWERS)
+        unknown = set(values) - known
+        if unknown:
+            raise SystemExit(f"{file}: coefficients with no field: {sorted(unknown)}")
+        out.append(f"/// `{file}` at 016919c.\npub(crate) const {const}: Coefficients = Coefficients {{\n    history: History {{\n")
+        for field, _, names in HISTORY:
+            out.append(f"        {field}: {lit(values, names if len(names) > 1 else names[0])},\n")
+        out.append("        category: [\n")
         for c in CATEGORIES:
-            out.append(f"        {cats[c][i]}, // {c}\n")
-        out.append("    ],\n};\n\n")
-    out.append("/// A coefficient by its Kotlin enum name (for the staleness test).\n")
-    out.append("#[cfg(test)]\npub(crate) fn by_name(c: &ArpCoefficients, name: &str) -> Option<f64> {\n    match name {\n")
-    for name, _, *_ in coefs:
-        out.append(f"        \"{name}\" => Some(c.{name.lower()}),\n")
-    out.append("        _ => None,\n    }\n}\n")
-    return "".join(out)
+            out.append(f"            {cats[c]}, // {c}\n")
+        out.append("        ],\n    },\n    answers: Answers {\n")
+        for a in ANSWERS:
+            out.append(f"        {a.lower()}: {values.get(a, '0.0')},\n")
+        out.append("    },\n};\n\n")
+        rows = []
+        for name, _, _ in coefs:
+            path = None
+            for field, _, names in HISTORY:
+                if names == [name]:
+                    path = f"history.{field}"
+                elif name in flat(names):
+                    if field in ("age", "copas"):
+                        sex = 0 if name.endswith("_MALE") and not name.endswith("FEMALE") else 1
+                        if field == "age":
+                            deg = next(i for i, n in enumerate(names[sex]) if n == name)
+                            path = f"history.{field}[{sex}][{deg}]"
+                        else:
+                            path = f"history.{field}[{sex}]"
+                    else:
+                        path = f"history.{field}[{list(names).index(name)}]"
+            if name in ANSWERS:
+                path = f"answers.{name.lower()}"
+            rows.append((name, path))
+        by_name.append((const, file, rows))
+    small_rows = []
+    out.append("/// A coefficient of a table by its Kotlin file and enum name (for the staleness test).\n")
+    out.append("#[cfg(test)]\n#[allow(clippy::indexing_slicing, reason = \"constant indices into fixed arrays\")]\n"
+               "pub(crate) fn by_name(file: &str, name: &str) -> Option<f64> {\n    match (file, name) {\n")
+    for const, file, rows in by_name:
+        for name, path in rows:
+            out.append(f"        (\"{file}\", \"{name}\") => Some({const}.{path}),\n")
+    out.append("        _ => None,\n    }\n}\n\n")
+    # IIC-SRP's hierarchy weights and CSRP's female constant: plain enums of BigDecimal(<double>).
+    for const, file, doc in SMALL:
+        coefs = [(n, v) for n, _, v in parse_enum(DATA / "actuarial" / f"{file}.kt")]
+        out.append(f"/// `{file}` at 016919c: {doc}.\n")
+        out.append(f"pub(crate) const {const}: [f64; {len(coefs)}] = [\n")
+        for name, value in coefs:
+            out.append(f"    {value}, // {name}\n")
+        out.append("];\n\n")
+        small_rows.append((const, file, [n for n, _ in coefs]))
+    out.append("/// The tables, by Kotlin file name (for the staleness test).\n#[cfg(test)]\n")
+    out.append(f"pub(crate) const TABLES: [(&str, &Coefficients); {len(TABLES)}] = [\n")
+    for const, file in TABLES:
+        out.append(f"    (\"{file}\", &{const}),\n")
+    out.append("];\n\n")
+    out.append("/// The small tables, by Kotlin file name, with their enum names in order (for the staleness test).\n#[cfg(test)]\n")
+    out.append(f"pub(crate) const SMALL_TABLES: [(&str, &[f64], &[&str]); {len(small_rows)}] = [\n")
+    for const, file, names in small_rows:
+        out.append(f"    (\"{file}\", &{const}, &[" + ", ".join(f'"{n}"' for n in names) + "]),\n")
+    out.append("];\n")
+    return "".join(out).rstrip() + "\n"
 
 
 def rustfmt(text):
@@ -205,12 +313,9 @@ def rustfmt(text):
 
 
 def main():
-    if sys.argv[1:2] == ["--extract"] and len(sys.argv) == 3:
-        extract(sys.argv[2])
-        return
     check = "--check" in sys.argv[1:]
     stale = []
-    for name, text in [("ogrs3_codes.rs", ogrs3()), ("arp_coefficients.rs", arp())]:
+    for name, text in [("ogrs3_codes.rs", ogrs3()), ("coefficients.rs", coefficients())]:
         text = rustfmt(text)
         path = OUT / name
         if check:

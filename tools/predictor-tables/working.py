@@ -2,8 +2,7 @@
 """Hand working for the predictor vectors in tests/vectors/predictors/: a plain transcription of the published
 formulas (docs/rules/predictors.md, docs/rules/predictors.md) written independently of core's Rust, used to do the arithmetic written into
 each vector's description. OGRS3 in doubles as the service; ARP in exact decimals (34 digits for ln/exp/division)
-as the service's BigDecimal code. It reads coefficients from core/data/ (the OGRS3 data file, the ARP coefficients extracted from the service), not
-from core.
+as the service's BigDecimal code. It reads coefficients from core/data/ (the vendored source files), not from core.
 
     python3 tools/predictor-tables/working.py   # rewrites tests/vectors/predictors/*.json
 """
@@ -202,25 +201,18 @@ CATS = ["BURGLARY_DOMESTIC", "BURGLARY_OTHER", "DRUNKENNESS", "DRINK_DRIVING", "
         "SEXUAL_AGAINST_CHILD", "SEXUAL_NOT_AGAINST_CHILD", "THEFT_NON_MOTOR"]
 
 
-def arp_set(column):
-    """One set's coefficients from core/data/actuarial/arp_coefficients.csv (the upstream literals)."""
+def kt(name):
     coefs, cats = {}, {}
-    lines = (ROOT / "core/data/actuarial/arp_coefficients.csv").read_text().splitlines()
-    rows = [line.split(",") for line in lines if line and not line.startswith("#")]
-    col = rows[0].index(column)
-    for row in rows[1:]:
-        name, value = row[0], row[col]
-        if not value:
-            continue
-        if name.startswith("category:"):
-            cats[name.removeprefix("category:").lower()] = Decimal(value)
-        else:
-            coefs[name] = Decimal(float(value))  # BigDecimal(double): the double's exact value
+    for line in (ROOT / "core/data/actuarial" / name).read_text().splitlines():
+        if m := re.match(r'^\s*([A-Z0-9_]+)\("[^"]*",\s*BigDecimal\(([-0-9.eE]+)\)\),', line):
+            coefs[m.group(1)] = Decimal(float(m.group(2)))  # BigDecimal(double): the double's exact value
+        elif m := re.match(r'^\s*ActuarialCategory\.([A-Z_]+)\s*->\s*BigDecimal\("([-0-9.eE]+)"\)', line):
+            cats[m.group(1).lower()] = Decimal(m.group(2))
     return coefs, cats
 
 
-STATIC = arp_set("static")
-DYNAMIC = arp_set("dynamic")
+STATIC = kt("AllReoffendingPredictorStatic.kt")
+DYNAMIC = kt("AllReoffendingPredictorDynamic.kt")
 PL = {"no_problems": 0, "some_problems": 1, "significant_problems": 2}
 ML = {"full_motivation": 0, "partial_motivation": 1, "no_motivation": 2}
 REQ = ["suitability_of_accommodation", "is_unemployed", "current_relationship_with_partner",
@@ -239,11 +231,11 @@ def add_months(d, n):
     return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 
-def arp(i):
+def static_checks(i, violent):
+    """The common static checks of ARP, VRP and SVRP (in core's order); an error dict, or the history."""
     err = lambda k, f: {"error": {"kind": k, "field": f}}
     if i["sex"] not in ("male", "female"):
         return err("sex_not_specified", "sex")
-    fem = i["sex"] == "female"
     dob, conv, ad = (date.fromisoformat(i[k]) for k in ("date_of_birth", "conviction_date", "assessment_date"))
     fu0 = date.fromisoformat(i["follow_up_start"]) if i.get("follow_up_start") else None
     if conv <= dob:
@@ -261,6 +253,8 @@ def arp(i):
     n = i["total_sanctions"]
     if not 1 <= n <= 999:
         return err("total_sanctions_out_of_range", "total_sanctions")
+    if violent and i["violent_sanctions"] > n:
+        return err("violent_sanctions_out_of_range", "violent_sanctions")
     if fu0 is not None:
         if fu0 <= dob:
             return err("follow_up_not_after_birth", "follow_up_start")
@@ -269,6 +263,15 @@ def arp(i):
     fu = fu0 or conv
     af = years(dob, fu)
     ofm = 0 if ad < fu else min(months(fu, ad), 36)
+    return i["sex"] == "female", ac, af, first, n, ofm
+
+
+def arp(i):
+    err = lambda k, f: {"error": {"kind": k, "field": f}}
+    h = static_checks(i, False)
+    if isinstance(h, dict):
+        return h
+    fem, ac, af, first, n, ofm = h
     dyn = i.get("dynamic", {})
     missing = [f for f in REQ if dyn.get(f) is None]
     incons = [f for f in DRUGS if dyn.get("motivation_to_tackle_drug_misuse") is None and dyn.get(f) is True]
@@ -432,6 +435,414 @@ def arp_vectors():
             "source": "docs/rules/predictors.md rules 1–5; ministryofjustice/hmpps-arns-risk-actuarial-api@016919c "
                       "AllReoffendingPredictor*; docs/rules/predictors.md#arp",
             "function": "predictors.arp", "cases": cs}
+
+
+# ---------------------------------------------------------------- VRP and SVRP
+VRP_T = {"static": kt("ViolentReoffendingPredictorStatic.kt"), "dynamic": kt("ViolentReoffendingPredictorDynamic.kt")}
+SVRP_T = {"static": kt("SeriousViolentReoffendingPredictorStatic.kt"),
+          "dynamic": kt("SeriousViolentReoffendingPredictorDynamic.kt")}
+
+
+def svrp_cats(name):
+    """SVRP's violent categories are `BigDecimal("a").add(BigDecimal("b"))`: kt() misses them; add them here."""
+    cats = {}
+    for line in (ROOT / "core/data/actuarial" / name).read_text().splitlines():
+        if m := re.match(r'^\s*ActuarialCategory\.([A-Z_]+)\s*->\s*BigDecimal\("([-0-9.eE]+)"\)'
+                         r'(?:\.add\(BigDecimal\("([-0-9.eE]+)"\)\))?', line):
+            cats[m.group(1).lower()] = Decimal(m.group(2)) + (Decimal(m.group(3)) if m.group(3) else 0)
+    return cats
+
+
+for _k, _f in (("static", "SeriousViolentReoffendingPredictorStatic.kt"), ("dynamic", "SeriousViolentReoffendingPredictorDynamic.kt")):
+    SVRP_T[_k] = (SVRP_T[_k][0], svrp_cats(_f))
+for _k, _f in (("static", "ViolentReoffendingPredictorStatic.kt"), ("dynamic", "ViolentReoffendingPredictorDynamic.kt")):
+    VRP_T[_k] = (VRP_T[_k][0], svrp_cats(_f))
+
+VRP_REQ = ["suitability_of_accommodation", "is_unemployed", "current_relationship_with_partner",
+           "evidence_of_domestic_abuse", "current_relationship_status", "regular_offending_activities",
+           "motivation_to_tackle_drug_misuse", "current_alcohol_use_problems", "excessive_alcohol_use",
+           "impulsivity_problems", "temper_control"]
+VRP_DRUGS = DRUGS[1:] + ["has_methadone_usage"]
+SVRP_REQ = ["carrying_or_using_weapon", "suitability_of_accommodation", "is_unemployed", "current_alcohol_use_problems",
+            "temper_control", "pro_criminal_attitudes", "previous_convictions"]
+PAST = ["homicide", "wounding_gbh", "kidnapping", "firearms", "robbery", "aggravated_burglary", "weapon",
+        "criminal_damage", "arson"]
+PAST_COEF = ["PAST_HOMICIDE_OFFENCE", "PAST_GBH_OFFENCE", "PAST_KIDNAPPING_OFFENCE", "PAST_FIREARMS_OFFENCE",
+             "PAST_ROBBERY_OFFENCE", "PAST_AGGRAVATED_BURGLARY_OFFENCE", "PAST_WEAPON_OFFENCE",
+             "PAST_CRIMINAL_DAMAGE_OFFENCE", "PAST_ARSON_OFFENCE"]
+
+
+def violent(i, serious):
+    """VRP (serious=False) or SVRP (True) in exact decimals, from the coefficient files."""
+    err = lambda k, f: {"error": {"kind": k, "field": f}}
+    h = static_checks(i, True)
+    if isinstance(h, dict):
+        return h
+    fem, ac, af, first, n, ofm = h
+    v = i["violent_sanctions"]
+    dyn = i.get("dynamic", {})
+    req, drugs = (SVRP_REQ, []) if serious else (VRP_REQ, VRP_DRUGS)
+    missing = [f for f in req if dyn.get(f) is None]
+    incons = [f for f in drugs if dyn.get("motivation_to_tackle_drug_misuse") is None and dyn.get(f) is True]
+    dynamic = not missing and not incons
+    c, cats = (SVRP_T if serious else VRP_T)["dynamic" if dynamic else "static"]
+    g = lambda k: c.get(k, Decimal(0))
+    sx = "FEMALE" if fem else "MALE"
+    a, m = Decimal(af), Decimal(ofm)
+    age = [g(f"AAI_{sx}") * a, g(f"AAI_QUADRATIC_{sx}") * a ** 2, g(f"AAI_CUBIC_{sx}") * a ** 3, g(f"AAI_QUARTIC_{sx}") * a ** 4]
+    ofm_t = [g("OFFENCE_FREE_MONTHS") * m, g("OFFENCE_FREE_MONTHS_QUADRATIC") * m ** 2,
+             g("OFFENCE_FREE_MONTHS_CUBIC") * m ** 3, g("OFFENCE_FREE_MONTHS_QUARTIC") * m ** 4]
+    gap = ac - first
+    Z = Decimal(0)
+    t = {
+        "intercept": c["TWO_YEAR_CONSTANT"],
+        "age_sex": sum(age, Z),
+        "female": c["FEMALE"] if fem else Z,
+        "offence_category": cats[i["actuarial_category"]],
+        "first_sanction": c["FIRST_SANCTION"] if n == 1 else Z,
+        "second_sanction": c["SECOND_SANCTION"] if n == 2 else Z,
+        "sanction_occasions": Decimal(n) * c["SANCTION_OCCASIONS"],
+        "second_sanction_gap": Decimal(gap) * c[f"YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_{sx}"] if n == 2 else Z,
+        "offence_free_months": sum(ofm_t, Z),
+        "copas": (Decimal(n) / Decimal(gap + 12)).ln() * c[f"THREE_PLUS_SANCTIONS_COPAS_V_{sx}"] if n >= 3 else Z,
+        "never_violent": c[f"NEVER_VIOLENT_{sx}"] if v == 0 else Z,
+        "once_violent": c["ONCE_VIOLENT"] if v == 1 else Z,
+        "violent_sanctions": Decimal(v) * c["VIOLENT_SANCTIONS"],
+        "violent_rate": (Decimal(v) / Decimal(gap + 30)).ln() * c["VIOLENT_RATE"] if v > 0 else Z,
+    }
+    dt = None
+    if dynamic:
+        d = dyn
+        flag = lambda f, k: c[k] if d.get(f) is True else Z
+        pl = lambda f, k: PL[d[f]] * c[k]
+        if serious:
+            pc = d["previous_convictions"]
+            dt = {"carrying_or_using_weapon": c["CARRY_OR_USE_WEAPON"] if d["carrying_or_using_weapon"] else Z,
+                  "accommodation": pl("suitability_of_accommodation", "ACCOMMODATION_SUITABILITY"),
+                  "unemployed": c["UNEMPLOYED"] * 2 if d["is_unemployed"] else Z,
+                  "chronic_drinking": pl("current_alcohol_use_problems", "CHRONIC_DRINKING"),
+                  "temper_control": pl("temper_control", "TEMPER"),
+                  "pro_criminal_attitudes": pl("pro_criminal_attitudes", "PRO_CRIMINAL_ATTITUDE")}
+            for k, coef in zip(PAST, PAST_COEF):
+                dt[f"past_{k}"] = c[coef] if pc.get(k) else Z
+        else:
+            lt = d["current_relationship_status"] == "living_together"
+            dt = {
+                "accommodation": pl("suitability_of_accommodation", "ACCOMMODATION_SUITABILITY"),
+                "unemployed": c["UNEMPLOYED"] * 2 if d["is_unemployed"] else Z,
+                "live_in_relationship": c["LIVE_IN_RELATIONSHIP"] if lt else Z,
+                "relationship_quality": pl("current_relationship_with_partner", "RELATIONSHIP_QUALITY"),
+                "live_in_relationship_quality": pl("current_relationship_with_partner", "QUALITY_OF_LIVE_IN_RELATIONSHIP") if lt else Z,
+                "domestic_abuse": c["DOMESTIC_ABUSE"] if d["evidence_of_domestic_abuse"] else Z,
+                "regular_offending_activities": pl("regular_offending_activities", "ACTIVITIES_ENCOURAGE_OFFENDING"),
+                "drug_motivation": ML[d["motivation_to_tackle_drug_misuse"]] * c["MOTIVATION_TO_TACKLE_DRUG_MISUSE"],
+                "chronic_drinking": pl("current_alcohol_use_problems", "CHRONIC_DRINKING"),
+                "binge_drinking": pl("excessive_alcohol_use", "BINGE_DRINKING"),
+                "impulsivity": pl("impulsivity_problems", "IMPULSIVITY"),
+                "temper_control": pl("temper_control", "TEMPER"),
+                "methadone": flag("has_methadone_usage", "METHADONE"),
+                "other_opiate": flag("has_other_opiate_usage", "OTHER_OPIATE"),
+                "crack_cocaine": flag("has_crack_cocaine_usage", "CRACK_COCAINE"),
+                "powder_cocaine": flag("has_powder_cocaine_usage", "POWDER_COCAINE"),
+                "prescription_drug_misuse": flag("has_misused_prescription_drug_usage", "PRESCRIPTION_DRUG_MISUSE"),
+                "benzodiazepines": flag("has_benzodiazepines_usage", "BENZODIAZEPINES"),
+                "cannabis": flag("has_cannabis_usage", "CANNABIS"),
+                "steroids": flag("has_steroids_usage", "STEROIDS"),
+                "other_drugs": c["OTHER_DRUGS"] if any(d.get(f) is True for f in DRUGS[8:]) else Z,
+            }
+    total = sum(t.values(), Z) + (sum(dt.values(), Z) if dt else 0)
+    e = total.exp()
+    p = e / (1 + e)
+    score = float((p * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    if score <= 0:
+        if not serious:
+            return err("score_zero", "score")
+        score = 0.0
+    if score >= 100:
+        score = 99.99
+    edges = (1.0, 3.0, 6.9) if serious else (30.0, 60.0, 80.0)
+    band = "low" if score < edges[0] else "medium" if score < edges[1] else "high" if score < edges[2] else "very_high"
+    out = {"score": score, "band": band, "kind": "dynamic" if dynamic else "static",
+           "missing_dynamic": missing, "inconsistent_drug_answers": incons,
+           "age_at_follow_up": af, "age_at_conviction": ac, "offence_free_months": ofm,
+           "terms": {k: float(x) for k, x in t.items()} | {"total": float(total)},
+           "vrp_dynamic": {k: float(x) for k, x in dt.items()} if dt and not serious else None,
+           "svrp_dynamic": {k: float(x) for k, x in dt.items()} if dt and serious else None}
+    nz = lambda mm: "; ".join(f"{k} {float(x):.9g}" for k, x in mm.items() if x != 0)
+    work = (f"{'dynamic' if dynamic else 'static'} set; age {af} at follow-up, {ac} at conviction, gap {gap}, "
+            f"n {n}, violent {v}, offence-free months {ofm}; terms: {nz(t)}" + (f"; dynamic: {nz(dt)}" if dt else "")
+            + (f"; missing {missing}" if missing else "") + (f"; drug answers with no motivation {incons}" if incons else "")
+            + f"; total {float(total):.9g}; 100 × logistic = {float(p * 100):.6f} → {score}; band {band}")
+    return out, work
+
+
+vrp = lambda i: violent(i, False)
+svrp = lambda i: violent(i, True)
+
+
+def v_in(v=1, **kw):
+    i = a_in(**kw)
+    i["violent_sanctions"] = v
+    return i
+
+
+VRP_FULL = {k: v for k, v in FULL.items() if k != "pro_criminal_attitudes"} | {
+    "motivation_to_tackle_drug_misuse": "partial_motivation", "temper_control": "significant_problems"}
+SVRP_FULL = {"carrying_or_using_weapon": True, "suitability_of_accommodation": "significant_problems",
+             "is_unemployed": True, "current_alcohol_use_problems": "some_problems", "temper_control": "some_problems",
+             "pro_criminal_attitudes": "significant_problems", "previous_convictions": {}}
+
+
+MAXED = {k: "significant_problems" for k in VRP_FULL if VRP_FULL[k] in PL} | {
+    "is_unemployed": True, "evidence_of_domestic_abuse": True, "current_relationship_status": "living_together",
+    "motivation_to_tackle_drug_misuse": "no_motivation", "carrying_or_using_weapon": True,
+    "pro_criminal_attitudes": "significant_problems", "previous_convictions": {k: True for k in PAST}}
+
+
+def edge_cases(fn, edges, label):
+    found = {}
+    for n in range(1, 60, 2):
+        for first in range(10, 40, 4):
+            for v, young, dyn in ((0, False, None), (1, False, None), (3, False, None), (min(n, 8), False, None),
+                                  (min(n, 8), True, None), (min(n, 8), True, MAXED), (min(n, 3), False, MAXED)):
+                for cat in ("theft_non_motor", "burglary_domestic", "drunkenness", "welfare_fraud",
+                            "violence_against_the_person_abh_plus", "sexual_against_child"):
+                    if v > n or (young and first > 20):
+                        continue
+                    i = v_in(v=v, n=n, first=first, cat=cat, dyn=dyn, **({"dob": "2004-04-10"} if young else {}))
+                    r = fn(i)
+                    if not isinstance(r, tuple):
+                        continue
+                    s = r[0]["score"]
+                    for edge in edges:
+                        for side, ok in (("below", edge - 1.0 <= s < edge), ("at or above", edge <= s < edge + 1.0)):
+                            cur = found.get((edge, side))
+                            if ok and (cur is None or abs(s - edge) < abs(cur[0] - edge)):
+                                found[(edge, side)] = (s, i)
+    return [case(f"{label} band edge {edge}: score just {side}", i, fn)
+            for (edge, side), (s, i) in sorted(found.items())]
+
+
+def violent_vectors(serious):
+    fn, name = (svrp, "SVRP") if serious else (vrp, "VRP")
+    full = SVRP_FULL if serious else VRP_FULL
+    cs = []
+    cs.append(case("static, man, first sanction (n = 1), never violent (v = 0)", v_in(v=0, n=1, first=39), fn))
+    cs.append(case("static, man, second sanction (n = 2: gap × male coefficient), once violent (v = 1)",
+                   v_in(v=1, n=2, first=30), fn))
+    cs.append(case("static, woman, second sanction, never violent (female terms)", v_in(v=0, sex="female", n=2, first=30), fn))
+    cs.append(case("static, man, 3 sanctions (career ln(3/(gap+12))), 2 violent (rate ln(2/(gap+30)))",
+                   v_in(v=2, n=3, first=20), fn))
+    cs.append(case("static, woman, 40 sanctions, 12 violent", v_in(v=12, sex="female", n=40, first=14), fn))
+    cs.append(case("offence-free months 0: assessment before the start of follow-up",
+                   v_in(conv="2026-05-01", fu="2026-09-01", ad="2026-07-01"), fn))
+    cs.append(case("offence-free months 35", v_in(conv="2023-07-02", ad="2026-07-01"), fn))
+    cs.append(case("offence-free months capped at 36", v_in(conv="2021-07-01", ad="2026-07-01"), fn))
+    cs.append(case("dynamic: every required answer", v_in(v=3, dyn=full), fn))
+    cs.append(case("dynamic, woman: every required answer (female dynamic polynomial)",
+                   v_in(v=0, sex="female", n=2, first=30, dyn=full), fn))
+    if serious:
+        cs.append(case("dynamic: every kind of previous conviction, no weapon, no problems",
+                       v_in(v=3, dyn=full | {"carrying_or_using_weapon": False, "previous_convictions": {k: True for k in PAST},
+                                             "suitability_of_accommodation": "no_problems", "is_unemployed": False}), fn))
+        for k in PAST:
+            cs.append(case(f"dynamic: previous conviction {k} only", v_in(v=3, dyn=full | {"previous_convictions": {k: True}}), fn))
+        cs.append(case("dynamic with previous convictions unanswered: falls back to static and lists the field",
+                       v_in(dyn={k: x for k, x in full.items() if k != "previous_convictions"}), fn))
+        cs.append(case("dynamic with the weapon answer missing: static", v_in(dyn={k: x for k, x in full.items()
+                                                                                 if k != "carrying_or_using_weapon"}), fn))
+    else:
+        cs.append(case("dynamic: not living together, every drug answer with motivation (methadone term; no heroin "
+                       "term; other-drug term shared)",
+                       v_in(v=3, dyn=VRP_FULL | {"current_relationship_status": "not_living_together",
+                                                 "motivation_to_tackle_drug_misuse": "no_motivation"}
+                            | {f: True for f in DRUGS + ["has_methadone_usage"]}), fn))
+        cs.append(case("dynamic with temper control missing: falls back to static and lists the field",
+                       v_in(dyn={k: x for k, x in VRP_FULL.items() if k != "temper_control"}), fn))
+        cs.append(case("dynamic with motivation missing and a drug answer true: static, motivation listed missing and "
+                       "the drug answer inconsistent",
+                       v_in(dyn={k: x for k, x in VRP_FULL.items() if k != "motivation_to_tackle_drug_misuse"}
+                            | {"has_cannabis_usage": True}), fn))
+        cs.append(case("pro-criminal attitudes is not a VRP answer: given or not, the score is dynamic",
+                       v_in(v=3, dyn=VRP_FULL | {"pro_criminal_attitudes": "significant_problems"}), fn))
+    cs.append(case("no dynamic answers: static, every required answer listed as missing", v_in(), fn))
+    for cat in CATS:
+        cs.append(case(f"category {cat.lower()}", v_in(v=2, cat=cat.lower(), n=4, first=18), fn))
+    cs += edge_cases(fn, (1.0, 3.0, 6.9) if serious else (30.0, 60.0, 80.0), name)
+    cs.append(case("sex not specified", v_in(sex="not_specified"), fn))
+    cs.append(case("conviction on the date of birth", v_in(dob="2025-01-15"), fn))
+    cs.append(case("first sanction after the age at conviction", v_in(first=40), fn))
+    cs.append(case("conviction more than 3 months after the assessment", v_in(conv="2026-10-02"), fn))
+    cs.append(case("category unknown", v_in(cat="unknown"), fn))
+    cs.append(case("total sanctions 0", v_in(v=0, n=0), fn))
+    cs.append(case("violent sanctions 6 above total 5", v_in(v=6, n=5), fn))
+    cs.append(case("violent sanctions equal to the total (5 of 5): allowed", v_in(v=5, n=5), fn))
+    cs.append(case("follow-up start on the date of birth", v_in(fu="1985-04-10"), fn))
+    return {"description": f"{name} static and dynamic: each term, first/second/3+ sanctions, never/once/many violent, "
+                           "both sexes, offence-free months 0/35/36, the dynamic fallback, every actuarial category, the "
+                           "band edges and each validation error. Working: tools/predictor-tables/working.py "
+                           "(exact-decimal transcription of the published coefficients).",
+            "source": "docs/rules/predictors.md#vrp-and-svrp; ministryofjustice/hmpps-arns-risk-actuarial-api@016919c "
+                      + ("SeriousViolentReoffendingPredictor*" if serious else "ViolentReoffendingPredictor*"),
+            "function": "predictors.svrp" if serious else "predictors.vrp", "cases": cs}
+
+
+# ---------------------------------------------------------------- IIC-SRP and CSRP
+IIC_W = [Decimal(float(x)) for x in ("0.10310", "0.03328", "0.00926", "0.00634", "0.00281")]
+RUNGS = ["two_or_more_images", "one_image", "two_or_more_contact_child", "one_contact_child",
+         "non_contact_and_contact_adult"]
+
+
+def iic(i):
+    err = lambda k, f: {"error": {"kind": k, "field": f}}
+    if i["sex"] not in ("male", "female"):
+        return err("sex_not_specified", "sex")
+    names = ["contact_adult_sexual_sanctions", "contact_child_sexual_sanctions", "non_contact_sexual_offences",
+             "indecent_image_sanctions"]
+    counts = [i.get(k) for k in names]
+    fem = i["sex"] == "female"
+    if not i["has_ever_committed_sexual_offence"]:
+        if not fem:
+            for k, c in zip(names, counts):
+                if c:
+                    return err("inconsistent_sexual_history", k)
+        return {"score": 0.0, "band": "not_applicable", "weight": 0.0, "rung": None}, "no sexual history: not applicable, 0"
+    for k, c in zip(names, counts):
+        if c is None:
+            return err("count_missing", k)
+    adult, child, nc, img = counts
+    if not fem:
+        if sum(counts) == 0:
+            return err("no_sexual_sanctions", "contact_adult_sexual_sanctions")
+        if i.get("total_sanctions") is not None and sum(counts) > i["total_sanctions"]:
+            return err("sexual_sanctions_exceed_total", "total_sanctions")
+    if fem:
+        k = None
+    elif img >= 2:
+        k = 0
+    elif img == 1:
+        k = 1
+    elif child >= 2:
+        k = 2
+    elif child == 1:
+        k = 3
+    elif nc != 0 and adult != 0:
+        k = 4
+    else:
+        k = None
+    w = IIC_W[k] if k is not None else Decimal(0)
+    score = float((w * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    band = "high" if k == 0 else "medium" if k == 1 else "low"
+    rung = RUNGS[k] if k is not None else "none"
+    return ({"score": score, "band": band, "weight": float(w), "rung": rung},
+            f"{'a woman: weight 0' if fem else f'counts adult {adult}, child {child}, non-contact {nc}, images {img}: rung {rung}'}"
+            f", weight {float(w)} × 100 → {score}; band {band}")
+
+
+def iic_in(sex="male", has=True, n=10, adult=0, child=0, nc=0, img=0):
+    i = {"sex": sex, "has_ever_committed_sexual_offence": has, "total_sanctions": n}
+    for k, x in (("contact_adult_sexual_sanctions", adult), ("contact_child_sexual_sanctions", child),
+                 ("non_contact_sexual_offences", nc), ("indecent_image_sanctions", img)):
+        if x is not None:
+            i[k] = x
+    return i
+
+
+def iic_vectors():
+    cs = [case("2 image sanctions (first rung, even with contact child sanctions)", iic_in(img=2, child=3), iic),
+          case("7 image sanctions", iic_in(img=7), iic),
+          case("1 image sanction", iic_in(img=1, child=2), iic),
+          case("no images, 2 contact child sanctions", iic_in(child=2, adult=1, nc=1), iic),
+          case("no images, 1 contact child sanction", iic_in(child=1), iic),
+          case("non-contact and contact adult both above 0", iic_in(adult=1, nc=2), iic),
+          case("non-contact only (no contact adult): weight 0, low", iic_in(nc=3), iic),
+          case("contact adult only: weight 0, low", iic_in(adult=2), iic),
+          case("a woman with sexual history: weight 0, band low (not not-applicable)", iic_in(sex="female", img=3), iic),
+          case("no sexual history: not applicable", iic_in(has=False, adult=None, child=None, nc=None, img=None), iic),
+          case("no sexual history with zero counts: not applicable", iic_in(has=False), iic),
+          case("no sexual history with a count above 0", iic_in(has=False, child=1), iic),
+          case("sex not specified", iic_in(sex="not_specified", img=1), iic),
+          case("a count missing for a man with sexual history", iic_in(img=None), iic),
+          case("a count missing for a woman with sexual history (the service: UNEXPECTED_ERROR)",
+               iic_in(sex="female", nc=None), iic),
+          case("all four counts 0", iic_in(), iic),
+          case("counts 3 + 2 above total sanctions 4", iic_in(n=4, adult=3, img=2), iic),
+          case("counts 2 + 2 equal to total sanctions 4: allowed", iic_in(n=4, adult=2, img=2), iic)]
+    return {"description": "IIC-SRP: every rung of the hierarchy, first match winning, the woman and no-history "
+                           "cases and each validation error. Working: tools/predictor-tables/working.py.",
+            "source": "docs/rules/predictors.md#iic-srp; ministryofjustice/hmpps-arns-risk-actuarial-api@016919c "
+                      "ImagesAndIndirectContactSexualReoffendingPredictor*",
+            "function": "predictors.iic_srp", "cases": cs}
+
+
+def csrp(i):
+    sv = svrp(i["svrp"])
+    if isinstance(sv, dict):
+        return {"error": {"kind": "component_refused", "field": "svrp"}}
+    d = dc(i["dc_srp"])
+    if isinstance(d, dict):
+        return {"error": {"kind": "component_refused", "field": "dc_srp"}}
+    di = i["dc_srp"]
+    ii = iic({k: di.get(k) for k in ("sex", "has_ever_committed_sexual_offence", "total_sanctions",
+                                     "contact_adult_sexual_sanctions", "contact_child_sexual_sanctions",
+                                     "non_contact_sexual_offences", "indecent_image_sanctions")})
+    if isinstance(ii, dict):
+        return {"error": {"kind": "component_refused", "field": "iic_srp"}}
+    fem = di["sex"] == "female" and di["has_ever_committed_sexual_offence"]
+    f = float((Decimal(0.0038314176245211) * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)) if fem else 0.0
+    total = sv[0]["score"] + d[0]["score"] + ii[0]["score"] + f
+    score = float(Decimal(total).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    score = 0.0 if score <= 0 else 99.99 if score >= 100 else score
+    band = "low" if score < 1 else "medium" if score < 3 else "high" if score < 6.9 else "very_high"
+    out = {"score": score, "band": band, "kind": sv[0]["kind"], "svrp": sv[0]["score"], "svrp_band": sv[0]["band"],
+           "dc_srp": d[0]["score"], "dc_srp_band": d[0]["band"], "iic_srp": ii[0]["score"], "iic_srp_band": ii[0]["band"],
+           "female_sexual_offender": f}
+    return out, (f"SVRP {sv[0]['score']} ({sv[1]}); DC-SRP {d[0]['score']} ({d[1]}); IIC-SRP {ii[0]['score']} ({ii[1]})"
+                 + (f"; woman with sexual history + {f}" if fem else "") + f"; sum {total!r} → {score}; band {band}")
+
+
+def c_in(sv=None, dcs=None):
+    return {"svrp": sv or v_in(), "dc_srp": dcs or d_in()}
+
+
+def csrp_vectors():
+    none = d_in(has=False, adult=None, child=None, nc=None, img=None, sx=None)
+    cs = [case("a man with no sexual history: CSRP = SVRP (DC-SRP and IIC-SRP not applicable, 0)",
+               c_in(v_in(v=3, n=12, first=14), none), csrp),
+          case("a man with contact adult and non-contact sanctions: SVRP + DC-SRP + IIC-SRP 0.28",
+               c_in(v_in(v=3), d_in(n=5, adult=2, nc=1)), csrp),
+          case("a man with 2 image sanctions: IIC-SRP 10.31 (very high)", c_in(v_in(v=1), d_in(n=5, adult=0, img=2)), csrp),
+          case("a woman with sexual history: DC-SRP not applicable, IIC-SRP 0 (low), + 0.38",
+               c_in(v_in(v=0, sex="female", n=2, first=30), d_in(sex="female", n=2, adult=1)), csrp),
+          case("a woman with no sexual history: CSRP = SVRP", c_in(v_in(v=0, sex="female", n=2, first=30),
+                                                                 d_in(sex="female", has=False, adult=None, sx=None)), csrp),
+          case("SVRP dynamic: CSRP's kind is dynamic", c_in(v_in(v=3, dyn=SVRP_FULL), none), csrp),
+          case("SVRP missing a dynamic answer is not a refusal: static", c_in(v_in(v=3, dyn={"temper_control": "some_problems"}), none), csrp),
+          case("SVRP refuses (violent above total): CSRP refused naming svrp", c_in(v_in(v=9, n=5), none), csrp),
+          case("DC-SRP refuses (no date of the last sexual offence): CSRP refused naming dc_srp",
+               c_in(v_in(), d_in(sx=None)), csrp)]
+    found = {}
+    for n in range(1, 40, 3):
+        for first in range(10, 40, 5):
+            for v, dyn in ((0, None), (1, None), (3, None), (3, MAXED)):
+                for adult, img in ((0, 0), (1, 0), (2, 0), (0, 1), (3, 1), (2, 1), (1, 1)):
+                    sv = v_in(v=min(v, n), n=n, first=first, dyn=dyn)
+                    dcs = none if adult + img == 0 else d_in(n=max(n, adult + img), adult=adult, img=img)
+                    r = csrp(c_in(sv, dcs))
+                    if not isinstance(r, tuple):
+                        continue
+                    s = r[0]["score"]
+                    for edge in (1.0, 3.0, 6.9):
+                        for side, ok in (("below", edge - 1.5 <= s < edge), ("at or above", edge <= s < edge + 1.5)):
+                            cur = found.get((edge, side))
+                            if ok and (cur is None or abs(s - edge) < abs(cur[0] - edge)):
+                                found[(edge, side)] = (s, c_in(sv, dcs))
+    cs += [case(f"CSRP band edge {edge}: score just {side}", i, csrp) for (edge, side), (s, i) in sorted(found.items())]
+    return {"description": "CSRP: SVRP + DC-SRP + IIC-SRP (+ 0.38 for a woman with sexual history), its kind from SVRP, "
+                           "component refusals and the 1/3/6.9 band edges. Working: tools/predictor-tables/working.py.",
+            "source": "docs/rules/predictors.md#csrp; ministryofjustice/hmpps-arns-risk-actuarial-api@016919c "
+                      "CombinedSeriousReoffendingPredictor*",
+            "function": "predictors.csrp", "cases": cs}
 
 
 # ---------------------------------------------------------------- DC-SRP
@@ -646,6 +1057,32 @@ def case_vectors():
                "expected": {"event": 0, "ogrs3": scored(o),
                             "arp": {"status": "not_computed", "missing": ["events[0].actuarial_category"]},
                             "dc_srp": scored(d)}})
+    vh = {"total_sanctions": 6, "age_at_first_sanction": 15, "violent_sanctions": 2,
+          "has_ever_committed_sexual_offence": False}
+    va = SVRP_FULL | VRP_FULL | {"previous_convictions": {"robbery": True}}
+    cv = {"schema_version": 1, "person": person(), "events": [community("2020-03-01", "00100", "violence_against_the_person_abh_plus")],
+          "criminal_history": vh, "dynamic_answers": va}
+    vi = v_in(v=2, dob="1980-06-15", conv="2020-03-01", fu="2020-03-01", ad="2021-03-01", first=15, n=6,
+              cat="violence_against_the_person_abh_plus", dyn=va)
+    vr, sv = vrp(vi), svrp(vi)
+    di = d_in(has=False, adult=None, child=None, nc=None, img=None, sx=None, dob="1980-06-15", fu="2020-03-01", n=6,
+              ad="2021-03-01")
+    cr = csrp({"svrp": vi, "dc_srp": di})
+    cs.append({"description": "violent history (2 of 6 sanctions violent), VRP's and SVRP's answers, no sexual history, on "
+                              "2021-03-01: VRP dynamic " + vr[1] + "; SVRP dynamic " + sv[1] + "; IIC-SRP not applicable; "
+                              "CSRP " + cr[1],
+               "input": {"case": cv, "on": "2021-03-01"},
+               "expected": {"event": 0, "vrp": scored(vr), "svrp": scored(sv),
+                            "iic_srp": {"status": "scored", "score": {"band": "not_applicable", "score": 0.0}},
+                            "csrp": scored(cr)}})
+    cv2 = {"schema_version": 1, "person": person(), "events": [community("2020-03-01", "00100", "theft_non_motor")],
+           "criminal_history": {k: x for k, x in vh.items() if k != "violent_sanctions"}}
+    cs.append({"description": "no violent_sanctions in the history: VRP and SVRP not computed and say so; CSRP not "
+                              "computed with SVRP's missing field",
+               "input": {"case": cv2, "on": "2021-03-01"},
+               "expected": {"vrp": {"status": "not_computed", "missing": ["criminal_history.violent_sanctions"]},
+                            "svrp": {"status": "not_computed", "missing": ["criminal_history.violent_sanctions"]},
+                            "csrp": {"status": "not_computed", "missing": ["criminal_history.violent_sanctions"]}}})
     c4 = {"schema_version": 1, "person": person(), "events": [community("2020-03-01", "00100")], "criminal_history": hist}
     cs.append({"description": "no event convicted on or before the date: nothing computed",
                "input": {"case": c4, "on": "2019-01-01"},
@@ -702,6 +1139,8 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     case_doc, validation_doc = case_docs()
     for name, doc in (("ogrs3.json", ogrs3_vectors()), ("arp.json", arp_vectors()), ("dc_srp.json", dc_vectors()),
+                      ("vrp.json", violent_vectors(False)), ("svrp.json", violent_vectors(True)),
+                      ("iic_srp.json", iic_vectors()), ("csrp.json", csrp_vectors()),
                       ("case.json", case_doc), ("case_validation.json", validation_doc)):
         (OUT / name).write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
         print(name, len(doc["cases"]))

@@ -17,11 +17,13 @@ from ._types import (
     CasePredictors,
     CodeReading,
     Compliance,
+    CsrpScore,
     DcSrpScore,
     DomainEvent,
     Escalation,
     EscalationPoint,
     EventRecompute,
+    IicSrpScore,
     ManagerOverride,
     NdeliusTierForms,
     Ogrs3Score,
@@ -33,6 +35,7 @@ from ._types import (
     Tier,
     Tier2026,
     Tiers,
+    ViolentScore,
 )
 
 PolicyArg = Union[AllocationPolicy, str, dict[str, Any], None]
@@ -250,8 +253,32 @@ def dc_srp(inputs: Mapping[str, Any]) -> DcSrpScore:
     return _build(DcSrpScore, _native.dc_srp(inputs))
 
 
+def vrp(inputs: Mapping[str, Any]) -> ViolentScore:
+    """VRP, static or dynamic (docs/rules/predictors.md#vrp-and-svrp), over a dict of core's ``ViolentInput``
+    fields (``ArpInput``'s plus ``violent_sanctions``). Errors as ``ogrs3``."""
+    return _build(ViolentScore, _native.vrp(inputs))
+
+
+def svrp(inputs: Mapping[str, Any]) -> ViolentScore:
+    """SVRP, static or dynamic (docs/rules/predictors.md#vrp-and-svrp), over a dict of core's ``ViolentInput``
+    fields. Errors as ``ogrs3``."""
+    return _build(ViolentScore, _native.svrp(inputs))
+
+
+def iic_srp(inputs: Mapping[str, Any]) -> IicSrpScore:
+    """IIC-SRP (docs/rules/predictors.md#iic-srp), over a dict of core's ``IicSrpInput`` fields. Errors as
+    ``ogrs3``."""
+    return _build(IicSrpScore, _native.iic_srp(inputs))
+
+
+def csrp(inputs: Mapping[str, Any]) -> CsrpScore:
+    """CSRP (docs/rules/predictors.md#csrp), over ``{"svrp": ViolentInput, "dc_srp": DcSrpInput}``. A component
+    refusing its inputs is a ``RuleError`` with ``code="component_refused"`` and ``path`` the component."""
+    return _build(CsrpScore, _native.csrp(inputs))
+
+
 def predictors(case: Case, on: datetime.date) -> CasePredictors:
-    """OGRS3, ARP and DC-SRP computed from ``case``'s history on ``on``, as far as its inputs allow: each is a
+    """Every predictor (OGRS3, ARP, DC-SRP, VRP, SVRP, IIC-SRP, CSRP) computed from ``case``'s history on ``on``, as far as its inputs allow: each is a
     score, or what is missing, or why it is refused (docs/rules/predictors.md#from-a-case)."""
     return _build(CasePredictors, _native.predictors(case, on))
 

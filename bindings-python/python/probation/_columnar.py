@@ -258,3 +258,68 @@ def synth_table(
 def input_columns() -> list[str]:
     """The names of every input column the columnar API reads."""
     return list(COLUMNS)
+
+
+# The columnar predictors (src/predictor_columns.rs): input columns named as the predictor's input fields.
+_PREDICTOR_DATES = ("assessment_date", "date_of_birth", "conviction_date", "follow_up_start",
+                    "most_recent_sexual_offence_date")
+_PREDICTOR_CATS = ("sex", "actuarial_category", "supervision_status", "offence_code")
+
+
+def predict_columns(predictor: str, columns: Any) -> dict[str, Any]:
+    """One predictor (``"ogrs3"``, ``"arp"``, ``"vrp"``, ``"svrp"``, ``"dc_srp"``, ``"iic_srp"``, ``"csrp"``) over
+    columns — a mapping of column name → sequence or numpy array, or a pandas DataFrame — one row per person; core
+    scores every row with the GIL released (docs/python.md#columnar-predictors).
+
+    Columns are the predictor's input fields: dates (``datetime.date``, ``datetime64`` or ISO strings; missing
+    as ``None``/NaT), ``sex``, ``actuarial_category``, ``supervision_status`` and ``offence_code`` as strings, the
+    counts and ``has_ever_committed_sexual_offence`` as integers, and each OASys answer as an integer (problem
+    levels and motivation 0–2, booleans 0/1, ``current_relationship_status`` 0 not in a relationship / 1 living
+    together / 2 not living together, ``previous_convictions`` a bit mask in ``PreviousConvictions`` order);
+    a negative integer or an absent column means not given.
+
+    Returns numpy arrays: ``score``, ``total`` (the logit before rounding; DC-SRP its points, IIC-SRP its
+    weight), ``probability`` (the logistic of ``total``; DC-SRP its probability) as float64, NaN where the row
+    was refused; ``band``, ``kind`` and ``error`` (the refusal's kind) as object arrays of strings or ``None``.
+    """
+    import numpy as np
+
+    items = dict(columns.items()) if hasattr(columns, "items") else dict(columns)
+    n = len(next(iter(items.values()))) if items else 0
+    cols: dict[str, bytes] = {}
+    cats: dict[str, list[str | None]] = {}
+    for name, values in items.items():
+        if len(values) != n:
+            raise DecodeError(f"column `{name}`: expected {n} rows")
+        if name in _PREDICTOR_DATES:
+            arr = np.asarray(values, dtype="datetime64[D]")
+            days = arr.astype("int64")
+            days[np.isnat(arr)] = NO_DATE
+            cols[name] = np.ascontiguousarray(days, dtype="<i4").tobytes()
+        elif name in _PREDICTOR_CATS:
+            labels = [None if v is None or v != v else str(v) for v in values]
+            table = sorted({v for v in labels if v is not None})
+            index = {v: i for i, v in enumerate(table)}
+            codes = np.array([-1 if v is None else index[v] for v in labels], dtype="<i4")
+            cols[name] = codes.tobytes()
+            cats[name] = list(table)
+        else:
+            arr = np.asarray(values, dtype="float64")
+            arr = np.where(np.isnan(arr), -1, arr)
+            cols[name] = np.ascontiguousarray(arr.astype("int64"), dtype="<i4").tobytes()
+    raw = _native.predict_columns(predictor, n, cols, cats)
+    bands, kinds = _native.predictor_column_categories()
+    errors = list(raw["error_kinds"])
+
+    def decode_codes(key: str, names: Sequence[str]) -> Any:
+        codes = np.frombuffer(raw[key], dtype="<i4")
+        return np.array([None if c < 0 else names[c] for c in codes], dtype=object)
+
+    return {
+        "score": np.frombuffer(raw["score"], dtype="<f8").copy(),
+        "total": np.frombuffer(raw["total"], dtype="<f8").copy(),
+        "probability": np.frombuffer(raw["probability"], dtype="<f8").copy(),
+        "band": decode_codes("band", bands),
+        "kind": decode_codes("kind", kinds),
+        "error": decode_codes("error", errors),
+    }

@@ -32,9 +32,11 @@ __all__ = [
     "community_api_from_case",
     "community_api_to_case",
     "compliance",
+    "csrp",
     "dc_srp",
     "escalation",
     "escalation_history",
+    "iic_srp",
     "input_column_names",
     "input_columns",
     "integration_api_from_case",
@@ -42,6 +44,8 @@ __all__ = [
     "ogrs3",
     "output_categories",
     "output_columns",
+    "predict_columns",
+    "predictor_column_categories",
     "predictors",
     "recompute_for",
     "recompute_for_event",
@@ -49,6 +53,7 @@ __all__ = [
     "release_law",
     "schedule",
     "sentence_dates",
+    "svrp",
     "synth",
     "synth_columns",
     "tier",
@@ -60,6 +65,7 @@ __all__ = [
     "tier_many",
     "tiers",
     "validate",
+    "vrp",
 ]
 
 __version__: str
@@ -324,8 +330,28 @@ def arp(inputs: Mapping[str, Any]) -> dict[str, Any]:
 def dc_srp(inputs: Mapping[str, Any]) -> dict[str, Any]:
     """DC-SRP over a ``DcSrpInput`` dict, as core serialises the score (``probation.dc_srp`` wraps it)."""
 
+def vrp(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """VRP over a ``ViolentInput`` dict, as core serialises the score (``probation.vrp`` wraps it)."""
+
+def svrp(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """SVRP over a ``ViolentInput`` dict, as core serialises the score (``probation.svrp`` wraps it)."""
+
+def iic_srp(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """IIC-SRP over an ``IicSrpInput`` dict, as core serialises the score (``probation.iic_srp`` wraps it)."""
+
+def csrp(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """CSRP over a ``CsrpInput`` dict, as core serialises the score (``probation.csrp`` wraps it)."""
+
 def predictors(case: Case, on: datetime.date) -> dict[str, Any]:
     """The predictors of a case on a date, as core serialises them (``probation.predictors`` wraps them)."""
+
+def predict_columns(
+    predictor: str, n: int, columns: dict[str, bytes], categories: dict[str, list[str | None]]
+) -> dict[str, Any]:
+    """One predictor over fixed-width columns (GIL released); ``probation.predict_columns`` wraps it."""
+
+def predictor_column_categories() -> tuple[list[str], list[str]]:
+    """The category lists of the ``band`` and ``kind`` columns of ``predict_columns``."""
 
 def synth(seed: int, count: int, *, start: int = 0) -> list[Case]:
     """Synthetic cases ``start .. start + count`` of ``seed`` (GIL released while generating)."""

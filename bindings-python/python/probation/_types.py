@@ -27,6 +27,7 @@ __all__ = [
     "CodeReading",
     "CodeReadingKind",
     "Compliance",
+    "CsrpScore",
     "CustodyKind",
     "DayUnit",
     "DcSrpPoints",
@@ -43,6 +44,8 @@ __all__ = [
     "Fraction",
     "Ftr56Law",
     "HdcScheme",
+    "IicSrpRung",
+    "IicSrpScore",
     "ItemKind",
     "KeyDate",
     "Letter",
@@ -63,6 +66,12 @@ __all__ = [
     "Outcome2Kind",
     "Outcome3",
     "Outcome3Kind",
+    "Outcome4",
+    "Outcome4Kind",
+    "Outcome5",
+    "Outcome5Kind",
+    "Outcome6",
+    "Outcome6Kind",
     "OutcomeKind",
     "OverrideReason",
     "Period",
@@ -99,6 +108,7 @@ __all__ = [
     "StepStatus",
     "SupervisionKind",
     "SupervisionPeriod",
+    "SvrpDynamicTerms",
     "Tier",
     "Tier2026",
     "Tier2026Step",
@@ -109,6 +119,9 @@ __all__ = [
     "TrancheUsed",
     "Trigger",
     "TriggerKind",
+    "ViolentScore",
+    "ViolentTerms",
+    "VrpDynamicTerms",
     "WindowResult",
     "WindowStatus",
     "WomensPoints",
@@ -195,6 +208,23 @@ class EnforcementActionKind(_Enum):
     """Breach proceedings were laid before the court."""
     RECALL_REQUESTED = "recall_requested"
     """A licence recall was requested."""
+
+
+class IicSrpRung(_Enum):
+    """Which rung of the IIC-SRP hierarchy gave the weight (first match wins)."""
+
+    TWO_OR_MORE_IMAGES = "two_or_more_images"
+    """2 or more indecent image sanctions: 0.10310 (band high)."""
+    ONE_IMAGE = "one_image"
+    """1 indecent image sanction: 0.03328 (band medium)."""
+    TWO_OR_MORE_CONTACT_CHILD = "two_or_more_contact_child"
+    """2 or more contact child sanctions: 0.00926."""
+    ONE_CONTACT_CHILD = "one_contact_child"
+    """1 contact child sanction: 0.00634."""
+    NON_CONTACT_AND_CONTACT_ADULT = "non_contact_and_contact_adult"
+    """Non-contact offences and contact adult sanctions both above 0: 0.00281."""
+    NONE = "none"
+    """None of these, or a woman: 0."""
 
 
 class ItemKind(_Enum):
@@ -373,6 +403,39 @@ class Outcome2Kind(_Enum):
 
 class Outcome3Kind(_Enum):
     """The `status` of a `Outcome3`."""
+
+    SCORED = "scored"
+    """Computed."""
+    REFUSED = "refused"
+    """The inputs were present but refused."""
+    NOT_COMPUTED = "not_computed"
+    """Not computed: these case fields (paths) are missing."""
+
+
+class Outcome4Kind(_Enum):
+    """The `status` of a `Outcome4`."""
+
+    SCORED = "scored"
+    """Computed."""
+    REFUSED = "refused"
+    """The inputs were present but refused."""
+    NOT_COMPUTED = "not_computed"
+    """Not computed: these case fields (paths) are missing."""
+
+
+class Outcome5Kind(_Enum):
+    """The `status` of a `Outcome5`."""
+
+    SCORED = "scored"
+    """Computed."""
+    REFUSED = "refused"
+    """The inputs were present but refused."""
+    NOT_COMPUTED = "not_computed"
+    """Not computed: these case fields (paths) are missing."""
+
+
+class Outcome6Kind(_Enum):
+    """The `status` of a `Outcome6`."""
 
     SCORED = "scored"
     """Computed."""
@@ -792,6 +855,15 @@ class CasePredictors:
     """ARP (static, or dynamic when the case has every required answer)."""
     dc_srp: Outcome3
     """DC-SRP."""
+    vrp: Outcome4
+    """VRP (static, or dynamic when the case has every answer VRP requires)."""
+    svrp: Outcome4
+    """SVRP (static, or dynamic likewise)."""
+    iic_srp: Outcome5
+    """IIC-SRP."""
+    csrp: Outcome6
+    """CSRP, from the SVRP, DC-SRP and IIC-SRP above: refused when one of them is, not computed when one of
+    them is not."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -869,6 +941,36 @@ class Compliance(_mixins.ComplianceMixin):
     """Enforcement steps the failures call for, by failure date."""
     rules: tuple[Rule, ...]
     """Rules that fired beyond each item's own, each once."""
+
+
+@dataclasses.dataclass(frozen=True)
+class CsrpScore:
+    """A CSRP score, with the three components it adds."""
+
+    score: float
+    """SVRP % + DC-SRP % + IIC-SRP % (+ 0.38), rounded half up to 2 dp, clamped to 0–99.99."""
+    band: RiskBand
+    """Band: low below 1, medium below 3, high below 6.9, else very high."""
+    kind: ScoreKind
+    """SVRP's static or dynamic."""
+    svrp: float
+    """SVRP's percentage."""
+    svrp_band: RiskBand
+    """SVRP's band."""
+    dc_srp: float
+    """DC-SRP's percentage (100 × p, 2 dp)."""
+    dc_srp_band: RiskBand
+    """DC-SRP's band."""
+    dc_srp_risk_reduction: bool | None
+    """DC-SRP's risk reduction."""
+    iic_srp: float
+    """IIC-SRP's percentage."""
+    iic_srp_band: RiskBand
+    """IIC-SRP's band."""
+    female_sexual_offender: float
+    """0.38 (the female sexual offender constant as a 2-dp percentage) for a woman with sexual history, else 0."""
+    rules: tuple[Rule, ...]
+    """Every rule that fired."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1094,6 +1196,22 @@ class HdcScheme:
 
 
 @dataclasses.dataclass(frozen=True)
+class IicSrpScore:
+    """An IIC-SRP score."""
+
+    score: float
+    """weight × 100, rounded half up to 2 dp (0 when not applicable)."""
+    band: RiskBand
+    """High, medium or low (`not_applicable` with no sexual history)."""
+    weight: float
+    """The hierarchy weight."""
+    rung: IicSrpRung | None
+    """The rung that gave it (`None` when not applicable)."""
+    rules: tuple[Rule, ...]
+    """Every rule that fired."""
+
+
+@dataclasses.dataclass(frozen=True)
 class KeyDate:
     """One key date and the rule that produced it. Serialised as `{"date": "2024-04-14", "rule": {...}}`."""
 
@@ -1236,6 +1354,45 @@ class Outcome3:
 
     status: Outcome3Kind
     score: DcSrpScore | None = None
+    """The score."""
+    error: PredictorError | None = None
+    """Why."""
+    missing: tuple[str, ...] | None = None
+    """The missing case fields, e.g. `criminal_history.total_sanctions`."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Outcome4:
+    """One predictor computed from a case: a score, a refusal, or not computed because inputs are missing."""
+
+    status: Outcome4Kind
+    score: ViolentScore | None = None
+    """The score."""
+    error: PredictorError | None = None
+    """Why."""
+    missing: tuple[str, ...] | None = None
+    """The missing case fields, e.g. `criminal_history.total_sanctions`."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Outcome5:
+    """One predictor computed from a case: a score, a refusal, or not computed because inputs are missing."""
+
+    status: Outcome5Kind
+    score: IicSrpScore | None = None
+    """The score."""
+    error: PredictorError | None = None
+    """Why."""
+    missing: tuple[str, ...] | None = None
+    """The missing case fields, e.g. `criminal_history.total_sanctions`."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Outcome6:
+    """One predictor computed from a case: a score, a refusal, or not computed because inputs are missing."""
+
+    status: Outcome6Kind
+    score: CsrpScore | None = None
     """The score."""
     error: PredictorError | None = None
     """Why."""
@@ -1606,6 +1763,28 @@ class SupervisionPeriod:
 
 
 @dataclasses.dataclass(frozen=True)
+class SvrpDynamicTerms:
+    """The dynamic terms of SVRP."""
+
+    carrying_or_using_weapon: float
+    accommodation: float
+    unemployed: float
+    """The coefficient × 2 when unemployed."""
+    chronic_drinking: float
+    temper_control: float
+    pro_criminal_attitudes: float
+    past_homicide: float
+    past_wounding_gbh: float
+    past_kidnapping: float
+    past_firearms: float
+    past_robbery: float
+    past_aggravated_burglary: float
+    past_weapon: float
+    past_criminal_damage: float
+    past_arson: float
+
+
+@dataclasses.dataclass(frozen=True)
 class Tier(_mixins.TierMixin):
     """A tier: protect level and points, change level and points, the tier string and its nDelius form, and every
     rule that fired."""
@@ -1738,6 +1917,104 @@ class Trigger:
     """Index in `assessments`."""
     code: str | None = None
     """Its register code."""
+
+
+@dataclasses.dataclass(frozen=True)
+class ViolentScore:
+    """A VRP or SVRP score."""
+
+    score: float
+    """2-year percentage, 2 dp (VRP 0.01–99.99; SVRP 0.00–99.99)."""
+    band: RiskBand
+    """Band (VRP 30/60/80; SVRP 1/3/6.9)."""
+    kind: ScoreKind
+    """Static or dynamic."""
+    missing_dynamic: tuple[str, ...]
+    """Required dynamic answers that were missing (non-empty: the score fell back to static)."""
+    inconsistent_drug_answers: tuple[str, ...]
+    """Drug-use answers given as true with no motivation answer (VRP; non-empty: the score fell back to
+    static)."""
+    age_at_follow_up: int
+    """Whole years of age at the start of follow-up."""
+    age_at_conviction: int
+    """Whole years of age at the current conviction."""
+    offence_free_months: int
+    """Whole months from the start of follow-up to the assessment date, 0–36."""
+    terms: ViolentTerms
+    """The criminal-history terms and the total."""
+    vrp_dynamic: VrpDynamicTerms | None
+    """VRP's OASys terms, for a dynamic VRP score."""
+    svrp_dynamic: SvrpDynamicTerms | None
+    """SVRP's OASys terms, for a dynamic SVRP score."""
+    rules: tuple[Rule, ...]
+    """Every rule that fired."""
+
+
+@dataclasses.dataclass(frozen=True)
+class ViolentTerms:
+    """The criminal-history terms of VRP and SVRP, each the coefficient × its input, and the sum of every term."""
+
+    intercept: float
+    """The 2-year intercept."""
+    age_sex: float
+    """The sex-specific polynomial in age at follow-up start (VRP: quartic, dynamic male quadratic; SVRP:
+    quadratic)."""
+    female: float
+    """The female term (0 for a man)."""
+    offence_category: float
+    """The offence category's coefficient."""
+    first_sanction: float
+    """The first-sanction flag's coefficient (n = 1), else 0."""
+    second_sanction: float
+    """The second-sanction flag's coefficient (n = 2), else 0."""
+    sanction_occasions: float
+    """n × the sanction-occasions coefficient."""
+    second_sanction_gap: float
+    """(age at conviction − age at first sanction) × the sex's coefficient, at n = 2; else 0."""
+    offence_free_months: float
+    """The polynomial in offence-free months (VRP quartic static, quadratic dynamic; SVRP quartic)."""
+    copas: float
+    """c · ln(n / (gap + 12)) at n ≥ 3, else 0."""
+    never_violent: float
+    """No violent sanction (v = 0): the sex's coefficient, else 0."""
+    once_violent: float
+    """One violent sanction (v = 1): the coefficient, else 0."""
+    violent_sanctions: float
+    """v × the violent-sanctions coefficient."""
+    violent_rate: float
+    """c · ln(v / (gap + 30)) when v > 0, else 0."""
+    total: float
+    """The sum of every term, the dynamic ones included."""
+
+
+@dataclasses.dataclass(frozen=True)
+class VrpDynamicTerms:
+    """The dynamic terms of VRP (each the coefficient × the answer's score; absent drug answers count 0)."""
+
+    accommodation: float
+    unemployed: float
+    """The coefficient × 2 when unemployed."""
+    live_in_relationship: float
+    relationship_quality: float
+    live_in_relationship_quality: float
+    """Living together × relationship quality (only when living together)."""
+    domestic_abuse: float
+    regular_offending_activities: float
+    drug_motivation: float
+    chronic_drinking: float
+    binge_drinking: float
+    impulsivity: float
+    temper_control: float
+    methadone: float
+    other_opiate: float
+    crack_cocaine: float
+    powder_cocaine: float
+    prescription_drug_misuse: float
+    benzodiazepines: float
+    cannabis: float
+    steroids: float
+    other_drugs: float
+    """Other drugs, ketamine, spice, hallucinogens or solvents: one shared term."""
 
 
 @dataclasses.dataclass(frozen=True)

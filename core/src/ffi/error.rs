@@ -11,7 +11,7 @@ use crate::allocation::{AllocationError, PolicyError};
 use crate::calendar::CalendarError;
 use crate::contact::ContactError;
 use crate::interchange::DecodeError;
-use crate::predictors::{ArpError, DcSrpError, Ogrs3Error};
+use crate::predictors::{ArpError, CsrpError, DcSrpError, Ogrs3Error};
 use crate::records::RecordError;
 use crate::release::ReleaseError;
 use crate::sentence::SentenceError;
@@ -228,6 +228,12 @@ impl From<ArpError> for ApiError {
 
 impl From<DcSrpError> for ApiError {
     fn from(e: DcSrpError) -> Self {
+        ApiError::of(decode, e.kind(), e.field(), e)
+    }
+}
+
+impl From<CsrpError> for ApiError {
+    fn from(e: CsrpError) -> Self {
         ApiError::of(decode, e.kind(), e.field(), e)
     }
 }

@@ -6,19 +6,16 @@
 //! product is an IEEE double and the sum is compensated, which agrees with it to about 1e-15 on the logit, so
 //! the 2-dp score differs only if 100 × p lies within about 1e-12 of a half-hundredth.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::rules::arp::{self as rules, Idx};
-use super::{
-    FieldSet, RiskBand, ScoreKind, exact_sum, half_up, logistic, whole_months, whole_years,
-};
+use super::{FieldSet, RiskBand, ScoreKind};
 use crate::allocation::RuleList;
 use crate::model::Sex;
 
-#[path = "arp_coefficients.rs"]
-mod coefficients;
-use coefficients::{ARP_DYNAMIC, ARP_STATIC};
+use super::logistic::coefficients::{ARP_DYNAMIC, ARP_STATIC};
+use super::logistic::{self, Coefficients, HistoryTerms, StaticInputs, flag, level};
 
 /// The 24 actuarial offence categories of the service (`ActuarialCategory`), plus `unknown`. The map from Home
 /// Office code to category comes from Manage Offences and is not public: the category is an input.
@@ -71,7 +68,7 @@ pub enum ProblemLevel {
 }
 
 impl ProblemLevel {
-    const fn score(self) -> f64 {
+    pub(crate) const fn score(self) -> f64 {
         match self {
             ProblemLevel::NoProblems => 0.0,
             ProblemLevel::SomeProblems => 1.0,
@@ -95,7 +92,7 @@ pub enum MotivationLevel {
 }
 
 impl MotivationLevel {
-    const fn score(self) -> f64 {
+    pub(crate) const fn score(self) -> f64 {
         match self {
             MotivationLevel::FullMotivation => 0.0,
             MotivationLevel::PartialMotivation => 1.0,
@@ -229,6 +226,54 @@ pub struct DynamicAnswers {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub temper_control: Option<ProblemLevel>,
+    /// Did the current offence involve carrying or using a weapon (OASys 2.6; SVRP only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub carrying_or_using_weapon: Option<bool>,
+    /// The serious offences among the previous convictions (OASys 1.x; SVRP only). Absent: not answered;
+    /// given with none true: answered, none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub previous_convictions: Option<PreviousConvictions>,
+}
+
+/// The service's `previousConvictions` list (SVRP), as one flag per kind of serious offence.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+#[allow(
+    missing_docs,
+    reason = "the service's PreviousConviction values, self-describing"
+)]
+pub struct PreviousConvictions {
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub homicide: bool,
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub wounding_gbh: bool,
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub kidnapping: bool,
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub firearms: bool,
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub robbery: bool,
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub aggravated_burglary: bool,
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub weapon: bool,
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub criminal_damage: bool,
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub arson: bool,
 }
 
 /// The inputs of ARP (docs/rules/predictors.md "Common static inputs" and the ARP dynamic list).
@@ -266,7 +311,7 @@ pub struct ArpInput {
 }
 
 /// The names of the required dynamic answers, in [`DynamicAnswers`] order.
-const REQUIRED: [&str; 10] = [
+pub(crate) const REQUIRED: [&str; 10] = [
     "suitability_of_accommodation",
     "is_unemployed",
     "current_relationship_with_partner",
@@ -279,7 +324,7 @@ const REQUIRED: [&str; 10] = [
     "pro_criminal_attitudes",
 ];
 /// The names of ARP's drug-use answers.
-const DRUGS: [&str; 13] = [
+pub(crate) const DRUGS: [&str; 13] = [
     "has_heroin_usage",
     "has_other_opiate_usage",
     "has_crack_cocaine_usage",
@@ -295,7 +340,7 @@ const DRUGS: [&str; 13] = [
     "has_solvents_usage",
 ];
 
-/// Why ARP could not be scored; each names the input field.
+/// Why ARP, VRP or SVRP could not be scored; each names the input field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum ArpError {
     /// Sex is `not_specified`.
@@ -326,9 +371,12 @@ pub enum ArpError {
     /// Age at follow-up start 110 or over (`DATE_OF_START_OF_FOLLOWUP_OUT_OF_RANGE`).
     #[error("age at `follow_up_start` must be under 110")]
     FollowUpAgeOutOfRange,
-    /// The score rounds to 0.00, which the service refuses to band (`UNEXPECTED_ERROR`).
-    #[error("the ARP score rounds to 0.00, which has no band")]
+    /// The score rounds to 0.00, which the service refuses to band (`UNEXPECTED_ERROR`; ARP and VRP).
+    #[error("the score rounds to 0.00, which has no band")]
     ScoreZero,
+    /// Violent sanctions above the total sanctions (`VIOLENT_SANCTION_OUT_OF_RANGE`; VRP and SVRP).
+    #[error("`violent_sanctions` must be from 0 to `total_sanctions`")]
+    ViolentSanctionsOutOfRange,
 }
 
 impl ArpError {
@@ -346,6 +394,7 @@ impl ArpError {
             ArpError::TotalSanctionsOutOfRange => "total_sanctions",
             ArpError::FollowUpNotAfterBirth | ArpError::FollowUpAgeOutOfRange => "follow_up_start",
             ArpError::ScoreZero => "score",
+            ArpError::ViolentSanctionsOutOfRange => "violent_sanctions",
         }
     }
 
@@ -362,6 +411,7 @@ impl ArpError {
             ArpError::FollowUpNotAfterBirth => "follow_up_not_after_birth",
             ArpError::FollowUpAgeOutOfRange => "follow_up_age_out_of_range",
             ArpError::ScoreZero => "score_zero",
+            ArpError::ViolentSanctionsOutOfRange => "violent_sanctions_out_of_range",
         }
     }
 }
@@ -455,589 +505,288 @@ pub struct ArpScore {
     pub rules: RuleList,
 }
 
-/// The complete dynamic answers, once validated.
-struct Dynamic {
-    accommodation: ProblemLevel,
-    unemployed: bool,
-    partner: ProblemLevel,
-    domestic_abuse: bool,
-    status: RelationshipStatus,
-    activities: ProblemLevel,
-    alcohol: ProblemLevel,
-    binge: ProblemLevel,
-    impulsivity: ProblemLevel,
-    attitudes: ProblemLevel,
-    motivation: MotivationLevel,
+/// The names of the required answers that are absent, as a set over `names` (each a [`DynamicAnswers`] field).
+pub(crate) fn missing_answers(d: &DynamicAnswers, names: &'static [&'static str]) -> FieldSet {
+    let mut missing = FieldSet::new(names);
+    for (i, name) in names.iter().enumerate() {
+        let present = match *name {
+            "suitability_of_accommodation" => d.suitability_of_accommodation.is_some(),
+            "is_unemployed" => d.is_unemployed.is_some(),
+            "current_relationship_with_partner" => d.current_relationship_with_partner.is_some(),
+            "evidence_of_domestic_abuse" => d.evidence_of_domestic_abuse.is_some(),
+            "current_relationship_status" => d.current_relationship_status.is_some(),
+            "regular_offending_activities" => d.regular_offending_activities.is_some(),
+            "current_alcohol_use_problems" => d.current_alcohol_use_problems.is_some(),
+            "excessive_alcohol_use" => d.excessive_alcohol_use.is_some(),
+            "impulsivity_problems" => d.impulsivity_problems.is_some(),
+            "pro_criminal_attitudes" => d.pro_criminal_attitudes.is_some(),
+            "motivation_to_tackle_drug_misuse" => d.motivation_to_tackle_drug_misuse.is_some(),
+            "temper_control" => d.temper_control.is_some(),
+            "carrying_or_using_weapon" => d.carrying_or_using_weapon.is_some(),
+            "previous_convictions" => d.previous_convictions.is_some(),
+            _ => false,
+        };
+        if !present {
+            missing.insert(i);
+        }
+    }
+    missing
 }
 
-fn drug_flags(d: &DynamicAnswers) -> [Option<bool>; 13] {
-    [
-        d.has_heroin_usage,
-        d.has_other_opiate_usage,
-        d.has_crack_cocaine_usage,
-        d.has_powder_cocaine_usage,
-        d.has_misused_prescription_drug_usage,
-        d.has_benzodiazepines_usage,
-        d.has_cannabis_usage,
-        d.has_steroids_usage,
+/// The drug answers among `names` given as true while the motivation answer is absent
+/// (`MOTIVATION_TO_TACKLE_DRUG_MISUSE_INCONSISTENT`).
+pub(crate) fn inconsistent_drugs(d: &DynamicAnswers, names: &'static [&'static str]) -> FieldSet {
+    let mut set = FieldSet::new(names);
+    if d.motivation_to_tackle_drug_misuse.is_none() {
+        for (i, name) in names.iter().enumerate() {
+            if drug(d, name) == Some(true) {
+                set.insert(i);
+            }
+        }
+    }
+    set
+}
+
+/// A drug-use answer by name.
+pub(crate) fn drug(d: &DynamicAnswers, name: &str) -> Option<bool> {
+    match name {
+        "has_heroin_usage" => d.has_heroin_usage,
+        "has_methadone_usage" => d.has_methadone_usage,
+        "has_other_opiate_usage" => d.has_other_opiate_usage,
+        "has_crack_cocaine_usage" => d.has_crack_cocaine_usage,
+        "has_powder_cocaine_usage" => d.has_powder_cocaine_usage,
+        "has_misused_prescription_drug_usage" => d.has_misused_prescription_drug_usage,
+        "has_benzodiazepines_usage" => d.has_benzodiazepines_usage,
+        "has_cannabis_usage" => d.has_cannabis_usage,
+        "has_steroids_usage" => d.has_steroids_usage,
+        "has_other_drugs_usage" => d.has_other_drugs_usage,
+        "has_ketamine_usage" => d.has_ketamine_usage,
+        "has_spice_usage" => d.has_spice_usage,
+        "has_hallucinogens_usage" => d.has_hallucinogens_usage,
+        "has_solvents_usage" => d.has_solvents_usage,
+        _ => None,
+    }
+}
+
+/// The one shared term for other drugs, ketamine, spice, hallucinogens or solvents.
+pub(crate) fn other_drugs(d: &DynamicAnswers, coefficient: f64) -> f64 {
+    let any = [
         d.has_other_drugs_usage,
         d.has_ketamine_usage,
         d.has_spice_usage,
         d.has_hallucinogens_usage,
         d.has_solvents_usage,
     ]
+    .contains(&Some(true));
+    if any { coefficient } else { 0.0 }
 }
 
-/// The dynamic answers when complete and consistent; else the missing and inconsistent fields.
-fn dynamic_answers(d: &DynamicAnswers) -> Result<Dynamic, (FieldSet, FieldSet)> {
-    let mut missing = FieldSet::new(&REQUIRED);
-    let present = [
-        d.suitability_of_accommodation.is_some(),
-        d.is_unemployed.is_some(),
-        d.current_relationship_with_partner.is_some(),
-        d.evidence_of_domestic_abuse.is_some(),
-        d.current_relationship_status.is_some(),
-        d.regular_offending_activities.is_some(),
-        d.current_alcohol_use_problems.is_some(),
-        d.excessive_alcohol_use.is_some(),
-        d.impulsivity_problems.is_some(),
-        d.pro_criminal_attitudes.is_some(),
-    ];
-    for (i, p) in present.iter().enumerate() {
-        if !p {
-            missing.insert(i);
-        }
-    }
-    let mut inconsistent = FieldSet::new(&DRUGS);
-    if d.motivation_to_tackle_drug_misuse.is_none() {
-        for (i, f) in drug_flags(d).iter().enumerate() {
-            if *f == Some(true) {
-                inconsistent.insert(i);
-            }
-        }
-    }
-    match (
-        d.suitability_of_accommodation,
-        d.is_unemployed,
+/// The relationship terms ARP and VRP share: live-in, quality, and live-in × quality (only when living together).
+pub(crate) fn relationship(d: &DynamicAnswers, a: &logistic::Answers) -> [f64; 3] {
+    let living_together = d.current_relationship_status == Some(RelationshipStatus::LivingTogether);
+    let quality = level(
         d.current_relationship_with_partner,
-        d.evidence_of_domestic_abuse,
-        d.current_relationship_status,
-        d.regular_offending_activities,
-        d.current_alcohol_use_problems,
-        d.excessive_alcohol_use,
-        d.impulsivity_problems,
-        d.pro_criminal_attitudes,
-    ) {
-        (
-            Some(accommodation),
-            Some(unemployed),
-            Some(partner),
-            Some(domestic_abuse),
-            Some(status),
-            Some(activities),
-            Some(alcohol),
-            Some(binge),
-            Some(impulsivity),
-            Some(attitudes),
-        ) if inconsistent.is_empty() => Ok(Dynamic {
-            accommodation,
-            unemployed,
-            partner,
-            domestic_abuse,
-            status,
-            activities,
-            alcohol,
-            binge,
-            impulsivity,
-            attitudes,
-            motivation: d
-                .motivation_to_tackle_drug_misuse
-                .unwrap_or(MotivationLevel::FullMotivation),
-        }),
-        _ => Err((missing, inconsistent)),
-    }
+        ProblemLevel::score,
+        1.0,
+    );
+    [
+        if living_together {
+            a.live_in_relationship
+        } else {
+            0.0
+        },
+        quality * a.relationship_quality,
+        if living_together {
+            quality * a.quality_of_live_in_relationship
+        } else {
+            0.0
+        },
+    ]
 }
 
-/// `d` is after `base` plus 3 months (Java's `plusMonths(3)`: the day clamped to the end of the month), without
-/// building the date.
-fn after_three_months(d: NaiveDate, base: NaiveDate) -> bool {
-    let months = |x: NaiveDate| i64::from(x.year()) * 12 + i64::from(x.month0());
-    let target = months(base) + 3;
-    let (dm, bd) = (months(d), base.day());
-    if dm != target {
-        return dm > target;
-    }
-    // Same month: compare days, the base day clamped to the month's length (only days 29–31 can clamp).
-    let limit = if bd > 28 {
-        let last = d
-            .with_day(31)
-            .or_else(|| d.with_day(30))
-            .or_else(|| d.with_day(29))
-            .map_or(28, |x| x.day());
-        bd.min(last)
+/// The unemployed term: the coefficient × 2 when unemployed.
+pub(crate) fn unemployed(d: &DynamicAnswers, coefficient: f64) -> f64 {
+    if d.is_unemployed == Some(true) {
+        coefficient * 2.0
     } else {
-        bd
-    };
-    d.day() > limit
+        0.0
+    }
 }
 
-fn category_index(c: ActuarialCategory) -> Option<usize> {
-    (c != ActuarialCategory::Unknown).then_some(c as usize)
+fn dynamic_terms(d: &DynamicAnswers, c: &Coefficients) -> ArpDynamicTerms {
+    let a = &c.answers;
+    let [
+        live_in_relationship,
+        relationship_quality,
+        live_in_relationship_quality,
+    ] = relationship(d, a);
+    ArpDynamicTerms {
+        accommodation: level(
+            d.suitability_of_accommodation,
+            ProblemLevel::score,
+            a.accommodation_suitability,
+        ),
+        unemployed: unemployed(d, a.unemployed),
+        live_in_relationship,
+        relationship_quality,
+        live_in_relationship_quality,
+        domestic_abuse: flag(d.evidence_of_domestic_abuse, a.domestic_abuse),
+        regular_offending_activities: level(
+            d.regular_offending_activities,
+            ProblemLevel::score,
+            a.activities_encourage_offending,
+        ),
+        drug_motivation: level(
+            d.motivation_to_tackle_drug_misuse,
+            MotivationLevel::score,
+            a.motivation_to_tackle_drug_misuse,
+        ),
+        chronic_drinking: level(
+            d.current_alcohol_use_problems,
+            ProblemLevel::score,
+            a.chronic_drinking,
+        ),
+        binge_drinking: level(
+            d.excessive_alcohol_use,
+            ProblemLevel::score,
+            a.binge_drinking,
+        ),
+        impulsivity: level(d.impulsivity_problems, ProblemLevel::score, a.impulsivity),
+        pro_criminal_attitudes: level(
+            d.pro_criminal_attitudes,
+            ProblemLevel::score,
+            a.pro_criminal_attitude,
+        ),
+        heroin: flag(d.has_heroin_usage, a.heroin),
+        other_opiate: flag(d.has_other_opiate_usage, a.other_opiate),
+        crack_cocaine: flag(d.has_crack_cocaine_usage, a.crack_cocaine),
+        powder_cocaine: flag(d.has_powder_cocaine_usage, a.powder_cocaine),
+        prescription_drug_misuse: flag(
+            d.has_misused_prescription_drug_usage,
+            a.prescription_drug_misuse,
+        ),
+        benzodiazepines: flag(d.has_benzodiazepines_usage, a.benzodiazepines),
+        cannabis: flag(d.has_cannabis_usage, a.cannabis),
+        steroids: flag(d.has_steroids_usage, a.steroids),
+        other_drugs: other_drugs(d, a.other_drugs),
+    }
+}
+
+impl ArpDynamicTerms {
+    fn values(&self) -> [f64; 21] {
+        [
+            self.accommodation,
+            self.unemployed,
+            self.live_in_relationship,
+            self.relationship_quality,
+            self.live_in_relationship_quality,
+            self.domestic_abuse,
+            self.regular_offending_activities,
+            self.drug_motivation,
+            self.chronic_drinking,
+            self.binge_drinking,
+            self.impulsivity,
+            self.pro_criminal_attitudes,
+            self.heroin,
+            self.other_opiate,
+            self.crack_cocaine,
+            self.powder_cocaine,
+            self.prescription_drug_misuse,
+            self.benzodiazepines,
+            self.cannabis,
+            self.steroids,
+            self.other_drugs,
+        ]
+    }
+}
+
+/// The band of a 2-dp percentage against three edges (medium, high, very high).
+pub(crate) fn band(score: f64, edges: [f64; 3]) -> RiskBand {
+    if score < edges[0] {
+        RiskBand::Low
+    } else if score < edges[1] {
+        RiskBand::Medium
+    } else if score < edges[2] {
+        RiskBand::High
+    } else {
+        RiskBand::VeryHigh
+    }
 }
 
 /// Scores ARP: dynamic when every required answer is given and the drug answers are consistent, else static
 /// (and the result says which answers were missing). The first failing check, in the order of [`ArpError`]'s
 /// variants, is the error.
 pub fn arp(input: &ArpInput) -> Result<ArpScore, ArpError> {
-    let female = match input.sex {
-        Sex::Male => false,
-        Sex::Female => true,
-        Sex::NotSpecified => return Err(ArpError::SexNotSpecified),
-    };
-    let dob = input.date_of_birth;
-    if input.conviction_date <= dob {
-        return Err(ArpError::ConvictionNotAfterBirth);
-    }
-    let age_at_conviction = u32::try_from(whole_years(dob, input.conviction_date)).unwrap_or(0);
-    if input.age_at_first_sanction > age_at_conviction {
-        return Err(ArpError::FirstSanctionAfterConviction);
-    }
-    if after_three_months(input.conviction_date, input.assessment_date) {
-        return Err(ArpError::ConvictionAfterAssessment);
-    }
-    if input.age_at_first_sanction >= 110 {
-        return Err(ArpError::AgeAtFirstSanctionOutOfRange);
-    }
-    let category = category_index(input.actuarial_category).ok_or(ArpError::CategoryUnknown)?;
-    if !(1..=999).contains(&input.total_sanctions) {
-        return Err(ArpError::TotalSanctionsOutOfRange);
-    }
-    if let Some(f) = input.follow_up_start {
-        if f <= dob {
-            return Err(ArpError::FollowUpNotAfterBirth);
-        }
-        if whole_years(dob, f) >= 110 {
-            return Err(ArpError::FollowUpAgeOutOfRange);
-        }
-    }
-    let follow_up = input.follow_up_start.unwrap_or(input.conviction_date);
-    let age_at_follow_up = u32::try_from(whole_years(dob, follow_up)).unwrap_or(0);
-    let ofm = if input.assessment_date < follow_up {
-        0
-    } else {
-        whole_months(follow_up, input.assessment_date).clamp(0, 36) as u32
-    };
+    let h = logistic::history(
+        &StaticInputs {
+            assessment_date: input.assessment_date,
+            date_of_birth: input.date_of_birth,
+            conviction_date: input.conviction_date,
+            follow_up_start: input.follow_up_start,
+            sex: input.sex,
+            age_at_first_sanction: input.age_at_first_sanction,
+            total_sanctions: input.total_sanctions,
+            actuarial_category: input.actuarial_category,
+            violent_sanctions: 0,
+        },
+        false,
+    )?;
     let mut fired = RuleList::new(rules::TABLE);
-    let (dynamic, missing, inconsistent) = match dynamic_answers(&input.dynamic) {
-        Ok(d) => (Some(d), FieldSet::new(&REQUIRED), FieldSet::new(&DRUGS)),
-        Err((m, i)) => {
-            fired.fire(Idx::FALLBACK.bit());
-            (None, m, i)
-        }
-    };
-    let history = History {
-        female,
-        age_at_follow_up,
-        age_at_conviction,
-        age_at_first_sanction: input.age_at_first_sanction,
-        n: input.total_sanctions,
-        category,
-        ofm,
-    };
-    let terms = match &dynamic {
-        None => {
-            fired.fire(Idx::STATIC.bit());
-            static_terms(&history)
-        }
-        Some(d) => {
-            fired.fire(Idx::DYNAMIC.bit());
-            dynamic_terms(&history, d, &input.dynamic)
-        }
-    };
-    let hundredths = half_up(logistic(terms.total), 10_000);
-    let score = if hundredths >= 10_000 {
-        99.99
+    let missing = missing_answers(&input.dynamic, &REQUIRED);
+    let inconsistent = inconsistent_drugs(&input.dynamic, &DRUGS);
+    let is_dynamic = missing.is_empty() && inconsistent.is_empty();
+    let (c, dynamic) = if is_dynamic {
+        fired.fire(Idx::DYNAMIC.bit());
+        (
+            &ARP_DYNAMIC,
+            Some(dynamic_terms(&input.dynamic, &ARP_DYNAMIC)),
+        )
     } else {
-        hundredths as f64 / 100.0
+        fired.fire(Idx::FALLBACK.bit());
+        fired.fire(Idx::STATIC.bit());
+        (&ARP_STATIC, None)
     };
+    let t = logistic::history_terms(&h, c, 26);
+    let total = logistic::total(&t, &dynamic.map(|d| d.values()).unwrap_or([0.0; 21]));
+    let hundredths = logistic::hundredths(total);
     if hundredths == 0 {
         return Err(ArpError::ScoreZero);
     }
-    let band = if score < 50.0 {
-        RiskBand::Low
-    } else if score < 75.0 {
-        RiskBand::Medium
-    } else if score < 90.0 {
-        RiskBand::High
-    } else {
-        RiskBand::VeryHigh
-    };
+    let score = logistic::percentage(hundredths);
     fired.fire(Idx::SCORE.bit());
     fired.fire(Idx::BAND.bit());
     Ok(ArpScore {
         score,
-        band,
-        kind: if dynamic.is_some() {
+        band: band(score, [50.0, 75.0, 90.0]),
+        kind: if is_dynamic {
             ScoreKind::Dynamic
         } else {
             ScoreKind::Static
         },
         missing_dynamic: missing,
         inconsistent_drug_answers: inconsistent,
-        age_at_follow_up,
-        age_at_conviction,
-        offence_free_months: ofm,
-        terms,
+        age_at_follow_up: h.age_at_follow_up,
+        age_at_conviction: h.age_at_conviction,
+        offence_free_months: h.ofm,
+        terms: arp_terms(&t, dynamic, total),
         rules: fired,
     })
 }
 
-/// The validated criminal-history inputs.
-struct History {
-    female: bool,
-    age_at_follow_up: u32,
-    age_at_conviction: u32,
-    age_at_first_sanction: u32,
-    n: u32,
-    category: usize,
-    ofm: u32,
-}
-
-/// The coefficients the static and dynamic sets share in shape.
-struct Shared {
-    intercept: f64,
-    age: [f64; 4],
-    female: f64,
-    first: f64,
-    second: f64,
-    occasions: f64,
-    gap: f64,
-    ofm: [f64; 4],
-    copas: f64,
-    copas_squared: f64,
-    category: f64,
-}
-
-fn poly(c: &[f64; 4], x: u32) -> [f64; 4] {
-    let x = f64::from(x);
-    [
-        c[0] * x,
-        c[1] * (x * x),
-        c[2] * (x * x * x),
-        c[3] * (x * x * x * x),
-    ]
-}
-
-fn shared_terms(
-    h: &History,
-    s: &Shared,
-    dynamic: Option<ArpDynamicTerms>,
-    extra: &[f64],
-) -> ArpTerms {
-    let age = poly(&s.age, h.age_at_follow_up);
-    let ofm = poly(&s.ofm, h.ofm);
-    let n = h.n;
-    let gap = h.age_at_conviction - h.age_at_first_sanction;
-    let (copas, copas_squared) = if n >= 3 {
-        let l = (f64::from(n) / f64::from(gap + 26)).ln();
-        (s.copas * l, s.copas_squared * (l * l))
-    } else {
-        (0.0, 0.0)
-    };
-    let mut terms = ArpTerms {
-        intercept: s.intercept,
-        age_sex: exact_sum(&age),
-        female: if h.female { s.female } else { 0.0 },
-        offence_category: s.category,
-        first_sanction: if n == 1 { s.first } else { 0.0 },
-        second_sanction: if n == 2 { s.second } else { 0.0 },
-        sanction_occasions: f64::from(n) * s.occasions,
-        second_sanction_gap: if n == 2 { f64::from(gap) * s.gap } else { 0.0 },
-        offence_free_months: exact_sum(&ofm),
-        copas,
-        copas_squared,
+fn arp_terms(t: &HistoryTerms, dynamic: Option<ArpDynamicTerms>, total: f64) -> ArpTerms {
+    ArpTerms {
+        intercept: t.intercept,
+        age_sex: super::exact_sum(&t.age),
+        female: t.female,
+        offence_category: t.offence_category,
+        first_sanction: t.first_sanction,
+        second_sanction: t.second_sanction,
+        sanction_occasions: t.sanction_occasions,
+        second_sanction_gap: t.second_sanction_gap,
+        offence_free_months: super::exact_sum(&t.ofm),
+        copas: t.copas,
+        copas_squared: t.copas_squared,
         dynamic,
-        total: 0.0,
-    };
-    let mut all = [0.0f64; 19 + 21];
-    let head = [
-        terms.intercept,
-        age[0],
-        age[1],
-        age[2],
-        age[3],
-        terms.female,
-        terms.offence_category,
-        terms.first_sanction,
-        terms.second_sanction,
-        terms.sanction_occasions,
-        terms.second_sanction_gap,
-        ofm[0],
-        ofm[1],
-        ofm[2],
-        ofm[3],
-        terms.copas,
-        terms.copas_squared,
-    ];
-    let mut len = 0;
-    for (slot, v) in all.iter_mut().zip(head.iter().chain(extra)) {
-        *slot = *v;
-        len += 1;
-    }
-    terms.total = exact_sum(all.get(..len).unwrap_or(&[]));
-    terms
-}
-
-fn static_terms(h: &History) -> ArpTerms {
-    let c = &ARP_STATIC;
-    let s = Shared {
-        intercept: c.two_year_constant,
-        age: if h.female {
-            [
-                c.aai_female,
-                c.aai_quadratic_female,
-                c.aai_cubic_female,
-                c.aai_quartic_female,
-            ]
-        } else {
-            [
-                c.aai_male,
-                c.aai_quadratic_male,
-                c.aai_cubic_male,
-                c.aai_quartic_male,
-            ]
-        },
-        female: c.female,
-        first: c.first_sanction,
-        second: c.second_sanction,
-        occasions: c.sanction_occasions,
-        gap: if h.female {
-            c.yrs_between_first_and_second_sanction_female
-        } else {
-            c.yrs_between_first_and_second_sanction_male
-        },
-        ofm: [
-            c.offence_free_months,
-            c.offence_free_months_quadratic,
-            c.offence_free_months_cubic,
-            c.offence_free_months_quartic,
-        ],
-        copas: if h.female {
-            c.three_plus_sanctions_copas_g_female
-        } else {
-            c.three_plus_sanctions_copas_g_male
-        },
-        copas_squared: if h.female {
-            c.three_plus_sanctions_copas_squared_female
-        } else {
-            c.three_plus_sanctions_copas_squared_male
-        },
-        category: c.category.get(h.category).copied().unwrap_or(0.0),
-    };
-    shared_terms(h, &s, None, &[])
-}
-
-fn dynamic_terms(h: &History, d: &Dynamic, answers: &DynamicAnswers) -> ArpTerms {
-    let c = &ARP_DYNAMIC;
-    let s = Shared {
-        intercept: c.two_year_constant,
-        age: if h.female {
-            [
-                c.aai_female,
-                c.aai_quadratic_female,
-                c.aai_cubic_female,
-                c.aai_quartic_female,
-            ]
-        } else {
-            [
-                c.aai_male,
-                c.aai_quadratic_male,
-                c.aai_cubic_male,
-                c.aai_quartic_male,
-            ]
-        },
-        female: c.female,
-        first: c.first_sanction,
-        second: c.second_sanction,
-        occasions: c.sanction_occasions,
-        gap: if h.female {
-            c.yrs_between_first_and_second_sanction_female
-        } else {
-            c.yrs_between_first_and_second_sanction_male
-        },
-        // Quadratic when dynamic (docs/rules/predictors.md rule 3).
-        ofm: [
-            c.offence_free_months,
-            c.offence_free_months_quadratic,
-            0.0,
-            0.0,
-        ],
-        copas: if h.female {
-            c.three_plus_sanctions_copas_g_female
-        } else {
-            c.three_plus_sanctions_copas_g_male
-        },
-        copas_squared: if h.female {
-            c.three_plus_sanctions_copas_squared_female
-        } else {
-            c.three_plus_sanctions_copas_squared_male
-        },
-        category: c.category.get(h.category).copied().unwrap_or(0.0),
-    };
-    let flag = |f: Option<bool>, coef: f64| if f == Some(true) { coef } else { 0.0 };
-    let living_together = d.status == RelationshipStatus::LivingTogether;
-    let a = answers;
-    let t = ArpDynamicTerms {
-        accommodation: d.accommodation.score() * c.accommodation_suitability,
-        unemployed: if d.unemployed {
-            c.unemployed * 2.0
-        } else {
-            0.0
-        },
-        live_in_relationship: if living_together {
-            c.live_in_relationship
-        } else {
-            0.0
-        },
-        relationship_quality: d.partner.score() * c.relationship_quality,
-        live_in_relationship_quality: if living_together {
-            d.partner.score() * c.quality_of_live_in_relationship
-        } else {
-            0.0
-        },
-        domestic_abuse: if d.domestic_abuse {
-            c.domestic_abuse
-        } else {
-            0.0
-        },
-        regular_offending_activities: d.activities.score() * c.activities_encourage_offending,
-        drug_motivation: d.motivation.score() * c.motivation_to_tackle_drug_misuse,
-        chronic_drinking: d.alcohol.score() * c.chronic_drinking,
-        binge_drinking: d.binge.score() * c.binge_drinking,
-        impulsivity: d.impulsivity.score() * c.impulsivity,
-        pro_criminal_attitudes: d.attitudes.score() * c.pro_criminal_attitude,
-        heroin: flag(a.has_heroin_usage, c.heroin),
-        other_opiate: flag(a.has_other_opiate_usage, c.other_opiate),
-        crack_cocaine: flag(a.has_crack_cocaine_usage, c.crack_cocaine),
-        powder_cocaine: flag(a.has_powder_cocaine_usage, c.powder_cocaine),
-        prescription_drug_misuse: flag(
-            a.has_misused_prescription_drug_usage,
-            c.prescription_drug_misuse,
-        ),
-        benzodiazepines: flag(a.has_benzodiazepines_usage, c.benzodiazepines),
-        cannabis: flag(a.has_cannabis_usage, c.cannabis),
-        steroids: flag(a.has_steroids_usage, c.steroids),
-        other_drugs: if [
-            a.has_other_drugs_usage,
-            a.has_ketamine_usage,
-            a.has_spice_usage,
-            a.has_hallucinogens_usage,
-            a.has_solvents_usage,
-        ]
-        .contains(&Some(true))
-        {
-            c.other_drugs
-        } else {
-            0.0
-        },
-    };
-    let extra = [
-        t.accommodation,
-        t.unemployed,
-        t.live_in_relationship,
-        t.relationship_quality,
-        t.live_in_relationship_quality,
-        t.domestic_abuse,
-        t.regular_offending_activities,
-        t.drug_motivation,
-        t.chronic_drinking,
-        t.binge_drinking,
-        t.impulsivity,
-        t.pro_criminal_attitudes,
-        t.heroin,
-        t.other_opiate,
-        t.crack_cocaine,
-        t.powder_cocaine,
-        t.prescription_drug_misuse,
-        t.benzodiazepines,
-        t.cannabis,
-        t.steroids,
-        t.other_drugs,
-    ];
-    shared_terms(h, &s, Some(t), &extra)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::coefficients::by_name;
-    use super::*;
-
-    /// The rows of `core/data/actuarial/arp_coefficients.csv`: name, then the static and the dynamic literal
-    /// (`None` where the set has no such coefficient).
-    fn parse_csv(text: &str) -> Vec<(String, [Option<f64>; 2])> {
-        let value = |v: Option<&str>| match v {
-            Some("") | None => None,
-            Some(v) => Some(v.parse().unwrap_or(f64::NAN)),
-        };
-        text.lines()
-            .filter(|l| !l.starts_with('#') && !l.starts_with("name,"))
-            .map(|l| {
-                let mut cells = l.split(',');
-                let name = cells.next().unwrap_or_default().to_string();
-                let _label = cells.next();
-                (name, [value(cells.next()), value(cells.next())])
-            })
-            .collect()
-    }
-
-    /// The cheap comparison equals "after `base` + 3 months" with chrono's month arithmetic (which clamps the
-    /// day as Java's `plusMonths` does), around every month end of four years.
-    #[test]
-    fn three_months_as_plus_months() {
-        let start = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap_or_default();
-        for b in start.iter_days().take(4 * 366) {
-            let limit = b
-                .checked_add_months(chrono::Months::new(3))
-                .unwrap_or_default();
-            for delta in -3i64..=3 {
-                let d = limit + chrono::TimeDelta::days(delta);
-                assert_eq!(after_three_months(d, b), d > limit, "{b} {d}");
-            }
-        }
-    }
-
-    /// The generated coefficients equal the extracted source file (tools/predictor-tables/generate.py); a
-    /// coefficient one set does not have is 0 in it.
-    #[test]
-    fn coefficients_match_source_files() {
-        let rows = parse_csv(include_str!("../../data/actuarial/arp_coefficients.csv"));
-        let (cats, coefs): (Vec<_>, Vec<_>) =
-            rows.iter().partition(|(n, _)| n.starts_with("category:"));
-        assert_eq!(coefs.len(), 23 + 21);
-        assert_eq!(
-            coefs
-                .iter()
-                .filter(|(_, v)| matches!(v, [Some(_), _]))
-                .count(),
-            23
-        );
-        assert_eq!(
-            coefs
-                .iter()
-                .filter(|(_, v)| matches!(v, [_, Some(_)]))
-                .count(),
-            21 + 21
-        );
-        for (i, table) in [ARP_STATIC, ARP_DYNAMIC].iter().enumerate() {
-            for (name, v) in &coefs {
-                let expected = v.get(i).copied().flatten().unwrap_or(0.0);
-                assert_eq!(by_name(table, name), Some(expected), "{name} in set {i}");
-            }
-            let source: Vec<f64> = cats
-                .iter()
-                .filter_map(|(_, v)| v.get(i).copied().flatten())
-                .collect();
-            assert_eq!(source, table.category.to_vec(), "categories of set {i}");
-        }
+        total,
     }
 }

@@ -198,6 +198,32 @@ const COUNTS: [&str; 4] = [
     "indecent_image_sanctions",
 ];
 
+/// No count above 0 with no sexual history (`SEXUAL_REOFFENDING_PREDICTOR_INCONSISTENT_INPUT`).
+pub(crate) fn consistent(counts: [Option<u32>; 4]) -> Result<(), DcSrpError> {
+    match COUNTS
+        .iter()
+        .zip(counts)
+        .find(|(_, c)| c.is_some_and(|c| c > 0))
+    {
+        Some((field, _)) => Err(DcSrpError::InconsistentSexualHistory { field }),
+        None => Ok(()),
+    }
+}
+
+/// The four counts, each required (`MISSING_MANDATORY_INPUT`, the first missing named).
+pub(crate) fn known_counts(counts: [Option<u32>; 4]) -> Result<[u32; 4], DcSrpError> {
+    let mut known = [0u32; 4];
+    for ((field, c), k) in COUNTS.iter().zip(counts).zip(known.iter_mut()) {
+        *k = c.ok_or(DcSrpError::CountMissing { field })?;
+    }
+    Ok(known)
+}
+
+/// The four counts' sum.
+pub(crate) fn count_sum(c: [u32; 4]) -> u64 {
+    c.iter().map(|&x| u64::from(x)).sum()
+}
+
 fn tiered(n: u32, step: u32) -> u32 {
     n.min(3) * step
 }
@@ -218,13 +244,8 @@ pub fn dc_srp(input: &DcSrpInput) -> Result<DcSrpScore, DcSrpError> {
     let dob = input.date_of_birth;
     let mut fired = RuleList::new(rules::TABLE);
     if female || !input.has_ever_committed_sexual_offence {
-        if !female
-            && let Some((field, _)) = COUNTS
-                .iter()
-                .zip(counts)
-                .find(|(_, c)| c.is_some_and(|c| c > 0))
-        {
-            return Err(DcSrpError::InconsistentSexualHistory { field });
+        if !female {
+            consistent(counts)?;
         }
         fired.fire(Idx::NOT_APPLICABLE.bit());
         return Ok(DcSrpScore {
@@ -237,19 +258,15 @@ pub fn dc_srp(input: &DcSrpInput) -> Result<DcSrpScore, DcSrpError> {
             rules: fired,
         });
     }
-    let mut known = [0u32; 4];
-    for ((field, c), k) in COUNTS.iter().zip(counts).zip(known.iter_mut()) {
-        *k = c.ok_or(DcSrpError::CountMissing { field })?;
-    }
-    let [adult, child, non_contact, images] = known;
+    let known = known_counts(counts)?;
+    let [adult, child, non_contact, _images] = known;
     if !(1..=999).contains(&input.total_sanctions) {
         return Err(DcSrpError::TotalSanctionsOutOfRange);
     }
     if known == [0; 4] {
         return Err(DcSrpError::NoSexualSanctions);
     }
-    let sum = u64::from(adult) + u64::from(child) + u64::from(non_contact) + u64::from(images);
-    if sum > u64::from(input.total_sanctions) {
+    if count_sum(known) > u64::from(input.total_sanctions) {
         return Err(DcSrpError::SexualSanctionsExceedTotal);
     }
     let sexual = input

@@ -3,9 +3,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::combined::combine;
 use super::{
-    ArpError, ArpInput, ArpScore, DcSrpError, DcSrpInput, DcSrpScore, Ogrs3Error, Ogrs3Input,
-    Ogrs3Score, SupervisionStatus, arp, dc_srp, ogrs3,
+    ArpError, ArpInput, ArpScore, CsrpError, CsrpScore, DcSrpError, DcSrpInput, DcSrpScore,
+    IicSrpInput, IicSrpScore, Ogrs3Error, Ogrs3Input, Ogrs3Score, SupervisionStatus, ViolentInput,
+    ViolentScore, arp, dc_srp, iic_srp, ogrs3, svrp, vrp,
 };
 use crate::model::{Case, CriminalHistory, Event, Sentence};
 
@@ -60,6 +62,15 @@ pub struct CasePredictors {
     pub arp: Outcome<ArpScore>,
     /// DC-SRP.
     pub dc_srp: Outcome<DcSrpScore>,
+    /// VRP (static, or dynamic when the case has every answer VRP requires).
+    pub vrp: Outcome<ViolentScore>,
+    /// SVRP (static, or dynamic likewise).
+    pub svrp: Outcome<ViolentScore>,
+    /// IIC-SRP.
+    pub iic_srp: Outcome<IicSrpScore>,
+    /// CSRP, from the SVRP, DC-SRP and IIC-SRP above: refused when one of them is, not computed when one of
+    /// them is not.
+    pub csrp: Outcome<CsrpScore>,
 }
 
 fn refused(kind: &'static str, field: &'static str, message: &'static str) -> PredictorError {
@@ -105,6 +116,13 @@ err_messages!(ArpError {
     ArpError::FollowUpNotAfterBirth => "the start of follow-up must be after the date of birth",
     ArpError::FollowUpAgeOutOfRange => "the age at the start of follow-up must be under 110",
     ArpError::ScoreZero => "the score rounds to 0.00, which has no band",
+    ArpError::ViolentSanctionsOutOfRange => "violent sanctions must be from 0 to the total sanctions",
+});
+
+err_messages!(CsrpError {
+    CsrpError::Svrp(_) => "CSRP: SVRP refused its inputs",
+    CsrpError::DcSrp(_) => "CSRP: DC-SRP refused its inputs",
+    CsrpError::IicSrp(_) => "CSRP: IIC-SRP refused its inputs",
 });
 
 err_messages!(DcSrpError {
@@ -171,6 +189,10 @@ pub fn predictors(case: &Case, on: NaiveDate) -> CasePredictors {
             ogrs3: no_event(),
             arp: no_event(),
             dc_srp: no_event(),
+            vrp: no_event(),
+            svrp: no_event(),
+            iic_srp: no_event(),
+            csrp: no_event(),
         };
     };
     let ev = |f: &str| format!("events[{i}].{f}");
@@ -219,6 +241,47 @@ pub fn predictors(case: &Case, on: NaiveDate) -> CasePredictors {
     if event.actuarial_category.is_none() {
         missing.push(ev("actuarial_category"));
     }
+    let violent_missing = {
+        let mut m = missing.clone();
+        if history.violent_sanctions.is_none() {
+            m.push(ch("violent_sanctions"));
+        }
+        m
+    };
+    let violent_input = match (
+        follow,
+        history.total_sanctions,
+        history.age_at_first_sanction,
+        event.actuarial_category,
+        history.violent_sanctions,
+    ) {
+        (
+            Some(f),
+            Some(total_sanctions),
+            Some(age_at_first_sanction),
+            Some(actuarial_category),
+            Some(v),
+        ) => Some(ViolentInput {
+            assessment_date: on,
+            date_of_birth: person.date_of_birth,
+            conviction_date: event.conviction_date(),
+            follow_up_start: Some(f),
+            sex: person.sex,
+            age_at_first_sanction,
+            total_sanctions,
+            violent_sanctions: v,
+            actuarial_category,
+            dynamic: case.dynamic_answers.unwrap_or_default(),
+        }),
+        _ => None,
+    };
+    let violent = |f: fn(&ViolentInput) -> Result<ViolentScore, ArpError>| match &violent_input {
+        Some(i) => outcome(f(i), |e| refused(e.kind(), e.field(), e.message())),
+        None => Outcome::NotComputed {
+            missing: violent_missing.clone(),
+        },
+    };
+    let (vrp, svrp) = (violent(vrp), violent(svrp));
     let arp = match (
         follow,
         history.total_sanctions,
@@ -245,12 +308,96 @@ pub fn predictors(case: &Case, on: NaiveDate) -> CasePredictors {
     };
 
     let dc_srp = dc_srp_outcome(case, &history, event, follow, on, &ev, &ch);
+    let iic_srp = iic_srp_outcome(case, &history, &ch);
+    let csrp = csrp_outcome(case, &history, &svrp, &dc_srp, &iic_srp);
     CasePredictors {
         on,
         event: Some(i),
         ogrs3,
         arp,
         dc_srp,
+        vrp,
+        svrp,
+        iic_srp,
+        csrp,
+    }
+}
+
+fn iic_srp_outcome(
+    case: &Case,
+    h: &CriminalHistory,
+    ch: &dyn Fn(&str) -> String,
+) -> Outcome<IicSrpScore> {
+    match has_sexual_history(h) {
+        Some(has_ever_committed_sexual_offence) => outcome(
+            iic_srp(&IicSrpInput {
+                sex: case.person.sex,
+                has_ever_committed_sexual_offence,
+                total_sanctions: h.total_sanctions,
+                contact_adult_sexual_sanctions: h.contact_adult_sexual_sanctions,
+                contact_child_sexual_sanctions: h.contact_child_sexual_sanctions,
+                non_contact_sexual_offences: h.non_contact_sexual_offences,
+                indecent_image_sanctions: h.indecent_image_sanctions,
+            }),
+            |e| refused(e.kind(), e.field(), e.message()),
+        ),
+        None => Outcome::NotComputed {
+            missing: vec![ch("has_ever_committed_sexual_offence")],
+        },
+    }
+}
+
+/// CSRP from the three component outcomes: the first refusal refuses it, else any missing inputs are its own.
+fn csrp_outcome(
+    case: &Case,
+    h: &CriminalHistory,
+    sv: &Outcome<ViolentScore>,
+    dc: &Outcome<DcSrpScore>,
+    iic: &Outcome<IicSrpScore>,
+) -> Outcome<CsrpScore> {
+    // The component's field; the message names the component (CsrpError's messages).
+    let refused = |message: &'static str, inner: &PredictorError| Outcome::Refused {
+        error: PredictorError {
+            kind: "component_refused",
+            field: inner.field,
+            message,
+        },
+    };
+    match (sv, dc, iic) {
+        (Outcome::Refused { error }, _, _) => refused("CSRP: SVRP refused its inputs", error),
+        (_, Outcome::Refused { error }, _) => refused("CSRP: DC-SRP refused its inputs", error),
+        (_, _, Outcome::Refused { error }) => refused("CSRP: IIC-SRP refused its inputs", error),
+        (
+            Outcome::Scored { score: s },
+            Outcome::Scored { score: d },
+            Outcome::Scored { score: i },
+        ) => Outcome::Scored {
+            score: combine(
+                s,
+                d,
+                i,
+                case.person.sex,
+                has_sexual_history(h).unwrap_or(false),
+            ),
+        },
+        _ => {
+            let mut missing = Vec::new();
+            for o in [missing_of(sv), missing_of(dc), missing_of(iic)] {
+                for m in o {
+                    if !missing.contains(m) {
+                        missing.push(m.clone());
+                    }
+                }
+            }
+            Outcome::NotComputed { missing }
+        }
+    }
+}
+
+fn missing_of<T>(o: &Outcome<T>) -> &[String] {
+    match o {
+        Outcome::NotComputed { missing } => missing,
+        _ => &[],
     }
 }
 

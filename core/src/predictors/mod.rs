@@ -1,5 +1,5 @@
 //! Reoffending predictors: OGRS3 (docs/rules/predictors.md) and the 2026 OGRS4 family (§9b; docs/rules/predictors.md): ARP (static and
-//! dynamic) and DC-SRP. Each is a free function over a plain input struct, returning a serialisable score with
+//! dynamic), VRP, SVRP, DC-SRP, IIC-SRP and CSRP. Each is a free function over a plain input struct, returning a serialisable score with
 //! every term of its sum, or a typed error naming the input field. [`predictors()`] computes what a case's
 //! inputs allow. The rules, with their sources, are in `docs/rules/predictors.md`.
 //!
@@ -29,18 +29,28 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 pub mod arp;
+pub mod combined;
 pub mod dcsrp;
 mod from_case;
+mod logistic;
 pub mod ogrs3;
 pub mod rules;
+pub mod violent;
 
 pub use arp::{
     ActuarialCategory, ArpDynamicTerms, ArpError, ArpInput, ArpScore, ArpTerms, DynamicAnswers,
-    MotivationLevel, ProblemLevel, RelationshipStatus, arp,
+    MotivationLevel, PreviousConvictions, ProblemLevel, RelationshipStatus, arp,
+};
+pub use combined::{
+    CsrpError, CsrpInput, CsrpScore, IicSrpInput, IicSrpRung, IicSrpScore, csrp, iic_srp,
 };
 pub use dcsrp::{DcSrpError, DcSrpInput, DcSrpPoints, DcSrpScore, SupervisionStatus, dc_srp};
 pub use from_case::{CasePredictors, Outcome, PredictorError, predictors};
 pub use ogrs3::{Ogrs3Error, Ogrs3Input, Ogrs3OffenceGroup, Ogrs3Score, Ogrs3Terms, ogrs3};
+pub use violent::{
+    SvrpDynamicTerms, SvrpScore, ViolentInput, ViolentScore, ViolentTerms, VrpDynamicTerms,
+    VrpScore, svrp, vrp,
+};
 
 /// A predictor's risk band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

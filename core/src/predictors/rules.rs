@@ -180,3 +180,109 @@ pub mod dcsrp {
         );
     }
 }
+
+/// VRP and SVRP, the violent and serious violent reoffending predictors (docs/rules/predictors.md#vrp-and-svrp).
+pub mod violent {
+    use crate::allocation::fired::rule_table;
+    use crate::rules::{Basis, Rule};
+
+    rule_table! {
+        /// Every VRP and SVRP rule, in the order results list them.
+        TABLE, Idx;
+        /// The terms.
+        TERMS = (
+        "predictors.violent.terms",
+        "ARP's criminal-history terms with the table's own coefficients and degrees, the career term \
+         c · ln(n / (gap + 12)) with no square, and the violence terms: never violent (v = 0, by sex), once \
+         violent (v = 1), v × coefficient and c · ln(v / (gap + 30)) when v > 0",
+        "ministryofjustice/hmpps-arns-risk-actuarial-api@016919c ViolentReoffendingPredictorTransformationHelper, \
+         SeriousViolentReoffendingPredictorTransformationHelper, coefficients/*ViolentReoffendingPredictor*; \
+         docs/rules/predictors.md#vrp-and-svrp-terms",
+        Basis::VerifiedCode,
+        );
+        /// Dynamic coefficients.
+        DYNAMIC = (
+        "predictors.violent.dynamic",
+        "the dynamic coefficient set when every required answer is given: VRP's ARP answers without pro-criminal \
+         attitudes, with drug motivation, temper and methadone; SVRP's weapon, accommodation, unemployment, \
+         alcohol, temper, attitudes and nine kinds of previous conviction",
+        "ministryofjustice/hmpps-arns-risk-actuarial-api@016919c ViolentReoffendingPredictorValidator, \
+         SeriousViolentReoffendingPredictorValidator; docs/rules/predictors.md#vrp-and-svrp-dynamic-fallback",
+        Basis::VerifiedCode,
+        );
+        /// Fallback to static.
+        FALLBACK = (
+        "predictors.violent.dynamic_fallback",
+        "a required dynamic answer missing (or, for VRP, a drug-use answer true with no motivation answer) gives \
+         the static score (MISSING_DYNAMIC_INPUT)",
+        "ministryofjustice/hmpps-arns-risk-actuarial-api@016919c ViolentReoffendingPredictorRiskProducerService, \
+         SeriousViolentReoffendingPredictorRiskProducerService; docs/rules/predictors.md#vrp-and-svrp-dynamic-fallback",
+        Basis::VerifiedCode,
+        );
+        /// VRP score and band.
+        VRP_SCORE = (
+        "predictors.vrp.score_and_band",
+        "VRP = 100 × logistic(total) half up to 2 dp, 100.00 → 99.99, 0.00 refused; band low below 30, medium \
+         below 60, high below 80, else very high",
+        "ministryofjustice/hmpps-arns-risk-actuarial-api@016919c ViolentReoffendingPredictorConstant, NumbersUtils; \
+         docs/rules/predictors.md#vrp-and-svrp-score-and-band",
+        Basis::VerifiedCode,
+        );
+        /// SVRP score and band.
+        SVRP_SCORE = (
+        "predictors.svrp.score_and_band",
+        "SVRP = 100 × logistic(total) half up to 2 dp, 100.00 → 99.99 (0.00 is low); band low below 1, medium \
+         below 3, high below 6.9, else very high",
+        "ministryofjustice/hmpps-arns-risk-actuarial-api@016919c SeriousViolentReoffendingPredictorConstant, \
+         NumbersUtils; docs/rules/predictors.md#vrp-and-svrp-score-and-band",
+        Basis::VerifiedCode,
+        );
+    }
+}
+
+/// IIC-SRP and CSRP (docs/rules/predictors.md#iic-srp and #csrp).
+pub mod combined {
+    use crate::allocation::fired::rule_table;
+    use crate::rules::{Basis, Rule};
+
+    rule_table! {
+        /// Every IIC-SRP and CSRP rule, in the order results list them.
+        TABLE, Idx;
+        /// IIC-SRP not applicable.
+        IIC_NOT_APPLICABLE = (
+        "predictors.iic_srp.not_applicable",
+        "no sexual history: IIC-SRP not applicable, score 0",
+        "ministryofjustice/hmpps-arns-risk-actuarial-api@016919c ImagesAndIndirectContactSexualReoffendingPredictorProducerService; \
+         docs/rules/predictors.md#iic-srp",
+        Basis::VerifiedCode,
+        );
+        /// IIC-SRP weight.
+        IIC_WEIGHT = (
+        "predictors.iic_srp.weight",
+        "weight, first match: 2+ image sanctions 0.10310 (high); 1 image 0.03328 (medium); 2+ contact child \
+         0.00926; 1 contact child 0.00634; non-contact and contact adult both above 0 0.00281; else 0 (low); a \
+         woman 0 (low); score = weight × 100 half up to 2 dp",
+        "ministryofjustice/hmpps-arns-risk-actuarial-api@016919c ImagesAndIndirectContactSexualReoffendingPredictorTransformationHelper, \
+         coefficients/ImagesAndIndirectContactSexualReoffendingPredictorStatic; docs/rules/predictors.md#iic-srp",
+        Basis::VerifiedCode,
+        );
+        /// CSRP sum and band.
+        CSRP_SUM = (
+        "predictors.csrp.sum",
+        "CSRP = SVRP % + DC-SRP % + IIC-SRP % (+ the female constant), summed in doubles, half up to 2 dp, \
+         ≤ 0 → 0, ≥ 100 → 99.99; band low below 1, medium below 3, high below 6.9, else very high; static or \
+         dynamic as SVRP",
+        "ministryofjustice/hmpps-arns-risk-actuarial-api@016919c CombinedSeriousReoffendingPredictorRiskProducerService, \
+         CombinedSeriousReoffendingPredictorTransformationHelper; docs/rules/predictors.md#csrp",
+        Basis::VerifiedCode,
+        );
+        /// Female sexual offender.
+        CSRP_FEMALE = (
+        "predictors.csrp.female_sexual_offender",
+        "a woman with sexual history adds FEMALE_SEXUAL_OFFENDER 0.0038314176245211 as a 2-dp percentage, 0.38",
+        "ministryofjustice/hmpps-arns-risk-actuarial-api@016919c coefficients/CombinedSeriousReoffendingPredictor; \
+         docs/rules/predictors.md#csrp",
+        Basis::VerifiedCode,
+        );
+    }
+}

@@ -25,6 +25,11 @@
 //!   some deregistered registrations and a few register codes the library does not know;
 //! - OASys needs as severities or as raw section answers, SAN assessments from 2024, women's factors for most
 //!   women's assessments;
+//! - criminal history (sanctions before the first event, age at first sanction, violent sanctions, sexual
+//!   sanctions for about 6 % of men), an actuarial category per event, OASys answers for 85 % of cases, and on each
+//!   assessment the OGRS4-family outputs (ARP, CSRP, DC-SRP, VRP, SVRP, IIC-SRP) that the library's own
+//!   predictors compute from that history on the assessment's date (none while a custodial sentence has no
+//!   release date);
 //! - contact histories up to [`AS_OF`] with attended, acceptable and unacceptable absences, and the warnings,
 //!   breach actions and recalls that follow them.
 //!
@@ -40,6 +45,7 @@
 mod history;
 mod names;
 mod person;
+mod predict;
 mod risk;
 pub(crate) mod rng;
 mod sentence;
@@ -126,7 +132,9 @@ fn build_case(rng: &mut Rng, index: u64, crn_offset: u64) -> Case {
     let mut bytes = [0u8; 16];
     bytes[..8].copy_from_slice(&rng.next_u64().to_le_bytes());
     bytes[8..].copy_from_slice(&rng.next_u64().to_le_bytes());
-    Case {
+    // The predictor step draws from a stream of its own, so it changes nothing above.
+    let mut predictor_rng = Rng::new(rng.next_u64());
+    let mut case = Case {
         schema_version: SchemaVersion::default(),
         case_id: Some(uuid::Builder::from_random_bytes(bytes).into_uuid()),
         person,
@@ -140,7 +148,9 @@ fn build_case(rng: &mut Rng, index: u64, crn_offset: u64) -> Case {
         criminal_history: None,
         dynamic_answers: None,
         bookings: Vec::new(),
-    }
+    };
+    predict::add(&mut predictor_rng, &mut case);
+    case
 }
 
 /// The provider responsible now (or when supervision ended): by the era of the latest event's allocation, with

@@ -108,6 +108,10 @@ object Vectors {
             "predictors.ogrs3" -> predictor { ogrs3Json(mapper.writeValueAsString(input)) }
             "predictors.arp" -> predictor { arpJson(mapper.writeValueAsString(input)) }
             "predictors.dc_srp" -> predictor { dcSrpJson(mapper.writeValueAsString(input)) }
+            "predictors.vrp" -> predictor { vrpJson(mapper.writeValueAsString(input)) }
+            "predictors.svrp" -> predictor { svrpJson(mapper.writeValueAsString(input)) }
+            "predictors.iic_srp" -> predictor { iicSrpJson(mapper.writeValueAsString(input)) }
+            "predictors.csrp" -> predictor { csrpJson(mapper.writeValueAsString(input)) }
             "predictors.case" -> json(predictorsJson(case(input), date(input, "on")))
             "release.dates" -> release(input)
             "release.law" -> json(releaseLawJson(date(input, "as_at")))
