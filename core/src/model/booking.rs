@@ -54,6 +54,11 @@ pub struct Booking {
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub release_date: Option<NaiveDate>,
+    /// Index of the custody event in `case.events` this booking details: the contact schedule takes that
+    /// event's licence and post-sentence supervision from this booking's release dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub event: Option<u32>,
 }
 
 #[allow(
