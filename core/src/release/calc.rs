@@ -660,28 +660,25 @@ fn release_key(
         return k;
     }
     let working = |d: NaiveDate| cal.is_working_day(d).ok();
-    let mut d = date;
-    for _ in 0..14 {
-        if working(d) != Some(false) {
-            break;
+    // The day reached by stepping back (at most 14 days) while `stop` does not hold, if it moved and is a
+    // working day.
+    let back = |stop: &dyn Fn(NaiveDate) -> bool| {
+        let mut d = date;
+        for _ in 0..14 {
+            if stop(d) {
+                break;
+            }
+            let Some(p) = d.pred_opt() else { break };
+            d = p;
         }
-        let Some(p) = d.pred_opt() else { break };
-        d = p;
-    }
-    if d != date && working(d) == Some(true) {
+        (d != date && working(d) == Some(true)).then_some(d)
+    };
+    if let Some(d) = back(&|d| working(d) != Some(false)) {
         k.working_day = Some(d);
         ctx.fire(Idx::WORKING_DAY);
     }
-    let mut d = date;
-    for _ in 0..14 {
-        let next_working = d.succ_opt().and_then(working);
-        if working(d) == Some(true) && next_working == Some(true) {
-            break;
-        }
-        let Some(p) = d.pred_opt() else { break };
-        d = p;
-    }
-    if d != date && working(d) == Some(true) {
+    let next_working = |d: NaiveDate| d.succ_opt().and_then(working) == Some(true);
+    if let Some(d) = back(&|d| working(d) == Some(true) && next_working(d)) {
         k.non_friday = Some(d);
         ctx.fire(Idx::NON_FRIDAY);
     }
