@@ -119,6 +119,17 @@ pub enum ContactError {
         /// Why (no input values).
         message: String,
     },
+    /// The release dates of a custodial booking (`bookings[k]`, or a custody event in the single-sentence form)
+    /// could not be worked out: `code` is the release error's (`unsupported`, `invalid`, `date_out_of_range`).
+    #[error("{path}: {code}: {reason}")]
+    Release {
+        /// Field path in the case, e.g. `bookings[0].sentences[1].kind` or `events[2].sentence.length`.
+        path: String,
+        /// The release error's code.
+        code: &'static str,
+        /// Why (no input values).
+        reason: &'static str,
+    },
     /// The 2021 tier, read by a policy condition, could not be worked out (bad input at `path`).
     #[error("tier: `{path}` must be a percentage from 0 to 100")]
     Tier {
@@ -143,7 +154,7 @@ impl ContactError {
         match self {
             ContactError::Policy { path, .. } => path.clone(),
             ContactError::Sentence { event, field, .. } => format!("events[{event}].{field}"),
-            ContactError::Tier { path } => path.clone(),
+            ContactError::Tier { path } | ContactError::Release { path, .. } => path.clone(),
             _ => String::new(),
         }
     }
@@ -154,6 +165,7 @@ impl ContactError {
             ContactError::UnknownPreset => "unknown_preset",
             ContactError::Calendar(_) => "calendar",
             ContactError::Sentence { .. } => "sentence",
+            ContactError::Release { .. } => "release",
             ContactError::Tier { .. } => "tier",
             ContactError::DateOutOfRange => "date_out_of_range",
             ContactError::TooManyItems { .. } => "too_many_items",

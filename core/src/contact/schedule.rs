@@ -8,7 +8,10 @@ use super::policy::{Anchor, ContactPolicy, DayUnit, DeadlineKind};
 use super::rule_ref::RuleRef;
 use super::{ContactError, rules as r};
 use crate::calendar::Calendar;
-use crate::model::{Case, ContactKind, ContactOutcome, Event, RoshLevel};
+use crate::model::{
+    Booking, Case, ContactKind, ContactOutcome, CustodyKind, Event, RoshLevel, Sentence,
+};
+use crate::release::{ReleaseLaw, ReleaseOptions, release_dates};
 use crate::sentence::{SupervisionKind, SupervisionPeriod, sentence_dates};
 
 /// The most items one schedule may hold (a daily contact over a 3-year order is ~1,100).
@@ -159,17 +162,36 @@ impl Schedule {
 
 /// The periods of supervision of one event, cut at its termination; a period starting on or before the end of
 /// the one before it starts the day after (\[A\]: licence then PSS never overlap).
+///
+/// A standard determinate custodial sentence takes its licence and PSS from the release-date engine
+/// ([`crate::release`]): the booking in `case.bookings` whose `event` is this one, else the event's
+/// single-sentence form as a one-sentence booking (docs/rules/release.md#contact-schedule).
 pub(crate) fn event_periods(
     case: &Case,
     index: usize,
     event: &Event,
+    calendar: &Calendar,
 ) -> Result<Vec<SupervisionPeriod>, ContactError> {
-    let dates = sentence_dates(&case.person, event).map_err(|e| ContactError::Sentence {
+    let sentence_error = |e: crate::sentence::SentenceError| ContactError::Sentence {
         event: index,
         field: e.field(),
         message: e.to_string(),
-    })?;
-    let mut periods = dates.supervision;
+    };
+    let mut periods = match linked_booking(case, index)? {
+        Some((k, booking)) => {
+            release_periods(case, booking, calendar, |f| format!("bookings[{k}].{f}"))?
+        }
+        None => {
+            // The event's own dates first: their errors (zero length, credit over the term) stay as they were.
+            let dates = sentence_dates(&case.person, event).map_err(sentence_error)?;
+            match standard_custody(event) {
+                Some(booking) => release_periods(case, &booking, calendar, |f| {
+                    format!("events[{index}].{}", event_field(f))
+                })?,
+                None => dates.supervision,
+            }
+        }
+    };
     let mut last_end: Option<NaiveDate> = None;
     for p in &mut periods {
         if let Some(prev) = last_end
@@ -190,6 +212,84 @@ pub(crate) fn event_periods(
     }
     periods.retain(|p| p.start <= p.end);
     Ok(periods)
+}
+
+/// The booking of `case.bookings` that details event `index` (its position with it), checking every link.
+fn linked_booking(case: &Case, index: usize) -> Result<Option<(usize, &Booking)>, ContactError> {
+    let mut found = None;
+    for (k, b) in case.bookings.iter().enumerate() {
+        let Some(e) = b.event else { continue };
+        let bad = |reason| ContactError::Release {
+            path: format!("bookings[{k}].event"),
+            code: "invalid",
+            reason,
+        };
+        let target = usize::try_from(e)
+            .ok()
+            .and_then(|e| case.events.get(e).map(|ev| (e, ev)));
+        match target {
+            None => return Err(bad("refers to no event")),
+            Some((_, ev)) if !matches!(ev.sentence, Sentence::Custody { .. }) => {
+                return Err(bad("refers to an event that is not a custodial sentence"));
+            }
+            Some((e, _)) if e == index => {
+                if found.is_some() {
+                    return Err(bad("a second booking for the same event"));
+                }
+                found = Some((k, b));
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(found)
+}
+
+/// A standard determinate custodial sentence in the single-sentence form as a one-sentence booking; `None` for
+/// orders and for extended and life sentences (their licence stays with [`sentence_dates`]).
+fn standard_custody(event: &Event) -> Option<Booking> {
+    match event.sentence {
+        Sentence::Custody {
+            kind: CustodyKind::StandardDeterminate,
+            ..
+        } => Booking::from_event(event),
+        _ => None,
+    }
+}
+
+/// The path within an event of a field of its one-sentence booking ([`Booking::from_event`]).
+fn event_field(booking_field: &str) -> &'static str {
+    let rest = booking_field
+        .strip_prefix("sentences[0].")
+        .unwrap_or(booking_field);
+    match rest {
+        "offence_date" => "offence_date",
+        "sentence_date" => "sentence_date",
+        f if f.starts_with("remand") => "sentence.remand_days",
+        f if f.starts_with("tagged_bail") => "sentence.tagged_bail_days",
+        "release_date" => "sentence.release_date",
+        "term" | "term.years" | "term.months" | "term.weeks" | "term.days" => "sentence.length",
+        _ => "sentence",
+    }
+}
+
+/// The licence and PSS periods of `booking` under every change of the law the library knows
+/// ([`ReleaseLaw::latest_commencement`]; \[A\] docs/rules/release.md#contact-schedule); `path` places a
+/// booking field in the case.
+fn release_periods(
+    case: &Case,
+    booking: &Booking,
+    calendar: &Calendar,
+    path: impl Fn(&str) -> String,
+) -> Result<Vec<SupervisionPeriod>, ContactError> {
+    let on = ReleaseLaw::latest_commencement();
+    let options = ReleaseOptions::default();
+    release_dates(&case.person, booking, on, &options, calendar)
+        .map(|d| d.supervision)
+        .map_err(|e| ContactError::Release {
+            path: path(e.field()),
+            code: e.code(),
+            reason: e.reason(),
+        })
 }
 
 /// The schedule of `case` under `policy`: for every event, every supervision period (sentence, release or
@@ -234,7 +334,7 @@ pub fn schedule(
     for (index, event) in case.events.iter().enumerate() {
         let ev =
             u32::try_from(index).map_err(|_| ContactError::TooManyItems { limit: MAX_ITEMS })?;
-        for p in event_periods(case, index, event)? {
+        for p in event_periods(case, index, event, calendar)? {
             schedule_period(case, policy, calendar, ev, event, &p, &mut out)?;
         }
     }

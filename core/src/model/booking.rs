@@ -36,6 +36,11 @@ pub struct Booking {
     pub hdc_excluded: bool,
     /// Actual release date, once released: the licence period starts here rather than at the CRD.
     pub release_date: Option<NaiveDate>,
+    /// Index of the custody event in `case.events` this booking details: the contact schedule takes that
+    /// event's licence and post-sentence supervision from this booking's release dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub event: Option<u32>,
 }
 
 /// The kind of custodial sentence. Only standard determinate sentences (SDS, including SDS+ and s.250

@@ -135,18 +135,44 @@ struct Extract {
     pm_affected_hdced: bool,
 }
 
+/// The calculable sentences: each chain's sentence indices in serving order, stored flat (one allocation).
+#[derive(Debug, Default)]
+struct Chains {
+    order: Vec<usize>,
+    /// Where each chain ends in `order`.
+    ends: Vec<usize>,
+}
+
+impl Chains {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, k: usize) -> Option<&[usize]> {
+        let start = match k.checked_sub(1) {
+            Some(p) => *self.ends.get(p)?,
+            None => 0,
+        };
+        self.order.get(start..*self.ends.get(k)?)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[usize]> {
+        (0..self.len()).filter_map(|k| self.get(k))
+    }
+}
+
 struct Ctx<'a> {
     person: &'a Person,
     b: &'a Booking,
     law: &'a ReleaseLaw,
     statute: &'a StatuteOptions,
-    chains: Vec<Vec<usize>>,
+    chains: Chains,
     regimes: Vec<Regime>,
     ded: i64,
     /// UAL, sorted by start.
     ual: Vec<(NaiveDate, i64)>,
-    /// Net awards (ADA +, RADA −), sorted by date.
-    awards: Vec<(NaiveDate, i64)>,
+    /// Net awards (ADA +, RADA −), sorted by date (with the `restored_days` index of a restoration).
+    awards: Vec<(NaiveDate, i64, usize)>,
     recall: Option<crate::model::RecallEvent>,
     hdc_booking_excluded: bool,
     fired: std::cell::Cell<u32>,
@@ -343,7 +369,7 @@ pub(super) fn calculate(
     let mut ctx = check(person, b, law, statute)?;
     ctx.fixed = fixed(&ctx)?;
     ctx.fire(Idx::LENGTH);
-    if ctx.chains.iter().any(|c| c.len() > 1) {
+    if ctx.chains.len() < ctx.b.sentences.len() {
         ctx.fire(Idx::CONSECUTIVE);
     }
     if ctx.chains.len() > 1 {
@@ -413,8 +439,8 @@ pub(super) fn calculate(
                 let a: i64 = ctx
                     .awards
                     .iter()
-                    .filter(|(d, _)| *d >= rc.return_to_custody)
-                    .map(|(_, n)| *n)
+                    .filter(|a| a.0 >= rc.return_to_custody)
+                    .map(|a| a.1)
                     .sum();
                 let mut p = add(rc.return_to_custody, n - 1 + u)?;
                 if n == 56
@@ -463,7 +489,7 @@ pub(super) fn calculate(
         sentences: final_
             .calcs
             .iter()
-            .zip(&ctx.chains)
+            .zip(ctx.chains.iter())
             .map(|(c, chain)| SentenceRelease {
                 sentences: chain
                     .iter()
@@ -634,28 +660,25 @@ fn release_key(
         return k;
     }
     let working = |d: NaiveDate| cal.is_working_day(d).ok();
-    let mut d = date;
-    for _ in 0..14 {
-        if working(d) != Some(false) {
-            break;
+    // The day reached by stepping back (at most 14 days) while `stop` does not hold, if it moved and is a
+    // working day.
+    let back = |stop: &dyn Fn(NaiveDate) -> bool| {
+        let mut d = date;
+        for _ in 0..14 {
+            if stop(d) {
+                break;
+            }
+            let Some(p) = d.pred_opt() else { break };
+            d = p;
         }
-        let Some(p) = d.pred_opt() else { break };
-        d = p;
-    }
-    if d != date && working(d) == Some(true) {
+        (d != date && working(d) == Some(true)).then_some(d)
+    };
+    if let Some(d) = back(&|d| working(d) != Some(false)) {
         k.working_day = Some(d);
         ctx.fire(Idx::WORKING_DAY);
     }
-    let mut d = date;
-    for _ in 0..14 {
-        let next_working = d.succ_opt().and_then(working);
-        if working(d) == Some(true) && next_working == Some(true) {
-            break;
-        }
-        let Some(p) = d.pred_opt() else { break };
-        d = p;
-    }
-    if d != date && working(d) == Some(true) {
+    let next_working = |d: NaiveDate| d.succ_opt().and_then(working) == Some(true);
+    if let Some(d) = back(&|d| working(d) == Some(true) && next_working(d)) {
         k.non_friday = Some(d);
         ctx.fire(Idx::NON_FRIDAY);
     }
@@ -778,26 +801,28 @@ fn check<'a>(
             }
         }
     }
-    let mut chains = Vec::new();
-    let mut seen = vec![false; n];
+    // Each sentence has at most one predecessor and one successor, so a walk from the heads visits each at most
+    // once; the sentences it does not reach are on a cycle.
+    let mut chains = Chains {
+        order: Vec::with_capacity(n),
+        ends: Vec::with_capacity(n),
+    };
     for (i, s) in b.sentences.iter().enumerate() {
         if s.consecutive_to.is_some() {
             continue;
         }
-        let mut chain = vec![i];
+        chains.order.push(i);
         let mut cur = i;
         while let Some(Some(nx)) = next.get(cur) {
-            chain.push(*nx);
+            chains.order.push(*nx);
             cur = *nx;
         }
-        for &k in &chain {
-            if let Some(v) = seen.get_mut(k) {
-                *v = true;
-            }
-        }
-        chains.push(chain);
+        chains.ends.push(chains.order.len());
     }
-    if let Some(i) = seen.iter().position(|v| !v) {
+    if let Some(i) = (chains.order.len() < n)
+        .then(|| (0..n).find(|i| !chains.order.contains(i)))
+        .flatten()
+    {
         return Err(invalid(
             format!("sentences[{i}].consecutive_to"),
             "consecutive links form a cycle",
@@ -885,7 +910,7 @@ fn check<'a>(
         regimes,
         ded,
         ual,
-        awards: awards.into_iter().map(|(d, n, _)| (d, n)).collect(),
+        awards,
         recall,
         hdc_booking_excluded,
         fired: std::cell::Cell::new(0),
@@ -896,7 +921,7 @@ fn check<'a>(
 /// What each calculable sentence has whatever the level: its expiry, length, length tests and regimes.
 fn fixed(ctx: &Ctx<'_>) -> R<Vec<Fixed>> {
     let mut out = Vec::with_capacity(ctx.chains.len());
-    for chain in &ctx.chains {
+    for chain in ctx.chains.iter() {
         let head = chain.first().copied().unwrap_or(0);
         let s = ctx.sentence(head)?.sentence_date;
         let (mut any_1991, mut all_1991, mut any_ora, mut any_pre_ora) =
@@ -945,7 +970,11 @@ fn fixed(ctx: &Ctx<'_>) -> R<Vec<Fixed>> {
         }
         .ok_or_else(|| oor("sentences"))?;
         let length = u32::try_from(days_between(s, end) + 1).map_err(|_| oor("sentences"))?;
-        let id_len = all.days_from(s).ok_or_else(|| oor("sentences"))?;
+        let id_len = if chain.len() == 1 {
+            length
+        } else {
+            all.days_from(s).ok_or_else(|| oor("sentences"))?
+        };
         let years = |n: u16| {
             Length::years(n)
                 .days_from(s)
@@ -970,7 +999,7 @@ fn fixed(ctx: &Ctx<'_>) -> R<Vec<Fixed>> {
 
 /// A sentence imposed after every earlier sentence was released starts a second custodial period: refused.
 fn second_custodial_period(ctx: &Ctx<'_>, std: &Extract) -> R<()> {
-    for (c, chain) in std.calcs.iter().zip(&ctx.chains) {
+    for (c, chain) in std.calcs.iter().zip(ctx.chains.iter()) {
         let earlier = std
             .calcs
             .iter()
@@ -1075,13 +1104,13 @@ fn booking(ctx: &Ctx<'_>, calcs: Vec<Calc>) -> R<Extract> {
             .filter_map(|c| c.hdced.map(|h| (h, c.head)))
             .max_by_key(|h| h.0);
         if let Some((h, _)) = hdced {
-            let conflicting: Vec<&Calc> = calcs
-                .iter()
-                .filter(|c| c.hdced.is_none() && c.release > h)
-                .collect();
-            if !conflicting.is_empty() && !conflicting.iter().all(|c| c.immediate) {
-                hdced = conflicting
+            let conflicting = || {
+                calcs
                     .iter()
+                    .filter(move |c| c.hdced.is_none() && c.release > h)
+            };
+            if !conflicting().all(|c| c.immediate) {
+                hdced = conflicting()
                     .max_by_key(|c| c.release)
                     .map(|c| (c.release, c.head));
             }
@@ -1160,19 +1189,25 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
         // One fraction: the group is the whole chain, already measured.
         group(first_fraction.unwrap_or(Fraction::HALF), i64::from(length));
     } else {
-        let mut groups: Vec<(Fraction, Vec<Length>)> = Vec::new();
-        for &i in chain {
-            let fr = ctx.fraction(i, level)?;
-            let t = ctx.sentence(i)?.term;
-            match groups.iter_mut().find(|g| g.0 == fr) {
-                Some(g) => g.1.push(t),
-                None => groups.push((fr, vec![t])),
-            }
-        }
+        // Groups in order of first appearance: a part whose fraction no earlier part has opens one, holding
+        // every part with that fraction (no allocation: chains are short).
+        let frac = |i: usize| ctx.fraction(i, level);
         let mut cursor = s;
-        for (fr, ts) in &groups {
-            let end = aggregate_end(cursor, ts.iter())?.ok_or_else(|| oor("sentences"))?;
-            let rd = group(*fr, days_between(cursor, end) + 1);
+        for (p, &i) in chain.iter().enumerate() {
+            let fr = frac(i)?;
+            let mut opened_before = false;
+            for &j in chain.iter().take(p) {
+                opened_before |= frac(j)? == fr;
+            }
+            if opened_before {
+                continue;
+            }
+            let terms = chain
+                .iter()
+                .filter(|&&j| frac(j).is_ok_and(|x| x == fr))
+                .filter_map(|&j| ctx.b.sentences.get(j).map(|x| &x.term));
+            let end = aggregate_end(cursor, terms)?.ok_or_else(|| oor("sentences"))?;
+            let rd = group(fr, days_between(cursor, end) + 1);
             cursor = add(cursor, rd)?;
         }
     }
@@ -1203,7 +1238,7 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
     }
     // ADA / RADA awarded before release (or before the sentence, prospectively).
     let mut ada = 0i64;
-    for &(date, n) in &ctx.awards {
+    for &(date, n, _) in &ctx.awards {
         if date <= add(running, ada)? {
             ada += n;
         }
@@ -1246,12 +1281,11 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
         (kind, rule) = (Release::Ard, &r::ARD);
     } else if !any_1991 && any_ora && any_pre_ora && under_12m {
         // s.264B: LED = CRD + floor(ORA-part days / 2).
-        let ora_terms: Vec<Length> = chain
+        let ora_terms = chain
             .iter()
             .filter(|&&i| ctx.regimes.get(i) == Some(&Regime::Ora))
-            .filter_map(|&i| ctx.b.sentences.get(i).map(|p| p.term))
-            .collect();
-        if let Some(end) = aggregate_end(s, ora_terms.iter())? {
+            .filter_map(|&i| ctx.b.sentences.get(i).map(|p| &p.term));
+        if let Some(end) = aggregate_end(s, ora_terms)? {
             let ora_days = days_between(s, end) + 1;
             led = Some(add(release, ora_days / 2)?.min(expiry));
         }
@@ -1284,22 +1318,22 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
         tused = Some(add(add_months(base, 12)?, ual_after)?);
     }
 
-    // HDCED.
-    let hdced = hdced(
-        ctx, chain, s, id_len, f.under_4y, release, crd_unadj, c30, ual_c, ada,
-    )?;
-    // ERSED.
+    // HDCED and ERSED.
+    let point = Point {
+        chain,
+        s,
+        release,
+        release_without_ada,
+        release_days,
+        c30,
+        ual: ual_c,
+        ada,
+        id_len,
+        under_4y: f.under_4y,
+    };
+    let hdced = hdced(ctx, &point)?;
     let ersed = if ctx.person.foreign_national_liable_to_deportation && !any_1991 && !recall {
-        ersed(
-            ctx,
-            chain,
-            s,
-            release,
-            release_without_ada,
-            release_days,
-            ual_c,
-            ada,
-        )?
+        ersed(ctx, &point)?
     } else {
         None
     };
@@ -1339,90 +1373,79 @@ fn straddles(ctx: &Ctx<'_>, chain: &[usize], date: NaiveDate) -> bool {
     before && after
 }
 
-/// HDCED of one calculable sentence (docs/rules/release.md).
-#[allow(
-    clippy::too_many_arguments,
-    reason = "the terms of docs/rules/release.md"
-)]
-fn hdced(
-    ctx: &Ctx<'_>,
-    chain: &[usize],
+/// The terms of one calculable sentence its HDCED and ERSED are built from (docs/rules/release.md).
+struct Point<'c> {
+    chain: &'c [usize],
+    /// Sentence date.
     s: NaiveDate,
+    release: NaiveDate,
+    release_without_ada: NaiveDate,
+    /// Days to the unadjusted release.
+    release_days: i64,
+    /// The custodial period in thirtieths of a day (exact for every fraction in use).
+    c30: i64,
+    /// UAL in custody.
+    ual: i64,
+    /// Net ADA.
+    ada: i64,
     id_len: u32,
     under_4y: bool,
-    release: NaiveDate,
-    crd_unadj: NaiveDate,
-    c30: i64,
-    ual: i64,
-    ada: i64,
-) -> R<Option<NaiveDate>> {
+}
+
+/// HDCED of one calculable sentence (docs/rules/release.md).
+fn hdced(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<NaiveDate>> {
     if ctx.hdc_booking_excluded {
         return Ok(None);
     }
     if ctx.law.hdc_four_year_bar || ctx.statute.hdc_four_year_bar {
-        let too_short = ctx.law.hdc_four_year_bar && id_len < 84;
-        if !under_4y || too_short {
+        let too_short = ctx.law.hdc_four_year_bar && p.id_len < 84;
+        if !p.under_4y || too_short {
             ctx.fire(Idx::HDC_FOUR_YEAR_BAR);
             return Ok(None);
         }
     }
-    let cc = (c30 + 29) / 30;
-    if release < add(s, 14)? || cc < 42 {
+    let cc = (p.c30 + 29) / 30;
+    let floor = add(p.s, 14)?;
+    if p.release < floor || cc < 42 {
         return Ok(None);
     }
     let ded = ctx.ded;
     let schemes = &ctx.law.hdc;
     let date = |k: usize| -> R<NaiveDate> {
         let sc = schemes.get(k).ok_or_else(|| oor("sentences"))?;
-        let base = if cc < i64::from(sc.midpoint_days) {
-            let n = 28i64.max((c30 + 59) / 60);
-            add(s, n - ded)?
+        let days = if cc < i64::from(sc.midpoint_days) {
+            28i64.max((p.c30 + 59) / 60)
         } else {
-            let _ = crd_unadj;
-            add(s, cc - 1 - i64::from(sc.window_days) - ded)?
+            cc - 1 - i64::from(sc.window_days)
         };
-        let floor = add(s, 14)?;
-        Ok(if base <= floor {
-            add(floor, ual)?
-        } else {
-            add(base, ual)?
-        })
+        let base = add(p.s, days - ded)?;
+        add(base.max(floor), p.ual)
     };
     let from = |k: usize| schemes.get(k).map_or(NaiveDate::MIN, |sc| sc.applies_from);
     let out = pick_scheme(
-        schemes.len(),
-        from,
-        |_| false,
-        |k| straddles(ctx, chain, from(k)),
-        date,
-        ada,
+        Schemes {
+            n: schemes.len(),
+            from: &from,
+            forced: &|_| false,
+            skip_prev: &|k| straddles(ctx, p.chain, from(k)),
+        },
+        &date,
+        &|k| add(date(k)?, p.ada),
+        p.ada,
     )?;
     Ok(Some(out))
 }
 
 /// ERSED of one calculable sentence (docs/rules/release.md).
-#[allow(
-    clippy::too_many_arguments,
-    reason = "the terms of docs/rules/release.md"
-)]
-fn ersed(
-    ctx: &Ctx<'_>,
-    chain: &[usize],
-    s: NaiveDate,
-    release: NaiveDate,
-    release_without_ada: NaiveDate,
-    c: i64,
-    ual: i64,
-    ada: i64,
-) -> R<Option<NaiveDate>> {
+fn ersed(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<NaiveDate>> {
     let schemes = &ctx.law.ers;
     let ded = ctx.ded;
     let date_with = |k: usize, with_ada: bool| -> R<NaiveDate> {
         let sc = schemes.get(k).ok_or_else(|| oor("sentences"))?;
         let (rel, a) = if with_ada {
-            (release, ada)
+            (p.release, p.ada)
         } else {
-            (release_without_ada, 0)
+            (p.release_without_ada, 0)
         };
         let max = match (sc.window_days, sc.window_years) {
             (Some(dw), _) => add(rel, -i64::from(dw))?,
@@ -1431,62 +1454,62 @@ fn ersed(
                 .ok_or_else(|| oor("sentences"))?,
             (None, None) => rel,
         };
-        let min_point =
-            i64::try_from(sc.minimum.ceil_of(u64::try_from(c).unwrap_or(0))).unwrap_or(i64::MAX);
-        let min = rel.min(add(s, min_point + ual - ded + a)?);
+        let c = u64::try_from(p.release_days).unwrap_or(0);
+        let min_point = i64::try_from(sc.minimum.ceil_of(c)).unwrap_or(i64::MAX);
+        let min = rel.min(add(p.s, min_point + p.ual - ded + a)?);
         let mut out = max.max(min);
-        if add(out, -(ual + a))? < s {
-            out = add(s, ual + a)?;
+        if add(out, -(p.ual + a))? < p.s {
+            out = add(p.s, p.ual + a)?;
         }
         Ok(out)
     };
     let from = |k: usize| schemes.get(k).map_or(NaiveDate::MIN, |sc| sc.applies_from);
     // Selection on the dates without ADA, then the scheme's date with ADA.
-    let n = schemes.len();
-    let mut k = n.saturating_sub(1);
-    loop {
-        if k == 0 {
-            return Ok(Some(date_with(0, true)?));
-        }
-        if s >= from(k) || straddles(ctx, chain, from(k)) {
-            return Ok(Some(date_with(k, true)?));
-        }
-        if date_with(k - 1, false)? < from(k) {
-            k -= 1;
-            continue;
-        }
-        if date_with(k, false)? >= from(k) {
-            return Ok(Some(date_with(k, true)?));
-        }
-        return Ok(Some(add(from(k), ada)?));
-    }
+    let out = pick_scheme(
+        Schemes {
+            n: schemes.len(),
+            from: &from,
+            forced: &|k| p.s >= from(k) || straddles(ctx, p.chain, from(k)),
+            skip_prev: &|_| false,
+        },
+        &|k| date_with(k, false),
+        &|k| date_with(k, true),
+        p.ada,
+    )?;
+    Ok(Some(out))
 }
 
-/// Chooses between schemes commenced in turn (docs/rules/release.md): the earlier scheme while its date is
-/// before the later one's commencement; the later scheme when its own date is on or after it; else the
-/// commencement itself. `date(k)` is without `add`, which is added last.
-fn pick_scheme(
+/// Schemes commenced in turn (HDC-180 / HDC-365, ERS50 / ERS30): how many, each one's commencement, when a
+/// scheme applies whatever its date (`forced`), and when the one before it is never considered (`skip_prev`).
+struct Schemes<'f> {
     n: usize,
-    from: impl Fn(usize) -> NaiveDate,
-    forced: impl Fn(usize) -> bool,
-    skip_prev: impl Fn(usize) -> bool,
-    date: impl Fn(usize) -> R<NaiveDate>,
+    from: &'f dyn Fn(usize) -> NaiveDate,
+    forced: &'f dyn Fn(usize) -> bool,
+    skip_prev: &'f dyn Fn(usize) -> bool,
+}
+
+/// Chooses between schemes commenced in turn (docs/rules/release.md): the earlier scheme while its `test` date
+/// is before the later one's commencement; the later scheme when its own is on or after it; else the
+/// commencement itself plus `add_days`. The chosen scheme's date is `fin(k)`.
+fn pick_scheme(
+    sc: Schemes<'_>,
+    test: &dyn Fn(usize) -> R<NaiveDate>,
+    fin: &dyn Fn(usize) -> R<NaiveDate>,
     add_days: i64,
 ) -> R<NaiveDate> {
-    let mut k = n.saturating_sub(1);
+    let mut k = sc.n.saturating_sub(1);
     loop {
-        if k == 0 || forced(k) {
-            return add(date(k)?, add_days);
+        if k == 0 || (sc.forced)(k) {
+            return fin(k);
         }
-        if !skip_prev(k) && date(k - 1)? < from(k) {
+        if !(sc.skip_prev)(k) && test(k - 1)? < (sc.from)(k) {
             k -= 1;
             continue;
         }
-        let cur = date(k)?;
-        return if cur >= from(k) {
-            add(cur, add_days)
+        return if test(k)? >= (sc.from)(k) {
+            fin(k)
         } else {
-            add(from(k), add_days)
+            add((sc.from)(k), add_days)
         };
     }
 }
@@ -1494,24 +1517,30 @@ fn pick_scheme(
 /// For each calculable sentence still served on `date` (expiry on or after it), the days of its parts
 /// sentenced before `date`, chained from the earliest.
 fn served_lengths(ctx: &Ctx<'_>, date: NaiveDate, calcs: &[Calc]) -> R<Vec<(u32, u32)>> {
-    let mut out = Vec::new();
-    for (c, chain) in calcs.iter().zip(&ctx.chains) {
+    let mut out = Vec::with_capacity(calcs.len());
+    for (c, chain) in calcs.iter().zip(ctx.chains.iter()) {
         if c.expiry < date {
             continue;
         }
-        let parts: Vec<&CustodialSentence> = chain
-            .iter()
-            .filter_map(|&i| ctx.b.sentences.get(i))
-            .filter(|p| p.sentence_date < date)
-            .collect();
-        let Some(start) = parts.iter().map(|p| p.sentence_date).min() else {
+        let parts = || {
+            chain
+                .iter()
+                .filter_map(|&i| ctx.b.sentences.get(i))
+                .filter(|p| p.sentence_date < date)
+        };
+        let Some(start) = parts().map(|p| p.sentence_date).min() else {
             continue;
         };
-        let mut cursor = start;
-        let mut end = start;
-        for p in parts {
-            end = p.term.end_date(cursor).ok_or_else(|| oor("sentences"))?;
+        let (mut cursor, mut end) = (start, start);
+        if chain.len() == 1 {
+            // One sentence: its own term from its date, already measured.
+            end = c.end;
             cursor = add(end, 1)?;
+        } else {
+            for p in parts() {
+                end = p.term.end_date(cursor).ok_or_else(|| oor("sentences"))?;
+                cursor = add(end, 1)?;
+            }
         }
         let days = u32::try_from(days_between(start, end) + 1).unwrap_or(u32::MAX);
         // Whole years from the start to the day after the end.
@@ -1585,23 +1614,18 @@ fn sds40(ctx: &mut Ctx<'_>, std: Extract, tranches: &mut Vec<TrancheUsed>) -> R<
     let Some(law) = &all_law.sds40 else {
         return Ok(std);
     };
-    let eligible: Vec<bool> = ctx
+    let mut eligible = ctx
         .b
         .sentences
         .iter()
-        .map(|s| ctx.sds40_eligible(s, false))
-        .collect();
-    if !eligible.iter().any(|e| *e) {
+        .filter(|s| ctx.sds40_eligible(s, false));
+    let Some(first) = eligible.next() else {
         return Ok(std);
-    }
+    };
+    let pre =
+        first.sentence_date < law.commenced || eligible.any(|s| s.sentence_date < law.commenced);
     ctx.fire(Idx::POINT_SDS40);
     let early = extract(ctx, Level::Sds40)?;
-    let pre = ctx
-        .b
-        .sentences
-        .iter()
-        .zip(&eligible)
-        .any(|(s, e)| *e && s.sentence_date < law.commenced);
     let mut out = if pre && std.release.0 > law.commenced {
         let lengths = served_lengths(ctx, law.commenced, &std.calcs)?;
         match pick_tranche(&law.tranches, &lengths, None) {
@@ -1654,16 +1678,12 @@ fn progression(ctx: &mut Ctx<'_>, snap: Extract, tranches: &mut Vec<TrancheUsed>
     let Some(pm) = &all_law.progression else {
         return Ok(snap);
     };
-    let eligible: Vec<&CustodialSentence> = ctx
-        .b
-        .sentences
-        .iter()
-        .filter(|s| ctx.pm_eligible(s))
-        .collect();
-    if eligible.is_empty() {
+    let mut eligible = ctx.b.sentences.iter().filter(|s| ctx.pm_eligible(s));
+    let Some(first) = eligible.next() else {
         return Ok(snap);
-    }
-    let pre = eligible.iter().any(|s| s.sentence_date < pm.commenced);
+    };
+    let pre =
+        first.sentence_date < pm.commenced || eligible.any(|s| s.sentence_date < pm.commenced);
     if pre && snap.release_without_ada < pm.commenced {
         // Released before commencement.
         return Ok(snap);
@@ -1689,7 +1709,7 @@ fn progression(ctx: &mut Ctx<'_>, snap: Extract, tranches: &mut Vec<TrancheUsed>
         date: t.date,
     });
     let t = t.date;
-    let a: i64 = ctx.awards.iter().map(|(_, n)| *n).sum();
+    let a: i64 = ctx.awards.iter().map(|a| a.1).sum();
     let pick = |s: Option<(NaiveDate, u32)>,
                 e: Option<(NaiveDate, u32)>|
      -> R<Option<(NaiveDate, u32, bool)>> {

@@ -382,6 +382,16 @@ impl ReleaseLaw {
         }
     }
 
+    /// The last commencement date of [`CHANGES`]: the law as it stood on this date is every change known to
+    /// the library (the contact schedule plans licences under it, docs/rules/release.md#contact-schedule).
+    pub fn latest_commencement() -> NaiveDate {
+        CHANGES
+            .iter()
+            .map(|c| c.commences)
+            .max()
+            .unwrap_or(NaiveDate::MIN)
+    }
+
     /// The law as it stood on `date`: every change commenced on or before it.
     ///
     /// ```
