@@ -15,8 +15,8 @@
 //!   (required), `sentence.terminationDate`; `sentence.sentenceType.code` `NC`/`SC` or a `custody` part →
 //!   custody, anything else → a community order \[A\] (an SSO cannot be told apart from the fields read);
 //!   `originalLength` + `originalLengthUnits` ([`codes::LENGTH_UNITS`]; `Hours` is unsupported for a sentence);
-//!   `requirements[]`: `requirementTypeMainCategory.code` ([`codes::requirement_category`], refused when
-//!   unknown), `length` as hours (unpaid work) or days (RAR), `terminationDate`;
+//!   `requirements[]`: `requirementTypeMainCategory.code` and `restrictive` ([`codes::requirement_kind`]: an
+//!   unlisted code is kept by the flag, refused without it), `length` as hours (unpaid work) or days (RAR), `terminationDate`;
 //! - `registrations[]`: `register.code` (kept when unknown), `registerLevel.code`, `registerCategory.code`,
 //!   `startDate`, `endDate` (when not `active`);
 //! - `contacts[]`: `contactStart` (date part), `outcome.attended`/`outcome.complied` (attended; acceptable absence
@@ -141,6 +141,9 @@ pub struct CommunityApiSentence {
 pub struct CommunityApiRequirement {
     /// Main category.
     pub requirement_type_main_category: KeyValue,
+    /// nDelius' restrictive flag; an unlisted main category is kept only when the flag is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictive: Option<bool>,
     /// Length (hours for unpaid work, days for RAR).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub length: Option<u16>,
@@ -290,6 +293,7 @@ pub(crate) const KEYS: &[&str] = &[
     "startDate",
     "terminationDate",
     "requirementTypeMainCategory",
+    "restrictive",
     "length",
     "convictionId",
     "convictionDate",
@@ -458,14 +462,13 @@ impl CommunityApiCase {
                 let mut requirements = Vec::with_capacity(c.requirements.len());
                 for (j, r) in c.requirements.iter().enumerate() {
                     let code = &r.requirement_type_main_category.code;
-                    let kind = codes::requirement_category(code).ok_or_else(|| {
-                        RecordError::unknown(
-                            p(&format!(
-                                "requirements[{j}].requirementTypeMainCategory.code"
-                            )),
-                            code,
-                        )
-                    })?;
+                    let at = |f: &str| p(&format!("requirements[{j}].{f}"));
+                    let kind = codes::requirement_kind(
+                        code,
+                        r.restrictive,
+                        || at("requirementTypeMainCategory.code"),
+                        || at("restrictive"),
+                    )?;
                     let mut req = Requirement::new(kind);
                     match kind {
                         RequirementKind::UnpaidWork => req.hours = r.length,
@@ -679,6 +682,7 @@ impl CommunityApiCase {
                             };
                             Some(CommunityApiRequirement {
                                 requirement_type_main_category: kv(code),
+                                restrictive: Some(false),
                                 length: if code == "W" { r.hours } else { r.days },
                                 termination_date: r.terminated,
                             })

@@ -9,7 +9,8 @@
 //!   `category`, `date` → `registered`; the document lists active registrations only, so none is deregistered;
 //! - `convictions[]` → `events[]`: `sentenceTypeCode` `NC`/`SC` → custody, anything else → a community order;
 //!   `terminationDate` → `termination_date`; `requirements[]` → requirements by `mainCategoryTypeCode`
-//!   ([`codes::requirement_category`], refused when unknown), the `restrictive` flag must agree with the kind;
+//!   ([`codes::requirement_kind`]: a listed code gives its kind and the `restrictive` flag must agree with it; an
+//!   unlisted code is kept as an unlisted requirement, restrictive or not by the flag);
 //! - `previousEnforcementActivity` → one enforcement action (breach laid) dated the calculation date;
 //! - `latestReleaseDate` → `latest_release_date`; `hasActiveEvent` must agree with the convictions.
 //!
@@ -190,7 +191,7 @@ impl TierDetails {
     ///
     /// # Errors
     /// [`RecordError`] naming the field: `crn` malformed; `rsrscore`/`ogrsscore` outside 0–100; an unknown
-    /// `gender` or requirement main category; a `restrictive` flag that disagrees with the category; an array of
+    /// `gender`; a `restrictive` flag that disagrees with the category; an array of
     /// more than [`super::MAX_ITEMS`]; `hasActiveEvent` contradicting the convictions.
     pub fn to_case(&self, crn: &str, on: NaiveDate) -> Result<Case, RecordError> {
         let crn = Crn::parse(crn)
@@ -238,23 +239,12 @@ impl TierDetails {
             let mut requirements = Vec::with_capacity(c.requirements.len());
             for (j, r) in c.requirements.iter().enumerate() {
                 let path = || format!("convictions[{i}].requirements[{j}]");
-                let kind =
-                    codes::requirement_category(&r.main_category_type_code).ok_or_else(|| {
-                        RecordError::unknown(
-                            format!("{}.mainCategoryTypeCode", path()),
-                            &r.main_category_type_code,
-                        )
-                    })?;
-                // Unpaid work is ignored for the mandate whatever its flag; otherwise the flag must agree with
-                // what the kind means to the tier.
-                if kind != crate::model::RequirementKind::UnpaidWork
-                    && r.restrictive != kind.is_restrictive()
-                {
-                    return Err(RecordError::invalid(
-                        format!("{}.restrictive", path()),
-                        "disagrees with the requirement main category",
-                    ));
-                }
+                let kind = codes::requirement_kind(
+                    &r.main_category_type_code,
+                    Some(r.restrictive),
+                    || format!("{}.mainCategoryTypeCode", path()),
+                    || format!("{}.restrictive", path()),
+                )?;
                 requirements.push(Requirement::new(kind));
             }
             let custodial = c
@@ -343,7 +333,7 @@ impl TierDetails {
     /// The tier-details document of `case` on `on`: the inverse of [`TierDetails::to_case`] for every field it
     /// reads (registrations active on `on`, newest first; `HREG` left out; custody as `SC`, other sentences with
     /// no sentence type code; unpaid work as `W`, RAR as `F`, other requirement kinds with their own
-    /// restrictiveness as a category this library does not list — such a document does not read back).
+    /// restrictiveness as the category `?`, which reads back as an unlisted requirement of that restrictiveness).
     pub fn from_case(case: &Case, on: NaiveDate) -> Self {
         let registrations = case
             .active_registrations_on(on)
@@ -370,10 +360,8 @@ impl TierDetails {
                     .iter()
                     .filter(|r| r.terminated.is_none_or(|d| d > on))
                     .map(|r| TierDetailsRequirement {
-                        main_category_type_code: codes::REQUIREMENT_CATEGORIES
-                            .iter()
-                            .find(|(_, k, _)| *k == r.kind)
-                            .map_or("?", |(c, _, _)| c)
+                        main_category_type_code: codes::requirement_category_of(r.kind)
+                            .unwrap_or("?")
                             .to_owned(),
                         restrictive: r.kind.is_restrictive(),
                     })
