@@ -61,6 +61,18 @@ pub fn error_line(line: usize, kind: &str, path: &str, message: &str) -> serde_j
     json!({"line": line, "error": {"kind": kind, "path": path, "message": message}})
 }
 
+/// The (path, kind, message) of an [`error_line`].
+pub fn error_parts(line: &serde_json::Value) -> (String, String, String) {
+    let field = |k: &str| {
+        line.get("error")
+            .and_then(|e| e.get(k))
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    (field("path"), field("kind"), field("message"))
+}
+
 /// Decodes and validates one line, or says why not.
 pub fn checked_case(
     number: usize,

@@ -129,7 +129,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             return Ok(false);
         }
         let mut booked = Vec::new();
-        for (source, b) in bookings(&case) {
+        for (source, b) in bookings(case) {
             match release_dates(&case.person, &b, on, &options, &calendar) {
                 Ok(d) => {
                     if args.format == Format::Table {
@@ -175,15 +175,8 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             let ok = match case {
                 Ok(case) => one(number, &case, &mut err)?,
                 Err(v) => {
-                    let e = &v["error"];
-                    let field = |k: &str| e[k].as_str().unwrap_or_default().to_owned();
-                    writeln!(
-                        err,
-                        "line {number}: {}: {} [{}]",
-                        field("path"),
-                        field("message"),
-                        field("kind")
-                    )?;
+                    let (path, kind, message) = crate::io::error_parts(&v);
+                    writeln!(err, "line {number}: {path}: {message} [{kind}]")?;
                     false
                 }
             };
@@ -221,7 +214,6 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             }
         }
     }
-    drop(one);
     out.flush()?;
     writeln!(err, "{total} case(s) read, {failed} failed")?;
     Ok(if failed > 0 {

@@ -89,14 +89,13 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
                 Ok(case) => issues(&case),
                 // The mapping's error line: its kind, field path and (redacted) message.
                 Err(v) => {
-                    let field = |k: &str| v["error"][k].as_str().unwrap_or_default().to_owned();
-                    vec![(field("path"), field("kind"), field("message"))]
+                    let (path, kind, message) = crate::io::error_parts(&v);
+                    vec![(path, kind, message)]
                 }
             };
             report(number, problems)
         })?;
     }
-    drop(report);
     out.flush()?;
     eprintln!("{total} case(s) read, {invalid} invalid");
     Ok(if invalid > 0 {
