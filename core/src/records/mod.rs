@@ -158,22 +158,24 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned>(
             limit: MAX_DOCUMENT_BYTES,
         });
     }
-    if let Ok(v) = serde_json::from_str::<T>(json) {
+    // Structs from objects only, as for a case (`interchange::ObjectsOnly`): an array is never read as a struct.
+    if let Ok(v) = crate::interchange::from_str_objects_only::<T>(json) {
         return Ok(v);
     }
     let mut de = serde_json::Deserializer::from_str(json);
-    let err = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Ok(v) => match de.end() {
-            Ok(()) => return Ok(v),
-            Err(e) => {
-                return Err(RecordError::Decode {
-                    path: String::new(),
-                    message: redact(&e.to_string(), keys),
-                });
-            }
-        },
-        Err(e) => e,
-    };
+    let err =
+        match serde_path_to_error::deserialize::<_, T>(crate::interchange::ObjectsOnly(&mut de)) {
+            Ok(v) => match de.end() {
+                Ok(()) => return Ok(v),
+                Err(e) => {
+                    return Err(RecordError::Decode {
+                        path: String::new(),
+                        message: redact(&e.to_string(), keys),
+                    });
+                }
+            },
+            Err(e) => e,
+        };
     let path = path_of(err.path(), keys);
     Err(RecordError::Decode {
         path,
