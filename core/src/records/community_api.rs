@@ -445,7 +445,7 @@ impl CommunityApiCase {
     /// # Errors
     /// [`RecordError::Decode`] naming the field; [`RecordError::TooLarge`].
     pub fn decode(json: &str) -> Result<Self, RecordError> {
-        decode(json, KEYS)
+        decode(json, &[KEYS])
     }
 
     /// The case this bundle describes.

@@ -137,6 +137,14 @@ pub struct TierDetails {
     /// (see [`super::arns`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predictors: Option<Vec<super::arns::ArnsPredictorEntry>>,
+    /// Not tier-to-delius': the ARNS tier-assessment sections document (`/tier-assessment/sections/{crn}`)
+    /// joined to the line: the needs assessment the 2021 tier reads (see [`super::arns_sections`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sections: Option<super::arns_sections::ArnsSections>,
+    /// Not tier-to-delius': the ARNS sexually-motivated-offence document joined to the line; its
+    /// `everCommittedSexualOffence` is set on the assessments the line's ARNS documents give.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sexual_offence: Option<super::arns_sections::ArnsSexualOffence>,
 }
 
 /// Every key of the tier-details shape (error paths show only these).
@@ -165,10 +173,12 @@ pub(crate) const KEYS: &[&str] = &[
     "latestReleaseDate",
     "hasActiveEvent",
     "predictors",
-    "completedDate",
-    "outputVersion",
-    "output",
+    "sections",
+    "sexualOffence",
 ];
+
+/// The keys of a tier-details line with its joined ARNS documents.
+const ALL_KEYS: super::Keys<'static> = &[KEYS, super::arns::KEYS, super::arns_sections::KEYS];
 
 impl TierDetails {
     /// Decodes a tier-details document.
@@ -176,7 +186,7 @@ impl TierDetails {
     /// # Errors
     /// [`RecordError::Decode`] naming the field; [`RecordError::TooLarge`].
     pub fn decode(json: &str) -> Result<Self, RecordError> {
-        decode(json, KEYS)
+        decode(json, ALL_KEYS)
     }
 
     /// Decodes a tier-details document from UTF-8 bytes.
@@ -184,7 +194,7 @@ impl TierDetails {
     /// # Errors
     /// As [`TierDetails::decode`].
     pub fn decode_bytes(bytes: &[u8]) -> Result<Self, RecordError> {
-        super::decode_bytes(bytes, KEYS)
+        super::decode_bytes(bytes, ALL_KEYS)
     }
 
     /// The case this document describes, for the person `crn`, read on `on` (the calculation date).
@@ -327,6 +337,18 @@ impl TierDetails {
             })?;
             case.assessments.extend(a);
         }
+        if let Some(sections) = &self.sections {
+            case.assessments
+                .extend(sections.to_assessment("sections.")?);
+        }
+        if let Some(flag) = self
+            .sexual_offence
+            .and_then(|s| s.ever_committed_sexual_offence)
+        {
+            for a in &mut case.assessments {
+                a.ever_committed_sexual_offence = flag;
+            }
+        }
         Ok(case)
     }
 
@@ -398,6 +420,22 @@ impl TierDetails {
                 .filter_map(|a| Some((a.date, a.predictors?)))
                 .max_by_key(|(d, _)| *d)
                 .map(|(d, p)| vec![super::arns::predictors_entry(d, &p)]),
+            sections: case
+                .assessments
+                .iter()
+                .filter(|a| {
+                    a.date <= on && a.layer != Some(crate::model::AssessmentLayer::Standalone)
+                })
+                .max_by_key(|a| a.date)
+                .map(super::arns_sections::ArnsSections::from_assessment),
+            sexual_offence: case
+                .assessments
+                .iter()
+                .filter(|a| a.date <= on)
+                .max_by_key(|a| a.date)
+                .map(|a| super::arns_sections::ArnsSexualOffence {
+                    ever_committed_sexual_offence: Some(a.ever_committed_sexual_offence),
+                }),
         }
     }
 }
