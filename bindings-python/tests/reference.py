@@ -114,6 +114,7 @@ RESTRICTIVE = {
     "foreign_travel_prohibition",
     "electronic_monitoring",
     "alcohol_abstinence_monitoring",
+    "unlisted_restrictive",
 }
 
 

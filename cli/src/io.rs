@@ -61,6 +61,18 @@ pub fn error_line(line: usize, kind: &str, path: &str, message: &str) -> serde_j
     json!({"line": line, "error": {"kind": kind, "path": path, "message": message}})
 }
 
+/// The (path, kind, message) of an [`error_line`].
+pub fn error_parts(line: &serde_json::Value) -> (String, String, String) {
+    let field = |k: &str| {
+        line.get("error")
+            .and_then(|e| e.get(k))
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    (field("path"), field("kind"), field("message"))
+}
+
 /// Decodes and validates one line, or says why not.
 pub fn checked_case(
     number: usize,
@@ -108,48 +120,15 @@ pub fn each_case(
     on: Option<NaiveDate>,
     mut f: impl FnMut(usize, Result<Case, serde_json::Value>) -> Result<(), CliError>,
 ) -> Result<(), CliError> {
-    let input = open_input(file)?;
     if from == InputShape::Case {
-        for line in read_jsonl(input) {
+        for line in read_jsonl(open_input(file)?) {
             f(line.number, checked_case(line.number, line.case)?)?;
         }
         return Ok(());
     }
-    let mut number = 0usize;
-    for line in input.split(b'\n') {
-        let line = line?;
-        number += 1;
-        let text = match std::str::from_utf8(&line) {
-            Ok(t) => t.trim(),
-            Err(_) => {
-                f(
-                    number,
-                    Err(error_line(number, "decode", "", "input is not valid utf-8")),
-                )?;
-                continue;
-            }
-        };
-        if text.is_empty() {
-            continue;
-        }
-        use probation_core::records;
-        let mapped = match from {
-            InputShape::Case => continue,
-            InputShape::TierDetails => match on {
-                None => {
-                    f(
-                        number,
-                        Err(error_line(number, "no_date", "", "tier-details needs --on")),
-                    )?;
-                    continue;
-                }
-                Some(on) => records::tier_details_line_to_case(text, on),
-            },
-            InputShape::CommunityApi => records::community_api_to_case(text),
-            InputShape::IntegrationApi => records::integration_api_to_case(text),
-        };
+    each_record(file, from, on, |number, mapped| {
         let result = match mapped {
-            Err(e) => Err(error_line(number, e.kind(), e.path(), &e.to_string())),
+            Err(v) => Err(v),
             // tier-details and the Integration API hold no requirements (and tier-details no dates or lengths):
             // their cases are partial, so the case format's validation is not applied; the mapping's own
             // checks are.
@@ -158,7 +137,54 @@ pub fn each_case(
             }
             Ok(case) => checked_case(number, Ok(case))?,
         };
-        f(number, result)?;
+        f(number, result)
+    })
+}
+
+/// Streams the records of `file` read as `from` (a record shape, not the case format): each line's mapped case,
+/// not validated, or its error line (the mapping's kind, field path and message). `on` is the calculation date
+/// tier-details needs. `validate --from` and `dates --from` validate the mapped cases themselves.
+pub fn each_record(
+    file: &Path,
+    from: InputShape,
+    on: Option<NaiveDate>,
+    mut f: impl FnMut(usize, Result<Case, serde_json::Value>) -> Result<(), CliError>,
+) -> Result<(), CliError> {
+    use probation_core::records;
+    let input = open_input(file)?;
+    let mut number = 0usize;
+    for line in input.split(b'\n') {
+        let line = line?;
+        number += 1;
+        let Ok(text) = std::str::from_utf8(&line).map(str::trim) else {
+            f(
+                number,
+                Err(error_line(number, "decode", "", "input is not valid utf-8")),
+            )?;
+            continue;
+        };
+        if text.is_empty() {
+            continue;
+        }
+        let mapped = match (from, on) {
+            (InputShape::Case, _) => {
+                return Err(CliError("the case format is not a record shape".to_owned()));
+            }
+            (InputShape::TierDetails, None) => {
+                f(
+                    number,
+                    Err(error_line(number, "no_date", "", "tier-details needs --on")),
+                )?;
+                continue;
+            }
+            (InputShape::TierDetails, Some(on)) => records::tier_details_line_to_case(text, on),
+            (InputShape::CommunityApi, _) => records::community_api_to_case(text),
+            (InputShape::IntegrationApi, _) => records::integration_api_to_case(text),
+        };
+        f(
+            number,
+            mapped.map_err(|e| error_line(number, e.kind(), e.path(), &e.to_string())),
+        )?;
     }
     Ok(())
 }

@@ -153,3 +153,79 @@ fn recompute_reads_domain_events() {
     assert_eq!(l[0]["recompute"]["tier_2026"], false);
     assert_eq!(l[1]["error"]["path"], "eventType");
 }
+
+#[test]
+fn validate_and_dates_read_records_with_from() {
+    // community-api samples map to valid cases; their custody convictions get release dates.
+    let out = probation(&[
+        "validate",
+        "--from",
+        "community-api",
+        &data("community-api.jsonl"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = probation(&[
+        "dates",
+        "--from",
+        "community-api",
+        "--on",
+        "2024-06-01",
+        &data("community-api.jsonl"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let cases = lines(&out);
+    assert_eq!(cases.len(), 20);
+    assert!(
+        cases
+            .iter()
+            .any(|c| !c["bookings"].as_array().unwrap().is_empty())
+    );
+    // tier-details cases are partial: validate reports what the shape lacks (zero lengths), by field.
+    let out = probation(&[
+        "validate",
+        "--json",
+        "--from",
+        "tier-details",
+        "--on",
+        "2024-06-01",
+        &data("tier-details.jsonl"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let reports = lines(&out);
+    assert!(reports.iter().all(|r| {
+        r["errors"][0]["path"]
+            .as_str()
+            .unwrap()
+            .starts_with("events[")
+    }));
+    // A mapping error is one problem naming the field, without the value.
+    let f = std::env::temp_dir().join(format!(
+        "probation-records-from-{}.jsonl",
+        std::process::id()
+    ));
+    let bad = r#"{"offender":{"otherIds":{"crn":"Jane Doe"},"dateOfBirth":"1990-01-01"}}"#;
+    std::fs::write(&f, format!("{bad}\n")).unwrap();
+    for cmd in ["validate", "dates"] {
+        let out = probation(&[cmd, "--from", "community-api", f.to_str().unwrap()]);
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(1), "{cmd}: {text}");
+        assert!(
+            text.contains("line 1: offender.otherIds.crn"),
+            "{cmd}: {text}"
+        );
+        assert!(!text.contains("Jane"), "{cmd}: {text}");
+    }
+    let _ = std::fs::remove_file(&f);
+}

@@ -557,6 +557,12 @@ class RequirementKind(_Enum):
     """Attendance centre: `hours`; only for people under 25 when convicted."""
     ELECTRONIC_MONITORING = "electronic_monitoring"
     """Electronic monitoring (mandatory with curfew or exclusion unless unavailable or inappropriate)."""
+    UNLISTED = "unlisted"
+    """A requirement read from a record whose main category the library does not list, which the record marks
+    non-restrictive (docs/rules/records.md#requirement-main-categories). It gives a mandate for change; no
+    schedule or field rule reads it."""
+    UNLISTED_RESTRICTIVE = "unlisted_restrictive"
+    """As `RequirementKind::Unlisted`, marked restrictive by the record: no mandate for change."""
 
 
 class RiskBand(_Enum):

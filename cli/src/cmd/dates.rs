@@ -46,6 +46,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     format: Format,
+    /// Shape of the input (see `probation import`): community-api bundles give the custody and suspended
+    /// sentences their convictions hold; a mapped case is validated before its dates are calculated.
+    #[arg(long, value_enum, default_value = "case")]
+    from: crate::io::InputShape,
 }
 
 /// Today's date (UTC) from the system clock.
@@ -78,7 +82,6 @@ fn bookings(case: &Case) -> Vec<(String, Booking)> {
 /// sentence dates of each event, with its index as `event`); each invalid case is reported on standard error by
 /// line number and field path, without its data. Exit 1 when any case failed.
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let input = open_input(&args.file)?;
     let mut out = open_output(&args.output)?;
     let on = args.on.unwrap_or_else(today);
     let options = ReleaseOptions {
@@ -96,31 +99,8 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let (mut total, mut failed) = (0usize, 0usize);
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
-    for line in read_jsonl(input) {
-        total += 1;
-        let case = match line.case {
-            Err(DecodeError::Io(e)) => return Err(CliError(format!("read failed: {e}"))),
-            Err(e) => {
-                failed += 1;
-                writeln!(err, "line {}: {}", line.number, e)?;
-                continue;
-            }
-            Ok(case) => case,
-        };
-        if let Err(errs) = validate(&case) {
-            failed += 1;
-            for i in &errs.0 {
-                writeln!(
-                    err,
-                    "line {}: {}: {} [{}]",
-                    line.number,
-                    i.path,
-                    i.rule.message(),
-                    i.rule.code()
-                )?;
-            }
-            continue;
-        }
+    // The dates of one valid case: its output line (JSON Lines) or rows (table); false when an event failed.
+    let mut one = |number: usize, case: &Case, err: &mut dyn Write| -> Result<bool, CliError> {
         let mut events = Vec::with_capacity(case.events.len());
         let mut ok = true;
         for (i, event) in case.events.iter().enumerate() {
@@ -138,7 +118,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
                     writeln!(
                         err,
                         "line {}: events[{i}].{}: {} [{}]",
-                        line.number,
+                        number,
                         e.field(),
                         strip_field(&e.to_string()),
                         e.code()
@@ -147,21 +127,14 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             }
         }
         if !ok {
-            failed += 1;
-            continue;
+            return Ok(false);
         }
         let mut booked = Vec::new();
-        for (source, b) in bookings(&case) {
+        for (source, b) in bookings(case) {
             match release_dates(&case.person, &b, on, &options, &calendar) {
                 Ok(d) => {
                     if args.format == Format::Table {
-                        table_row(
-                            &mut *out,
-                            line.number,
-                            case.person.crn.as_str(),
-                            &source,
-                            &d,
-                        )?;
+                        table_row(&mut *out, number, case.person.crn.as_str(), &source, &d)?;
                     }
                     let mut v = serde_json::to_value(&d)
                         .map_err(|e| CliError(format!("cannot encode dates: {e}")))?;
@@ -174,7 +147,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
                     writeln!(
                         err,
                         "line {}: {source}.{}: {} [{}]",
-                        line.number,
+                        number,
                         e.field(),
                         strip_field(&e.to_string()),
                         e.code()
@@ -187,13 +160,59 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             write_json_line(
                 &mut *out,
                 &json!({
-                    "line": line.number,
+                    "line": number,
                     "crn": case.person.crn,
                     "case_id": case.case_id,
                     "events": events,
                     "bookings": booked,
                 }),
             )?;
+        }
+        Ok(true)
+    };
+    if args.from != crate::io::InputShape::Case {
+        crate::io::each_case(&args.file, args.from, args.on, |number, case| {
+            total += 1;
+            let ok = match case {
+                Ok(case) => one(number, &case, &mut err)?,
+                Err(v) => {
+                    let (path, kind, message) = crate::io::error_parts(&v);
+                    writeln!(err, "line {number}: {path}: {message} [{kind}]")?;
+                    false
+                }
+            };
+            failed += usize::from(!ok);
+            Ok(())
+        })?;
+    } else {
+        for line in read_jsonl(open_input(&args.file)?) {
+            total += 1;
+            let case = match line.case {
+                Err(DecodeError::Io(e)) => return Err(CliError(format!("read failed: {e}"))),
+                Err(e) => {
+                    failed += 1;
+                    writeln!(err, "line {}: {}", line.number, e)?;
+                    continue;
+                }
+                Ok(case) => case,
+            };
+            if let Err(errs) = validate(&case) {
+                failed += 1;
+                for i in &errs.0 {
+                    writeln!(
+                        err,
+                        "line {}: {}: {} [{}]",
+                        line.number,
+                        i.path,
+                        i.rule.message(),
+                        i.rule.code()
+                    )?;
+                }
+                continue;
+            }
+            if !one(line.number, &case, &mut err)? {
+                failed += 1;
+            }
         }
     }
     out.flush()?;

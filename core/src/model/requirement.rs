@@ -39,6 +39,12 @@ pub enum RequirementKind {
     AttendanceCentre,
     /// Electronic monitoring (mandatory with curfew or exclusion unless unavailable or inappropriate).
     ElectronicMonitoring,
+    /// A requirement read from a record whose main category the library does not list, which the record marks
+    /// non-restrictive (docs/rules/records.md#requirement-main-categories). It gives a mandate for change; no
+    /// schedule or field rule reads it.
+    Unlisted,
+    /// As [`RequirementKind::Unlisted`], marked restrictive by the record: no mandate for change.
+    UnlistedRestrictive,
 }
 
 impl RequirementKind {
@@ -58,6 +64,8 @@ impl RequirementKind {
         Self::AlcoholAbstinenceMonitoring,
         Self::AttendanceCentre,
         Self::ElectronicMonitoring,
+        Self::Unlisted,
+        Self::UnlistedRestrictive,
     ];
 
     /// Restrictive (punitive) requirements give no *mandate for change* for tiering
@@ -72,6 +80,7 @@ impl RequirementKind {
                 | Self::ForeignTravelProhibition
                 | Self::ElectronicMonitoring
                 | Self::AlcoholAbstinenceMonitoring
+                | Self::UnlistedRestrictive
         )
     }
 

@@ -208,7 +208,7 @@ pub fn predictors_assessment(
 /// # Errors
 /// [`RecordError`] naming the field.
 pub fn arns_predictors_to_assessment(json: &str) -> Result<Option<Assessment>, RecordError> {
-    let entries: Vec<ArnsPredictorEntry> = decode(json, KEYS)?;
+    let entries: Vec<ArnsPredictorEntry> = decode(json, &[KEYS])?;
     predictors_assessment(&entries)
 }
 

@@ -40,7 +40,9 @@ pub const TABLES: &[CodeTable] = &[
         name: "requirement_category",
         source: "ministryofjustice/hmpps-tier (W and W1 ignored for the mandate; restrictive flag); nDelius \
                  requirement main categories; docs/rules/records.md#requirement-main-categories",
-        on_unknown: OnUnknown::Refused,
+        // Kept when the record carries the restrictive flag (read by it), refused without it (see
+        // [`requirement_kind`]); a bare code lookup carries no flag, so it refuses.
+        on_unknown: OnUnknown::Kept,
     },
     CodeTable {
         name: "register",
@@ -102,6 +104,49 @@ pub fn requirement_category(code: &str) -> Option<RequirementKind> {
         .iter()
         .find(|(c, _, _)| *c == code)
         .map(|(_, k, _)| *k)
+}
+
+/// The kind of a requirement read from a record: its main category `code` at `path`, and the record's
+/// `restrictive` flag when it carries one (tier-details and community-api do; `flag_path` names it).
+///
+/// A listed code gives its kind; a flag that disagrees with that kind is refused (unpaid work is exempt: the
+/// mandate ignores it whatever its flag). An unlisted code is **kept** when the record carries the flag, as
+/// [`RequirementKind::Unlisted`] or [`RequirementKind::UnlistedRestrictive`] by the flag — exactly what the
+/// mandate for change reads (hmpps-tier reads the flag, not the category) — and **refused** without one.
+///
+/// # Errors
+/// [`RecordError::UnknownCode`] at `path` for an unlisted code with no flag; [`RecordError::Invalid`] at
+/// `flag_path` for a flag that disagrees with a listed code.
+pub fn requirement_kind(
+    code: &str,
+    restrictive: Option<bool>,
+    path: impl FnOnce() -> String,
+    flag_path: impl FnOnce() -> String,
+) -> Result<RequirementKind, RecordError> {
+    match (requirement_category(code), restrictive) {
+        (Some(kind), Some(flag))
+            if kind != RequirementKind::UnpaidWork && flag != kind.is_restrictive() =>
+        {
+            Err(RecordError::invalid(
+                flag_path(),
+                "disagrees with the requirement main category",
+            ))
+        }
+        (Some(kind), _) => Ok(kind),
+        (None, Some(true)) => Ok(RequirementKind::UnlistedRestrictive),
+        (None, Some(false)) => Ok(RequirementKind::Unlisted),
+        (None, None) => Err(RecordError::unknown(path(), code)),
+    }
+}
+
+/// The main category an exported requirement of `kind` is written with, and whether the kind is one of the
+/// table's (`None` for the unlisted kinds and kinds no listed code maps to: the export writes no code it did not
+/// read).
+pub fn requirement_category_of(kind: RequirementKind) -> Option<&'static str> {
+    REQUIREMENT_CATEGORIES
+        .iter()
+        .find(|(_, k, _)| *k == kind)
+        .map(|(c, _, _)| *c)
 }
 
 /// The register a code maps to: `None` for `HREG` (historic, dropped); any other code is kept, unknown ones as

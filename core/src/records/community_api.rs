@@ -13,10 +13,11 @@
 //! - `convictions[]` with a `sentence` → `events[]` (a conviction awaiting sentence is not an event): the
 //!   offence date of the main offence (else the conviction date), `convictionDate`, `sentence.startDate`
 //!   (required), `sentence.terminationDate`; `sentence.sentenceType.code` `NC`/`SC` or a `custody` part →
-//!   custody, anything else → a community order \[A\] (an SSO cannot be told apart from the fields read);
+//!   custody; else a `sentence.description` containing `suspended` → an SSO \[A\] (`secondLength` its
+//!   operational period); anything else → a community order; `custody.keyDates` checked, not read;
 //!   `originalLength` + `originalLengthUnits` ([`codes::LENGTH_UNITS`]; `Hours` is unsupported for a sentence);
-//!   `requirements[]`: `requirementTypeMainCategory.code` ([`codes::requirement_category`], refused when
-//!   unknown), `length` as hours (unpaid work) or days (RAR), `terminationDate`;
+//!   `requirements[]`: `requirementTypeMainCategory.code` and `restrictive` ([`codes::requirement_kind`]: an
+//!   unlisted code is kept by the flag, refused without it), `length` as hours (unpaid work) or days (RAR), `terminationDate`;
 //! - `registrations[]`: `register.code` (kept when unknown), `registerLevel.code`, `registerCategory.code`,
 //!   `startDate`, `endDate` (when not `active`);
 //! - `contacts[]`: `contactStart` (date part), `outcome.attended`/`outcome.complied` (attended; acceptable absence
@@ -121,12 +122,22 @@ pub struct CommunityApiSentence {
     /// Sentence (disposal) type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentence_type: Option<KeyValue>,
+    /// The disposal type's description (nDelius reference data): a suspended sentence order when it contains
+    /// `suspended` in any letter case \[A\].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     /// Length.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_length: Option<u16>,
     /// Units of the length (`Days`, `Weeks`, `Months`, `Years`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_length_units: Option<String>,
+    /// Second length: a suspended sentence order's operational period \[A\] (not read for other sentences).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_length: Option<u16>,
+    /// Units of the second length.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_length_units: Option<String>,
     /// Start (sentence) date.
     pub start_date: NaiveDate,
     /// Termination date.
@@ -141,6 +152,9 @@ pub struct CommunityApiSentence {
 pub struct CommunityApiRequirement {
     /// Main category.
     pub requirement_type_main_category: KeyValue,
+    /// nDelius' restrictive flag; an unlisted main category is kept only when the flag is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restrictive: Option<bool>,
     /// Length (hours for unpaid work, days for RAR).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub length: Option<u16>,
@@ -171,7 +185,49 @@ pub struct Conviction {
     pub requirements: Vec<CommunityApiRequirement>,
     /// Custody part (its presence makes the sentence custodial).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custody: Option<serde_json::Value>,
+    pub custody: Option<CommunityApiCustody>,
+}
+
+/// `Custody`: of its fields only the key dates are read (`bookingNumber`, `institution`, `status` and
+/// `sentenceStartDate` are not).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct CommunityApiCustody {
+    /// `CustodyRelatedKeyDates`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_dates: Option<CustodyRelatedKeyDates>,
+}
+
+/// `CustodyRelatedKeyDates`: the dates nDelius holds for a custodial sentence. The case holds a sentence's
+/// inputs, not its answers (the library calculates these: `probation dates`), so on import they are checked to
+/// be dates and not read; on export they carry the library's own `SED`, `ACR`, `LED` and `PSSED`
+/// ([`super::export::key_dates`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct CustodyRelatedKeyDates {
+    /// `ACR`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conditional_release_date: Option<NaiveDate>,
+    /// `LED`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence_expiry_date: Option<NaiveDate>,
+    /// `HDE`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hdc_eligibility_date: Option<NaiveDate>,
+    /// `PED`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parole_eligibility_date: Option<NaiveDate>,
+    /// `SED`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence_expiry_date: Option<NaiveDate>,
+    /// `EXP`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_release_date: Option<NaiveDate>,
+    /// `PSSED`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post_sentence_supervision_end_date: Option<NaiveDate>,
 }
 
 /// `Registration`.
@@ -290,6 +346,7 @@ pub(crate) const KEYS: &[&str] = &[
     "startDate",
     "terminationDate",
     "requirementTypeMainCategory",
+    "restrictive",
     "length",
     "convictionId",
     "convictionDate",
@@ -297,6 +354,16 @@ pub(crate) const KEYS: &[&str] = &[
     "sentence",
     "requirements",
     "custody",
+    "keyDates",
+    "conditionalReleaseDate",
+    "licenceExpiryDate",
+    "hdcEligibilityDate",
+    "paroleEligibilityDate",
+    "sentenceExpiryDate",
+    "expectedReleaseDate",
+    "postSentenceSupervisionEndDate",
+    "secondLength",
+    "secondLengthUnits",
     "register",
     "registerLevel",
     "registerCategory",
@@ -309,6 +376,32 @@ pub(crate) const KEYS: &[&str] = &[
     "nsiOutcome",
     "referralDate",
 ];
+
+/// The requirements of a conviction; `at(suffix)` is the field path of `requirements` + `suffix`.
+fn requirements_of(
+    reqs: &[CommunityApiRequirement],
+    at: impl Fn(&str) -> String,
+) -> Result<Vec<Requirement>, RecordError> {
+    let mut out = Vec::with_capacity(reqs.len());
+    for (j, r) in reqs.iter().enumerate() {
+        let field = |f: &str| at(&format!("[{j}].{f}"));
+        let kind = codes::requirement_kind(
+            &r.requirement_type_main_category.code,
+            r.restrictive,
+            || field("requirementTypeMainCategory.code"),
+            || field("restrictive"),
+        )?;
+        let mut req = Requirement::new(kind);
+        match kind {
+            RequirementKind::UnpaidWork => req.hours = r.length,
+            RequirementKind::RehabilitationActivity => req.days = r.length,
+            _ => {}
+        }
+        req.terminated = r.termination_date;
+        out.push(req);
+    }
+    Ok(out)
+}
 
 /// A length in the given units.
 pub(crate) fn length_of(n: u16, unit: &str, path: &str) -> Result<Length, RecordError> {
@@ -352,7 +445,7 @@ impl CommunityApiCase {
     /// # Errors
     /// [`RecordError::Decode`] naming the field; [`RecordError::TooLarge`].
     pub fn decode(json: &str) -> Result<Self, RecordError> {
-        decode(json, KEYS)
+        decode(json, &[KEYS])
     }
 
     /// The case this bundle describes.
@@ -440,6 +533,10 @@ impl CommunityApiCase {
                 || s.sentence_type
                     .as_ref()
                     .is_some_and(|t| codes::sentence_type_is_custodial(&t.code));
+            let suspended = !custodial
+                && s.description
+                    .as_deref()
+                    .is_some_and(|d| d.to_ascii_lowercase().contains("suspended"));
             let sentence = if custodial {
                 if !c.requirements.is_empty() {
                     return Err(RecordError::invalid(
@@ -455,29 +552,34 @@ impl CommunityApiCase {
                     release_date: None,
                 }
             } else {
-                let mut requirements = Vec::with_capacity(c.requirements.len());
-                for (j, r) in c.requirements.iter().enumerate() {
-                    let code = &r.requirement_type_main_category.code;
-                    let kind = codes::requirement_category(code).ok_or_else(|| {
-                        RecordError::unknown(
-                            p(&format!(
-                                "requirements[{j}].requirementTypeMainCategory.code"
-                            )),
-                            code,
-                        )
-                    })?;
-                    let mut req = Requirement::new(kind);
-                    match kind {
-                        RequirementKind::UnpaidWork => req.hours = r.length,
-                        RequirementKind::RehabilitationActivity => req.days = r.length,
-                        _ => {}
+                let requirements =
+                    requirements_of(&c.requirements, |f| p(&format!("requirements{f}")))?;
+                if suspended {
+                    let operational_period = match (
+                        s.second_length,
+                        s.second_length_units.as_deref(),
+                    ) {
+                        (Some(n), Some(u)) => length_of(n, u, &p("sentence.secondLengthUnits"))?,
+                        _ => {
+                            return Err(RecordError::invalid(
+                                p("sentence.secondLength"),
+                                "absent: a suspended sentence order needs its operational period",
+                            ));
+                        }
+                    };
+                    Sentence::SuspendedSentenceOrder {
+                        custodial_term: length,
+                        operational_period,
+                        // [A] supervision for the whole operational period when the order has requirements.
+                        supervision_period: (!requirements.is_empty())
+                            .then_some(operational_period),
+                        requirements,
                     }
-                    req.terminated = r.termination_date;
-                    requirements.push(req);
-                }
-                Sentence::CommunityOrder {
-                    length,
-                    requirements,
+                } else {
+                    Sentence::CommunityOrder {
+                        length,
+                        requirements,
+                    }
                 }
             };
             let offence_date = c
@@ -608,8 +710,10 @@ impl CommunityApiCase {
     /// The community-api bundle of `case`: the inverse of [`CommunityApiCase::to_case`] for every field it reads.
     /// What the bundle cannot carry is left out: the home area when the provider is another code or absent, custody kind,
     /// remand and tagged-bail days, release date, requirement kinds other than unpaid work and RAR, contact kinds,
-    /// warnings and breach referrals (NSI outcomes carry breach laid as `BRE01`, recall as `REC01`), suspended
-    /// sentence orders (written as community orders with their custodial term as the length).
+    /// warnings and breach referrals (NSI outcomes carry breach laid as `BRE01`, recall as `REC01`), an SSO's
+    /// supervision period (read back as the operational period when it has requirements). An SSO is written
+    /// with the description `Suspended Sentence Order`, its custodial term as the length and its operational
+    /// period as the second length; custody with the library's key dates.
     pub fn from_case(case: &Case) -> Self {
         let p = &case.person;
         // No provider: no offender manager (an imported case without one has the placeholder home area).
@@ -645,13 +749,16 @@ impl CommunityApiCase {
             .iter()
             .enumerate()
             .map(|(i, e)| {
-                let (length, custodial) = match &e.sentence {
-                    Sentence::CommunityOrder { length, .. } => (*length, false),
-                    Sentence::SuspendedSentenceOrder { custodial_term, .. } => {
-                        (*custodial_term, false)
-                    }
-                    Sentence::Custody { length, .. } => (*length, true),
+                let (length, custodial, operational) = match &e.sentence {
+                    Sentence::CommunityOrder { length, .. } => (*length, false, None),
+                    Sentence::SuspendedSentenceOrder {
+                        custodial_term,
+                        operational_period,
+                        ..
+                    } => (*custodial_term, false, Some(operational_period)),
+                    Sentence::Custody { length, .. } => (*length, true, None),
                 };
+                let second = operational.and_then(|l| length_parts(l, e.sentence_date));
                 let parts = length_parts(&length, e.sentence_date);
                 Conviction {
                     conviction_id: i64::try_from(i).ok().map(|i| i + 1),
@@ -662,8 +769,11 @@ impl CommunityApiCase {
                     }],
                     sentence: Some(CommunityApiSentence {
                         sentence_type: custodial.then(|| kv("SC")),
+                        description: operational.map(|_| "Suspended Sentence Order".to_owned()),
                         original_length: parts.map(|(n, _)| n),
                         original_length_units: parts.map(|(_, u)| u.to_owned()),
+                        second_length: second.map(|(n, _)| n),
+                        second_length_units: second.map(|(_, u)| u.to_owned()),
                         start_date: e.sentence_date,
                         termination_date: e.termination_date,
                     }),
@@ -679,12 +789,17 @@ impl CommunityApiCase {
                             };
                             Some(CommunityApiRequirement {
                                 requirement_type_main_category: kv(code),
+                                restrictive: Some(false),
                                 length: if code == "W" { r.hours } else { r.days },
                                 termination_date: r.terminated,
                             })
                         })
                         .collect(),
-                    custody: custodial.then(|| serde_json::json!({})),
+                    custody: custodial.then(|| CommunityApiCustody {
+                        key_dates: crate::sentence::sentence_dates(&case.person, e)
+                            .ok()
+                            .map(|d| key_dates_of(&d)),
+                    }),
                 }
             })
             .collect();
@@ -748,6 +863,22 @@ impl CommunityApiCase {
             nsis,
         }
     }
+}
+
+/// community-api's key dates from the library's sentence dates (`SED`, `ACR`, `LED`, `PSSED`).
+fn key_dates_of(d: &crate::sentence::SentenceDates) -> CustodyRelatedKeyDates {
+    let mut k = CustodyRelatedKeyDates::default();
+    for kd in super::export::key_dates(d) {
+        let slot = match kd.code {
+            "SED" => &mut k.sentence_expiry_date,
+            "ACR" => &mut k.conditional_release_date,
+            "LED" => &mut k.licence_expiry_date,
+            "PSSED" => &mut k.post_sentence_supervision_end_date,
+            _ => continue,
+        };
+        *slot = Some(kd.date);
+    }
+    k
 }
 
 /// The community-api bundle of `case`, as JSON ([`CommunityApiCase::from_case`]).

@@ -242,7 +242,7 @@ const EVENT_KEYS: &[&str] = &[
 /// [`RecordError::Decode`] naming the field; [`RecordError::Invalid`] naming
 /// `personReference.identifiers[i].value` for a malformed CRN or NOMS number (other identifier types are ignored).
 pub fn recompute_for_event(json: &str) -> Result<EventRecompute, RecordError> {
-    let e: IncomingEvent = super::decode(json, EVENT_KEYS)?;
+    let e: IncomingEvent = super::decode(json, &[EVENT_KEYS])?;
     let (mut crn, mut noms) = (None, None);
     let ids = e
         .person_reference

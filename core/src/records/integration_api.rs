@@ -168,7 +168,7 @@ impl IntegrationApiCase {
     /// # Errors
     /// [`RecordError::Decode`] naming the field; [`RecordError::TooLarge`].
     pub fn decode(json: &str) -> Result<Self, RecordError> {
-        decode(json, KEYS)
+        decode(json, &[KEYS])
     }
 
     /// The case this bundle describes.

@@ -6,6 +6,7 @@
 //! contain a personal value: a code is echoed only when it has the shape of a code (see [`codes::shown`]).
 
 pub mod arns;
+pub mod arns_sections;
 pub mod codes;
 pub mod community_api;
 pub mod events;
@@ -16,6 +17,7 @@ pub mod tier_details;
 use serde::Serialize;
 
 pub use arns::{ArnsPredictorEntry, arns_predictors_to_assessment};
+pub use arns_sections::{ArnsSections, ArnsSexualOffence, arns_sections_to_assessment};
 pub use community_api::{CommunityApiCase, community_api_from_case, community_api_to_case};
 pub use events::{
     DomainEvent, EventRecompute, PersonIdentifier, PersonReference, Recompute, TierChange,
@@ -97,10 +99,10 @@ fn prefix(path: &str) -> String {
 }
 
 /// Redacts a serde message, keeping the name of a missing field when it is a key of the shape.
-fn redact(msg: &str, keys: &[&str]) -> String {
+fn redact(msg: &str, keys: Keys<'_>) -> String {
     if let Some(rest) = msg.strip_prefix("missing field `")
         && let Some((key, tail)) = rest.split_once('`')
-        && keys.contains(&key)
+        && known(keys, key)
     {
         return format!("missing field `{key}`{}", crate::interchange::redact(tail));
     }
@@ -147,33 +149,42 @@ impl RecordError {
     }
 }
 
+/// Every key of a shape, as lists (a shape that joins others' documents gives theirs too).
+pub(crate) type Keys<'a> = &'a [&'a [&'a str]];
+
+fn known(keys: Keys<'_>, key: &str) -> bool {
+    keys.iter().any(|k| k.contains(&key))
+}
+
 /// Decodes a record of type `T` from `json`, naming the field of any error with the record's own keys (`keys`:
 /// every key of the shape; any other key is input and is shown as `?`).
 pub(crate) fn decode<T: serde::de::DeserializeOwned>(
     json: &str,
-    keys: &[&str],
+    keys: Keys<'_>,
 ) -> Result<T, RecordError> {
     if json.len() > MAX_DOCUMENT_BYTES {
         return Err(RecordError::TooLarge {
             limit: MAX_DOCUMENT_BYTES,
         });
     }
-    if let Ok(v) = serde_json::from_str::<T>(json) {
+    // Structs from objects only, as for a case (`interchange::ObjectsOnly`): an array is never read as a struct.
+    if let Ok(v) = crate::interchange::from_str_objects_only::<T>(json) {
         return Ok(v);
     }
     let mut de = serde_json::Deserializer::from_str(json);
-    let err = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Ok(v) => match de.end() {
-            Ok(()) => return Ok(v),
-            Err(e) => {
-                return Err(RecordError::Decode {
-                    path: String::new(),
-                    message: redact(&e.to_string(), keys),
-                });
-            }
-        },
-        Err(e) => e,
-    };
+    let err =
+        match serde_path_to_error::deserialize::<_, T>(crate::interchange::ObjectsOnly(&mut de)) {
+            Ok(v) => match de.end() {
+                Ok(()) => return Ok(v),
+                Err(e) => {
+                    return Err(RecordError::Decode {
+                        path: String::new(),
+                        message: redact(&e.to_string(), keys),
+                    });
+                }
+            },
+            Err(e) => e,
+        };
     let path = path_of(err.path(), keys);
     Err(RecordError::Decode {
         path,
@@ -184,7 +195,7 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned>(
 /// Decodes from bytes, which must be UTF-8.
 pub(crate) fn decode_bytes<T: serde::de::DeserializeOwned>(
     bytes: &[u8],
-    keys: &[&str],
+    keys: Keys<'_>,
 ) -> Result<T, RecordError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(RecordError::TooLarge {
@@ -198,7 +209,7 @@ pub(crate) fn decode_bytes<T: serde::de::DeserializeOwned>(
     decode(s, keys)
 }
 
-fn path_of(path: &serde_path_to_error::Path, keys: &[&str]) -> String {
+fn path_of(path: &serde_path_to_error::Path, keys: Keys<'_>) -> String {
     use serde_path_to_error::Segment;
     let mut out = String::new();
     for segment in path.iter() {
@@ -208,11 +219,7 @@ fn path_of(path: &serde_path_to_error::Path, keys: &[&str]) -> String {
                 if !out.is_empty() {
                     out.push('.');
                 }
-                out.push_str(if keys.contains(&key.as_str()) {
-                    key
-                } else {
-                    "?"
-                });
+                out.push_str(if known(keys, key) { key } else { "?" });
             }
             Segment::Unknown => {}
         }

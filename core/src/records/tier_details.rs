@@ -9,7 +9,8 @@
 //!   `category`, `date` → `registered`; the document lists active registrations only, so none is deregistered;
 //! - `convictions[]` → `events[]`: `sentenceTypeCode` `NC`/`SC` → custody, anything else → a community order;
 //!   `terminationDate` → `termination_date`; `requirements[]` → requirements by `mainCategoryTypeCode`
-//!   ([`codes::requirement_category`], refused when unknown), the `restrictive` flag must agree with the kind;
+//!   ([`codes::requirement_kind`]: a listed code gives its kind and the `restrictive` flag must agree with it; an
+//!   unlisted code is kept as an unlisted requirement, restrictive or not by the flag);
 //! - `previousEnforcementActivity` → one enforcement action (breach laid) dated the calculation date;
 //! - `latestReleaseDate` → `latest_release_date`; `hasActiveEvent` must agree with the convictions.
 //!
@@ -136,6 +137,14 @@ pub struct TierDetails {
     /// (see [`super::arns`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predictors: Option<Vec<super::arns::ArnsPredictorEntry>>,
+    /// Not tier-to-delius': the ARNS tier-assessment sections document (`/tier-assessment/sections/{crn}`)
+    /// joined to the line: the needs assessment the 2021 tier reads (see [`super::arns_sections`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sections: Option<super::arns_sections::ArnsSections>,
+    /// Not tier-to-delius': the ARNS sexually-motivated-offence document joined to the line; its
+    /// `everCommittedSexualOffence` is set on the assessments the line's ARNS documents give.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sexual_offence: Option<super::arns_sections::ArnsSexualOffence>,
 }
 
 /// Every key of the tier-details shape (error paths show only these).
@@ -164,10 +173,12 @@ pub(crate) const KEYS: &[&str] = &[
     "latestReleaseDate",
     "hasActiveEvent",
     "predictors",
-    "completedDate",
-    "outputVersion",
-    "output",
+    "sections",
+    "sexualOffence",
 ];
+
+/// The keys of a tier-details line with its joined ARNS documents.
+const ALL_KEYS: super::Keys<'static> = &[KEYS, super::arns::KEYS, super::arns_sections::KEYS];
 
 impl TierDetails {
     /// Decodes a tier-details document.
@@ -175,7 +186,7 @@ impl TierDetails {
     /// # Errors
     /// [`RecordError::Decode`] naming the field; [`RecordError::TooLarge`].
     pub fn decode(json: &str) -> Result<Self, RecordError> {
-        decode(json, KEYS)
+        decode(json, ALL_KEYS)
     }
 
     /// Decodes a tier-details document from UTF-8 bytes.
@@ -183,14 +194,14 @@ impl TierDetails {
     /// # Errors
     /// As [`TierDetails::decode`].
     pub fn decode_bytes(bytes: &[u8]) -> Result<Self, RecordError> {
-        super::decode_bytes(bytes, KEYS)
+        super::decode_bytes(bytes, ALL_KEYS)
     }
 
     /// The case this document describes, for the person `crn`, read on `on` (the calculation date).
     ///
     /// # Errors
     /// [`RecordError`] naming the field: `crn` malformed; `rsrscore`/`ogrsscore` outside 0–100; an unknown
-    /// `gender` or requirement main category; a `restrictive` flag that disagrees with the category; an array of
+    /// `gender`; a `restrictive` flag that disagrees with the category; an array of
     /// more than [`super::MAX_ITEMS`]; `hasActiveEvent` contradicting the convictions.
     pub fn to_case(&self, crn: &str, on: NaiveDate) -> Result<Case, RecordError> {
         let crn = Crn::parse(crn)
@@ -238,23 +249,12 @@ impl TierDetails {
             let mut requirements = Vec::with_capacity(c.requirements.len());
             for (j, r) in c.requirements.iter().enumerate() {
                 let path = || format!("convictions[{i}].requirements[{j}]");
-                let kind =
-                    codes::requirement_category(&r.main_category_type_code).ok_or_else(|| {
-                        RecordError::unknown(
-                            format!("{}.mainCategoryTypeCode", path()),
-                            &r.main_category_type_code,
-                        )
-                    })?;
-                // Unpaid work is ignored for the mandate whatever its flag; otherwise the flag must agree with
-                // what the kind means to the tier.
-                if kind != crate::model::RequirementKind::UnpaidWork
-                    && r.restrictive != kind.is_restrictive()
-                {
-                    return Err(RecordError::invalid(
-                        format!("{}.restrictive", path()),
-                        "disagrees with the requirement main category",
-                    ));
-                }
+                let kind = codes::requirement_kind(
+                    &r.main_category_type_code,
+                    Some(r.restrictive),
+                    || format!("{}.mainCategoryTypeCode", path()),
+                    || format!("{}.restrictive", path()),
+                )?;
                 requirements.push(Requirement::new(kind));
             }
             let custodial = c
@@ -337,13 +337,25 @@ impl TierDetails {
             })?;
             case.assessments.extend(a);
         }
+        if let Some(sections) = &self.sections {
+            case.assessments
+                .extend(sections.to_assessment("sections.")?);
+        }
+        if let Some(flag) = self
+            .sexual_offence
+            .and_then(|s| s.ever_committed_sexual_offence)
+        {
+            for a in &mut case.assessments {
+                a.ever_committed_sexual_offence = flag;
+            }
+        }
         Ok(case)
     }
 
     /// The tier-details document of `case` on `on`: the inverse of [`TierDetails::to_case`] for every field it
     /// reads (registrations active on `on`, newest first; `HREG` left out; custody as `SC`, other sentences with
     /// no sentence type code; unpaid work as `W`, RAR as `F`, other requirement kinds with their own
-    /// restrictiveness as a category this library does not list — such a document does not read back).
+    /// restrictiveness as the category `?`, which reads back as an unlisted requirement of that restrictiveness).
     pub fn from_case(case: &Case, on: NaiveDate) -> Self {
         let registrations = case
             .active_registrations_on(on)
@@ -370,10 +382,8 @@ impl TierDetails {
                     .iter()
                     .filter(|r| r.terminated.is_none_or(|d| d > on))
                     .map(|r| TierDetailsRequirement {
-                        main_category_type_code: codes::REQUIREMENT_CATEGORIES
-                            .iter()
-                            .find(|(_, k, _)| *k == r.kind)
-                            .map_or("?", |(c, _, _)| c)
+                        main_category_type_code: codes::requirement_category_of(r.kind)
+                            .unwrap_or("?")
                             .to_owned(),
                         restrictive: r.kind.is_restrictive(),
                     })
@@ -410,6 +420,22 @@ impl TierDetails {
                 .filter_map(|a| Some((a.date, a.predictors?)))
                 .max_by_key(|(d, _)| *d)
                 .map(|(d, p)| vec![super::arns::predictors_entry(d, &p)]),
+            sections: case
+                .assessments
+                .iter()
+                .filter(|a| {
+                    a.date <= on && a.layer != Some(crate::model::AssessmentLayer::Standalone)
+                })
+                .max_by_key(|a| a.date)
+                .map(super::arns_sections::ArnsSections::from_assessment),
+            sexual_offence: case
+                .assessments
+                .iter()
+                .filter(|a| a.date <= on)
+                .max_by_key(|a| a.date)
+                .map(|a| super::arns_sections::ArnsSexualOffence {
+                    ever_committed_sexual_offence: Some(a.ever_committed_sexual_offence),
+                }),
         }
     }
 }
