@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::{
     Assessment, Booking, Contact, CriminalHistory, EnforcementAction, Event, Person, Provider,
-    Registration,
+    RecordedDecisions, Registration,
 };
 
 /// The interchange format version this library reads and writes.
@@ -115,6 +115,11 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bookings: Vec<Booking>,
+    /// Decisions as a system recorded them (allocation made, tier history, custody key dates), for
+    /// [`crate::audit`]; the enforcement actions taken are `enforcement`.
+    #[serde(default, skip_serializing_if = "RecordedDecisions::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub recorded: RecordedDecisions,
 }
 
 impl Case {
@@ -134,6 +139,7 @@ impl Case {
             criminal_history: None,
             dynamic_answers: None,
             bookings: Vec::new(),
+            recorded: RecordedDecisions::default(),
         }
     }
 

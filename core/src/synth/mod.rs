@@ -140,6 +140,7 @@ fn build_case(rng: &mut Rng, index: u64, crn_offset: u64) -> Case {
         criminal_history: None,
         dynamic_answers: None,
         bookings: Vec::new(),
+        recorded: crate::model::RecordedDecisions::default(),
     }
 }
 
