@@ -37,6 +37,7 @@
 //! assert_eq!(synth::Generator::new(7).case(10), cases[10]);
 //! ```
 
+pub mod decisions;
 mod history;
 mod names;
 mod person;
