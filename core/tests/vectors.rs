@@ -452,7 +452,7 @@ fn audit_audit(input: &Value) -> Result<Value, String> {
     })
 }
 
-/// `audit.timeline`: input `{"case", "from", "to"}`, output the serialised `Timeline`.
+/// `audit.timeline`: input `{"case", "from", "to"}`, output the serialised `Timeline` (`start`, `end`, `changes`).
 fn audit_timeline(input: &Value) -> Result<Value, String> {
     let case = vector_case(input)?;
     let (from, to) = (vector_date(input, "from")?, vector_date(input, "to")?);

@@ -20,6 +20,8 @@ from ._api import (
     allocate,
     allocate_many,
     arp,
+    audit,
+    audit_table,
     compliance,
     dc_srp,
     escalation,
@@ -38,6 +40,7 @@ from ._api import (
     schedule,
     sentence_dates,
     synth,
+    synth_audited,
     tier,
     tier_2026,
     tier_changed_events,
@@ -46,6 +49,7 @@ from ._api import (
     tier_forms,
     tier_many,
     tiers,
+    timeline,
 )
 from ._columnar import (
     Table,
@@ -99,6 +103,8 @@ __all__ = [
     "allocate_table",
     "arp",
     "assess_table",
+    "audit",
+    "audit_table",
     "cases_table",
     "code_lookup",
     "community_api_from_case",
@@ -119,6 +125,7 @@ __all__ = [
     "schedule",
     "sentence_dates",
     "synth",
+    "synth_audited",
     "synth_table",
     "tier",
     "tier_2026",
@@ -129,6 +136,7 @@ __all__ = [
     "tier_many",
     "tier_table",
     "tiers",
+    "timeline",
     "validate",
 ]
 __all__ += _types.__all__

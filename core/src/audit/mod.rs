@@ -26,7 +26,7 @@ mod timeline;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use timeline::{Change, Subject, Timeline, render_timeline, timeline, timeline_with};
+pub use timeline::{Subject, Timeline, TimelineChange, render_timeline, timeline, timeline_with};
 
 use crate::allocation::{AllocationError, AllocationPolicy, OverrideReason, allocate};
 use crate::calendar::Calendar;

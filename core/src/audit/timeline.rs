@@ -26,17 +26,17 @@ pub enum Subject {
     Tier2021,
     /// The 2026 tier.
     Tier2026,
-    /// A referral to the NPS falls due (`to`: the date it is due by).
+    /// A referral to the NPS falls due (`after`: the NPS division and the date it is due by).
     EscalationDue,
-    /// A contact window opens (`to`: the contact required).
+    /// A contact window opens (`after`: the contact required).
     WindowOpens,
-    /// A contact window closes (`to`: the contact required).
+    /// A contact window closes (`after`: the contact required).
     WindowCloses,
     /// Compliance changes: a failure to comply, or a window missed.
     Compliance,
-    /// An enforcement action falls due (`to`: the action and its deadline).
+    /// An enforcement action falls due (`after`: the action and its deadline).
     EnforcementDue,
-    /// A release, licence, supervision or sentence key date (`from`: its code).
+    /// A release, licence, supervision or sentence key date (`before`: its code).
     KeyDate,
 }
 
@@ -44,7 +44,7 @@ pub enum Subject {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-pub struct Change {
+pub struct TimelineChange {
     /// The date of the change.
     pub date: NaiveDate,
     /// What changes.
@@ -52,9 +52,9 @@ pub struct Change {
     /// The event it belongs to, where it belongs to one.
     pub event: Option<u32>,
     /// The answer before (none at the start of the range), or a key date's code.
-    pub from: Option<String>,
+    pub before: Option<String>,
     /// The answer from this date.
-    pub to: String,
+    pub after: String,
     /// The ids of the rules behind the new answer.
     pub rules: Vec<String>,
 }
@@ -65,11 +65,11 @@ pub struct Change {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Timeline {
     /// First date of the range.
-    pub from: NaiveDate,
+    pub start: NaiveDate,
     /// Last date of the range (compliance and enforcement are read as of this date).
-    pub to: NaiveDate,
+    pub end: NaiveDate,
     /// Every change in the range, by date then subject.
-    pub changes: Vec<Change>,
+    pub changes: Vec<TimelineChange>,
 }
 
 /// [`timeline_with`] under [`AuditOptions::standard`].
@@ -88,16 +88,16 @@ pub fn timeline(
 fn change(
     date: NaiveDate,
     subject: Subject,
-    from: Option<String>,
-    to: String,
+    before: Option<String>,
+    after: String,
     rules: Vec<String>,
-) -> Change {
-    Change {
+) -> TimelineChange {
+    TimelineChange {
         date,
         subject,
         event: None,
-        from,
-        to,
+        before,
+        after,
         rules,
     }
 }
@@ -237,7 +237,11 @@ pub fn timeline_with(
         }
     }
     changes.sort_by_key(|a| (a.date, a.subject, a.event));
-    Ok(Timeline { from, to, changes })
+    Ok(Timeline {
+        start: from,
+        end: to,
+        changes,
+    })
 }
 
 /// Contact windows opening and closing, and compliance (failures, windows missed), under the contact policy in
@@ -248,7 +252,7 @@ fn windows(
     to: NaiveDate,
     options: &AuditOptions,
     calendar: &Calendar,
-    changes: &mut Vec<Change>,
+    changes: &mut Vec<TimelineChange>,
 ) -> Result<(), AuditError> {
     if case.events.is_empty() {
         return Ok(());
@@ -331,7 +335,7 @@ const fn subject_name(s: Subject) -> &'static str {
 /// A timeline as a plain-text table: date, subject, event, from → to, rules.
 pub fn render_timeline(label: &str, t: &Timeline) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{label}: {} to {}", t.from, t.to);
+    let _ = writeln!(out, "{label}: {} to {}", t.start, t.end);
     let _ = writeln!(
         out,
         "{:<10}  {:<15}  {:>5}  {:<40}  rules",
@@ -339,9 +343,9 @@ pub fn render_timeline(label: &str, t: &Timeline) -> String {
     );
     for c in &t.changes {
         let event = c.event.map_or_else(String::new, |e| e.to_string());
-        let what = match &c.from {
-            Some(f) => format!("{f} -> {}", c.to),
-            None => c.to.clone(),
+        let what = match &c.before {
+            Some(f) => format!("{f} -> {}", c.after),
+            None => c.after.clone(),
         };
         let _ = writeln!(
             out,
