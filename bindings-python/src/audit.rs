@@ -135,18 +135,20 @@ pub(crate) fn synth_audited<'py>(
             .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("start + count overflows"))?;
         let options = options()?;
         let cal = probation_core::calendar::Calendar::england_and_wales();
-        let made = py
-            .detach(|| {
-                let g = Generator::new(seed);
-                (start..end)
-                    .map(|i| {
-                        let mut c = g.case(i);
-                        decisions::record(&mut c, seed, i, fault_percent, &options, &cal)
-                            .map(|f| (c, f))
-                    })
-                    .collect::<Result<Vec<_>, _>>()
-            })
-            .map_err(Error::from)?;
+        let made = py.detach(|| {
+            let g = Generator::new(seed);
+            (start..end)
+                .map(|i| {
+                    // A case the engines refuse comes without recorded decisions (and no fault).
+                    let plain = g.case(i);
+                    let mut c = plain.clone();
+                    match decisions::record(&mut c, seed, i, fault_percent, &options, &cal) {
+                        Ok(f) => (c, f),
+                        Err(_) => (plain, None),
+                    }
+                })
+                .collect::<Vec<_>>()
+        });
         let list = PyList::empty(py);
         for (case, fault) in made {
             let pair = (

@@ -26,3 +26,22 @@ def test_analyst_script(tmp_path: pathlib.Path) -> None:
     assert by_provider.to_numpy().sum() == len([line for line in lines if line.strip()])
     weekly = pd.read_csv(tmp_path / "contact_deadlines_per_week.csv", index_col=0)
     assert weekly.to_numpy().sum() > 0
+
+
+def test_audit_chart_script(tmp_path: pathlib.Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "examples" / "audit_chart.py"), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    png = (tmp_path / "discrepancies.png").read_bytes()
+    assert png.startswith(b"\x89PNG") and len(png) > 10_000
+    rows = pd.read_csv(tmp_path / "discrepancies.csv")
+    by = pd.read_csv(tmp_path / "discrepancies_by_provider_and_year.csv", index_col=0)
+    assert len(rows) > 0 and by.to_numpy().sum() == len(rows)
+    assert set(rows["kind"]) <= {
+        "different_provider", "late_allocation", "different_tier", "tier_not_updated",
+        "enforcement_not_taken", "enforcement_not_due", "date_differs",
+    }
