@@ -12,7 +12,7 @@ use crate::case::PyCase;
 use crate::convert::{date_arg, result_to_py};
 use crate::errors::Error;
 use crate::guard::guard;
-use crate::synth::MAX_SYNTH;
+use crate::synth::synth_end;
 
 impl From<AuditError> for Error {
     fn from(e: AuditError) -> Self {
@@ -125,14 +125,7 @@ pub(crate) fn synth_audited<'py>(
     start: u64,
 ) -> PyResult<Bound<'py, PyList>> {
     guard(|| {
-        if count > MAX_SYNTH {
-            return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                "count must be at most {MAX_SYNTH}"
-            )));
-        }
-        let end = start
-            .checked_add(count)
-            .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("start + count overflows"))?;
+        let end = synth_end(count, start)?;
         let options = options()?;
         let cal = probation_core::calendar::Calendar::england_and_wales();
         let made = py.detach(|| {

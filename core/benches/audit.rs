@@ -26,7 +26,12 @@ fn bench(c: &mut Criterion) {
     // The first case whose audit re-runs exactly 10 recorded decisions.
     let ten = audited
         .iter()
-        .find(|c| audit_with(c, synth::AS_OF, &options, &calendar).unwrap().checked == 10)
+        .find(|c| {
+            audit_with(c, synth::AS_OF, &options, &calendar)
+                .unwrap()
+                .checked
+                == 10
+        })
         .expect("a case with 10 decisions");
     c.bench_function("audit/case_with_10_decisions", |b| {
         b.iter(|| audit_with(black_box(ten), synth::AS_OF, &options, &calendar).unwrap());
