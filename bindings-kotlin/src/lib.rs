@@ -15,6 +15,7 @@ uniffi::setup_scaffolding!();
 
 pub mod allocation;
 pub mod api;
+pub mod audit;
 pub mod batch;
 pub mod bytes;
 pub mod calendar;

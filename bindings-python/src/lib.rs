@@ -7,6 +7,7 @@
 use pyo3::prelude::*;
 
 mod allocation;
+mod audit;
 mod calendar;
 mod call;
 mod case;
@@ -83,6 +84,10 @@ fn _probation(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m
     )?)?;
     m.add_function(wrap_pyfunction!(synth::synth, m)?)?;
+    m.add_function(wrap_pyfunction!(audit::audit, m)?)?;
+    m.add_function(wrap_pyfunction!(audit::audit_many, m)?)?;
+    m.add_function(wrap_pyfunction!(audit::timeline, m)?)?;
+    m.add_function(wrap_pyfunction!(audit::synth_audited, m)?)?;
     m.add_function(wrap_pyfunction!(columnar::assess_columns, m)?)?;
     m.add_function(wrap_pyfunction!(columnar::output_categories, m)?)?;
     m.add_function(wrap_pyfunction!(columnar::case_columns, m)?)?;

@@ -11,6 +11,18 @@ use crate::guard::guard;
 /// Largest number of cases one call may generate (memory stays bounded; call again with `start` for more).
 pub(crate) const MAX_SYNTH: u64 = 10_000_000;
 
+/// The end of the range `start .. start + count`, refusing more than [`MAX_SYNTH`] cases or an overflow.
+pub(crate) fn synth_end(count: u64, start: u64) -> PyResult<u64> {
+    if count > MAX_SYNTH {
+        return Err(pyo3::exceptions::PyValueError::new_err(format!(
+            "count must be at most {MAX_SYNTH}"
+        )));
+    }
+    start
+        .checked_add(count)
+        .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("start + count overflows"))
+}
+
 /// `count` synthetic cases of `seed`, cases `start .. start + count` (deterministic; case n never depends on
 /// the count). Generated with the GIL released.
 #[pyfunction]
@@ -22,14 +34,7 @@ pub(crate) fn synth<'py>(
     start: u64,
 ) -> PyResult<Bound<'py, PyList>> {
     guard(|| {
-        if count > MAX_SYNTH {
-            return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                "count must be at most {MAX_SYNTH}"
-            )));
-        }
-        let end = start
-            .checked_add(count)
-            .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("start + count overflows"))?;
+        let end = synth_end(count, start)?;
         let cases = py.detach(|| {
             let g = Generator::new(seed);
             (start..end).map(|i| g.case(i)).collect::<Vec<_>>()

@@ -272,3 +272,25 @@ def test_record_error_and_records_round_trip() -> None:
     assert probation.recompute_for("probation-case.registration.added") == probation.recompute_for(
         "probation-case.registration.added"
     )
+
+
+def test_audit_finds_exactly_the_injected_faults() -> None:
+    as_of = probation.SYNTH_AS_OF
+    pairs = probation.synth_audited(2026, 150, 40)
+    cases = [c for c, _ in pairs]
+    rows = probation.audit_table(cases, as_of)
+    found = sorted((r["case"], r["kind"], r["on"]) for r in rows)
+    injected = sorted(
+        (i, f["kind"], datetime.date.fromisoformat(f["on"]) if isinstance(f["on"], str) else f["on"])
+        for i, (_, f) in enumerate(pairs)
+        if f is not None
+    )
+    assert len(injected) > 20
+    assert found == injected
+
+
+def test_timeline_of_a_case_lists_its_changes() -> None:
+    case = probation.synth(2026, 1)[0]
+    t = probation.timeline(case, datetime.date(2012, 1, 1), probation.SYNTH_AS_OF)
+    assert t.changes and all(t.start <= c.date <= t.end for c in t.changes)
+    assert {c.subject.value for c in t.changes} >= {"provider", "tier2021"}

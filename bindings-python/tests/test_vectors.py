@@ -243,6 +243,8 @@ RUNNERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "tier.calculate": engine_fn(lambda c, i: probation.tier(c, d(i["on"]))),
     "tier.calculate_2026": engine_fn(lambda c, i: probation.tier_2026(c, d(i["on"]))),
     "tier.both": engine_fn(lambda c, i: probation.tiers(c, d(i["on"]))),
+    "audit.audit": engine_fn(lambda c, i: probation.audit(c, d(i["as_of"]))),
+    "audit.timeline": engine_fn(lambda c, i: probation.timeline(c, d(i["from"]), d(i["to"]))),
     "records.tier_details": record_fn(records_tier_details),
     "records.tier_details_round_trip": records_tier_details_round_trip,
     "records.community_api": record_fn(records_case(probation.community_api_to_case)),

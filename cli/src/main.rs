@@ -58,6 +58,12 @@ enum Command {
     TierEvents(cmd::export_tier::EventsArgs),
     /// Compliance on a date: windows met or missed, failures to comply, enforcement due.
     Compliance(cmd::compliance::Args),
+    /// Re-run every recorded decision (allocation, tiers, enforcement, key dates) with the rules in force on its
+    /// date: one JSON line per discrepancy; on stderr a summary by kind and by provider.
+    Audit(cmd::audit::Args),
+    /// Every date on which an answer changes (provider, tiers, escalation, contact windows, compliance,
+    /// enforcement, key dates), with its rules.
+    Timeline(cmd::timeline::Args),
 }
 
 fn main() -> ExitCode {
@@ -77,6 +83,8 @@ fn main() -> ExitCode {
         Command::ExportRecords(a) => cmd::export_tier::run_records(a),
         Command::Recompute(a) => cmd::recompute::run(a),
         Command::TierEvents(a) => cmd::export_tier::run_events(a),
+        Command::Audit(a) => cmd::audit::run(a),
+        Command::Timeline(a) => cmd::timeline::run(a),
     };
     match result {
         Ok(code) => code,

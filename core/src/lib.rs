@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 
 pub mod allocation;
+pub mod audit;
 pub mod calendar;
 pub mod contact;
 #[cfg(feature = "uniffi")]

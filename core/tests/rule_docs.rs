@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use probation_core::rules::Rule;
 use probation_core::validate::ValidationRule;
 use probation_core::{
-    allocation, calendar, contact, predictors, release, sentence, tier, tier2026,
+    allocation, audit, calendar, contact, predictors, release, sentence, tier, tier2026,
 };
 
 /// Every rule table of the library, by area. A new area adds its table here.
@@ -46,6 +46,7 @@ fn tables() -> Vec<(&'static str, &'static [&'static Rule])> {
         ("contact presets", contact::presets::TABLE),
         ("sentence", sentence::rules::TABLE),
         ("calendar", calendar::rules::TABLE),
+        ("audit", audit::rules::TABLE),
     ]
 }
 

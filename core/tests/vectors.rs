@@ -72,6 +72,8 @@ fn run(function: &str, input: &Value) -> Result<Value, String> {
         "tier.calculate" => tier_calculate(input),
         "tier.calculate_2026" => tier_calculate_2026(input),
         "tier.both" => tier_both(input),
+        "audit.audit" => audit_audit(input),
+        "audit.timeline" => audit_timeline(input),
         "calendar.is_working_day"
         | "calendar.add_working_days"
         | "calendar.working_days_between"
@@ -449,6 +451,30 @@ fn tier_calculate_2026(input: &Value) -> Result<Value, String> {
         Ok(t) => serde_json::to_value(t).unwrap(),
         Err(e) => json!({"error": {"kind": e.kind(), "path": e.path()}}),
     })
+}
+
+/// `audit.audit`: input `{"case", "as_of"}`, output the serialised `Audit` (tests/vectors/audit/README.md).
+fn audit_audit(input: &Value) -> Result<Value, String> {
+    let case = vector_case(input)?;
+    let as_of = vector_date(input, "as_of")?;
+    let cal = probation_core::calendar::Calendar::england_and_wales();
+    Ok(match probation_core::audit::audit(&case, as_of, &cal) {
+        Ok(a) => serde_json::to_value(a).unwrap(),
+        Err(e) => json!({"error": {"kind": e.kind(), "path": e.path()}}),
+    })
+}
+
+/// `audit.timeline`: input `{"case", "from", "to"}`, output the serialised `Timeline` (`start`, `end`, `changes`).
+fn audit_timeline(input: &Value) -> Result<Value, String> {
+    let case = vector_case(input)?;
+    let (from, to) = (vector_date(input, "from")?, vector_date(input, "to")?);
+    let cal = probation_core::calendar::Calendar::england_and_wales();
+    Ok(
+        match probation_core::audit::timeline(&case, from, to, &cal) {
+            Ok(t) => serde_json::to_value(t).unwrap(),
+            Err(e) => json!({"error": {"kind": e.kind(), "path": e.path()}}),
+        },
+    )
 }
 
 /// `tier.both`: input `{"case", "on"}`, output the serialised `Tiers` (`{"tier_2021", "tier_2026"}`).

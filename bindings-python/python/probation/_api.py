@@ -12,6 +12,7 @@ from ._probation import AllocationPolicy, Case, ContactPolicy
 from ._convert import _build
 from ._types import (
     Allocation,
+    Audit,
     ArpScore,
     BankHoliday,
     CasePredictors,
@@ -36,6 +37,7 @@ from ._types import (
     Tier2026,
     Tiers,
     ViolentScore,
+    Timeline,
 )
 
 PolicyArg = Union[AllocationPolicy, str, dict[str, Any], None]
@@ -309,3 +311,56 @@ def compliance(
     """How ``case`` complied with its schedule up to ``as_of``: each window met, late, missed, excused or open;
     the failures to comply; and the enforcement steps they call for (warning, breach, recall review)."""
     return _build(Compliance, _native.compliance(case, as_of, policy, calendar))
+
+
+def audit(case: Case, as_of: datetime.date, calendar: Calendar | None = None) -> Audit:
+    """Every decision ``case`` records (``recorded`` allocations, tiers and key dates; ``enforcement``) re-run with
+    the rules in force on its date, up to ``as_of`` (docs/rules/audit.md): ``discrepancies`` (kind, decision, rule,
+    expected, recorded, days late, provider) and ``overrides`` recorded with a reason."""
+    return _build(Audit, _native.audit(case, as_of, calendar))
+
+
+def audit_table(
+    cases: Sequence[Case], as_of: datetime.date, calendar: Calendar | None = None
+) -> list[dict[str, Any]]:
+    """One row per discrepancy over a whole caseload (the GIL is released while the rules run): ``case`` (its
+    position), ``crn``, ``kind``, ``decision``, ``on``, ``year``, ``provider`` (code or ``None``), ``rule`` (id),
+    ``expected``, ``recorded``, ``days_late``. Feed it to ``pandas.DataFrame`` for an inspection-style summary."""
+    cases = list(cases)
+    rows: list[dict[str, Any]] = []
+    for i, (crn, a) in enumerate(_native.audit_many(cases, as_of, calendar)):
+        for d in a["discrepancies"]:
+            on = d["on"]
+            rows.append(
+                {
+                    "case": i,
+                    "crn": crn,
+                    "kind": d["kind"],
+                    "decision": d["decision"],
+                    "on": on,
+                    "year": on.year if isinstance(on, datetime.date) else int(str(on)[:4]),
+                    "provider": d["provider"],
+                    "rule": d["rule"]["id"],
+                    "expected": d["expected"],
+                    "recorded": d["recorded"],
+                    "days_late": d["days_late"],
+                }
+            )
+    return rows
+
+
+def timeline(
+    case: Case, from_: datetime.date, to: datetime.date, calendar: Calendar | None = None
+) -> Timeline:
+    """Every date from ``from_`` to ``to`` on which an answer of ``case`` changes (provider, both tiers, escalation,
+    contact windows, compliance, enforcement, key dates), each with the rules behind it."""
+    return _build(Timeline, _native.timeline(case, from_, to, calendar))
+
+
+def synth_audited(
+    seed: int, count: int, fault_percent: int = 20, *, start: int = 0
+) -> list[tuple[Case, dict[str, Any] | None]]:
+    """Synthetic cases with recorded decisions, ``fault_percent`` % of them with one injected fault (a late
+    allocation, a missed warning, a tier not updated after a registration): ``(case, fault)`` pairs, ``fault``
+    ``None`` or ``{"kind", "on"}`` — the truth the audit should find."""
+    return list(_native.synth_audited(seed, count, fault_percent, start=start))

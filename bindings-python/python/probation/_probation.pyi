@@ -356,6 +356,24 @@ def predictor_column_categories() -> tuple[list[str], list[str]]:
 def synth(seed: int, count: int, *, start: int = 0) -> list[Case]:
     """Synthetic cases ``start .. start + count`` of ``seed`` (GIL released while generating)."""
 
+def audit(case: Case, as_of: datetime.date, calendar: Calendar | None = None) -> dict[str, Any]:
+    """The audit of ``case`` up to ``as_of`` (an ``Audit`` as a dict)."""
+
+def audit_many(
+    cases: list[Case], as_of: datetime.date, calendar: Calendar | None = None
+) -> list[tuple[str, dict[str, Any]]]:
+    """``(crn, Audit dict)`` per case (GIL released)."""
+
+def timeline(
+    case: Case, from_: datetime.date, to: datetime.date, calendar: Calendar | None = None
+) -> dict[str, Any]:
+    """The timeline of ``case`` (a ``Timeline`` as a dict)."""
+
+def synth_audited(
+    seed: int, count: int, fault_percent: int = 20, *, start: int = 0
+) -> list[tuple[Case, dict[str, Any] | None]]:
+    """Synthetic cases with recorded decisions and injected faults."""
+
 def assess_columns(
     n: int,
     columns: dict[str, bytes],

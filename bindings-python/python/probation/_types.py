@@ -19,6 +19,7 @@ __all__ = [
     "ArpDynamicTerms",
     "ArpScore",
     "ArpTerms",
+    "Audit",
     "BankHoliday",
     "Basis",
     "CasePredictors",
@@ -32,6 +33,8 @@ __all__ = [
     "DayUnit",
     "DcSrpPoints",
     "DcSrpScore",
+    "Discrepancy",
+    "DiscrepancyKind",
     "DomainEvent",
     "EffectiveLength",
     "EnforcementActionKind",
@@ -73,6 +76,7 @@ __all__ = [
     "Outcome6",
     "Outcome6Kind",
     "OutcomeKind",
+    "Override",
     "OverrideReason",
     "Period",
     "PersonIdentifier",
@@ -106,6 +110,7 @@ __all__ = [
     "SpecialRule",
     "Step",
     "StepStatus",
+    "Subject",
     "SupervisionKind",
     "SupervisionPeriod",
     "SvrpDynamicTerms",
@@ -115,6 +120,8 @@ __all__ = [
     "TierChange",
     "TierReadings",
     "Tiers",
+    "Timeline",
+    "TimelineChange",
     "Tranche",
     "TrancheUsed",
     "Trigger",
@@ -195,6 +202,25 @@ class DayUnit(_Enum):
     the anchor (docs/rules/calendar.md#working-days)."""
     CALENDAR_DAYS = "calendar_days"
     """Calendar days."""
+
+
+class DiscrepancyKind(_Enum):
+    """What kind of difference an audit found."""
+
+    DIFFERENT_PROVIDER = "different_provider"
+    """Allocated to a provider other than the rules', with no override reason."""
+    LATE_ALLOCATION = "late_allocation"
+    """Allocated after the allocation deadline."""
+    DIFFERENT_TIER = "different_tier"
+    """A recorded tier (2021 or 2026) other than the rules' on its date."""
+    TIER_NOT_UPDATED = "tier_not_updated"
+    """The tier changed and no new tier was recorded in time."""
+    ENFORCEMENT_NOT_TAKEN = "enforcement_not_taken"
+    """A warning, breach or recall action not taken (or taken late) when due."""
+    ENFORCEMENT_NOT_DUE = "enforcement_not_due"
+    """An enforcement action recorded that no failure called for."""
+    DATE_DIFFERS = "date_differs"
+    """A recorded key date other than the computed one."""
 
 
 class EnforcementActionKind(_Enum):
@@ -679,6 +705,29 @@ class StepStatus(_Enum):
     """A matching enforcement action is recorded on or after the failure (`done_on`)."""
 
 
+class Subject(_Enum):
+    """What a change is about."""
+
+    PROVIDER = "provider"
+    """The provider the allocation rules give."""
+    TIER2021 = "tier2021"
+    """The 2021 tier."""
+    TIER2026 = "tier2026"
+    """The 2026 tier."""
+    ESCALATION_DUE = "escalation_due"
+    """A referral to the NPS falls due (`after`: the NPS division and the date it is due by)."""
+    WINDOW_OPENS = "window_opens"
+    """A contact window opens (`after`: the contact required)."""
+    WINDOW_CLOSES = "window_closes"
+    """A contact window closes (`after`: the contact required)."""
+    COMPLIANCE = "compliance"
+    """Compliance changes: a failure to comply, or a window missed."""
+    ENFORCEMENT_DUE = "enforcement_due"
+    """An enforcement action falls due (`after`: the action and its deadline)."""
+    KEY_DATE = "key_date"
+    """A release, licence, supervision or sentence key date (`before`: its code)."""
+
+
 class SupervisionKind(_Enum):
     """What kind of supervision a period is."""
 
@@ -826,6 +875,20 @@ class ArpTerms:
     """The OASys terms, for a dynamic score."""
     total: float
     """The sum of every term."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Audit:
+    """The audit of one case."""
+
+    as_of: datetime.date
+    """The date enforcement and tier updates were assessed up to."""
+    checked: int
+    """How many recorded decisions were re-run."""
+    discrepancies: tuple[Discrepancy, ...]
+    """Every difference found, in the order of the decisions."""
+    overrides: tuple[Override, ...]
+    """Overrides recorded with a reason."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1019,6 +1082,31 @@ class DcSrpScore:
     """Whether the risk reduction applied (`None` when not applicable or 0 points)."""
     rules: tuple[Rule, ...]
     """Every rule that fired."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Discrepancy:
+    """One difference between a recorded decision and the rules in force on its date."""
+
+    kind: DiscrepancyKind
+    """What kind of difference."""
+    decision: str
+    """Where the decision is in the case (`recorded.allocations[0]`, `recorded.tiers[2].tier_2021`,
+    `enforcement[1]`, `contacts[4]` for an action not taken after that failure)."""
+    on: datetime.date
+    """The date the decision was (or should have been) made."""
+    rule: Rule
+    """The audit rule that disagrees."""
+    because: tuple[str, ...]
+    """The ids of the engine's rules behind the expected value."""
+    expected: str
+    """What the rules give (a provider code, a tier, an action, a date; `none` when nothing is due)."""
+    recorded: str
+    """What was recorded (`none` when nothing was)."""
+    days_late: int | None
+    """Days late past a deadline; for a key date, the recorded date minus the computed one."""
+    provider: Provider | None
+    """The provider holding the case then (the recorded allocation in force, else the case's provider)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1404,6 +1492,24 @@ class Outcome6:
     """Why."""
     missing: tuple[str, ...] | None = None
     """The missing case fields, e.g. `criminal_history.total_sanctions`."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Override:
+    """An allocation recorded against the rules' provider with a reason: the manager's decision, not a discrepancy."""
+
+    decision: str
+    """`recorded.allocations[i]`."""
+    on: datetime.date
+    """Its date."""
+    expected: Provider
+    """The provider the rules give."""
+    recorded: Provider
+    """The provider chosen."""
+    reason: OverrideReason
+    """The recorded reason."""
+    rule: Rule
+    """`audit.allocation.override`."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1885,6 +1991,36 @@ class Tiers:
     """The 2021 tier (A0–D3), as `crate::tier::tier` returns it."""
     tier_2026: Tier2026
     """The 2026 tier (A–G, provisional)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Timeline:
+    """The changes of a case between two dates."""
+
+    start: datetime.date
+    """First date of the range."""
+    end: datetime.date
+    """Last date of the range (compliance and enforcement are read as of this date)."""
+    changes: tuple[TimelineChange, ...]
+    """Every change in the range, by date then subject."""
+
+
+@dataclasses.dataclass(frozen=True)
+class TimelineChange:
+    """One change."""
+
+    date: datetime.date
+    """The date of the change."""
+    subject: Subject
+    """What changes."""
+    event: int | None
+    """The event it belongs to, where it belongs to one."""
+    before: str | None
+    """The answer before (none at the start of the range), or a key date's code."""
+    after: str
+    """The answer from this date."""
+    rules: tuple[str, ...]
+    """The ids of the rules behind the new answer."""
 
 
 @dataclasses.dataclass(frozen=True)

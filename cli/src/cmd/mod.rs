@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod allocate;
+pub mod audit;
 pub mod calendar;
 pub mod compliance;
 pub mod dates;
@@ -11,4 +12,5 @@ pub mod predict;
 pub mod recompute;
 pub mod schedule;
 pub mod tier;
+pub mod timeline;
 pub mod validate;

@@ -208,6 +208,21 @@ impl From<ContactError> for ApiError {
     }
 }
 
+impl From<crate::audit::AuditError> for ApiError {
+    fn from(e: crate::audit::AuditError) -> Self {
+        use crate::audit::AuditError as A;
+        match e {
+            A::Allocation(a) => a.into(),
+            A::Tier(t) => t.into(),
+            A::Contact(c) => c.into(),
+            A::Invalid { .. } | A::Sentence { .. } => {
+                let path = e.path();
+                ApiError::of(decode, e.kind(), &path, &e)
+            }
+        }
+    }
+}
+
 impl From<ReleaseError> for ApiError {
     fn from(e: ReleaseError) -> Self {
         ApiError::of(decode, e.code(), e.field(), e.reason())

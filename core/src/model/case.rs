@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::{
     Assessment, Booking, Contact, CriminalHistory, EnforcementAction, Event, Person, Provider,
-    Registration,
+    RecordedDecisions, Registration,
 };
 
 /// The interchange format version this library reads and writes.
@@ -95,6 +95,11 @@ pub struct Case {
     /// Custodial bookings in the multi-sentence form (docs/interchange.md): each one custodial period with its
     /// sentences, adjustments and recalls. Optional; a custody event in the single-sentence form is still read.
     pub bookings: Vec<Booking>,
+    /// Decisions as a system recorded them (allocation made, tier history, custody key dates), for
+    /// [`crate::audit`]; the enforcement actions taken are `enforcement`.
+    #[serde(default, skip_serializing_if = "RecordedDecisions::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub recorded: RecordedDecisions,
 }
 
 impl Case {
@@ -114,6 +119,7 @@ impl Case {
             criminal_history: None,
             dynamic_answers: None,
             bookings: Vec::new(),
+            recorded: RecordedDecisions::default(),
         }
     }
 

@@ -11,6 +11,7 @@ mod history;
 mod length;
 mod person;
 mod provider;
+mod recorded;
 mod registration;
 mod requirement;
 pub(crate) mod unique_map;
@@ -31,6 +32,9 @@ pub use history::CriminalHistory;
 pub use length::Length;
 pub use person::{Person, PersonName, Sex};
 pub use provider::{CrcArea, NpsDivision, Provider, ProviderError};
+pub use recorded::{
+    DecidedBy, RecordedAllocation, RecordedDecisions, RecordedKeyDate, RecordedTier,
+};
 pub use registration::{MappaCategory, MappaLevel, RegisterCode, Registration};
 pub use requirement::{Need, Requirement, RequirementFields, RequirementKind};
 

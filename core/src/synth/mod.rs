@@ -42,6 +42,7 @@
 //! assert_eq!(synth::Generator::new(7).case(10), cases[10]);
 //! ```
 
+pub mod decisions;
 mod history;
 mod names;
 mod person;
@@ -148,6 +149,7 @@ fn build_case(rng: &mut Rng, index: u64, crn_offset: u64) -> Case {
         criminal_history: None,
         dynamic_answers: None,
         bookings: Vec::new(),
+        recorded: crate::model::RecordedDecisions::default(),
     };
     predict::add(&mut predictor_rng, &mut case);
     case

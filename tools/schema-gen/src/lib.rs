@@ -74,7 +74,7 @@ macro_rules! exposed_types {
 /// is `null` when absent, a field skipped when empty is not required).
 pub fn types_defs() -> serde_json::Map<String, serde_json::Value> {
     use probation_core::{
-        allocation, calendar, contact, model, predictors, records, release, sentence, tier,
+        allocation, audit, calendar, contact, model, predictors, records, release, sentence, tier,
         tier2026,
     };
     let mut g = SchemaSettings::draft2020_12()
@@ -109,6 +109,8 @@ pub fn types_defs() -> serde_json::Map<String, serde_json::Value> {
         contact::Compliance,
         sentence::SentenceDates,
         calendar::BankHoliday,
+        audit::Audit,
+        audit::Timeline,
         // Case enums a caller uses.
         model::Provider,
         model::Sex,

@@ -105,6 +105,10 @@ object Vectors {
             "tier.calculate" -> tier(input)
             "tier.calculate_2026" -> json(tier2026Json(case(input), date(input, "on")))
             "tier.both" -> json(tiersJson(case(input), date(input, "on")))
+            "audit.audit" -> Calendar.englandAndWales().use { cal -> json(auditJson(case(input), date(input, "as_of"), cal)) }
+            "audit.timeline" -> Calendar.englandAndWales().use { cal ->
+                json(timelineJson(case(input), date(input, "from"), date(input, "to"), cal))
+            }
             "predictors.ogrs3" -> predictor { ogrs3Json(mapper.writeValueAsString(input)) }
             "predictors.arp" -> predictor { arpJson(mapper.writeValueAsString(input)) }
             "predictors.dc_srp" -> predictor { dcSrpJson(mapper.writeValueAsString(input)) }
