@@ -91,3 +91,32 @@ pub(crate) use rule_table;
 /// A rule of one of core's tables as results hold it; one name for it, so that the Kotlin binding can map it
 /// onto its `Rule` record (`crate::ffi`, feature `uniffi`).
 pub type StaticRule = &'static Rule;
+
+/// Every rule table of the library, by area, in a fixed order. A new area adds its table here (the rulebook drift
+/// test, `core/tests/rule_docs.rs`, checks every rule of these tables and fails on a rule declared elsewhere).
+pub fn tables() -> [(&'static str, &'static [&'static Rule]); 11] {
+    use crate::{allocation, calendar, contact, predictors, release, sentence, tier, tier2026};
+    [
+        ("allocation", allocation::rules::TABLE),
+        ("tier", tier::rules::TABLE),
+        ("tier 2026", tier2026::rules::TABLE),
+        ("ogrs3", predictors::rules::ogrs3::TABLE),
+        ("arp", predictors::rules::arp::TABLE),
+        ("dc-srp", predictors::rules::dcsrp::TABLE),
+        ("release", release::rules::TABLE),
+        ("contact", contact::rules::TABLE),
+        ("contact presets", contact::presets::TABLE),
+        ("sentence", sentence::rules::TABLE),
+        ("calendar", calendar::rules::TABLE),
+    ]
+}
+
+/// The built-in rule with this id, and the table that holds it; `None` for an id no table has.
+pub fn by_id(id: &str) -> Option<(&'static Rule, &'static [&'static Rule])> {
+    tables().into_iter().find_map(|(_, table)| {
+        table
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| (*r, table))
+    })
+}

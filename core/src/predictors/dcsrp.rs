@@ -17,6 +17,7 @@ use crate::model::Sex;
 /// Where the person is supervised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum SupervisionStatus {
     /// In custody (no risk reduction).
@@ -30,6 +31,7 @@ pub enum SupervisionStatus {
 /// The inputs of DC-SRP (docs/rules/predictors.md "DC-SRP").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct DcSrpInput {
     /// The date of the assessment (for the risk reduction).
@@ -51,15 +53,19 @@ pub struct DcSrpInput {
     pub total_sanctions: u32,
     /// Sanctions for contact sexual offences against an adult (required for a man with sexual history).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub contact_adult_sexual_sanctions: Option<u32>,
     /// Sanctions for contact sexual offences against a child (required likewise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub contact_child_sexual_sanctions: Option<u32>,
     /// Non-contact sexual offences (required likewise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub non_contact_sexual_offences: Option<u32>,
     /// Indecent image sanctions (required likewise; no DC-SRP points, but counted in the checks).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub indecent_image_sanctions: Option<u32>,
     /// Date of the most recent sexual offence (required for a man with sexual history).
     #[serde(
@@ -67,9 +73,11 @@ pub struct DcSrpInput {
         deserialize_with = "crate::model::date::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub most_recent_sexual_offence_date: Option<NaiveDate>,
     /// Was the current offence against a stranger (absent counts as no).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub current_offence_against_stranger: Option<bool>,
     /// Date of the most recent offence of any kind (absent: not checked for the risk reduction).
     #[serde(
@@ -77,6 +85,7 @@ pub struct DcSrpInput {
         deserialize_with = "crate::model::date::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub most_recent_offence_date: Option<NaiveDate>,
 }
 
@@ -168,6 +177,7 @@ impl DcSrpError {
 /// The points of each DC-SRP item, and their sum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DcSrpPoints {
     /// Contact adult sanctions: 1 → 5, 2 → 10, 3+ → 15.
     pub contact_adult: u32,
@@ -190,6 +200,7 @@ pub struct DcSrpPoints {
 /// A DC-SRP score.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DcSrpScore {
     /// The band after any risk reduction (`not_applicable` for a woman or no sexual history).
     pub band: RiskBand,

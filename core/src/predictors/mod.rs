@@ -45,6 +45,7 @@ pub use ogrs3::{Ogrs3Error, Ogrs3Input, Ogrs3OffenceGroup, Ogrs3Score, Ogrs3Term
 /// A predictor's risk band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum RiskBand {
     /// Low.
@@ -63,6 +64,7 @@ pub enum RiskBand {
 /// answers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum ScoreKind {
     /// Criminal-history terms only.
