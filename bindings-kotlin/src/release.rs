@@ -24,7 +24,13 @@ fn dates(
         .ok()
         .and_then(|i| case.bookings.get(i))
         .ok_or_else(|| ApiError::decode("bookings", "no booking with this index"))?;
-    Ok(r::release_dates(&case.person, b, on, options, &calendar.inner)?)
+    Ok(r::release_dates(
+        &case.person,
+        b,
+        on,
+        options,
+        &calendar.inner,
+    )?)
 }
 
 /// The release dates of `case.bookings[booking]` (the person's date of birth and liability to deportation

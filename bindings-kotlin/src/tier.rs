@@ -43,5 +43,11 @@ pub struct TierItem {
 /// Tiers every case of a list on `on`; one item per case, in order.
 #[uniffi::export]
 pub fn tier_batch(cases: Vec<Case>, on: NaiveDate) -> Result<Vec<TierItem>, ApiError> {
-    guard(|| Ok(each(&cases, |c| t::tier(c, on), |tier, error| TierItem { tier, error })))
+    guard(|| {
+        Ok(each(
+            &cases,
+            |c| t::tier(c, on),
+            |tier, error| TierItem { tier, error },
+        ))
+    })
 }

@@ -61,7 +61,13 @@ pub struct Tier2026Item {
 /// The 2026 tier of every case of a list on `on`, in one call; one item per case, in order.
 #[uniffi::export]
 pub fn tier_2026_batch(cases: Vec<Case>, on: NaiveDate) -> Result<Vec<Tier2026Item>, ApiError> {
-    guard(|| Ok(each(&cases, |c| t::tier_2026(c, on), |tier, error| Tier2026Item { tier, error })))
+    guard(|| {
+        Ok(each(
+            &cases,
+            |c| t::tier_2026(c, on),
+            |tier, error| Tier2026Item { tier, error },
+        ))
+    })
 }
 
 /// One result of a batch of both tiers.
@@ -76,5 +82,11 @@ pub struct TiersItem {
 /// Both tiers of every case of a list on `on`, in one call; one item per case, in order.
 #[uniffi::export]
 pub fn tiers_batch(cases: Vec<Case>, on: NaiveDate) -> Result<Vec<TiersItem>, ApiError> {
-    guard(|| Ok(each(&cases, |c| t::tiers(c, on), |tiers, error| TiersItem { tiers, error })))
+    guard(|| {
+        Ok(each(
+            &cases,
+            |c| t::tiers(c, on),
+            |tiers, error| TiersItem { tiers, error },
+        ))
+    })
 }

@@ -24,6 +24,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use probation_core::contact;
 use probation_core::rules::Rule;
 use probation_core::validate::ValidationRule;
 

@@ -8,8 +8,8 @@ use super::bad;
 use crate::model::{NeedArea, NeedSeverity};
 use crate::predictors::{ArpScore, DcSrpScore, FieldSet, Ogrs3Score, Outcome, PredictorError};
 use crate::tier::{
-    ComplexityFactor, ComplexityFactors, NEED_AREAS, NdeliusTier, NeedScore, NeedScores, NeedSource,
-    TierCode,
+    ComplexityFactor, ComplexityFactors, NEED_AREAS, NdeliusTier, NeedScore, NeedScores,
+    NeedSource, TierCode,
 };
 use crate::tier2026::{Steps, Tier2026Code, Tier2026Step};
 
@@ -59,7 +59,6 @@ fn need_scores(m: &HashMap<NeedArea, NeedScore>) -> NeedScores {
     NeedScores(severity, source)
 }
 
-
 /// Text of the library's own tables (a rule-free name, kind or id: a tranche's name, a predictor error's kind).
 pub type StaticStr = &'static str;
 
@@ -87,6 +86,7 @@ macro_rules! outcome_view {
 
         /// One predictor computed from a case: a score, a refusal, or not computed.
         #[derive(uniffi::Enum)]
+        #[allow(clippy::large_enum_variant, reason = "the shape of `Outcome`, which holds its score inline; built only at the boundary")]
         pub enum $view {
             /// Computed.
             Scored {

@@ -133,7 +133,9 @@ impl TierCode {
 impl NdeliusTier {
     /// Reads the nDelius form (`UB2`, `UB2S`); `None` for anything else.
     pub fn parse(s: &str) -> Option<Self> {
-        s.strip_prefix('U').and_then(TierCode::parse).map(NdeliusTier)
+        s.strip_prefix('U')
+            .and_then(TierCode::parse)
+            .map(NdeliusTier)
     }
 }
 

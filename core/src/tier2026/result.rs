@@ -326,3 +326,63 @@ mod schema {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tier::{ChangeLevel, NdeliusTier, ProtectLevel, TierCode};
+
+    #[test]
+    fn codes_read_back_what_they_write_and_nothing_else() {
+        let letters = [
+            Letter::A,
+            Letter::B,
+            Letter::C,
+            Letter::D,
+            Letter::E,
+            Letter::F,
+            Letter::G,
+        ];
+        let codes = [Tier2026Code::NotSupervised, Tier2026Code::Missing]
+            .into_iter()
+            .chain(letters.map(Tier2026Code::Letter));
+        for c in codes {
+            assert_eq!(Tier2026Code::parse(c.as_str()), Some(c));
+        }
+        let protect = [
+            ProtectLevel::A,
+            ProtectLevel::B,
+            ProtectLevel::C,
+            ProtectLevel::D,
+        ];
+        let change = [
+            ChangeLevel::Zero,
+            ChangeLevel::One,
+            ChangeLevel::Two,
+            ChangeLevel::Three,
+        ];
+        for (p, c, s) in protect.iter().flat_map(|p| {
+            change
+                .iter()
+                .flat_map(move |c| [(*p, *c, false), (*p, *c, true)])
+        }) {
+            let t = TierCode {
+                protect: p,
+                change: c,
+                unsupervised: s,
+            };
+            assert_eq!(TierCode::parse(&t.to_string()), Some(t));
+            assert_eq!(
+                NdeliusTier::parse(&t.ndelius().to_string()),
+                Some(t.ndelius())
+            );
+        }
+        for bad in [
+            "", "a", "H", "E4", "A4", "B2SS", "B2X", "UB", "B2 ", "Missing",
+        ] {
+            assert_eq!(TierCode::parse(bad), None, "{bad}");
+            assert_eq!(Tier2026Code::parse(bad), None, "{bad}");
+        }
+        assert_eq!(NdeliusTier::parse("B2"), None);
+    }
+}
