@@ -72,6 +72,25 @@ impl From<ApiError> for ItemError {
     }
 }
 
+/// Runs `f` on every case, in order, and builds each item with `item(result, error)`: exactly one of the two is
+/// set, the error being what a single call would throw.
+pub(crate) fn each<T, E, I>(
+    cases: &[Case],
+    f: impl Fn(&Case) -> Result<T, E>,
+    item: impl Fn(Option<T>, Option<ItemError>) -> I,
+) -> Vec<I>
+where
+    ApiError: From<E>,
+{
+    cases
+        .iter()
+        .map(|c| match f(c) {
+            Ok(x) => item(Some(x), None),
+            Err(e) => item(None, Some(ApiError::from(e).into())),
+        })
+        .collect()
+}
+
 /// One line of a JSON Lines case file.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct DecodedLine {

@@ -9,7 +9,7 @@
 //! `probation.core.types`. This crate holds only what is of the binding: the exported functions (package
 //! `probation.core`, each a line or two delegating to core inside [`error::guard`], so no panic crosses into
 //! the JVM), the objects whose lifetime Kotlin manages (`Calendar`, the policies), the batch calls and their
-//! per-item results, and the summary `Tier` record.
+//! per-item results.
 
 uniffi::setup_scaffolding!();
 

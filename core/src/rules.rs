@@ -91,3 +91,62 @@ pub(crate) use rule_table;
 /// A rule of one of core's tables as results hold it; one name for it, so that the Kotlin binding can map it
 /// onto its `Rule` record (`crate::ffi`, feature `uniffi`).
 pub type StaticRule = &'static Rule;
+
+/// Every rule table of the library, by area, in a fixed order. A new area adds its table here (the rulebook drift
+/// test, `core/tests/rule_docs.rs`, checks every rule of these tables and fails on a rule declared elsewhere).
+pub fn tables() -> [(&'static str, &'static [&'static Rule]); 14] {
+    use crate::{allocation, audit, calendar, contact, predictors, release, sentence, tier, tier2026};
+    [
+        ("allocation", allocation::rules::TABLE),
+        ("tier", tier::rules::TABLE),
+        ("tier 2026", tier2026::rules::TABLE),
+        ("ogrs3", predictors::rules::ogrs3::TABLE),
+        ("arp", predictors::rules::arp::TABLE),
+        ("dc-srp", predictors::rules::dcsrp::TABLE),
+        ("vrp-svrp", predictors::rules::violent::TABLE),
+        ("iic-srp-csrp", predictors::rules::combined::TABLE),
+        ("release", release::rules::TABLE),
+        ("contact", contact::rules::TABLE),
+        ("contact presets", contact::presets::TABLE),
+        ("sentence", sentence::rules::TABLE),
+        ("calendar", calendar::rules::TABLE),
+        ("audit", audit::rules::TABLE),
+    ]
+}
+
+/// The built-in rule with this id, and the table that holds it; `None` for an id no table has.
+pub fn by_id(id: &str) -> Option<(&'static Rule, &'static [&'static Rule])> {
+    tables()
+        .into_iter()
+        .find_map(|(_, table)| table.iter().find(|r| r.id == id).map(|r| (*r, table)))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test code")]
+    use super::*;
+    use crate::allocation::RuleList;
+
+    #[test]
+    fn every_rule_is_found_by_its_id_in_its_own_table() {
+        for (area, table) in tables() {
+            for r in table {
+                let (found, in_table) = by_id(r.id).unwrap();
+                assert!(std::ptr::eq(found, *r), "{area}: {} is not unique", r.id);
+                assert!(std::ptr::eq(in_table, table), "{area}: {}", r.id);
+            }
+        }
+        assert!(by_id("no.such.rule").is_none());
+    }
+
+    #[test]
+    fn a_rule_list_is_rebuilt_over_its_table_and_refuses_two_tables() {
+        let tier = crate::tier::rules::TABLE;
+        let picked = [tier[2], tier[0]];
+        let list = RuleList::from_rules(&picked).unwrap();
+        assert_eq!(list.ids().collect::<Vec<_>>(), [tier[0].id, tier[2].id]);
+        assert_eq!(RuleList::from_rules(&[]).unwrap().len(), 0);
+        let mixed = [tier[0], crate::allocation::rules::TABLE[0]];
+        assert!(RuleList::from_rules(&mixed).is_none());
+    }
+}

@@ -24,30 +24,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use probation_core::contact;
 use probation_core::rules::Rule;
 use probation_core::validate::ValidationRule;
-use probation_core::{
-    allocation, audit, calendar, contact, predictors, release, sentence, tier, tier2026,
-};
 
-/// Every rule table of the library, by area. A new area adds its table here.
+/// Every rule table of the library, by area (core's own list; a new area adds its table there).
 fn tables() -> Vec<(&'static str, &'static [&'static Rule])> {
-    vec![
-        ("allocation", allocation::rules::TABLE),
-        ("tier", tier::rules::TABLE),
-        ("tier 2026", tier2026::rules::TABLE),
-        ("ogrs3", predictors::rules::ogrs3::TABLE),
-        ("arp", predictors::rules::arp::TABLE),
-        ("dc-srp", predictors::rules::dcsrp::TABLE),
-        ("vrp-svrp", predictors::rules::violent::TABLE),
-        ("iic-srp-csrp", predictors::rules::combined::TABLE),
-        ("release", release::rules::TABLE),
-        ("contact", contact::rules::TABLE),
-        ("contact presets", contact::presets::TABLE),
-        ("sentence", sentence::rules::TABLE),
-        ("calendar", calendar::rules::TABLE),
-        ("audit", audit::rules::TABLE),
-    ]
+    probation_core::rules::tables().to_vec()
 }
 
 /// One rule as the checks see it: its id (a validation rule's code) and its source.

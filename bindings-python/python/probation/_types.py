@@ -1940,7 +1940,8 @@ class Tier2026:
 
 @dataclasses.dataclass(frozen=True)
 class Tier2026Step:
-    """One step of the 2026 tier that produced a letter, with its rule (how `Steps` serialises each element)."""
+    """One step of the 2026 tier that produced a letter, with its rule: how `Steps` serialises (and crosses to
+    Kotlin as) each element."""
 
     step: Step
     """The step."""

@@ -55,6 +55,23 @@ impl RuleList {
         }
     }
 
+    /// The list of `rules` over the table that holds them (an empty list over no table); `None` when they are
+    /// not all of one of core's tables ([`crate::rules::tables`]).
+    pub fn from_rules(rules: &[&'static Rule]) -> Option<Self> {
+        let Some(first) = rules.first() else {
+            return Some(RuleList::new(&[]));
+        };
+        let (_, table) = crate::rules::by_id(first.id)?;
+        let mut out = RuleList::new(table);
+        for r in rules {
+            if !table.iter().any(|t| std::ptr::eq(*t, *r)) {
+                return None;
+            }
+            out.push(r);
+        }
+        Some(out)
+    }
+
     /// The rules, in table order.
     pub fn iter(&self) -> impl Iterator<Item = &'static Rule> + '_ {
         let bits = self.bits;

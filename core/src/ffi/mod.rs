@@ -7,6 +7,9 @@
 //! must be able to raise when a value from Kotlin does not lift.
 
 mod error;
+mod results;
+
+pub use results::{ArpOutcomeView, DcSrpOutcomeView, Ogrs3OutcomeView, StaticStr};
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -117,12 +120,19 @@ fn rule_record(r: &Rule) -> CustomRule {
     }
 }
 
-// Rules cross as the record `Rule { id, text, source, basis }` (core's `CustomRule`). Results are outputs: no
-// exported function takes a fired rule back, and a built-in rule cannot be rebuilt from a record without leaking
-// it, so lifting one is a typed error (use the record's `id`).
+/// The built-in rule a record names, looked up by its `id` in core's rule tables ([`crate::rules::by_id`]); an
+/// id no table has is a typed error (which does not quote it).
+fn builtin_rule(r: &CustomRule) -> Result<StaticRule, uniffi::deps::anyhow::Error> {
+    crate::rules::by_id(&r.id)
+        .map(|(rule, _)| rule)
+        .ok_or_else(|| bad("rules", "no built-in rule has this id"))
+}
+
+// Rules cross as the record `Rule { id, text, source, basis }` (core's `CustomRule`). A record coming back (a
+// result passed back in, e.g. to `tier2026ToJson`) lifts by its `id` to the one static rule of that id.
 uniffi::custom_type!(StaticRule, CustomRule, {
     remote,
-    try_lift: |_r| Err(bad("rules", "a built-in rule cannot be passed into the library")),
+    try_lift: |r| builtin_rule(&r),
     lower: |r| rule_record(r),
 });
 
@@ -134,8 +144,9 @@ uniffi::custom_type!(RuleRef, CustomRule, {
     },
 });
 
+// A list lifts over the table of its rules; rules of two tables in one list are a typed error.
 uniffi::custom_type!(RuleList, Vec<StaticRule>, {
-    try_lift: |_r| Err(bad("rules", "a built-in rule cannot be passed into the library")),
+    try_lift: |rules| RuleList::from_rules(&rules).ok_or_else(|| bad("rules", "the rules of one list must come from one area's table")),
     lower: |l| l.iter().collect(),
 });
 

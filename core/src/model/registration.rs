@@ -147,6 +147,7 @@ impl schemars::JsonSchema for RegisterCode {
 /// MAPPA level (1 single-agency; 2 and 3 multi-agency). Serialised as its code (`M1`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum MappaLevel {
     /// Level 1.
     M1,
@@ -159,6 +160,7 @@ pub enum MappaLevel {
 /// MAPPA category. Serialised as its code (`M1`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum MappaCategory {
     /// Category 1: registered sexual offenders.
     M1,

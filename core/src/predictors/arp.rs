@@ -279,6 +279,7 @@ pub struct PreviousConvictions {
 /// The inputs of ARP (docs/rules/predictors.md "Common static inputs" and the ARP dynamic list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct ArpInput {
     /// The date of the assessment (the service defaults it to today; here it is explicit).
@@ -296,6 +297,7 @@ pub struct ArpInput {
         deserialize_with = "crate::model::date::de_opt",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub follow_up_start: Option<NaiveDate>,
     /// `male` or `female`.
     pub sex: Sex,
@@ -419,6 +421,7 @@ impl ArpError {
 /// The dynamic terms of ARP (each the coefficient × the answer's score; absent drug answers count 0).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[allow(missing_docs, reason = "one term per answer, named as the answer")]
 pub struct ArpDynamicTerms {
     pub accommodation: f64,
@@ -450,6 +453,7 @@ pub struct ArpDynamicTerms {
 /// Every term of the ARP logit, and their sum.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ArpTerms {
     /// The 2-year intercept.
     pub intercept: f64,
@@ -482,6 +486,7 @@ pub struct ArpTerms {
 /// An ARP score.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ArpScore {
     /// 2-year percentage, 2 dp (0.01–99.99).
     pub score: f64,

@@ -16,6 +16,7 @@ use crate::model::Sex;
 /// The inputs of IIC-SRP (docs/rules/predictors.md "IIC-SRP").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct IicSrpInput {
     /// `male` or `female`; a woman's weight is 0 (band low).
@@ -62,6 +63,7 @@ pub enum IicSrpRung {
 /// An IIC-SRP score.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct IicSrpScore {
     /// weight × 100, rounded half up to 2 dp (0 when not applicable).
     pub score: f64,
@@ -154,6 +156,7 @@ pub fn iic_srp(input: &IicSrpInput) -> Result<IicSrpScore, DcSrpError> {
 /// The inputs of CSRP: SVRP's and DC-SRP's (IIC-SRP reads DC-SRP's sex, sexual history, total and counts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct CsrpInput {
     /// SVRP's inputs.
@@ -203,6 +206,7 @@ impl CsrpError {
 /// A CSRP score, with the three components it adds.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CsrpScore {
     /// SVRP % + DC-SRP % + IIC-SRP % (+ 0.38), rounded half up to 2 dp, clamped to 0–99.99.
     pub score: f64,

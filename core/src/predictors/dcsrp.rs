@@ -17,6 +17,7 @@ use crate::model::Sex;
 /// Where the person is supervised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum SupervisionStatus {
     /// In custody (no risk reduction).
@@ -31,6 +32,7 @@ pub enum SupervisionStatus {
 #[probation_macros::fields]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct DcSrpInput {
     /// The date of the assessment (for the risk reduction).
@@ -152,6 +154,7 @@ impl DcSrpError {
 /// The points of each DC-SRP item, and their sum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DcSrpPoints {
     /// Contact adult sanctions: 1 → 5, 2 → 10, 3+ → 15.
     pub contact_adult: u32,
@@ -174,6 +177,7 @@ pub struct DcSrpPoints {
 /// A DC-SRP score.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DcSrpScore {
     /// The band after any risk reduction (`not_applicable` for a woman or no sexual history).
     pub band: RiskBand,

@@ -15,6 +15,7 @@ use crate::model::{Case, CriminalHistory, Event, Sentence};
 /// type for the kinds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PredictorError {
     /// Stable kind, e.g. `offence_code_not_mapped`.
     pub kind: &'static str,
@@ -50,12 +51,13 @@ pub enum Outcome<T> {
 /// assessment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CasePredictors {
     /// The date of the calculation (the assessment date of ARP and DC-SRP).
     pub on: NaiveDate,
     /// Index of the current event: the one with the latest conviction on or before `on` (ties: the later in
     /// the list). `None` when there is none.
-    pub event: Option<usize>,
+    pub event: Option<u32>,
     /// OGRS3.
     pub ogrs3: Outcome<Ogrs3Score>,
     /// ARP (static, or dynamic when the case has every required answer).
@@ -312,7 +314,7 @@ pub fn predictors(case: &Case, on: NaiveDate) -> CasePredictors {
     let csrp = csrp_outcome(case, &history, &svrp, &dc_srp, &iic_srp);
     CasePredictors {
         on,
-        event: Some(i),
+        event: u32::try_from(i).ok(),
         ogrs3,
         arp,
         dc_srp,

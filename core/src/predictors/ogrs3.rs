@@ -19,6 +19,7 @@ mod codes;
 /// The inputs of OGRS3, as docs/rules/predictors.md lists them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Ogrs3Input {
     /// Sex: `male` or `female` (`not_specified` is refused: the age/sex term needs one).
@@ -44,6 +45,7 @@ pub struct Ogrs3Input {
 /// The OGRS3 offence groups, each with its weighting in the logit (docs/rules/predictors.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Ogrs3OffenceGroup {
     /// Violence (0).
@@ -241,6 +243,7 @@ impl Ogrs3Error {
 /// Every term of the OGRS3 logit, and their sum.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Ogrs3Terms {
     /// The age/sex weighting.
     pub age_sex: f64,
@@ -257,6 +260,7 @@ pub struct Ogrs3Terms {
 /// An OGRS3 score.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Ogrs3Score {
     /// 1-year percentage (1–99).
     pub one_year: u8,

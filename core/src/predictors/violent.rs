@@ -21,6 +21,7 @@ use crate::model::Sex;
 /// The inputs of VRP and SVRP (docs/rules/predictors.md "Common static inputs", and each one's dynamic list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct ViolentInput {
     /// The date of the assessment (the service defaults it to today; here it is explicit).
@@ -57,6 +58,7 @@ pub struct ViolentInput {
 /// The criminal-history terms of VRP and SVRP, each the coefficient × its input, and the sum of every term.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ViolentTerms {
     /// The 2-year intercept.
     pub intercept: f64,
@@ -94,6 +96,7 @@ pub struct ViolentTerms {
 /// The dynamic terms of VRP (each the coefficient × the answer's score; absent drug answers count 0).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[allow(missing_docs, reason = "one term per answer, named as the answer")]
 pub struct VrpDynamicTerms {
     pub accommodation: f64,
@@ -125,6 +128,7 @@ pub struct VrpDynamicTerms {
 /// The dynamic terms of SVRP.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[allow(missing_docs, reason = "one term per answer, named as the answer")]
 pub struct SvrpDynamicTerms {
     pub carrying_or_using_weapon: f64,
@@ -155,6 +159,7 @@ enum ViolentDynamicTerms {
 /// A VRP or SVRP score.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ViolentScore {
     /// 2-year percentage, 2 dp (VRP 0.01–99.99; SVRP 0.00–99.99).
     pub score: f64,

@@ -10,6 +10,7 @@ use serde::Serialize;
 /// A release fraction, exact: `num / den` of the term (½, ⅔, 2/5, ⅓).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Fraction {
     /// Numerator.
     pub num: u32,
@@ -39,6 +40,7 @@ impl Fraction {
 /// A tranche of a commencement in stages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Tranche {
     /// Name (`tranche_1`).
     pub name: &'static str,
@@ -54,6 +56,7 @@ pub struct Tranche {
 /// SDS40 (SI 2024/844).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Sds40Law {
     /// Commencement: sentences imposed from this date get 40 % from the start.
     pub commenced: NaiveDate,
@@ -68,6 +71,7 @@ pub struct Sds40Law {
 /// The 2026 progression model (Sentencing Act 2026 s.23).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProgressionLaw {
     /// Commencement (the first tranche date).
     pub commenced: NaiveDate,
@@ -82,6 +86,7 @@ pub struct ProgressionLaw {
 /// One HDC scheme: its window before the CRD.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HdcScheme {
     /// Name (`hdc_180`).
     pub name: &'static str,
@@ -96,6 +101,7 @@ pub struct HdcScheme {
 /// One early-removal scheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ErsScheme {
     /// Name (`ers_50`).
     pub name: &'static str,
@@ -112,6 +118,7 @@ pub struct ErsScheme {
 /// FTR56 (Sentencing Act 2026 s.255BA).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Ftr56Law {
     /// Commencement.
     pub commenced: NaiveDate,
@@ -126,6 +133,7 @@ pub struct Ftr56Law {
 /// date instead.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReleaseLaw {
     /// The date the law is taken as at.
     pub as_at: NaiveDate,

@@ -51,29 +51,35 @@ pub use law::{Fraction, ReleaseLaw};
 /// calculator's behaviour; docs/rules/release.md#statute-and-calculator).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct StatuteOptions {
     /// No HDC for a term of 4 years or more (CJA 2003 s.246(4) as read; the calculator has no bar since
     /// 17 June 2024).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub hdc_four_year_bar: bool,
     /// Move a release due on a Sunday, bank holiday or (term over 5 days) Saturday to the previous day (CJA 1961
     /// s.23(3)); the calculator reports the unmoved date with a hint.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub discharge_day: bool,
     /// Post-sentence supervision repealed (Sentencing Act 2026 s.34): no TUSED. The deployed calculator has it on
     /// for every date; its commencement was not read, so it is off by default.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pss_repealed: bool,
 }
 
 /// How to calculate: the law (as it stood on `law_as_at`, default the calculation date) and the statute options.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct ReleaseOptions {
     /// Apply the law as it stood on this date rather than on the calculation date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub law_as_at: Option<NaiveDate>,
     /// Statute readings where they differ from the calculator.
     #[serde(default)]
@@ -84,6 +90,7 @@ pub struct ReleaseOptions {
 /// first sentence) that drives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReleaseDate {
     /// The date.
     pub date: NaiveDate,
@@ -103,6 +110,7 @@ pub struct ReleaseDate {
 /// Years, months and days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EffectiveLength {
     /// Whole years.
     pub years: u32,
@@ -117,6 +125,7 @@ pub struct EffectiveLength {
 /// A tranche the booking was allocated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TrancheUsed {
     /// The law row (`sds40`, `sds40_t3`, `progression_model`, `ftr_56`).
     pub law: &'static str,
@@ -129,6 +138,7 @@ pub struct TrancheUsed {
 /// One calculable sentence: a concurrent sentence, or a consecutive chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SentenceRelease {
     /// Indices of its sentences, in serving order.
     pub sentences: Vec<u32>,
@@ -143,6 +153,7 @@ pub struct SentenceRelease {
 /// The dates of one booking. Dates that do not apply are `null`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReleaseDates {
     /// The calculation date.
     pub calculated_on: NaiveDate,

@@ -7,6 +7,7 @@ use crate::model::RegisterCode;
 
 /// A complexity factor register (\[V-code\] hmpps-tier `ComplexityFactor`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ComplexityFactor {
     /// `RMDO` mental health.
     MentalHealth,

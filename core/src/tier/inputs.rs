@@ -79,6 +79,7 @@ pub struct TierInputs {
 /// Where a need's severity came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum NeedSource {
     /// Neither recorded nor scorable from answers (counts as no need).
@@ -93,6 +94,7 @@ pub enum NeedSource {
 /// Where an RSR or OGRS value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum ScoreSource {
     /// The person record (`person.rsr`, `person.ogrs`): nDelius' current score, outside any needs assessment.

@@ -14,6 +14,7 @@ use crate::model::{MappaCategory, MappaLevel, NeedArea, NeedSeverity, RoshLevel}
 /// The protect level (risk of harm), A highest. Ordered by severity: `D < C < B < A`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ProtectLevel {
     /// Fewer than 10 points.
     D,
@@ -48,6 +49,7 @@ impl ProtectLevel {
 
 /// The change level (likelihood of reoffending / need for change), 0–3. Serialised as a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ChangeLevel {
     /// No mandate for change.
     Zero,
@@ -96,6 +98,44 @@ impl TierCode {
     /// The nDelius form of this tier (`UB2`, `UB2S`).
     pub const fn ndelius(self) -> NdeliusTier {
         NdeliusTier(self)
+    }
+
+    /// Reads a tier as written (`B2`, `B2S`); `None` for anything else.
+    pub fn parse(s: &str) -> Option<Self> {
+        let mut c = s.chars();
+        let protect = match c.next()? {
+            'A' => ProtectLevel::A,
+            'B' => ProtectLevel::B,
+            'C' => ProtectLevel::C,
+            'D' => ProtectLevel::D,
+            _ => return None,
+        };
+        let change = match c.next()? {
+            '0' => ChangeLevel::Zero,
+            '1' => ChangeLevel::One,
+            '2' => ChangeLevel::Two,
+            '3' => ChangeLevel::Three,
+            _ => return None,
+        };
+        let unsupervised = match (c.next(), c.next()) {
+            (None, _) => false,
+            (Some('S'), None) => true,
+            _ => return None,
+        };
+        Some(TierCode {
+            protect,
+            change,
+            unsupervised,
+        })
+    }
+}
+
+impl NdeliusTier {
+    /// Reads the nDelius form (`UB2`, `UB2S`); `None` for anything else.
+    pub fn parse(s: &str) -> Option<Self> {
+        s.strip_prefix('U')
+            .and_then(TierCode::parse)
+            .map(NdeliusTier)
     }
 }
 
@@ -159,6 +199,7 @@ impl Serialize for NdeliusTier {
 /// The women's factors' points (each 0 or 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WomensPoints {
     /// Parenting responsibilities.
     pub parenting: u32,
@@ -178,6 +219,7 @@ impl WomensPoints {
 /// Every component of the protect points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProtectBreakdown {
     /// RSR points (0, 10, 20).
     pub rsr: u32,
@@ -196,6 +238,7 @@ pub struct ProtectBreakdown {
 /// The protect half of a tier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Protect {
     /// The level.
     pub level: ProtectLevel,
@@ -208,6 +251,7 @@ pub struct Protect {
 /// One need's contribution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NeedScore {
     /// Severity (`no_need` when absent).
     pub severity: NeedSeverity,
@@ -263,6 +307,7 @@ impl Serialize for NeedScores {
 /// Every component of the change points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ChangeBreakdown {
     /// Each need.
     pub needs: NeedScores,
@@ -275,6 +320,7 @@ pub struct ChangeBreakdown {
 /// A special rule that sets the change level without points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum SpecialRule {
     /// No mandate for change: level 0.
@@ -286,6 +332,7 @@ pub enum SpecialRule {
 /// The change half of a tier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Change {
     /// The level.
     pub level: ChangeLevel,
@@ -301,6 +348,7 @@ pub struct Change {
 /// OGRS values actually used with where each came from.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TierReadings {
     /// RoSH level of the newest active RoSH registration.
     pub rosh: Option<RoshLevel>,
@@ -324,6 +372,7 @@ pub struct TierReadings {
 /// rule that fired.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Tier {
     /// The tier string, e.g. `B2` or `B2S`.
     pub tier: TierCode,

@@ -47,7 +47,7 @@ pub mod table;
 use chrono::NaiveDate;
 
 pub use calculate::{Tier2026Inputs, calculate, dc_srp_medium_below_threshold};
-pub use result::{Letter, Provisional, Step, Steps, Tier2026, Tier2026Code, Tiers};
+pub use result::{Letter, Provisional, Step, Steps, Tier2026, Tier2026Code, Tier2026Step, Tiers};
 
 use crate::model::Case;
 use crate::tier::{ActiveRegisters, TierError, TierInputs};

@@ -3,16 +3,17 @@
 use std::fmt;
 
 use chrono::NaiveDate;
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde::ser::{Serialize, Serializer};
 
 use super::rules;
 use crate::allocation::RuleList;
-use crate::rules::Rule;
+use crate::rules::{Rule, StaticRule};
 use crate::tier::Tier;
 
 /// A letter of the 2026 tier, A highest. Ordered by severity: `G < F < … < A`. Serialised as the letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Letter {
     /// G, the lowest.
     G,
@@ -83,6 +84,25 @@ impl Tier2026Code {
     }
 }
 
+impl Tier2026Code {
+    /// Reads the text form (`not_supervised`, `missing`, `A`–`G`); `None` for anything else.
+    pub fn parse(s: &str) -> Option<Self> {
+        let letter = match s {
+            "not_supervised" => return Some(Tier2026Code::NotSupervised),
+            "missing" => return Some(Tier2026Code::Missing),
+            "A" => Letter::A,
+            "B" => Letter::B,
+            "C" => Letter::C,
+            "D" => Letter::D,
+            "E" => Letter::E,
+            "F" => Letter::F,
+            "G" => Letter::G,
+            _ => return None,
+        };
+        Some(Tier2026Code::Letter(letter))
+    }
+}
+
 impl fmt::Display for Tier2026Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -98,6 +118,7 @@ impl Serialize for Tier2026Code {
 /// A step of the 2026 tier (docs/rules/tier-2026.md), in table order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     /// The reoffending table (CSRP × ARP).
@@ -173,31 +194,54 @@ impl Steps {
     }
 }
 
-struct StepOut(Step, Letter);
+/// One step of the 2026 tier that produced a letter, with its rule: how [`Steps`] serialises (and crosses to
+/// Kotlin as) each element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Tier2026Step {
+    /// The step.
+    pub step: Step,
+    /// The letter it produced.
+    pub letter: Letter,
+    /// The step's rule.
+    pub rule: StaticRule,
+}
 
-impl Serialize for StepOut {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(3))?;
-        m.serialize_entry("step", &self.0)?;
-        m.serialize_entry("letter", &self.1)?;
-        m.serialize_entry("rule", self.0.rule())?;
-        m.end()
+impl Steps {
+    /// Each step that produced a letter, with its rule, in order.
+    pub fn entries(&self) -> impl Iterator<Item = Tier2026Step> + '_ {
+        self.iter().map(|(step, letter)| Tier2026Step {
+            step,
+            letter,
+            rule: step.rule(),
+        })
+    }
+}
+
+impl FromIterator<(Step, Letter)> for Steps {
+    /// Steps from `(step, letter)` pairs (a later pair for the same step replaces an earlier one).
+    fn from_iter<I: IntoIterator<Item = (Step, Letter)>>(iter: I) -> Self {
+        let mut out = Steps::default();
+        for (step, letter) in iter {
+            if let Some(slot) = out.0.get_mut(step as usize) {
+                *slot = Some(letter);
+            }
+        }
+        out
     }
 }
 
 impl Serialize for Steps {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.iter().count()))?;
-        for (step, letter) in self.iter() {
-            seq.serialize_element(&StepOut(step, letter))?;
-        }
-        seq.end()
+        s.collect_seq(self.entries())
     }
 }
 
 /// Why a 2026 tier is provisional: each rule that made it so (both false when it is not).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Provisional {
     /// The static-predictor rule: a static ARP or CSRP set the tier above what the other steps give.
     pub static_predictors: bool,
@@ -217,6 +261,7 @@ impl Provisional {
 /// and every rule that fired.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Tier2026 {
     /// `not_supervised`, `missing` or A–G.
     pub tier: Tier2026Code,
@@ -235,6 +280,7 @@ pub struct Tier2026 {
 /// Both tiers of a case on a date, as hmpps-tier stores them: the 2021 two-axis tier and the 2026 tier.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Tiers {
     /// The 2021 tier (A0–D3), as [`crate::tier::tier`] returns it.
     pub tier_2021: Tier,
@@ -245,25 +291,9 @@ pub struct Tiers {
 #[cfg(feature = "schema")]
 mod schema {
     //! JSON Schemas of the result types that serialise by hand.
-    use schemars::{JsonSchema, json_schema};
+    use schemars::json_schema;
 
-    use super::{Letter, Step, Steps, Tier2026Code};
-    use crate::rules::Rule;
-
-    /// One step of the 2026 tier that produced a letter, with its rule (how [`Steps`] serialises each element).
-    #[derive(JsonSchema)]
-    #[allow(
-        dead_code,
-        reason = "only its schema is used: Steps serialises by hand in this shape"
-    )]
-    struct Tier2026Step {
-        /// The step.
-        step: Step,
-        /// The letter it produced.
-        letter: Letter,
-        /// The step's rule.
-        rule: Rule,
-    }
+    use super::{Steps, Tier2026Code, Tier2026Step};
 
     crate::schema::inline_schema!(Tier2026Code, "Tier2026Code", _ =>
         json_schema!({ "type": "string", "pattern": "^(not_supervised|missing|[A-G])$" }));
@@ -276,4 +306,64 @@ mod schema {
             "items": item
         })
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tier::{ChangeLevel, NdeliusTier, ProtectLevel, TierCode};
+
+    #[test]
+    fn codes_read_back_what_they_write_and_nothing_else() {
+        let letters = [
+            Letter::A,
+            Letter::B,
+            Letter::C,
+            Letter::D,
+            Letter::E,
+            Letter::F,
+            Letter::G,
+        ];
+        let codes = [Tier2026Code::NotSupervised, Tier2026Code::Missing]
+            .into_iter()
+            .chain(letters.map(Tier2026Code::Letter));
+        for c in codes {
+            assert_eq!(Tier2026Code::parse(c.as_str()), Some(c));
+        }
+        let protect = [
+            ProtectLevel::A,
+            ProtectLevel::B,
+            ProtectLevel::C,
+            ProtectLevel::D,
+        ];
+        let change = [
+            ChangeLevel::Zero,
+            ChangeLevel::One,
+            ChangeLevel::Two,
+            ChangeLevel::Three,
+        ];
+        for (p, c, s) in protect.iter().flat_map(|p| {
+            change
+                .iter()
+                .flat_map(move |c| [(*p, *c, false), (*p, *c, true)])
+        }) {
+            let t = TierCode {
+                protect: p,
+                change: c,
+                unsupervised: s,
+            };
+            assert_eq!(TierCode::parse(&t.to_string()), Some(t));
+            assert_eq!(
+                NdeliusTier::parse(&t.ndelius().to_string()),
+                Some(t.ndelius())
+            );
+        }
+        for bad in [
+            "", "a", "H", "E4", "A4", "B2SS", "B2X", "UB", "B2 ", "Missing",
+        ] {
+            assert_eq!(TierCode::parse(bad), None, "{bad}");
+            assert_eq!(Tier2026Code::parse(bad), None, "{bad}");
+        }
+        assert_eq!(NdeliusTier::parse("B2"), None);
+    }
 }

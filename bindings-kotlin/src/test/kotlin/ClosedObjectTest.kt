@@ -37,6 +37,7 @@ class ClosedObjectTest {
             assertThrows<IllegalStateException> { compliance(case, p, closedCal, on) }
             assertThrows<IllegalStateException> { scheduleBatch(listOf(case), p, closedCal) }
         }
+        assertThrows<IllegalStateException> { releaseDates(case, 0u, on, null, closedCal) }
         // The objects still open are unaffected.
         AllocationPolicy.preset("default").use { p -> Calendar.englandAndWales().use { cal -> allocate(case, on, p, cal) } }
     }

@@ -60,23 +60,75 @@ class VectorsTest {
         assertTrue(e is IllegalArgumentException, "unknown functions must fail, got $e")
     }
 
+    private fun subset(expected: JsonNode, actual: JsonNode, at: String, diffs: MutableList<String>) =
+        subsetOf(expected, actual, at, diffs)
+
+    companion object {
     /** True when `expected` is a subset of `actual`: object keys recursively, arrays element-wise, numbers within 1e-9. */
-    private fun subset(expected: JsonNode, actual: JsonNode, at: String, diffs: MutableList<String>) {
+    fun subsetOf(expected: JsonNode, actual: JsonNode, at: String, diffs: MutableList<String>) {
         when {
             expected.isObject && actual.isObject -> expected.properties().forEach { (k, ev) ->
                 val av = actual.get(k)
-                if (av == null) diffs += "$at.$k: missing in actual" else subset(ev, av, "$at.$k", diffs)
+                if (av == null) diffs += "$at.$k: missing in actual" else subsetOf(ev, av, "$at.$k", diffs)
             }
             expected.isArray && actual.isArray -> {
                 if (expected.size() != actual.size()) {
                     diffs += "$at: expected ${expected.size()} items, got ${actual.size()}: $actual"
                 } else {
-                    for (i in 0 until expected.size()) subset(expected[i], actual[i], "$at[$i]", diffs)
+                    for (i in 0 until expected.size()) subsetOf(expected[i], actual[i], "$at[$i]", diffs)
                 }
             }
             expected.isNumber && actual.isNumber ->
                 if (Math.abs(expected.asDouble() - actual.asDouble()) > 1e-9) diffs += "$at: expected $expected, got $actual"
             expected != actual -> diffs += "$at: expected $expected, got $actual"
+        }
+    }
+    }
+}
+
+/**
+ * A typed record as a JSON tree, read by reflection, to compare with core's JSON of the same result: keys and
+ * enum values are lower-cased without `_` (`oneYear`, `one_year` → `oneyear`; `VERY_HIGH`, `very_high` →
+ * `veryhigh`), a variant of a sealed class gets core's `status` tag from its name, dates are ISO text, unsigned
+ * numbers their value. [normalise] writes core's JSON the same way. A JSON `null` is a missing key (core omits
+ * some), so only values present in the JSON are compared.
+ */
+object TypedTree {
+    private val nodes = JsonNodeFactory.instance
+
+    private fun key(k: String) = k.replace("_", "").lowercase()
+
+    fun normalise(n: JsonNode): JsonNode = when {
+        n.isObject -> nodes.objectNode().also { o ->
+            n.properties().forEach { (k, v) -> if (!v.isNull) o.set<JsonNode>(key(k), normalise(v)) }
+        }
+        n.isArray -> nodes.arrayNode().also { a -> n.forEach { a.add(normalise(it)) } }
+        n.isTextual -> nodes.textNode(key(n.asText()))
+        else -> n
+    }
+
+    fun of(v: Any?): JsonNode = when (v) {
+        null -> nodes.nullNode()
+        is String -> nodes.textNode(key(v))
+        is Boolean -> nodes.booleanNode(v)
+        is UInt -> nodes.numberNode(v.toLong())
+        is UByte -> nodes.numberNode(v.toLong())
+        is UShort -> nodes.numberNode(v.toLong())
+        is ULong -> nodes.numberNode(v.toLong())
+        is Double -> nodes.numberNode(v)
+        is Float -> nodes.numberNode(v.toDouble())
+        is Number -> nodes.numberNode(v.toLong())
+        is Enum<*> -> nodes.textNode(key(v.name))
+        is LocalDate -> nodes.textNode(v.toString())
+        is List<*> -> nodes.arrayNode().also { a -> v.forEach { a.add(of(it)) } }
+        is Map<*, *> -> nodes.objectNode().also { o -> v.forEach { (k, x) -> o.set<JsonNode>(of(k).asText(), of(x)) } }
+        else -> nodes.objectNode().also { o ->
+            val cls = v.javaClass
+            if (cls.enclosingClass != null && cls.superclass == cls.enclosingClass) o.put("status", key(cls.simpleName))
+            cls.declaredFields.filter { !java.lang.reflect.Modifier.isStatic(it.modifiers) }.forEach { f ->
+                f.isAccessible = true
+                o.set<JsonNode>(key(f.name), of(f.get(v)))
+            }
         }
     }
 }
@@ -102,9 +154,15 @@ object Vectors {
             "allocation.escalation_history" -> allocationPolicy(input).use { p ->
                 Calendar.englandAndWales().use { cal -> json(escalationHistoryJson(case(input), p, cal)) }
             }
-            "tier.calculate" -> tier(input)
-            "tier.calculate_2026" -> json(tier2026Json(case(input), date(input, "on")))
-            "tier.both" -> json(tiersJson(case(input), date(input, "on")))
+            "tier.calculate" -> date(input, "on").let { on ->
+                sameRecord({ tierJson(case(input), on) }, { tierToJson(tier(decodeCase(case(input)), on)) })
+            }
+            "tier.calculate_2026" -> date(input, "on").let { on ->
+                sameRecord({ tier2026Json(case(input), on) }, { tier2026ToJson(tier2026(decodeCase(case(input)), on)) })
+            }
+            "tier.both" -> date(input, "on").let { on ->
+                sameRecord({ tiersJson(case(input), on) }, { tiersToJson(tiers(decodeCase(case(input)), on)) })
+            }
             "audit.audit" -> Calendar.englandAndWales().use { cal -> json(auditJson(case(input), date(input, "as_of"), cal)) }
             "audit.timeline" -> Calendar.englandAndWales().use { cal ->
                 json(timelineJson(case(input), date(input, "from"), date(input, "to"), cal))
@@ -116,9 +174,11 @@ object Vectors {
             "predictors.svrp" -> predictor { svrpJson(mapper.writeValueAsString(input)) }
             "predictors.iic_srp" -> predictor { iicSrpJson(mapper.writeValueAsString(input)) }
             "predictors.csrp" -> predictor { csrpJson(mapper.writeValueAsString(input)) }
-            "predictors.case" -> json(predictorsJson(case(input), date(input, "on")))
+            "predictors.case" -> date(input, "on").let { on ->
+                typedToo(json(predictorsJson(case(input), on))) { predictors(decodeCase(case(input)), on) }
+            }
             "release.dates" -> release(input)
-            "release.law" -> json(releaseLawJson(date(input, "as_at")))
+            "release.law" -> date(input, "as_at").let { d -> typedToo(json(releaseLawJson(d))) { releaseLaw(d) } }
             "records.tier_details" -> recordsTierDetails(input)
             "records.tier_details_round_trip" -> recordsTierDetailsRoundTrip(input)
             "records.community_api" -> recordsCase(communityApiToCase(recordText(input)))
@@ -276,14 +336,62 @@ object Vectors {
         val doc = nodes.objectNode().put("schema_version", 1)
         doc.set<JsonNode>("person", input.path("person"))
         doc.set<JsonNode>("bookings", nodes.arrayNode().add(input.path("booking")))
-        val options = input.get("options")?.let { mapper.writeValueAsString(it) }
+        val caseJson = mapper.writeValueAsString(doc)
+        val on = date(input, "on")
+        val options = input.get("options")
         return Calendar.englandAndWales().use { cal ->
             try {
-                json(releaseDatesJson(mapper.writeValueAsString(doc), 0u, date(input, "on"), options, cal))
+                val out = json(releaseDatesJson(caseJson, 0u, on, options?.let { mapper.writeValueAsString(it) }, cal))
+                typedToo(out) { releaseDates(decodeCase(caseJson), 0u, on, options?.let(::releaseOptions), cal) }
             } catch (e: ApiException.Decode) {
                 nodes.objectNode().set("error", nodes.objectNode().put("kind", e.code).put("field", e.path))
             }
         }
+    }
+
+    /** Core's `ReleaseOptions` from a vector's `options` (the fields the format has; an unknown one fails). */
+    private fun releaseOptions(o: JsonNode): ReleaseOptions {
+        val known = setOf("law_as_at", "statute")
+        check(o.fieldNames().asSequence().all { it in known }) { "release options: unknown field in $o" }
+        val s = o.path("statute")
+        return ReleaseOptions(
+            lawAsAt = o.get("law_as_at")?.let { LocalDate.parse(it.asText()) },
+            statute = StatuteOptions(
+                hdcFourYearBar = s.path("hdc_four_year_bar").asBoolean(false),
+                dischargeDay = s.path("discharge_day").asBoolean(false),
+                pssRepealed = s.path("pss_repealed").asBoolean(false),
+            ),
+        )
+    }
+
+    /**
+     * The JSON call's output, which must equal the typed call's record written back by core (`...ToJson`, which
+     * lifts it from Kotlin: rules by id, codes parsed): the typed record carries everything the JSON does. When
+     * the JSON call fails, the typed call must fail with the same error.
+     */
+    private fun sameRecord(jsonCall: () -> String, typedBack: () -> String): JsonNode {
+        val typed = runCatching(typedBack)
+        val out = try {
+            json(jsonCall())
+        } catch (e: ApiException) {
+            val t = typed.exceptionOrNull()
+            check(t is ApiException && error(t) == error(e)) { "typed call gave $t, JSON call $e" }
+            throw e
+        }
+        val back = json(typed.getOrThrow())
+        check(back == out) { "typed record differs from the JSON one:\n  typed $back\n  json  $out" }
+        return out
+    }
+
+    /**
+     * The JSON call's output `out`, after checking that every value of it is in the typed record too, compared
+     * as [TypedTree] writes records (keys and enum values without case or `_`; core's `status` tag from the variant).
+     */
+    private fun typedToo(out: JsonNode, typed: () -> Any): JsonNode {
+        val diffs = mutableListOf<String>()
+        VectorsTest.subsetOf(TypedTree.normalise(out), TypedTree.of(typed()), "", diffs)
+        check(diffs.isEmpty()) { "typed record differs from the JSON one: " + diffs.joinToString("; ") }
+        return out
     }
 
     /** The document of a records vector: `generate` (items joined by commas), `text` (raw) or `document`. */
@@ -383,18 +491,6 @@ object Vectors {
         check(typed.provider == out.path("provider").asText()) { "typed provider ${typed.provider} != json" }
         check(typed.effectiveProvider == out.path("effective_provider").asText()) { "typed effective provider" }
         check(typed.deadline?.toString() == out.get("deadline")?.takeIf { !it.isNull }?.asText()) { "typed deadline" }
-        check(typed.rules.map { it.id } == out.path("rules").map { it.path("id").asText() }) { "typed rules" }
-        return out
-    }
-
-    private fun tier(input: JsonNode): JsonNode {
-        val on = date(input, "on")
-        val out = json(tierJson(case(input), on))
-        val typed = tier(decodeCase(case(input)), on)
-        check(typed.tier == out.path("tier").asText()) { "typed tier ${typed.tier} != ${out.path("tier")}" }
-        check(typed.ndelius == out.path("ndelius").asText()) { "typed ndelius" }
-        check(typed.protectPoints.toInt() == out.path("protect").path("points").asInt()) { "typed protect points" }
-        check(typed.changePoints.toInt() == out.path("change").path("points").asInt()) { "typed change points" }
         check(typed.rules.map { it.id } == out.path("rules").map { it.path("id").asText() }) { "typed rules" }
         return out
     }
