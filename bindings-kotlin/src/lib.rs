@@ -19,6 +19,7 @@ pub mod batch;
 pub mod bytes;
 pub mod calendar;
 pub mod contact;
+pub mod engine;
 pub mod error;
 pub mod predictors;
 pub mod records;
