@@ -39,7 +39,6 @@ pub fn error_line(line: usize, kind: &str, path: &str, message: &str) -> Value {
 }
 
 /// One result line `{"line", "crn", key: value}`.
-#[must_use]
 pub fn result_line<T: Serialize>(line: usize, case: &Case, key: &str, value: &T) -> LineResult {
     let value = serde_json::to_value(value)
         .map_err(|_| error_line(line, "internal", "", "result could not be encoded"))?;
@@ -315,11 +314,11 @@ mod tests {
         input.push(b'\n');
         let tier = crate::tier::tier(&case, on).unwrap();
         let line = &parsed(&engine.tier_lines(&input, Some(on)))[0];
-        assert_eq!(line["tier"], serde_json::to_value(&tier).unwrap());
+        assert_eq!(line["tier"], serde_json::to_value(tier).unwrap());
         assert_eq!(line["crn"], json!(case.person.crn));
         let a = allocate(&case, on, &engine.allocation, &engine.calendar).unwrap();
         let line = &parsed(&engine.allocate_lines(&input, Some(on)))[0];
-        assert_eq!(line["allocation"], serde_json::to_value(&a).unwrap());
+        assert_eq!(line["allocation"], serde_json::to_value(a).unwrap());
     }
 
     #[test]
