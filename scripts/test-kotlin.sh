@@ -29,4 +29,12 @@ for f in glob.glob(sys.argv[1] + "/TEST-*.xml"):
     fail += int(s.get("failures", 0)) + int(s.get("errors", 0))
 print(f"kotlin: {run - fail - skip} passed, {fail} failed, {skip} skipped")
 PY
-exit "$status"
+[[ "$status" == 0 ]] || exit "$status"
+
+# 4. The artifact (release library bundled as linux-x86-64/libprobation_kotlin.so, sources and javadoc jars)
+#    installed into ~/.m2, its glibc floor, and both vendor apps run against it by coordinates, with nothing
+#    on the command line about native libraries.
+(cd bindings-kotlin && mvn -B -q install -DskipTests -Dprobation.skipCargo=false)
+bash scripts/check-glibc.sh
+(cd examples/kotlin-vendor-app && mvn -B -q compile exec:java)
+(cd examples/java-vendor-app && mvn -B -q compile exec:java)

@@ -4,11 +4,13 @@
 //! byte), which made `decodeCaseBytes` several times slower than `decodeCase(String)` on large inputs, whose
 //! lift takes the buffer over whole (docs/benchmarks.md, Kotlin). [`JsonBytes`] is the same type to the
 //! bindings (uniffi's `Vec<u8>` metadata: a Kotlin `ByteArray`, written by the generated code as a big-endian
-//! `i32` length and the bytes) but takes the buffer over and drops the 4-byte header.
+//! `i32` length and the bytes) but takes the buffer over and drops the 4-byte header. As a result it is
+//! lowered the same way (header and one bulk copy), not byte by byte.
 
-use uniffi::{Lift, MetadataBuffer, RustBuffer, TypeId};
+use uniffi::{Lift, Lower, LowerReturn, MetadataBuffer, RustBuffer, RustCallError, TypeId};
 
-/// The bytes of a `ByteArray` argument.
+/// The bytes of a `ByteArray` argument or result. A result must be shorter than 2 GiB (`i32::MAX`; callers
+/// check, see `engine.rs`): a longer one would be cut to an empty array.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonBytes(pub Vec<u8>);
 
@@ -43,6 +45,41 @@ unsafe impl<UT> Lift<UT> for JsonBytes {
     }
 }
 
+fn header(len: usize) -> [u8; HEADER] {
+    i32::try_from(len).unwrap_or(0).to_be_bytes()
+}
+
+// SAFETY: written exactly as uniffi writes a `Vec<u8>` (big-endian `i32` length, then the bytes), which is what
+// the generated Kotlin reads for a `ByteArray`.
+unsafe impl<UT> Lower<UT> for JsonBytes {
+    type FfiType = RustBuffer;
+
+    fn lower(obj: Self) -> RustBuffer {
+        let mut buf = Vec::with_capacity(obj.0.len() + HEADER);
+        <Self as Lower<UT>>::write(obj, &mut buf);
+        RustBuffer::from_vec(buf)
+    }
+
+    fn write(obj: Self, buf: &mut Vec<u8>) {
+        let bytes = if i32::try_from(obj.0.len()).is_ok() {
+            obj.0.as_slice()
+        } else {
+            &[]
+        };
+        buf.extend_from_slice(&header(bytes.len()));
+        buf.extend_from_slice(bytes);
+    }
+}
+
+// SAFETY: returned as its lowered `RustBuffer`, like any buffer-lowered type.
+unsafe impl<UT> LowerReturn<UT> for JsonBytes {
+    type ReturnType = RustBuffer;
+
+    fn lower_return(v: Self) -> Result<RustBuffer, RustCallError> {
+        Ok(<Self as Lower<UT>>::lower(v))
+    }
+}
+
 impl<UT> TypeId<UT> for JsonBytes {
     const TYPE_ID_META: MetadataBuffer = <Vec<u8> as TypeId<UT>>::TYPE_ID_META;
 }
@@ -63,6 +100,16 @@ mod tests {
         assert_eq!(
             lift(0i32.to_be_bytes().to_vec()).unwrap(),
             JsonBytes(Vec::new())
+        );
+    }
+
+    #[test]
+    fn lowers_as_a_length_header_and_the_bytes() {
+        let buf = <JsonBytes as Lower<crate::UniFfiTag>>::lower(JsonBytes(b"{}\n".to_vec()));
+        assert_eq!(buf.destroy_into_vec(), [0, 0, 0, 3, b'{', b'}', b'\n']);
+        assert_eq!(
+            lift([0, 0, 0, 3, b'{', b'}', b'\n'].to_vec()).unwrap().0,
+            b"{}\n"
         );
     }
 

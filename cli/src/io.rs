@@ -7,8 +7,6 @@ use std::path::Path;
 use chrono::NaiveDate;
 use probation_core::interchange::{DecodeError, read_jsonl};
 use probation_core::model::Case;
-use probation_core::validate::validate;
-use serde_json::json;
 
 /// An error of the command itself (not of a case): unreadable file, broken pipe, bad argument.
 #[derive(Debug)]
@@ -56,10 +54,7 @@ pub fn write_json_line<T: serde::Serialize>(
     Ok(())
 }
 
-/// One error line: kind, field path, message (never a value from the input).
-pub fn error_line(line: usize, kind: &str, path: &str, message: &str) -> serde_json::Value {
-    json!({"line": line, "error": {"kind": kind, "path": path, "message": message}})
-}
+pub use probation_core::lines::error_line;
 
 /// The (path, kind, message) of an [`error_line`].
 pub fn error_parts(line: &serde_json::Value) -> (String, String, String) {
@@ -73,26 +68,15 @@ pub fn error_parts(line: &serde_json::Value) -> (String, String, String) {
     (field("path"), field("kind"), field("message"))
 }
 
-/// Decodes and validates one line, or says why not.
+/// Decodes and validates one line, or says why not (core's [`probation_core::lines::checked`]); a read error
+/// stops the command.
 pub fn checked_case(
     number: usize,
     case: Result<Case, DecodeError>,
 ) -> Result<Result<Case, serde_json::Value>, CliError> {
     match case {
         Err(DecodeError::Io(e)) => Err(CliError(format!("read failed: {e}"))),
-        Err(e) => Ok(Err(error_line(number, "decode", e.path(), &e.to_string()))),
-        Ok(case) => match validate(&case) {
-            Ok(()) => Ok(Ok(case)),
-            Err(errs) => {
-                let first = errs.0.first();
-                Ok(Err(error_line(
-                    number,
-                    "invalid",
-                    first.map_or("", |i| i.path.as_str()),
-                    first.map_or("invalid case", |i| i.rule.message()),
-                )))
-            }
-        },
+        case => Ok(probation_core::lines::checked(number, case)),
     }
 }
 
@@ -205,18 +189,7 @@ pub fn each_dated_case(
     let (mut total, mut errors) = (0usize, 0usize);
     each_case(file, from, on, |number, case| {
         total += 1;
-        let result = match case {
-            Err(v) => Err(v),
-            Ok(case) => match on.or_else(|| newest_sentence_date(&case)) {
-                None => Err(error_line(
-                    number,
-                    "no_date",
-                    "events",
-                    "case has no event: give --on",
-                )),
-                Some(on) => f(number, &case, on),
-            },
-        };
+        let result = case.and_then(|case| probation_core::lines::dated(number, &case, on, &mut f));
         let value = result.unwrap_or_else(|v| {
             errors += 1;
             v
@@ -225,9 +198,4 @@ pub fn each_dated_case(
     })?;
     out.flush()?;
     Ok((total, errors))
-}
-
-/// The newest sentence date of a case, the default decision date.
-pub fn newest_sentence_date(case: &Case) -> Option<NaiveDate> {
-    case.events.iter().map(|e| e.sentence_date).max()
 }

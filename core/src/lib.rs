@@ -26,6 +26,7 @@ pub mod contact;
 pub mod ffi;
 pub mod ids;
 pub mod interchange;
+pub mod lines;
 pub mod model;
 pub mod predictors;
 pub mod records;

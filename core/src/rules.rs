@@ -95,7 +95,9 @@ pub type StaticRule = &'static Rule;
 /// Every rule table of the library, by area, in a fixed order. A new area adds its table here (the rulebook drift
 /// test, `core/tests/rule_docs.rs`, checks every rule of these tables and fails on a rule declared elsewhere).
 pub fn tables() -> [(&'static str, &'static [&'static Rule]); 14] {
-    use crate::{allocation, audit, calendar, contact, predictors, release, sentence, tier, tier2026};
+    use crate::{
+        allocation, audit, calendar, contact, predictors, release, sentence, tier, tier2026,
+    };
     [
         ("allocation", allocation::rules::TABLE),
         ("tier", tier::rules::TABLE),

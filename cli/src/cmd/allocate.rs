@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use probation_core::allocation::{AllocationPolicy, Calendar, allocate};
-use serde_json::json;
+use probation_core::lines::result_line;
 
 use crate::args::{DatedCases, exit_code};
 use crate::io::{CliError, error_line};
@@ -46,7 +46,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             |number, case, on| match allocate(case, on, &policy, &calendar) {
                 Ok(a) => {
                     *by_provider.entry(a.provider.code()).or_default() += 1;
-                    Ok(json!({"line": number, "crn": case.person.crn, "allocation": a}))
+                    result_line(number, case, "allocation", &a)
                 }
                 Err(e) => Err(error_line(number, e.kind(), e.path(), &e.to_string())),
             },

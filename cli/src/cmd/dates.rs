@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use probation_core::calendar::Calendar;
 use probation_core::interchange::{DecodeError, read_jsonl};
-use probation_core::model::{Booking, Case};
+use probation_core::model::Case;
 use probation_core::release::{ReleaseDate, ReleaseDates, ReleaseOptions, release_dates};
 use probation_core::sentence::sentence_dates;
 use probation_core::validate::validate;
@@ -60,22 +60,6 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(1970, 1, 1)
         .and_then(|e| e.checked_add_days(chrono::Days::new(days)))
         .unwrap_or_default()
-}
-
-/// The custodial bookings of a case: its `bookings`, then each custody event in the single-sentence form.
-fn bookings(case: &Case) -> Vec<(String, Booking)> {
-    let mut out: Vec<(String, Booking)> = case
-        .bookings
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (format!("bookings[{i}]"), b.clone()))
-        .collect();
-    for (i, e) in case.events.iter().enumerate() {
-        if let Some(b) = Booking::from_event(e) {
-            out.push((format!("events[{i}]"), b));
-        }
-    }
-    out
 }
 
 /// Runs `dates`: one JSON object per valid case on the output (`line`, `crn`, `case_id`, `events`: the
@@ -130,7 +114,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             return Ok(false);
         }
         let mut booked = Vec::new();
-        for (source, b) in bookings(case) {
+        for (source, b) in probation_core::lines::bookings(case) {
             match release_dates(&case.person, &b, on, &options, &calendar) {
                 Ok(d) => {
                     if args.format == Format::Table {

@@ -7,6 +7,8 @@ use probation_core::tier::{TierError, tier};
 use probation_core::tier2026::{tier_2026, tiers};
 use serde_json::json;
 
+use probation_core::lines::result_line;
+
 use crate::args::{DatedCases, exit_code};
 use crate::io::{CliError, error_line};
 
@@ -56,14 +58,14 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             Model::V2021 => match tier(case, on) {
                 Ok(t) => {
                     *by_tier.entry(t.tier.to_string()).or_default() += 1;
-                    Ok(json!({"line": number, "crn": case.person.crn, "tier": t}))
+                    result_line(number, case, "tier", &t)
                 }
                 Err(e) => Err(err(number, e)),
             },
             Model::V2026 => match tier_2026(case, on) {
                 Ok(t) => {
                     count_2026(&t);
-                    Ok(json!({"line": number, "crn": case.person.crn, "tier_2026": t}))
+                    result_line(number, case, "tier_2026", &t)
                 }
                 Err(e) => Err(err(number, e)),
             },

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use super::bad;
 use crate::model::{NeedArea, NeedSeverity};
 use crate::predictors::{
-    ArpScore, CsrpScore, DcSrpScore, FieldSet, IicSrpScore, Ogrs3Score, Outcome, PredictorError, ViolentScore,
+    ArpScore, CsrpScore, DcSrpScore, FieldSet, IicSrpScore, Ogrs3Score, Outcome, PredictorError,
+    ViolentScore,
 };
 use crate::tier::{
     ComplexityFactor, ComplexityFactors, NEED_AREAS, NdeliusTier, NeedScore, NeedScores,

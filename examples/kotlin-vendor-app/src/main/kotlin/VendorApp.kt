@@ -74,5 +74,12 @@ fun main(args: Array<String>) {
     }
     println()
     println("$allocated case(s) allocated on $on, $failed failed; by provider: $byProvider")
+
+    // The whole file at once: one engine, one call, JSON Lines out (the `probation tier` command's lines).
+    Engine.defaults().use { engine ->
+        val out = String(engine.tierJsonLines(java.nio.file.Files.readAllBytes(file), on), Charsets.UTF_8)
+        val results = out.lines().filter { it.isNotEmpty() }
+        println("tierJsonLines: ${results.size} line(s), ${results.count { it.contains("\"error\"") }} error line(s)")
+    }
     if (failed > 0 && allocated == 0) exitProcess(1)
 }
