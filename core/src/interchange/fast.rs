@@ -671,7 +671,7 @@ mod tests {
                 r#""foreign_national_liable_to_deportation":1"#,
             ),
             (r#""requirements":[{"#, r#""requirements":[,{"#),
-            (r#"}]}},{"#, r#"}],}},{"#),
+            (r#"}]},"actu"#, r#"}],},"actu"#),
             (r#""registrations":["#, r#""registrations":[ ]"#),
             // Issue 13: sex in any letter case; the new optional fields; their errors.
             (r#""sex":"male""#, r#""sex":"Female""#),
