@@ -7,10 +7,10 @@ transcription reads the coefficients from core/data/ (the vendored source files)
 from __future__ import annotations
 
 import datetime
+import json
 import math
 import os
 import random
-import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -33,13 +33,10 @@ CATS = ["burglary_domestic", "burglary_other", "drunkenness", "drink_driving", "
 
 
 def kt(name: str) -> tuple[dict[str, float], dict[str, float]]:
-    coefs, cats = {}, {}
-    for line in (DATA / "actuarial" / f"{name}.kt").read_text().splitlines():
-        if m := re.match(r'^\s*([A-Z0-9_]+)\("[^"]*",\s*BigDecimal\(([-0-9.eE]+)\)\),', line):
-            coefs[m.group(1)] = float(m.group(2))
-        elif m := re.match(r'^\s*ActuarialCategory\.([A-Z_]+)\s*->\s*BigDecimal\("([-0-9.eE]+)"\)'
-                           r'(?:\.add\(BigDecimal\("([-0-9.eE]+)"\)\))?', line):
-            cats[m.group(1).lower()] = float(Decimal(m.group(2)) + Decimal(m.group(3) or 0))
+    """A table of core/data/actuarial/coefficients.json (the service's coefficients; SVRP's categories added)."""
+    t = json.loads((DATA / "actuarial" / "coefficients.json").read_text())["tables"][name]
+    coefs = {n: float(v) for n, _, v in t["coefficients"]}
+    cats = {c[0].lower(): float(sum((Decimal(x) for x in c[1:]), Decimal(0))) for c in t["categories"]}
     return coefs, cats
 
 

@@ -6,11 +6,12 @@
 
 Inputs (each names its source at its top or in core/data/README.md):
   core/data/ogrs3_offence_codes.json            -> core/src/predictors/ogrs3_codes.rs
-  core/data/actuarial/{AllReoffending,ViolentReoffending,SeriousViolentReoffending}Predictor*.kt
-                                                -> core/src/predictors/coefficients.rs
+  core/data/actuarial/coefficients.json          -> core/src/predictors/coefficients.rs
+    (the coefficients of ministryofjustice/hmpps-arns-risk-actuarial-api@016919c5305b, extracted from its Kotlin
+    source by tools/predictor-tables/extract.py)
 
 The Rust unit tests `predictors::ogrs3::tests::table_matches_data_file` and
-`predictors::logistic::tests::coefficients_match_source_files` re-read the same inputs and fail when the generated
+`predictors::logistic::coefficients::tests::tables_match_data_file` (generated here) re-read the same inputs and fail when the generated
 files differ from them, so a stale table cannot pass `cargo test`.
 """
 import json
@@ -103,11 +104,6 @@ def float_lit(x):
     return s if ("." in s or "e" in s) else s + ".0"
 
 
-ENUM_LINE = re.compile(r'^\s*([A-Z0-9_]+)\("([^"]*)",\s*BigDecimal\(([-0-9.eE]+)\)\),\s*$')
-# A category's coefficient is a decimal string, or (SVRP's violent categories) the sum of two: `.add(...)` is
-# exact decimal addition, so the generator adds them in decimal and writes the sum.
-CAT_LINE = re.compile(r'^\s*ActuarialCategory\.([A-Z_]+)\s*->\s*BigDecimal\("([-0-9.eE]+)"\)'
-                      r'(?:\.add\(BigDecimal\("([-0-9.eE]+)"\)\))?\s*$')
 CATEGORIES = [
     "BURGLARY_DOMESTIC", "BURGLARY_OTHER", "DRUNKENNESS", "DRINK_DRIVING", "MOTORING_OFFENCES",
     "VEHICLE_RELATED_THEFT", "FRAUD_AND_FORGERY", "WELFARE_FRAUD", "DRUG_IMPORT_EXPORT_OR_PRODUCTION",
@@ -121,16 +117,18 @@ CATEGORIES = [
 ARP_SOURCE = "ministryofjustice/hmpps-arns-risk-actuarial-api@016919c5305b"
 
 
-def parse_kt(path):
-    coefs, cats = [], {}
-    for line in path.read_text().splitlines():
-        if m := ENUM_LINE.match(line):
-            coefs.append((m.group(1), m.group(2), m.group(3)))
-        elif m := CAT_LINE.match(line):
-            cats[m.group(1)] = m.group(2) if m.group(3) is None else \
-                str(Decimal(m.group(2)) + Decimal(m.group(3)))
+def actuarial(file):
+    """One source file's table in core/data/actuarial/coefficients.json (tools/predictor-tables/extract.py)."""
+    return json.loads((DATA / "actuarial" / "coefficients.json").read_text())["tables"][file]
+
+
+def parse_kt(file):
+    """The enum entries (name, label, literal) and the categories (decimal string; two addends summed exactly)."""
+    t = actuarial(file)
+    coefs = [tuple(c) for c in t["coefficients"]]
+    cats = {c[0]: c[1] if len(c) == 2 else str(sum(Decimal(x) for x in c[1:])) for c in t["categories"]}
     if set(cats) != set(CATEGORIES):
-        raise SystemExit(f"{path.name}: categories differ from the ActuarialCategory list")
+        raise SystemExit(f"{file}: categories differ from the ActuarialCategory list")
     return coefs, cats
 
 
@@ -199,8 +197,8 @@ SMALL = [
 ]
 
 
-def parse_enum(path):
-    return [m.groups() for line in path.read_text().splitlines() if (m := ENUM_LINE.match(line))]
+def parse_enum(file):
+    return [tuple(c) for c in actuarial(file)["coefficients"]]
 
 
 def flat(names):
@@ -212,8 +210,8 @@ def flat(names):
 
 
 def coefficients():
-    out = [HEADER.format(src="core/data/actuarial/{AllReoffending,ViolentReoffending,SeriousViolentReoffending}"
-                              "Predictor{Static,Dynamic}.kt (ministryofjustice/hmpps-arns-risk-actuarial-api@016919c5305b, MIT)")]
+    out = [HEADER.format(src="core/data/actuarial/coefficients.json"
+                              " (ministryofjustice/hmpps-arns-risk-actuarial-api@016919c5305b, MIT)")]
     out.append("\n#![allow(clippy::unreadable_literal, clippy::excessive_precision, reason = \"coefficients as the source writes them\")]\n\n")
     out.append("/// The criminal-history coefficients of one logistic table (each `BigDecimal(<double>)`, so the double; a\n"
                "/// coefficient the file does not have is 0.0). Arrays by sex are `[male, female]`.\n")
@@ -239,7 +237,7 @@ def coefficients():
                "    /// OASys answers (all 0.0 in a static table).\n    pub(crate) answers: Answers,\n}\n\n")
     by_name = []
     for const, file in TABLES:
-        coefs, cats = parse_kt(DATA / "actuarial" / f"{file}.kt")
+        coefs, cats = parse_kt(file)
         values = {name: value for name, _, value in coefs}
         known = set(flat([n for _, _, n in HISTORY])) | set(ANSWERS)
         unknown = set(values) - known
@@ -285,7 +283,7 @@ def coefficients():
     out.append("        _ => None,\n    }\n}\n\n")
     # IIC-SRP's hierarchy weights and CSRP's female constant: plain enums of BigDecimal(<double>).
     for const, file, doc in SMALL:
-        coefs = [(n, v) for n, _, v in parse_enum(DATA / "actuarial" / f"{file}.kt")]
+        coefs = [(n, v) for n, _, v in parse_enum(file)]
         out.append(f"/// `{file}` at 016919c: {doc}.\n")
         out.append(f"pub(crate) const {const}: [f64; {len(coefs)}] = [\n")
         for name, value in coefs:
@@ -301,8 +299,16 @@ def coefficients():
     out.append(f"pub(crate) const SMALL_TABLES: [(&str, &[f64], &[&str]); {len(small_rows)}] = [\n")
     for const, file, names in small_rows:
         out.append(f"    (\"{file}\", &{const}, &[" + ", ".join(f'"{n}"' for n in names) + "]),\n")
-    out.append("];\n")
+    out.append("];\n\n")
+    out.append(STALENESS_TEST)
     return "".join(out).rstrip() + "\n"
+
+
+# The staleness test is hand-written (coefficients_tests.rs beside the generated file); the generated file names it.
+STALENESS_TEST = """#[cfg(test)]
+#[path = "coefficients_tests.rs"]
+mod tests;
+"""
 
 
 def rustfmt(text):

@@ -2,7 +2,7 @@
 """Hand working for the predictor vectors in tests/vectors/predictors/: a plain transcription of the published
 formulas (docs/rules/predictors.md, docs/rules/predictors.md) written independently of core's Rust, used to do the arithmetic written into
 each vector's description. OGRS3 in doubles as the service; ARP in exact decimals (34 digits for ln/exp/division)
-as the service's BigDecimal code. It reads coefficients from core/data/ (the vendored source files), not from core.
+as the service's BigDecimal code. It reads coefficients from core/data/ (the data extracted from the service's source), not from core.
 
     python3 tools/predictor-tables/working.py   # rewrites tests/vectors/predictors/*.json
 """
@@ -202,12 +202,11 @@ CATS = ["BURGLARY_DOMESTIC", "BURGLARY_OTHER", "DRUNKENNESS", "DRINK_DRIVING", "
 
 
 def kt(name):
-    coefs, cats = {}, {}
-    for line in (ROOT / "core/data/actuarial" / name).read_text().splitlines():
-        if m := re.match(r'^\s*([A-Z0-9_]+)\("[^"]*",\s*BigDecimal\(([-0-9.eE]+)\)\),', line):
-            coefs[m.group(1)] = Decimal(float(m.group(2)))  # BigDecimal(double): the double's exact value
-        elif m := re.match(r'^\s*ActuarialCategory\.([A-Z_]+)\s*->\s*BigDecimal\("([-0-9.eE]+)"\)', line):
-            cats[m.group(1).lower()] = Decimal(m.group(2))
+    """A table of core/data/actuarial/coefficients.json: each BigDecimal(<double>) as the double's exact value, each
+    category's decimal (SVRP's two added) exactly."""
+    t = json.loads((ROOT / "core/data/actuarial/coefficients.json").read_text())["tables"][name.removesuffix(".kt")]
+    coefs = {n: Decimal(float(v)) for n, _, v in t["coefficients"]}
+    cats = {c[0].lower(): sum((Decimal(x) for x in c[1:]), Decimal(0)) for c in t["categories"]}
     return coefs, cats
 
 
@@ -442,21 +441,6 @@ VRP_T = {"static": kt("ViolentReoffendingPredictorStatic.kt"), "dynamic": kt("Vi
 SVRP_T = {"static": kt("SeriousViolentReoffendingPredictorStatic.kt"),
           "dynamic": kt("SeriousViolentReoffendingPredictorDynamic.kt")}
 
-
-def svrp_cats(name):
-    """SVRP's violent categories are `BigDecimal("a").add(BigDecimal("b"))`: kt() misses them; add them here."""
-    cats = {}
-    for line in (ROOT / "core/data/actuarial" / name).read_text().splitlines():
-        if m := re.match(r'^\s*ActuarialCategory\.([A-Z_]+)\s*->\s*BigDecimal\("([-0-9.eE]+)"\)'
-                         r'(?:\.add\(BigDecimal\("([-0-9.eE]+)"\)\))?', line):
-            cats[m.group(1).lower()] = Decimal(m.group(2)) + (Decimal(m.group(3)) if m.group(3) else 0)
-    return cats
-
-
-for _k, _f in (("static", "SeriousViolentReoffendingPredictorStatic.kt"), ("dynamic", "SeriousViolentReoffendingPredictorDynamic.kt")):
-    SVRP_T[_k] = (SVRP_T[_k][0], svrp_cats(_f))
-for _k, _f in (("static", "ViolentReoffendingPredictorStatic.kt"), ("dynamic", "ViolentReoffendingPredictorDynamic.kt")):
-    VRP_T[_k] = (VRP_T[_k][0], svrp_cats(_f))
 
 VRP_REQ = ["suitability_of_accommodation", "is_unemployed", "current_relationship_with_partner",
            "evidence_of_domestic_abuse", "current_relationship_status", "regular_offending_activities",

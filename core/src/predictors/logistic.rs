@@ -2,7 +2,7 @@
 //! common static inputs, the criminal-history terms over one generated coefficient type, and the percentage.
 //!
 //! The six coefficient tables are generated into `coefficients.rs` by `tools/predictor-tables/generate.py` from
-//! the service's files at 016919c (vendored in `core/data/actuarial/`). A coefficient a file does not have is
+//! the service's files at 016919c (extracted into `core/data/actuarial/coefficients.json`). A coefficient a file does not have is
 //! 0.0, so each polynomial has the degree its file gives, as the service's `calculatePolynomial` does.
 
 use chrono::{Datelike, NaiveDate};
@@ -266,104 +266,7 @@ pub(crate) fn flag(answer: Option<bool>, coefficient: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::coefficients::{SMALL_TABLES, TABLES, by_name};
     use super::*;
-
-    /// `NAME("label", BigDecimal(<double>))` lines and the category lines (a decimal string, or two added).
-    fn parse_kt(text: &str) -> (Vec<(String, f64)>, Vec<f64>) {
-        let mut coefs = Vec::new();
-        let mut cats = Vec::new();
-        for line in text.lines() {
-            let line = line.trim();
-            if let Some(rest) = line.strip_prefix("ActuarialCategory.") {
-                let parts: Vec<&str> = rest.split("BigDecimal(\"").skip(1).collect();
-                if !parts.is_empty() {
-                    // Two decimals added (SVRP): parse each to f64 and compare the sum within an ulp below.
-                    let v: f64 = parts
-                        .iter()
-                        .map(|p| {
-                            p.split('"')
-                                .next()
-                                .unwrap_or("")
-                                .parse::<f64>()
-                                .unwrap_or(f64::NAN)
-                        })
-                        .sum();
-                    cats.push(v);
-                }
-            } else if let Some((name, rest)) = line.split_once("(\"")
-                && let Some(v) = rest.split("BigDecimal(").nth(1)
-            {
-                let v = v.trim_end_matches("),").trim_end_matches(')');
-                coefs.push((name.to_string(), v.parse().unwrap_or(f64::NAN)));
-            }
-        }
-        (coefs, cats)
-    }
-
-    fn source(file: &str) -> &'static str {
-        match file {
-            "AllReoffendingPredictorStatic" => {
-                include_str!("../../data/actuarial/AllReoffendingPredictorStatic.kt")
-            }
-            "AllReoffendingPredictorDynamic" => {
-                include_str!("../../data/actuarial/AllReoffendingPredictorDynamic.kt")
-            }
-            "ViolentReoffendingPredictorStatic" => {
-                include_str!("../../data/actuarial/ViolentReoffendingPredictorStatic.kt")
-            }
-            "ViolentReoffendingPredictorDynamic" => {
-                include_str!("../../data/actuarial/ViolentReoffendingPredictorDynamic.kt")
-            }
-            "SeriousViolentReoffendingPredictorStatic" => {
-                include_str!("../../data/actuarial/SeriousViolentReoffendingPredictorStatic.kt")
-            }
-            "SeriousViolentReoffendingPredictorDynamic" => {
-                include_str!("../../data/actuarial/SeriousViolentReoffendingPredictorDynamic.kt")
-            }
-            "ImagesAndIndirectContactSexualReoffendingPredictorStatic" => include_str!(
-                "../../data/actuarial/ImagesAndIndirectContactSexualReoffendingPredictorStatic.kt"
-            ),
-            "CombinedSeriousReoffendingPredictor" => {
-                include_str!("../../data/actuarial/CombinedSeriousReoffendingPredictor.kt")
-            }
-            _ => "",
-        }
-    }
-
-    /// The generated coefficients equal the vendored source files (tools/predictor-tables/generate.py), every
-    /// coefficient of every file, and every category.
-    #[test]
-    fn coefficients_match_source_files() {
-        for (file, table) in TABLES {
-            let (coefs, cats) = parse_kt(source(file));
-            assert!(coefs.len() >= 20, "{file}");
-            for (name, v) in &coefs {
-                assert_eq!(by_name(file, name), Some(*v), "{file} {name}");
-            }
-            assert_eq!(cats.len(), 24, "{file}");
-            for (i, (c, g)) in cats.iter().zip(table.history.category).enumerate() {
-                assert!(
-                    (c - g).abs() <= 2.0 * f64::EPSILON * c.abs().max(1.0),
-                    "{file} category {i}"
-                );
-            }
-        }
-    }
-
-    /// The IIC-SRP weights and the CSRP constant equal their source files, name by name.
-    #[test]
-    fn small_tables_match_source_files() {
-        for (file, values, names) in SMALL_TABLES {
-            let (coefs, _) = parse_kt(source(file));
-            let got: Vec<(String, f64)> = names
-                .iter()
-                .map(|n| n.to_string())
-                .zip(values.iter().copied())
-                .collect();
-            assert_eq!(coefs, got, "{file}");
-        }
-    }
 
     /// The cheap comparison equals "after `base` + 3 months" with chrono's month arithmetic (which clamps the
     /// day as Java's `plusMonths` does), around every month end of four years.
