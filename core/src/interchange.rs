@@ -249,7 +249,7 @@ fn unknown_field(msg: &str) -> Option<String> {
 }
 
 /// The path of a decode error, without input values: an unknown key at the end (the cause of the error) is
-/// dropped, and any other key that is not a key of the format ([`FORMAT_KEYS`]) is shown as `?`. Trailing
+/// dropped, and any other key that is not a key of the format ([`is_format_key`]) is shown as `?`. Trailing
 /// unnamed segments (a key being read) are dropped: the path ends at the last named field or index.
 fn redact_path(path: &serde_path_to_error::Path, unknown: Option<&str>) -> String {
     use serde_path_to_error::Segment;
@@ -287,76 +287,11 @@ fn redact_path(path: &serde_path_to_error::Path, unknown: Option<&str>) -> Strin
     out
 }
 
-/// Every object key of the interchange format (struct fields and need-area map keys). A path names only these;
-/// any other key — it is input, and may be a name or an identifier — is shown as `?`.
-const FORMAT_KEYS: &[&str] = &[
-    // Case, Person, PersonName
-    "schema_version",
-    "case_id",
-    "person",
-    "provider",
-    "events",
-    "registrations",
-    "assessments",
-    "contacts",
-    "enforcement",
-    "crn",
-    "pnc",
-    "prison_number",
-    "name",
-    "date_of_birth",
-    "sex",
-    "foreign_national_liable_to_deportation",
-    "home_area",
-    "given",
-    "family",
-    // Event, Sentence, Length, Requirement
-    "offence_date",
-    "conviction_date",
-    "sentence_date",
-    "allocation_date",
-    "termination_date",
-    "sentence",
-    "type",
-    "length",
-    "requirements",
-    "custodial_term",
-    "operational_period",
-    "supervision_period",
-    "kind",
-    "remand_days",
-    "tagged_bail_days",
-    "release_date",
-    "years",
-    "months",
-    "weeks",
-    "days",
-    "hours",
-    "hours_per_day",
-    "days_per_week",
-    "terminated",
-    // Registration, Assessment, RoshByGroup, WomensFactors, NeedArea keys
-    "code",
-    "level",
-    "category",
-    "registered",
-    "deregistered",
-    "date",
-    "rosh",
-    "rsr",
-    "ogrs",
-    "needs",
-    "section_answers",
-    "womens_factors",
-    "children",
-    "public",
-    "known_adult",
-    "staff",
-    "prisoners",
-    "parenting_responsibilities",
-    "impulsivity",
-    "temper_control",
-    "breach_or_recall_last_12_months",
+/// The keys of the format that are not struct fields: the need areas, keys of `needs` and `section_answers`.
+/// A path names only these and the fields of the format, `interchange/format_keys.txt` (generated from the schema
+/// by `cargo run -p schema-gen`, one name a line, checked by `cargo test -p schema-gen`); any other
+/// key — it is input, and may be a name or an identifier — is shown as `?`.
+const MAP_KEYS: &[&str] = &[
     "accommodation",
     "education_training_employability",
     "relationships",
@@ -367,13 +302,13 @@ const FORMAT_KEYS: &[&str] = &[
     "attitudes",
     "financial_management",
     "emotional_wellbeing",
-    // Contact, EnforcementAction
-    "outcome",
-    "event",
 ];
 
 fn is_format_key(key: &str) -> bool {
-    FORMAT_KEYS.contains(&key)
+    include_str!("interchange/format_keys.txt")
+        .lines()
+        .any(|k| k == key)
+        || MAP_KEYS.contains(&key)
 }
 
 fn from_json_error(path: String, e: &serde_json::Error) -> DecodeError {
@@ -659,7 +594,7 @@ mod tests {
     }
 
     /// Every key of a case with every field set is a format key, so paths name them (a field added to the
-    /// model without being added to `FORMAT_KEYS` would show as `?`).
+    /// model would show as `?` if `format_keys.txt` were stale or a map key were missing from `MAP_KEYS`).
     #[test]
     fn format_keys_cover_every_field() {
         let json = r#"{"schema_version":1,"case_id":"123e4567-e89b-12d3-a456-426614174000",
@@ -702,7 +637,7 @@ mod tests {
             );
         }
         let missing: Vec<_> = keys.iter().filter(|k| !is_format_key(k)).collect();
-        assert!(missing.is_empty(), "not in FORMAT_KEYS: {missing:?}");
+        assert!(missing.is_empty(), "not format keys: {missing:?}");
     }
 
     fn collect_keys(v: &serde_json::Value, out: &mut Vec<String>) {
@@ -727,6 +662,27 @@ mod tests {
         let err = decode_case(r#"{"schema_version":1,"case_id":"X320741"}"#).unwrap_err();
         assert_eq!(err.path(), "case_id");
         assert!(!err.to_string().contains('X'), "{err}");
+    }
+
+    /// Every field of the schema is named in a path, also those added after the hand-kept key list of old
+    /// (which had no `criminal_history` and showed such a path as `?.?`).
+    #[test]
+    fn fields_of_the_schema_are_named_in_paths() {
+        let err = decode_case(
+            r#"{"schema_version":1,"person":{"crn":"X320741","date_of_birth":"1990-04-01","sex":"male",
+              "home_area":"C17"},"criminal_history":{"total_sanctions":"x"}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.path(), "criminal_history.total_sanctions");
+        for k in [
+            "criminal_history",
+            "bookings",
+            "actuarial_category",
+            "dynamic_answers",
+            "key_dates",
+        ] {
+            assert!(is_format_key(k), "{k}");
+        }
     }
 
     /// Structs are read from objects only, at every level and on both paths (issue 12, item 2): serde's derive

@@ -1,9 +1,9 @@
 //! The JSON Schemas of the case interchange format and of the results, generated from the `probation-core`
 //! types, and the Python types generated from them.
 //!
-//! `cargo run -p schema-gen` rewrites `schema/case.schema.json`, `schema/types.schema.json` and
-//! `bindings-python/python/probation/_types.py`; `cargo test -p schema-gen` fails when a checked-in file differs
-//! from what the types say.
+//! `cargo run -p schema-gen` rewrites `schema/case.schema.json`, `schema/types.schema.json`,
+//! `bindings-python/python/probation/_types.py` and `core/src/interchange/format_keys.txt`; `cargo test -p
+//! schema-gen` fails when a checked-in file differs from what the types say.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -32,6 +32,11 @@ pub fn types_schema_path() -> PathBuf {
 /// Where the generated Python types are checked in.
 pub fn python_types_path() -> PathBuf {
     root().join("bindings-python/python/probation/_types.py")
+}
+
+/// Where the generated list of the case format's keys is checked in (core's decode errors name only these).
+pub fn format_keys_path() -> PathBuf {
+    root().join("core/src/interchange/format_keys.txt")
 }
 
 /// Where the hand-written Python mixins are (the generator reads which classes have one).
@@ -68,6 +73,28 @@ pub fn case_schema() -> String {
 /// come with it.
 macro_rules! exposed_types {
     ($g:ident; $($t:ty),+ $(,)?) => { $( let _ = $g.subschema_for::<$t>(); )+ };
+}
+
+/// `core/src/interchange/format_keys.txt`: every property name of the case schema, sorted, one a line. A
+/// decode error's path names a key only if it is one of these (or a need area), so a new case field is named in
+/// errors after `cargo run -p schema-gen`, with no list to keep by hand.
+pub fn format_keys() -> String {
+    fn collect(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(serde_json::Value::Object(props)) = m.get("properties") {
+                    out.extend(props.keys().cloned());
+                }
+                m.values().for_each(|x| collect(x, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| collect(x, out)),
+            _ => {}
+        }
+    }
+    let schema: serde_json::Value = serde_json::from_str(&case_schema()).unwrap_or_default();
+    let mut keys = std::collections::BTreeSet::new();
+    collect(&schema, &mut keys);
+    keys.into_iter().map(|k| k + "\n").collect()
 }
 
 /// The `$defs` of every type a binding shows, as core serialises them (serialise-mode schemas: an `Option`

@@ -1,5 +1,6 @@
 //! Fails when a checked-in generated file is not what the current types generate: `schema/case.schema.json`,
-//! `schema/types.schema.json` and the Python types `bindings-python/python/probation/_types.py`.
+//! `schema/types.schema.json`, the Python types `bindings-python/python/probation/_types.py` and core's
+//! `core/src/interchange/format_keys.txt`.
 #![allow(clippy::unwrap_used, clippy::panic, reason = "test code")]
 
 use std::path::Path;
@@ -33,6 +34,11 @@ fn checked_in_python_types_are_up_to_date() {
         &schema_gen::python_types_path(),
         &schema_gen::python_types(),
     );
+}
+
+#[test]
+fn checked_in_format_keys_are_up_to_date() {
+    check(&schema_gen::format_keys_path(), &schema_gen::format_keys());
 }
 
 #[test]
