@@ -11,13 +11,22 @@ use crate::model::RecallKind;
 /// the calculator builds it from the first two sentences only, so the library refuses the booking.
 pub(super) fn single_term_1991(ctx: &Ctx<'_>) -> R<()> {
     let n = ctx.b.sentences.len();
-    if n < 2 || ctx.chains.len() != n || ctx.recall.is_some() || !ctx.fixed.iter().all(|f| f.all_1991) {
+    if n < 2
+        || ctx.chains.len() != n
+        || ctx.recall.is_some()
+        || !ctx.fixed.iter().all(|f| f.all_1991)
+    {
         return Ok(());
     }
     let Some(first) = ctx.b.sentences.first().map(|s| s.sentence_date) else {
         return Ok(());
     };
-    match ctx.b.sentences.iter().position(|s| s.sentence_date != first) {
+    match ctx
+        .b
+        .sentences
+        .iter()
+        .position(|s| s.sentence_date != first)
+    {
         Some(i) => Err(unsupported(
             format!("sentences[{i}].sentence_date"),
             "concurrent 1991 Act sentences on different dates (the single-term rule) are not calculated",
@@ -29,7 +38,10 @@ pub(super) fn single_term_1991(ctx: &Ctx<'_>) -> R<()> {
 /// The ORA/non-ORA special case of concurrent extraction (RELEASE.md §9.4): the driving release is an ARD, the
 /// effective length is under 4 years, and the booking holds an ORA sentence and a non-ORA sentence under 12 months.
 pub(super) fn ora_non_ora(ctx: &Ctx<'_>, e: &Extract) -> R<()> {
-    if ctx.chains.len() < 2 || e.release_kind != super::Release::Ard || effective_length(e).years >= 4 {
+    if ctx.chains.len() < 2
+        || e.release_kind != super::Release::Ard
+        || effective_length(e).years >= 4
+    {
         return Ok(());
     }
     let any_ora = ctx.fixed.iter().any(|f| f.any_ora);
@@ -64,9 +76,18 @@ pub(super) fn post_tranche_adjustments(
         return Ok(());
     }
     let within = |d: NaiveDate| d >= t && d < release;
-    let reason = "UAL, ADA or RADA after an SDS40 tranche date moving an HDCED or ERSED is not calculated";
-    if let Some(i) = ctx.b.unlawfully_at_large.iter().position(|u| within(u.from)) {
-        return Err(unsupported(format!("unlawfully_at_large[{i}].from"), reason));
+    let reason =
+        "UAL, ADA or RADA after an SDS40 tranche date moving an HDCED or ERSED is not calculated";
+    if let Some(i) = ctx
+        .b
+        .unlawfully_at_large
+        .iter()
+        .position(|u| within(u.from))
+    {
+        return Err(unsupported(
+            format!("unlawfully_at_large[{i}].from"),
+            reason,
+        ));
     }
     for (name, list) in [
         ("additional_days", &ctx.b.additional_days),
