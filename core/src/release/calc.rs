@@ -607,12 +607,17 @@ pub(super) fn calculate(
             ctx.fire(Idx::IMMEDIATE);
         }
     }
-    out.rules = r::TABLE
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| ctx.fired.get() & (1u32 << i) != 0)
-        .map(|(_, rule)| *rule)
-        .collect();
+    // Sized once: the filter's lower bound is 0, so `collect` would grow the vector three or four times.
+    let fired = ctx.fired.get();
+    let mut rules = Vec::with_capacity(usize::try_from(fired.count_ones()).unwrap_or(0));
+    rules.extend(
+        r::TABLE
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| fired & (1u32 << i) != 0)
+            .map(|(_, rule)| *rule),
+    );
+    out.rules = rules;
     Ok(out)
 }
 
