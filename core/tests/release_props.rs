@@ -134,6 +134,16 @@ proptest! {
             prop_assert!(release(&after) <= release(&before), "{} then {}", release(&before), release(&after));
             let sled = |d: &ReleaseDates| d.sentence_and_licence_expiry.or(d.sentence_expiry).unwrap().date;
             prop_assert!(sled(&after) <= sled(&before));
+            // Every other release date the booking had before and still has.
+            for (a, b) in [
+                (after.hdc_eligibility, before.hdc_eligibility),
+                (after.early_removal_eligibility, before.early_removal_eligibility),
+                (after.top_up_supervision_expiry, before.top_up_supervision_expiry),
+            ] {
+                if let (Some(a), Some(b)) = (a, b) {
+                    prop_assert!(a.date <= b.date, "{} then {}", b.date, a.date);
+                }
+            }
         }
     }
 

@@ -18,6 +18,8 @@ use crate::model::{
 use crate::rules::Rule;
 use crate::sentence::{SupervisionKind, SupervisionPeriod};
 
+mod limits;
+
 type R<T> = Result<T, ReleaseError>;
 
 /// The most sentences a booking may hold.
@@ -105,6 +107,8 @@ struct Calc {
     release_rule: &'static Rule,
     release_without_ada: NaiveDate,
     immediate: bool,
+    /// Released on its sentence date with no credit left over (docs/rules/release.md HDC, "exact").
+    exact: bool,
     expiry: NaiveDate,
     /// Separate licence expiry (1991 Act ¾, s.264B).
     led: Option<NaiveDate>,
@@ -368,6 +372,7 @@ pub(super) fn calculate(
 ) -> R<ReleaseDates> {
     let mut ctx = check(person, b, law, statute)?;
     ctx.fixed = fixed(&ctx)?;
+    limits::single_term_1991(&ctx)?;
     ctx.fire(Idx::LENGTH);
     if ctx.chains.len() < ctx.b.sentences.len() {
         ctx.fire(Idx::CONSECUTIVE);
@@ -387,6 +392,7 @@ pub(super) fn calculate(
 
     let std = extract(&ctx, Level::Standard)?;
     second_custodial_period(&ctx, &std)?;
+    limits::ora_non_ora(&ctx, &std)?;
     let mut tranches = Vec::new();
     let mut final_ = sds40(&mut ctx, std, &mut tranches)?;
     final_ = progression(&mut ctx, final_, &mut tranches)?;
@@ -416,7 +422,8 @@ pub(super) fn calculate(
                 "return to custody on or before the release date",
             ));
         }
-        let (expiry, head, _) = final_.expiry;
+        let (expiry, head, is_sled) = final_.expiry;
+        limits::fixed_term_lengths(&ctx, rc.kind, is_sled)?;
         let fixed = match rc.kind {
             RecallKind::FixedTerm14 => Some(14),
             RecallKind::FixedTerm28 => Some(28),
@@ -600,12 +607,17 @@ pub(super) fn calculate(
             ctx.fire(Idx::IMMEDIATE);
         }
     }
-    out.rules = r::TABLE
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| ctx.fired.get() & (1u32 << i) != 0)
-        .map(|(_, rule)| *rule)
-        .collect();
+    // Sized once: the filter's lower bound is 0, so `collect` would grow the vector three or four times.
+    let fired = ctx.fired.get();
+    let mut rules = Vec::with_capacity(usize::try_from(fired.count_ones()).unwrap_or(0));
+    rules.extend(
+        r::TABLE
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| fired & (1u32 << i) != 0)
+            .map(|(_, rule)| *rule),
+    );
+    out.rules = rules;
     Ok(out)
 }
 
@@ -1109,10 +1121,11 @@ fn booking(ctx: &Ctx<'_>, calcs: Vec<Calc>) -> R<Extract> {
                     .iter()
                     .filter(move |c| c.hdced.is_none() && c.release > h)
             };
-            if !conflicting().all(|c| c.immediate) {
-                hdced = conflicting()
-                    .max_by_key(|c| c.release)
-                    .map(|c| (c.release, c.head));
+            // The latest-released of them takes the HDCED unless all are immediate releases and it is not an
+            // exact one (credit equal to its custodial days, none left over).
+            let latest = conflicting().max_by_key(|c| c.release);
+            if !conflicting().all(|c| c.immediate) || latest.is_some_and(|c| c.exact) {
+                hdced = latest.map(|c| (c.release, c.head));
             }
         }
     }
@@ -1260,6 +1273,7 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
     let release_without_ada = without_ada_raw.max(imposed);
     let mut release = add(without_ada_raw, ada)?.max(imposed);
     let immediate = add(without_ada_raw, ada)? <= imposed;
+    let exact = add(without_ada_raw, ada)? == imposed;
     release = release.min(expiry);
 
     // Release type.
@@ -1347,6 +1361,7 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
         release_rule: rule,
         release_without_ada,
         immediate,
+        exact,
         expiry,
         led,
         licence_end,
@@ -1636,6 +1651,9 @@ fn sds40(ctx: &mut Ctx<'_>, std: Extract, tranches: &mut Vec<TrancheUsed>) -> R<
                     name: t.name,
                     date: t.date,
                 });
+                let rel = default_to(Some(early.release), Some(std.release), t.date)
+                    .map_or(early.release.0, |r| r.0);
+                limits::post_tranche_adjustments(ctx, &early, t.date, rel)?;
                 combine(early, &std, t.date)
             }
             None => early,

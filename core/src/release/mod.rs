@@ -13,7 +13,9 @@
 //!
 //! Refused as [`ReleaseError::Unsupported`], naming the field: extended sentences, SOPC, DTOs, indeterminate
 //! sentences, fine defaults, BOTUS, terrorist sentences, Sentencing Act 2026 excluded offences, recalls from
-//! HDC, more than one recall, and a sentence imposed after the booking's earlier sentences were released.
+//! HDC, more than one recall, a sentence imposed after the booking's earlier sentences were released, and the
+//! cases the calculator handles in ways not modelled here (docs/rules/release.md#unsupported): the CJA 1991
+//! single term, the ORA/non-ORA special case, UAL/ADA after an SDS40 tranche date, mixed-duration 28-day recalls.
 //!
 //! ```
 //! use chrono::NaiveDate;

@@ -158,8 +158,10 @@ rule_table! {
     "home detention curfew eligibility: with c the custodial days, none if c < 42 or CRD < S + 14; below the \
      midpoint (360 / 730 days) S + max(28, ceil(c/2)) - credit, else unadjusted CRD - (179 / 364) - credit; at least \
      S + 14; + UAL + ADA; HDC-180 before 3 June 2025, HDC-365 from it; none for SDS+ (or would-be SDS+) bookings, \
-     recalls, or the caller's exclusions; shown only before the release date",
-    concat!("Criminal Justice Act 2003 s.246; SI 2023/390; SI 2024/1331 art 2; ", crd!("HdcedCalculator, HdcedExtractionService"), "; docs/rules/release.md#hdc"),
+     recalls, or the caller's exclusions; booking: the latest HDCED moves to the release of the latest-released \
+     sentence without one released after it, unless all those are immediate releases and that one is not exact \
+     (credit equal to its days to release - 1); shown only before the release date",
+    concat!("Criminal Justice Act 2003 s.246; SI 2023/390; SI 2024/1331 art 2; ", crd!("HdcedCalculator, HdcedExtractionService.getLatestConflictingSentence"), "; docs/rules/release.md#hdc"),
     Basis::VerifiedCode);
     /// HDC 4-year bar.
     HDC_FOUR_YEAR_BAR = ("release.hdced.four_year_bar",
