@@ -641,7 +641,11 @@ mod tests {
             let p = (f64::from(k) + 0.5) / 100_000.0;
             let t2 = (p / (1.0 - p)).ln();
             let total = t2 - TWO_YEAR;
-            for total in [total, f64::from_bits(total.to_bits() + 1), f64::from_bits(total.to_bits() - 1)] {
+            for total in [
+                total,
+                f64::from_bits(total.to_bits() + 1),
+                f64::from_bits(total.to_bits() - 1),
+            ] {
                 let l2 = logistic(TWO_YEAR + total);
                 let e = half_up(l2, 100_000) as f64 / 100_000.0;
                 assert_eq!(probabilities(total).1, e, "{total}");
@@ -655,11 +659,18 @@ mod tests {
     #[test]
     fn age_date_key_as_java_years() {
         let start = NaiveDate::from_ymd_opt(1999, 1, 1).unwrap_or_default();
-        let dobs = [start, NaiveDate::from_ymd_opt(2000, 2, 29).unwrap_or_default()];
+        let dobs = [
+            start,
+            NaiveDate::from_ymd_opt(2000, 2, 29).unwrap_or_default(),
+        ];
         for dob in dobs {
             for on in dob.iter_days().skip(1).step_by(3).take(20_000) {
                 let got = age(dob, date_key(dob), on, Ogrs3Error::ConvictionNotAfterBirth);
-                assert_eq!(got, Ok(u32::try_from(whole_years(dob, on)).unwrap_or(0)), "{dob} {on}");
+                assert_eq!(
+                    got,
+                    Ok(u32::try_from(whole_years(dob, on)).unwrap_or(0)),
+                    "{dob} {on}"
+                );
             }
         }
     }
