@@ -325,7 +325,7 @@ fn run(which: &str, c: &Inputs<'_>) -> Result<Out, Error> {
     for i in 0..c.n {
         let row: Result<(), RowError> = (|| {
             match which {
-                "ogrs3" => match p::ogrs3(&Ogrs3Input {
+                "ogrs3" => match p::ogrs3_percentages(&Ogrs3Input {
                     sex: c.sex(i)?,
                     date_of_birth: c.need_date(1, i)?,
                     conviction_date: c.need_date(2, i)?,
@@ -341,52 +341,25 @@ fn run(which: &str, c: &Inputs<'_>) -> Result<Out, Error> {
                 }) {
                     Ok(s) => out.push(
                         f64::from(s.two_year),
-                        s.terms.total,
+                        s.total,
                         s.two_year_probability,
                         s.band,
                         None,
                     ),
                     Err(e) => out.refuse(e.kind()),
                 },
-                "arp" => {
+                "arp" | "vrp" | "svrp" => {
                     let v = c.violent(i)?;
-                    let r = p::arp(&ArpInput {
-                        assessment_date: v.assessment_date,
-                        date_of_birth: v.date_of_birth,
-                        conviction_date: v.conviction_date,
-                        follow_up_start: v.follow_up_start,
-                        sex: v.sex,
-                        age_at_first_sanction: v.age_at_first_sanction,
-                        total_sanctions: v.total_sanctions,
-                        actuarial_category: v.actuarial_category,
-                        dynamic: v.dynamic,
-                    });
-                    match r {
-                        Ok(s) => out.push(
-                            s.score,
-                            s.terms.total,
-                            logistic(s.terms.total),
-                            s.band,
-                            Some(s.kind),
-                        ),
-                        Err(e) => out.refuse(e.kind()),
-                    }
-                }
-                "vrp" | "svrp" => {
-                    let v = c.violent(i)?;
-                    let r = if which == "vrp" {
-                        p::vrp(&v)
-                    } else {
-                        p::svrp(&v)
+                    let r = match which {
+                        "arp" => p::arp(&ArpInput::from(&v))
+                            .map(|s| (s.score, s.terms.total, s.band, s.kind)),
+                        "vrp" => p::vrp(&v).map(|s| (s.score, s.terms.total, s.band, s.kind)),
+                        _ => p::svrp(&v).map(|s| (s.score, s.terms.total, s.band, s.kind)),
                     };
                     match r {
-                        Ok(s) => out.push(
-                            s.score,
-                            s.terms.total,
-                            logistic(s.terms.total),
-                            s.band,
-                            Some(s.kind),
-                        ),
+                        Ok((score, total, band, kind)) => {
+                            out.push(score, total, logistic(total), band, Some(kind));
+                        }
                         Err(e) => out.refuse(e.kind()),
                     }
                 }
@@ -400,21 +373,10 @@ fn run(which: &str, c: &Inputs<'_>) -> Result<Out, Error> {
                     ),
                     Err(e) => out.refuse(e.kind()),
                 },
-                "iic_srp" => {
-                    let d = c.dc_srp(i)?;
-                    match p::iic_srp(&IicSrpInput {
-                        sex: d.sex,
-                        has_ever_committed_sexual_offence: d.has_ever_committed_sexual_offence,
-                        total_sanctions: Some(d.total_sanctions),
-                        contact_adult_sexual_sanctions: d.contact_adult_sexual_sanctions,
-                        contact_child_sexual_sanctions: d.contact_child_sexual_sanctions,
-                        non_contact_sexual_offences: d.non_contact_sexual_offences,
-                        indecent_image_sanctions: d.indecent_image_sanctions,
-                    }) {
-                        Ok(s) => out.push(s.score, s.weight, s.weight, s.band, None),
-                        Err(e) => out.refuse(e.kind()),
-                    }
-                }
+                "iic_srp" => match p::iic_srp(&IicSrpInput::from(&c.dc_srp(i)?)) {
+                    Ok(s) => out.push(s.score, s.weight, s.weight, s.band, None),
+                    Err(e) => out.refuse(e.kind()),
+                },
                 _ => match p::csrp(&CsrpInput {
                     svrp: c.violent(i)?,
                     dc_srp: c.dc_srp(i)?,

@@ -15,7 +15,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use probation_core::model::Sex;
 use probation_core::predictors::{
     ActuarialCategory, ArpInput, DynamicAnswers, Ogrs3Input, ProblemLevel, RelationshipStatus, arp,
-    ogrs3,
+    ogrs3, ogrs3_percentages,
 };
 
 const N: usize = 4096;
@@ -118,6 +118,15 @@ fn bench(c: &mut Criterion) {
             let mut s = 0u32;
             for i in &o {
                 s += u32::from(ogrs3(black_box(i)).map_or(0, |r| r.two_year));
+            }
+            s
+        });
+    });
+    g.bench_function("ogrs3_percentages x4096", |b| {
+        b.iter(|| {
+            let mut s = 0u32;
+            for i in &o {
+                s += u32::from(ogrs3_percentages(black_box(i)).map_or(0, |r| r.two_year));
             }
             s
         });

@@ -40,6 +40,21 @@ pub struct IicSrpInput {
     pub indecent_image_sanctions: Option<u32>,
 }
 
+impl From<&DcSrpInput> for IicSrpInput {
+    /// IIC-SRP reads DC-SRP's sex, sexual-history flag, total sanctions and the four sexual counts.
+    fn from(d: &DcSrpInput) -> Self {
+        IicSrpInput {
+            sex: d.sex,
+            has_ever_committed_sexual_offence: d.has_ever_committed_sexual_offence,
+            total_sanctions: Some(d.total_sanctions),
+            contact_adult_sexual_sanctions: d.contact_adult_sexual_sanctions,
+            contact_child_sexual_sanctions: d.contact_child_sexual_sanctions,
+            non_contact_sexual_offences: d.non_contact_sexual_offences,
+            indecent_image_sanctions: d.indecent_image_sanctions,
+        }
+    }
+}
+
 /// Which rung of the IIC-SRP hierarchy gave the weight (first match wins).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -240,16 +255,7 @@ pub fn csrp(input: &CsrpInput) -> Result<CsrpScore, CsrpError> {
     let d = &input.dc_srp;
     let sv = svrp(&input.svrp).map_err(CsrpError::Svrp)?;
     let dc = dc_srp(d).map_err(CsrpError::DcSrp)?;
-    let iic = iic_srp(&IicSrpInput {
-        sex: d.sex,
-        has_ever_committed_sexual_offence: d.has_ever_committed_sexual_offence,
-        total_sanctions: Some(d.total_sanctions),
-        contact_adult_sexual_sanctions: d.contact_adult_sexual_sanctions,
-        contact_child_sexual_sanctions: d.contact_child_sexual_sanctions,
-        non_contact_sexual_offences: d.non_contact_sexual_offences,
-        indecent_image_sanctions: d.indecent_image_sanctions,
-    })
-    .map_err(CsrpError::IicSrp)?;
+    let iic = iic_srp(&IicSrpInput::from(d)).map_err(CsrpError::IicSrp)?;
     Ok(combine(
         &sv,
         &dc,

@@ -46,7 +46,10 @@ pub use combined::{
 };
 pub use dcsrp::{DcSrpError, DcSrpInput, DcSrpPoints, DcSrpScore, SupervisionStatus, dc_srp};
 pub use from_case::{CasePredictors, Outcome, PredictorError, predictors};
-pub use ogrs3::{Ogrs3Error, Ogrs3Input, Ogrs3OffenceGroup, Ogrs3Score, Ogrs3Terms, ogrs3};
+pub use ogrs3::{
+    Ogrs3Error, Ogrs3Input, Ogrs3OffenceGroup, Ogrs3Percentages, Ogrs3Score, Ogrs3Terms, ogrs3,
+    ogrs3_percentages,
+};
 pub use violent::{
     SvrpDynamicTerms, SvrpScore, ViolentInput, ViolentScore, ViolentTerms, VrpDynamicTerms,
     VrpScore, svrp, vrp,

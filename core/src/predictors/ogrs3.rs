@@ -5,11 +5,11 @@
 //! IEEE doubles: the four terms summed in order, `logistic(total + constant)`, rounded half up to 5 dp on the
 //! double's exact value, × 100 rounded half up to a whole percentage, then 0 or below → 1 and above 99 → 99.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::rules::ogrs3::{self as rules, Idx};
-use super::{RiskBand, half_up, logistic, whole_years};
+use super::{RiskBand, half_up, logistic};
 use crate::allocation::RuleList;
 use crate::model::Sex;
 
@@ -288,8 +288,9 @@ pub struct Ogrs3Score {
     pub rules: RuleList,
 }
 
+/// Male and female weightings per band: 10–11, 12–13, 14–15, 16–17, 18–20, 21–24, 25–29, 30–34, 35–39, 40–49, 50+,
+/// each band starting at the age in `AGE_BANDS` (the first at 10).
 const AGE_BANDS: [u32; 10] = [12, 14, 16, 18, 21, 25, 30, 35, 40, 50];
-/// Male and female weightings per band: 10–11, 12–13, 14–15, 16–17, 18–20, 21–24, 25–29, 30–34, 35–39, 40–49, 50+.
 const MALE: [f64; 11] = [
     0.0, 0.08392, 0.07578, -0.0616, -0.6251, -1.0515, -1.1667, -1.326, -1.368, -1.4997, -2.0253,
 ];
@@ -299,12 +300,36 @@ const FEMALE: [f64; 11] = [
 const COPAS: f64 = 1.25112;
 const ONE_YEAR: f64 = 1.40256;
 const TWO_YEAR: f64 = 2.1217;
+/// e^(TWO_YEAR − ONE_YEAR) and its inverse: the 2-year exponential from the 1-year one, for deciding the 2-year
+/// rounding (`probabilities`); a test checks them against `exp`.
+const GAP_EXP: f64 = 2.052667157594393;
+const GAP_EXP_INV: f64 = 0.4871710429526928;
+/// Ages 0–50: the weighting of every whole-year age by sex (50 stands for 50 and over), built at compile time from
+/// the bands, so that the term is one load.
+static AGE_SEX: [[f64; 51]; 2] = [age_sex_table(&MALE), age_sex_table(&FEMALE)];
+
+#[allow(
+    clippy::indexing_slicing,
+    reason = "const evaluation: an out-of-bounds index fails the build, not a run"
+)]
+const fn age_sex_table(w: &[f64; 11]) -> [f64; 51] {
+    let mut t = [0.0; 51];
+    let mut age = 0;
+    while age < 51 {
+        let mut band = 0;
+        while band < AGE_BANDS.len() && age as u32 >= AGE_BANDS[band] {
+            band += 1;
+        }
+        t[age] = w[band];
+        age += 1;
+    }
+    t
+}
 
 /// The age/sex weighting for a whole-year age of 10 or more.
 fn age_sex(female: bool, age: u32) -> f64 {
-    let band = AGE_BANDS.iter().take_while(|&&lo| age >= lo).count();
-    let table = if female { &FEMALE } else { &MALE };
-    table.get(band).copied().unwrap_or(0.0)
+    let row = AGE_SEX.get(usize::from(female)).unwrap_or(&[0.0; 51]);
+    row.get(age.min(50) as usize).copied().unwrap_or(0.0)
 }
 
 fn parse_code(code: &str) -> Option<u32> {
@@ -315,15 +340,33 @@ fn parse_code(code: &str) -> Option<u32> {
     Some(b.iter().fold(0, |n, &c| n * 10 + u32::from(c - b'0')))
 }
 
-fn age(dob: NaiveDate, on: NaiveDate, err: Ogrs3Error) -> Result<u32, Ogrs3Error> {
+/// A date as year × 512 + month × 32 + day: one decomposition per date, and the difference of two keys, divided
+/// by 512 rounding down, is the whole years between them (the year difference, less one when the month and day
+/// have not been reached), as Java's `Period.between(..).years` for a later date.
+fn date_key(d: NaiveDate) -> i32 {
+    d.year() * 512 + (d.month() as i32) * 32 + d.day() as i32
+}
+
+fn age(dob: NaiveDate, dob_key: i32, on: NaiveDate, err: Ogrs3Error) -> Result<u32, Ogrs3Error> {
     if on <= dob {
         return Err(err);
     }
-    u32::try_from(whole_years(dob, on)).map_err(|_| err)
+    u32::try_from((date_key(on) - dob_key).div_euclid(512)).map_err(|_| err)
 }
 
-/// Scores OGRS3. The first failing check, in the order of [`Ogrs3Error`]'s variants, is the error.
-pub fn ogrs3(input: &Ogrs3Input) -> Result<Ogrs3Score, Ogrs3Error> {
+/// The validated inputs.
+#[derive(Clone, Copy)]
+struct Valid {
+    female: bool,
+    age_at_follow_up: u32,
+    age_at_conviction: u32,
+    total_sanctions: u32,
+    age_at_first_sanction: u32,
+    group: Ogrs3OffenceGroup,
+}
+
+/// The first failing check, in the order of [`Ogrs3Error`]'s variants, is the error.
+fn validate(input: &Ogrs3Input) -> Result<Valid, Ogrs3Error> {
     let female = match input.sex {
         Sex::Male => false,
         Sex::Female => true,
@@ -333,13 +376,16 @@ pub fn ogrs3(input: &Ogrs3Input) -> Result<Ogrs3Score, Ogrs3Error> {
         return Err(Ogrs3Error::TotalSanctionsOutOfRange);
     }
     let code = parse_code(&input.offence_code).ok_or(Ogrs3Error::OffenceCodeFormat)?;
+    let (dob, dob_key) = (input.date_of_birth, date_key(input.date_of_birth));
     let age_at_conviction = age(
-        input.date_of_birth,
+        dob,
+        dob_key,
         input.conviction_date,
         Ogrs3Error::ConvictionNotAfterBirth,
     )?;
     let age_at_follow_up = age(
-        input.date_of_birth,
+        dob,
+        dob_key,
         input.follow_up_start,
         Ogrs3Error::FollowUpNotAfterBirth,
     )?;
@@ -357,52 +403,156 @@ pub fn ogrs3(input: &Ogrs3Input) -> Result<Ogrs3Score, Ogrs3Error> {
         Some(Ogrs3Code::NeedsDetails) => return Err(Ogrs3Error::OffenceNeedsDetails),
         Some(Ogrs3Code::NoWeighting) | None => return Err(Ogrs3Error::OffenceCodeNotMapped),
     };
-    Ok(score(
+    Ok(Valid {
         female,
         age_at_follow_up,
         age_at_conviction,
-        input.total_sanctions,
-        input.age_at_first_sanction,
+        total_sanctions: input.total_sanctions,
+        age_at_first_sanction: input.age_at_first_sanction,
         group,
-    ))
+    })
 }
 
-/// The arithmetic, on validated inputs.
-fn score(
-    female: bool,
-    age_at_follow_up: u32,
-    age_at_conviction: u32,
-    total_sanctions: u32,
-    age_at_first_sanction: u32,
-    group: Ogrs3OffenceGroup,
-) -> Ogrs3Score {
-    let mut fired = RuleList::new(rules::TABLE);
-    let first_sanction = total_sanctions == 1;
-    let age_sex = age_sex(female, age_at_follow_up);
-    let conviction_status = if first_sanction { 0.12614 } else { 0.46306 };
-    let numerator = f64::from(total_sanctions); // 1 + previous sanctions
-    let denominator = f64::from(10 + age_at_conviction - age_at_first_sanction);
+/// Scores OGRS3, with every term. The first failing check, in the order of [`Ogrs3Error`]'s variants, is the error.
+pub fn ogrs3(input: &Ogrs3Input) -> Result<Ogrs3Score, Ogrs3Error> {
+    validate(input).map(score)
+}
+
+/// OGRS3's percentages, band and logit total without the explanation (the terms and the rules): for batch callers.
+/// Every figure is the same bit for bit as [`ogrs3`]'s, which is built on the same steps.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Ogrs3Percentages {
+    /// 1-year percentage (1–99).
+    pub one_year: u8,
+    /// 2-year percentage (1–99).
+    pub two_year: u8,
+    /// Band on the 2-year percentage.
+    pub band: RiskBand,
+    /// logistic(total + 1.40256), rounded half up to 5 dp.
+    pub one_year_probability: f64,
+    /// logistic(total + 2.1217), rounded half up to 5 dp.
+    pub two_year_probability: f64,
+    /// The logit's terms summed (`Ogrs3Terms::total`).
+    pub total: f64,
+}
+
+/// Scores OGRS3 without the explanation: [`ogrs3`]'s figures, errors as [`ogrs3`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use probation_core::model::Sex;
+/// use probation_core::predictors::{Ogrs3Input, ogrs3, ogrs3_percentages};
+/// let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+/// let input = Ogrs3Input {
+///     sex: Sex::Female,
+///     date_of_birth: d("1985-03-01"),
+///     conviction_date: d("2021-05-20"),
+///     follow_up_start: d("2021-09-01"),
+///     total_sanctions: 12,
+///     age_at_first_sanction: 15,
+///     offence_code: "04900".into(),
+/// };
+/// let fast = ogrs3_percentages(&input).unwrap();
+/// let full = ogrs3(&input).unwrap();
+/// assert_eq!((fast.one_year, fast.two_year, fast.total), (full.one_year, full.two_year, full.terms.total));
+/// ```
+pub fn ogrs3_percentages(input: &Ogrs3Input) -> Result<Ogrs3Percentages, Ogrs3Error> {
+    let v = validate(input)?;
+    let (t, _) = logit(&v);
+    let (p1, p2) = probabilities(t.total);
+    let (one_year, two_year) = (percentage(p1).0, percentage(p2).0);
+    Ok(Ogrs3Percentages {
+        one_year,
+        two_year,
+        band: band(two_year),
+        one_year_probability: p1,
+        two_year_probability: p2,
+        total: t.total,
+    })
+}
+
+/// The terms of the logit and the Copas rate.
+fn logit(v: &Valid) -> (Ogrs3Terms, f64) {
+    let age_sex = age_sex(v.female, v.age_at_follow_up);
+    let conviction_status = if v.total_sanctions == 1 {
+        0.12614
+    } else {
+        0.46306
+    };
+    let numerator = f64::from(v.total_sanctions); // 1 + previous sanctions
+    let denominator = f64::from(10 + v.age_at_conviction - v.age_at_first_sanction);
     let copas_rate = (numerator / denominator).ln();
     let copas = copas_rate * COPAS;
-    let offence_group = group.weighting();
+    let offence_group = v.group.weighting();
     let total = age_sex + conviction_status + copas + offence_group;
-    let p1 = half_up(logistic(ONE_YEAR + total), 100_000) as f64 / 100_000.0;
-    let p2 = half_up(logistic(TWO_YEAR + total), 100_000) as f64 / 100_000.0;
-    let mut clamp = |p: f64| -> u8 {
-        let pct = half_up(p, 100);
-        if pct == 0 || pct > 99 {
-            fired.fire(Idx::CLAMP.bit());
-        }
-        pct.clamp(1, 99) as u8
+    let terms = Ogrs3Terms {
+        age_sex,
+        conviction_status,
+        copas,
+        offence_group,
+        total,
     };
-    let one_year = clamp(p1);
-    let two_year = clamp(p2);
-    let band = match two_year {
+    (terms, copas_rate)
+}
+
+/// `x` × `scale` rounded half up, when `x` is far enough from a tie that an error of up to `TIE_MARGIN` / `scale`
+/// in `x` cannot change the result; `None` when it is not.
+fn half_up_if_clear(x: f64, scale: u32) -> Option<u64> {
+    const TIE_MARGIN: f64 = 1e-7;
+    let y = x * f64::from(scale);
+    let k = y as u64;
+    let frac = y - k as f64;
+    ((frac - 0.5).abs() > TIE_MARGIN).then_some(if frac > 0.5 { k + 1 } else { k })
+}
+
+/// The 1- and 2-year probabilities of a logit total, each rounded half up to 5 dp: `logistic(t1)` and
+/// `logistic(t2)` as the service computes them, with one exponential instead of two. The 1-year one is computed
+/// exactly as `logistic` does. The 2-year one is first approximated from the same exponential (e^t2 = e^t1 ×
+/// e^(t2 − t1); the relative error is a few ulps, under 1e-14 in the probability), which decides its rounding
+/// unless it lies within 1e-12 of a tie; then `logistic(t2)` itself decides, so the result is always that of the
+/// two-exponential computation.
+fn probabilities(total: f64) -> (f64, f64) {
+    let (t1, t2) = (ONE_YEAR + total, TWO_YEAR + total);
+    let (l1, approx) = if t1 >= 0.0 {
+        let u = (-t1).exp();
+        (1.0 / (1.0 + u), 1.0 / (1.0 + u * GAP_EXP_INV))
+    } else {
+        let e = t1.exp();
+        let e2 = e * GAP_EXP;
+        (e / (1.0 + e), e2 / (1.0 + e2))
+    };
+    let k2 = half_up_if_clear(approx, 100_000).unwrap_or_else(|| half_up(logistic(t2), 100_000));
+    let p1 = half_up(l1, 100_000) as f64 / 100_000.0;
+    (p1, k2 as f64 / 100_000.0)
+}
+
+/// A probability as a whole percentage rounded half up, clamped to 1–99; true when the clamp applied.
+fn percentage(p: f64) -> (u8, bool) {
+    let pct = half_up(p, 100);
+    (pct.clamp(1, 99) as u8, pct == 0 || pct > 99)
+}
+
+fn band(two_year: u8) -> RiskBand {
+    match two_year {
         0..=49 => RiskBand::Low,
         50..=74 => RiskBand::Medium,
         75..=89 => RiskBand::High,
         _ => RiskBand::VeryHigh,
-    };
+    }
+}
+
+/// The arithmetic, on validated inputs, with the explanation.
+fn score(v: Valid) -> Ogrs3Score {
+    let mut fired = RuleList::new(rules::TABLE);
+    let (terms, copas_rate) = logit(&v);
+    let (p1, p2) = probabilities(terms.total);
+    let (one_year, clamped1) = percentage(p1);
+    let (two_year, clamped2) = percentage(p2);
+    if clamped1 || clamped2 {
+        fired.fire(Idx::CLAMP.bit());
+    }
     for i in [
         Idx::AGE_SEX,
         Idx::CONVICTION_STATUS,
@@ -416,21 +566,15 @@ fn score(
     Ogrs3Score {
         one_year,
         two_year,
-        band,
+        band: band(two_year),
         one_year_probability: p1,
         two_year_probability: p2,
-        terms: Ogrs3Terms {
-            age_sex,
-            conviction_status,
-            copas,
-            offence_group,
-            total,
-        },
+        terms,
         copas_rate,
-        age_at_follow_up,
-        age_at_conviction,
-        first_sanction,
-        offence_group: group,
+        age_at_follow_up: v.age_at_follow_up,
+        age_at_conviction: v.age_at_conviction,
+        first_sanction: v.total_sanctions == 1,
+        offence_group: v.group,
         rules: fired,
     }
 }
@@ -438,6 +582,7 @@ fn score(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::predictors::whole_years;
 
     /// The generated table equals the data file it was generated from (tools/predictor-tables/generate.py).
     #[test]
@@ -462,6 +607,137 @@ mod tests {
                 other => (other, None),
             });
             assert_eq!(actual, expected, "{row}");
+        }
+    }
+
+    /// The one-exponential probabilities equal the two-exponential computation (each `logistic` rounded half up
+    /// to 5 dp) over every logit total from −16 to 8 in steps of 1/4096 plus a walk of irregular ones.
+    #[test]
+    fn probabilities_as_two_exponentials() {
+        let two = |total: f64| {
+            let r = |t: f64| half_up(logistic(t), 100_000) as f64 / 100_000.0;
+            (r(ONE_YEAR + total), r(TWO_YEAR + total))
+        };
+        let grid = (-16 * 4096..8 * 4096).map(|i| f64::from(i) / 4096.0);
+        let mut x = 0.123_456_789_f64;
+        let walk = (0..200_000).map(move |_| {
+            x = (x * 7.31 + 0.377).fract();
+            x * 24.0 - 16.0
+        });
+        for t in grid.chain(walk) {
+            assert_eq!(probabilities(t), two(t), "{t}");
+        }
+        assert_eq!(GAP_EXP, (TWO_YEAR - ONE_YEAR).exp());
+        assert!((GAP_EXP_INV - (ONE_YEAR - TWO_YEAR).exp()).abs() <= f64::EPSILON);
+    }
+
+    /// Totals whose 2-year probability lies within the tie margin of a 5-dp tie take the exact path and still
+    /// agree: found by searching near ties of logistic(TWO_YEAR + t).
+    #[test]
+    fn probabilities_near_ties() {
+        let mut fallbacks = 0;
+        for k in 1..99_999u32 {
+            // logistic(t2) = (k + 0.5) / 100000 → t2 = ln(p / (1 − p)).
+            let p = (f64::from(k) + 0.5) / 100_000.0;
+            let t2 = (p / (1.0 - p)).ln();
+            let total = t2 - TWO_YEAR;
+            for total in [
+                total,
+                f64::from_bits(total.to_bits() + 1),
+                f64::from_bits(total.to_bits() - 1),
+            ] {
+                let l2 = logistic(TWO_YEAR + total);
+                let e = half_up(l2, 100_000) as f64 / 100_000.0;
+                assert_eq!(probabilities(total).1, e, "{total}");
+                fallbacks += usize::from(half_up_if_clear(l2, 100_000).is_none());
+            }
+        }
+        // The search does reach the exact path.
+        assert!(fallbacks > 1000, "{fallbacks}");
+    }
+
+    /// `ogrs3_percentages` gives `ogrs3`'s figures, and its errors, on 200,000 inputs across sexes, ages 5–110,
+    /// 1–1,000 sanctions and every code of the table (and some not in it).
+    #[test]
+    fn percentages_agree_with_explained() {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut r = move |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        let base = NaiveDate::from_ymd_opt(1920, 1, 1).unwrap_or_default();
+        let (mut ok, mut refused) = (0, 0);
+        for _ in 0..200_000 {
+            let dob = base + chrono::Days::new(r(30_000));
+            let conviction = dob + chrono::Days::new(r(40_000));
+            let code = match codes::CODES.get(r(3100) as usize) {
+                Some((c, _)) => format!("{c:05}"),
+                None => format!("{:05}", r(100_000)),
+            };
+            let input = Ogrs3Input {
+                sex: match r(20) {
+                    0 => Sex::NotSpecified,
+                    1..=5 => Sex::Female,
+                    _ => Sex::Male,
+                },
+                date_of_birth: dob,
+                conviction_date: conviction,
+                follow_up_start: conviction + chrono::Days::new(r(3000)),
+                total_sanctions: r(1001) as u32,
+                age_at_first_sanction: 5 + r(60) as u32,
+                offence_code: code,
+            };
+            let fast = ogrs3_percentages(&input);
+            match ogrs3(&input) {
+                Ok(s) => {
+                    let f = fast.unwrap_or_else(|e| panic!("{e}"));
+                    assert_eq!(
+                        (
+                            f.one_year,
+                            f.two_year,
+                            f.band,
+                            f.one_year_probability,
+                            f.two_year_probability,
+                            f.total
+                        ),
+                        (
+                            s.one_year,
+                            s.two_year,
+                            s.band,
+                            s.one_year_probability,
+                            s.two_year_probability,
+                            s.terms.total
+                        )
+                    );
+                    ok += 1;
+                }
+                Err(e) => {
+                    assert_eq!(fast.err(), Some(e));
+                    refused += 1;
+                }
+            }
+        }
+        assert!(ok > 10_000 && refused > 10_000, "{ok} {refused}");
+    }
+
+    #[test]
+    fn age_date_key_as_java_years() {
+        let start = NaiveDate::from_ymd_opt(1999, 1, 1).unwrap_or_default();
+        let dobs = [
+            start,
+            NaiveDate::from_ymd_opt(2000, 2, 29).unwrap_or_default(),
+        ];
+        for dob in dobs {
+            for on in dob.iter_days().skip(1).step_by(3).take(20_000) {
+                let got = age(dob, date_key(dob), on, Ogrs3Error::ConvictionNotAfterBirth);
+                assert_eq!(
+                    got,
+                    Ok(u32::try_from(whole_years(dob, on)).unwrap_or(0)),
+                    "{dob} {on}"
+                );
+            }
         }
     }
 

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::arp::{
-    ActuarialCategory, ArpError, DynamicAnswers, MotivationLevel, ProblemLevel, band,
+    ActuarialCategory, ArpError, ArpInput, DynamicAnswers, MotivationLevel, ProblemLevel, band,
     inconsistent_drugs, missing_answers, other_drugs, relationship, unemployed,
 };
 use super::logistic::coefficients::{SVRP_DYNAMIC, SVRP_STATIC, VRP_DYNAMIC, VRP_STATIC};
@@ -53,6 +53,23 @@ pub struct ViolentInput {
     /// OASys answers; with any required one missing the score is static.
     #[serde(default)]
     pub dynamic: DynamicAnswers,
+}
+
+impl From<&ViolentInput> for ArpInput {
+    /// ARP's inputs are VRP's without the violent-sanction count.
+    fn from(v: &ViolentInput) -> Self {
+        ArpInput {
+            assessment_date: v.assessment_date,
+            date_of_birth: v.date_of_birth,
+            conviction_date: v.conviction_date,
+            follow_up_start: v.follow_up_start,
+            sex: v.sex,
+            age_at_first_sanction: v.age_at_first_sanction,
+            total_sanctions: v.total_sanctions,
+            actuarial_category: v.actuarial_category,
+            dynamic: v.dynamic,
+        }
+    }
 }
 
 /// The criminal-history terms of VRP and SVRP, each the coefficient × its input, and the sum of every term.
