@@ -658,13 +658,31 @@ pub(crate) fn output_categories<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyD
 pub(crate) fn category_lists() -> Vec<(&'static str, Vec<String>)> {
     let names = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
     vec![
-        ("provider", providers().iter().map(|p| p.to_string()).collect()),
+        (
+            "provider",
+            providers().iter().map(|p| p.to_string()).collect(),
+        ),
         ("tier", tier_names()),
         ("tier_2026", names(&TIER_2026_NAMES)),
-        ("predictor_kind", PREDICTOR_KINDS.iter().map(|(k, _)| (*k).to_owned()).collect()),
-        ("predictor_band", PREDICTOR_BANDS.iter().map(|(k, _)| (*k).to_owned()).collect()),
+        (
+            "predictor_kind",
+            PREDICTOR_KINDS
+                .iter()
+                .map(|(k, _)| (*k).to_owned())
+                .collect(),
+        ),
+        (
+            "predictor_band",
+            PREDICTOR_BANDS
+                .iter()
+                .map(|(k, _)| (*k).to_owned())
+                .collect(),
+        ),
         ("rosh", ROSH.iter().map(|(k, _)| (*k).to_owned()).collect()),
-        ("home_area", CrcArea::ALL.iter().map(|c| c.code().to_owned()).collect()),
+        (
+            "home_area",
+            CrcArea::ALL.iter().map(|c| c.code().to_owned()).collect(),
+        ),
     ]
 }
 

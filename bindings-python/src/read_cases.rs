@@ -53,9 +53,9 @@ fn columns() -> (SchemaRef, Arc<Vec<Kind>>) {
             "u8" => (Kind::U8, DataType::UInt8),
             "bool" => (Kind::Bool, DataType::Boolean),
             cat => {
-                let list = cat.strip_prefix("cat:").and_then(|c| {
-                    lists.iter().find(|(n, _)| *n == c).map(|(_, l)| l.clone())
-                });
+                let list = cat
+                    .strip_prefix("cat:")
+                    .and_then(|c| lists.iter().find(|(n, _)| *n == c).map(|(_, l)| l.clone()));
                 let dictionary: ArrayRef = Arc::new(StringArray::from(list.unwrap_or_default()));
                 let data_type =
                     DataType::Dictionary(Box::new(DataType::Int8), Box::new(DataType::Utf8));
@@ -80,8 +80,14 @@ fn array(kind: &Kind, values: Values) -> Result<ArrayRef, ArrowError> {
             Arc::new(BooleanArray::from_iter(v.into_iter().map(|b| Some(b != 0))))
         }
         (Kind::Cat(dictionary), Values::I32(v)) => {
-            let keys = Int8Array::from_iter(v.into_iter().map(|c| i8::try_from(c).ok().filter(|c| *c >= 0)));
-            Arc::new(DictionaryArray::<Int8Type>::try_new(keys, Arc::clone(dictionary))?)
+            let keys = Int8Array::from_iter(
+                v.into_iter()
+                    .map(|c| i8::try_from(c).ok().filter(|c| *c >= 0)),
+            );
+            Arc::new(DictionaryArray::<Int8Type>::try_new(
+                keys,
+                Arc::clone(dictionary),
+            )?)
         }
         _ => return Err(wrong()),
     })
@@ -104,13 +110,14 @@ impl Progress {
         let secs = now.duration_since(self.start).as_secs_f64().max(1e-9);
         #[allow(clippy::cast_precision_loss, reason = "a display figure")]
         let (done, rate) = (
-            self.total
-                .filter(|t| *t > 0)
-                .map_or(String::new(), |t| format!("{:3.0}% ", 100.0 * bytes as f64 / t as f64)),
+            self.total.filter(|t| *t > 0).map_or(String::new(), |t| {
+                format!("{:3.0}% ", 100.0 * bytes as f64 / t as f64)
+            }),
             rows as f64 / secs,
         );
         let tail = if end { "\n" } else { "" };
-        let line = format!("\rread_cases: {done}{rows} cases, {errors} errors, {rate:.0} cases/s{tail}");
+        let line =
+            format!("\rread_cases: {done}{rows} cases, {errors} errors, {rate:.0} cases/s{tail}");
         let mut err = std::io::stderr().lock();
         let _ = err.write_all(line.as_bytes());
         let _ = err.flush();
@@ -174,7 +181,8 @@ impl Iterator for Batches {
                 }
             }
             if n % 4096 == 0 {
-                let (bytes, rows, errors) = (self.lines.bytes_read(), self.rows + n, self.error_count());
+                let (bytes, rows, errors) =
+                    (self.lines.bytes_read(), self.rows + n, self.error_count());
                 if let Some(p) = &mut self.progress {
                     p.show(bytes, rows, errors, false);
                 }
@@ -214,7 +222,12 @@ fn error_batch(errors: &[LineError]) -> Result<RecordBatch, ArrowError> {
     let message = StringArray::from_iter_values(errors.iter().map(|e| e.message.as_str()));
     RecordBatch::try_new(
         Arc::new(schema),
-        vec![Arc::new(line), Arc::new(kind), Arc::new(path), Arc::new(message)],
+        vec![
+            Arc::new(line),
+            Arc::new(kind),
+            Arc::new(path),
+            Arc::new(message),
+        ],
     )
 }
 
@@ -300,9 +313,9 @@ impl PyCaseReader {
             .batches
             .try_lock()
             .map_err(|_| PyRuntimeError::new_err("the reader is in use by another thread"))?;
-        let batches = guard
-            .take()
-            .ok_or_else(|| PyRuntimeError::new_err("the reader's batches have already been handed on"))?;
+        let batches = guard.take().ok_or_else(|| {
+            PyRuntimeError::new_err("the reader's batches have already been handed on")
+        })?;
         let reader = PyRecordBatchReader::new(Box::new(batches)).into_pyobject(py)?;
         reader.call_method1("__arrow_c_stream__", (requested_schema,))
     }

@@ -312,7 +312,10 @@ mod tests {
         let rows: Vec<_> =
             FlatLines::new(&b"{\"crn\": 5}\n"[..], LineShape::TierDetails, on()).collect();
         assert!(matches!(&rows[0], Err(e) if e.kind == "decode" && e.line == 1));
-        assert_eq!(LineShape::from_name("tier-details"), Some(LineShape::TierDetails));
+        assert_eq!(
+            LineShape::from_name("tier-details"),
+            Some(LineShape::TierDetails)
+        );
         assert_eq!(LineShape::from_name("nope"), None);
     }
 }
