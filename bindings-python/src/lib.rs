@@ -98,7 +98,6 @@ fn _probation(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(columnar::output_columns, m)?)?;
     m.add_class::<read_cases::PyCaseReader>()?;
     m.add_function(wrap_pyfunction!(read_cases::read_cases, m)?)?;
-    m.add_function(wrap_pyfunction!(read_cases::read_cases_table, m)?)?;
     m.add("SYNTH_AS_OF", probation_core::synth::AS_OF)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     Ok(())

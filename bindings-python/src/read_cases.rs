@@ -386,19 +386,3 @@ pub(crate) fn read_cases(
         schema,
     })
 }
-
-/// [`read_cases`] collected: `(table, errors)`, two `pyarrow.Table`s.
-#[pyfunction]
-#[pyo3(signature = (source, on, *, batch_size = 65_536, from_ = None, progress = None))]
-pub(crate) fn read_cases_table<'py>(
-    py: Python<'py>,
-    source: &Bound<'py, PyAny>,
-    on: &Bound<'py, PyAny>,
-    batch_size: usize,
-    from_: Option<&str>,
-    progress: Option<bool>,
-) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
-    let reader = read_cases(source, on, batch_size, from_, progress)?;
-    let table = reader.read_all(py)?;
-    Ok((table, reader.errors(py)?))
-}

@@ -81,9 +81,9 @@ from ._probation import (
     ValidationError,
     __version__,
     read_cases,
-    read_cases_table,
     validate,
 )
+from ._read_cases import read_cases_table
 from . import _types
 from ._types import *  # noqa: F403  (every generated type; its __all__ is generated)
 

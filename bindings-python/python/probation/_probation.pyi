@@ -52,7 +52,6 @@ __all__ = [
     "predictor_column_categories",
     "predictors",
     "read_cases",
-    "read_cases_table",
     "recompute_for",
     "recompute_for_event",
     "release_dates",
@@ -447,16 +446,6 @@ def read_cases(
 ) -> CaseReader:
     """Streams JSON Lines of cases (or of ``from_``: ``"tier-details"``, ``"community-api"``,
     ``"integration-api"``) into record batches of the columnar API's input columns on ``on``."""
-
-def read_cases_table(
-    source: str | os.PathLike[str] | bytes,
-    on: datetime.date,
-    *,
-    batch_size: int = 65536,
-    from_: str | None = None,
-    progress: bool | None = None,
-) -> tuple[Any, Any]:
-    """``read_cases`` collected: ``(table, errors)``, two ``pyarrow.Table``s."""
 
 @disjoint_base
 class Calendar:
