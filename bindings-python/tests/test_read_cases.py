@@ -56,7 +56,7 @@ def test_bytes_path_and_str_give_the_same_table() -> None:
 
 def test_arrow_c_stream_hands_the_batches_on_once() -> None:
     reader = probation.read_cases(DATA / "caseload.jsonl", ON, batch_size=256)
-    assert reader.schema == pa.schema(reader.schema)
+    assert reader.schema.names == probation.input_columns()
     stream = pa.RecordBatchReader.from_stream(reader)
     table = stream.read_all()
     whole, _ = probation.read_cases_table(DATA / "caseload.jsonl", ON)
