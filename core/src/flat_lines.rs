@@ -213,7 +213,7 @@ impl<R: BufRead> FlatLines<R> {
                 return Ok(any);
             }
             any = true;
-            let (take, end) = match memchr_newline(chunk) {
+            let (take, end) = match memchr::memchr(b'\n', chunk) {
                 Some(i) => (i + 1, true),
                 None => (chunk.len(), false),
             };
@@ -227,10 +227,6 @@ impl<R: BufRead> FlatLines<R> {
             }
         }
     }
-}
-
-fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|b| *b == b'\n')
 }
 
 impl<R: BufRead> Iterator for FlatLines<R> {
