@@ -648,29 +648,47 @@ pub(crate) fn assess_columns<'py>(
 #[pyfunction]
 pub(crate) fn output_categories<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
-    let providers: Vec<String> = providers().iter().map(|p| p.to_string()).collect();
-    d.set_item("provider", providers)?;
-    d.set_item("tier", tier_names())?;
-    d.set_item("tier_2026", TIER_2026_NAMES.to_vec())?;
-    d.set_item(
-        "predictor_kind",
-        PREDICTOR_KINDS.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
-    )?;
-    d.set_item(
-        "predictor_band",
-        PREDICTOR_BANDS.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
-    )?;
-    d.set_item("rosh", ROSH.iter().map(|(k, _)| *k).collect::<Vec<_>>())?;
-    d.set_item(
-        "home_area",
-        CrcArea::ALL.iter().map(|c| c.code()).collect::<Vec<_>>(),
-    )?;
+    for (name, list) in category_lists() {
+        d.set_item(name, list)?;
+    }
     Ok(d)
+}
+
+/// Every category list by name (what [`output_categories`] returns; `read_cases` reads it).
+pub(crate) fn category_lists() -> Vec<(&'static str, Vec<String>)> {
+    let names = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    vec![
+        (
+            "provider",
+            providers().iter().map(|p| p.to_string()).collect(),
+        ),
+        ("tier", tier_names()),
+        ("tier_2026", names(&TIER_2026_NAMES)),
+        (
+            "predictor_kind",
+            PREDICTOR_KINDS
+                .iter()
+                .map(|(k, _)| (*k).to_owned())
+                .collect(),
+        ),
+        (
+            "predictor_band",
+            PREDICTOR_BANDS
+                .iter()
+                .map(|(k, _)| (*k).to_owned())
+                .collect(),
+        ),
+        ("rosh", ROSH.iter().map(|(k, _)| (*k).to_owned()).collect()),
+        (
+            "home_area",
+            CrcArea::ALL.iter().map(|c| c.code().to_owned()).collect(),
+        ),
+    ]
 }
 
 /// Column builders for [`case_columns`] / [`synth_columns`].
 #[derive(Default)]
-struct InputColumns {
+pub(crate) struct InputColumns {
     n: usize,
     on: Vec<i32>,
     home_area: Vec<i32>,
@@ -734,7 +752,7 @@ fn rosh_code(r: Option<RoshLevel>) -> i32 {
 }
 
 impl InputColumns {
-    fn push(&mut self, a: &AllocationFacts, t: &TierInputs, u: &Tier2026Inputs) {
+    pub(crate) fn push(&mut self, a: &AllocationFacts, t: &TierInputs, u: &Tier2026Inputs) {
         self.n += 1;
         self.tier_rsr.push(t.rsr.unwrap_or(f64::NAN));
         self.tier_rosh.push(rosh_code(t.rosh));
@@ -791,57 +809,81 @@ impl InputColumns {
         }
     }
 
-    fn into_py<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        let i32s = |v: &[i32]| PyBytes::new(py, &le_bytes(v, i32::to_le_bytes));
-        let f64s = |v: &[f64]| PyBytes::new(py, &le_bytes(v, f64::to_le_bytes));
-        let u8s = |v: &[u8]| PyBytes::new(py, v);
-        d.set_item("on", i32s(&self.on))?;
-        d.set_item("home_area", i32s(&self.home_area))?;
-        d.set_item("mappa_eligible", u8s(&self.mappa_eligible))?;
-        d.set_item("assessed_rosh", i32s(&self.assessed_rosh))?;
-        d.set_item("registered_rosh", i32s(&self.registered_rosh))?;
-        d.set_item("foreign_national_liable_to_deportation", u8s(&self.foreign))?;
-        d.set_item("public_interest", u8s(&self.public_interest))?;
-        d.set_item("terrorism", u8s(&self.terrorism))?;
-        d.set_item("rsr", f64s(&self.rsr))?;
-        d.set_item("sentence_date", i32s(&self.sentence_date))?;
-        d.set_item("female", u8s(&self.female))?;
-        d.set_item("ogrs", f64s(&self.ogrs))?;
-        d.set_item("mappa_level", u8s(&self.mappa_level))?;
-        for ((name, _), col) in COMPLEXITY.iter().zip(&self.complexity) {
+    /// Every column's values by name, in no particular order (`read_cases` and [`Self::into_py`] read them).
+    pub(crate) fn into_values(self) -> Vec<(&'static str, Values)> {
+        let mut d: Vec<(&'static str, Values)> = Vec::with_capacity(64);
+        let i32s = Values::I32;
+        let f64s = Values::F64;
+        let u8s = Values::U8;
+        d.push(("on", i32s(self.on)));
+        d.push(("home_area", i32s(self.home_area)));
+        d.push(("mappa_eligible", u8s(self.mappa_eligible)));
+        d.push(("assessed_rosh", i32s(self.assessed_rosh)));
+        d.push(("registered_rosh", i32s(self.registered_rosh)));
+        d.push(("foreign_national_liable_to_deportation", u8s(self.foreign)));
+        d.push(("public_interest", u8s(self.public_interest)));
+        d.push(("terrorism", u8s(self.terrorism)));
+        d.push(("rsr", f64s(self.rsr)));
+        d.push(("sentence_date", i32s(self.sentence_date)));
+        d.push(("female", u8s(self.female)));
+        d.push(("ogrs", f64s(self.ogrs)));
+        d.push(("mappa_level", u8s(self.mappa_level)));
+        for ((name, _), col) in COMPLEXITY.iter().zip(self.complexity) {
             // public_interest and terrorism are already set (the same registrations).
-            if !d.contains(*name)? {
-                d.set_item(*name, u8s(col))?;
+            if !d.iter().any(|(n, _)| n == name) {
+                d.push((*name, u8s(col)));
             }
         }
-        d.set_item("parenting_responsibilities", u8s(&self.parenting))?;
-        d.set_item("impulsivity_or_temper", u8s(&self.impulsivity))?;
-        d.set_item("breach_or_recall_last_12_months", u8s(&self.breach))?;
-        d.set_item("iom", u8s(&self.iom))?;
-        d.set_item("unsupervised", u8s(&self.unsupervised))?;
-        d.set_item("has_mandate", u8s(&self.mandate))?;
-        d.set_item("has_assessment", u8s(&self.assessment))?;
-        for (name, col) in NEEDS.iter().zip(&self.needs) {
-            d.set_item(*name, u8s(col))?;
+        d.push(("parenting_responsibilities", u8s(self.parenting)));
+        d.push(("impulsivity_or_temper", u8s(self.impulsivity)));
+        d.push(("breach_or_recall_last_12_months", u8s(self.breach)));
+        d.push(("iom", u8s(self.iom)));
+        d.push(("unsupervised", u8s(self.unsupervised)));
+        d.push(("has_mandate", u8s(self.mandate)));
+        d.push(("has_assessment", u8s(self.assessment)));
+        for (name, col) in NEEDS.iter().zip(self.needs) {
+            d.push((*name, u8s(col)));
         }
-        d.set_item("tier_rsr", f64s(&self.tier_rsr))?;
-        d.set_item("tier_rosh", i32s(&self.tier_rosh))?;
-        d.set_item("mappa_category", u8s(&self.mappa_category))?;
-        d.set_item("active_event", u8s(&self.active_event))?;
-        d.set_item("arp", f64s(&self.arp))?;
-        d.set_item("arp_kind", i32s(&self.arp_kind))?;
-        d.set_item("csrp", f64s(&self.csrp))?;
-        d.set_item("csrp_kind", i32s(&self.csrp_kind))?;
-        d.set_item("dc_srp", f64s(&self.dc_srp))?;
-        d.set_item("dc_srp_band", i32s(&self.dc_srp_band))?;
-        d.set_item("lifer", u8s(&self.lifer))?;
-        d.set_item("latest_release", i32s(&self.latest_release))?;
-        d.set_item("domestic_abuse", u8s(&self.domestic_abuse))?;
-        d.set_item("stalking", u8s(&self.stalking))?;
-        d.set_item("sexual_offence", u8s(&self.sexual_offence))?;
+        d.push(("tier_rsr", f64s(self.tier_rsr)));
+        d.push(("tier_rosh", i32s(self.tier_rosh)));
+        d.push(("mappa_category", u8s(self.mappa_category)));
+        d.push(("active_event", u8s(self.active_event)));
+        d.push(("arp", f64s(self.arp)));
+        d.push(("arp_kind", i32s(self.arp_kind)));
+        d.push(("csrp", f64s(self.csrp)));
+        d.push(("csrp_kind", i32s(self.csrp_kind)));
+        d.push(("dc_srp", f64s(self.dc_srp)));
+        d.push(("dc_srp_band", i32s(self.dc_srp_band)));
+        d.push(("lifer", u8s(self.lifer)));
+        d.push(("latest_release", i32s(self.latest_release)));
+        d.push(("domestic_abuse", u8s(self.domestic_abuse)));
+        d.push(("stalking", u8s(self.stalking)));
+        d.push(("sexual_offence", u8s(self.sexual_offence)));
+        d
+    }
+
+    fn into_py<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for (name, values) in self.into_values() {
+            let bytes = match values {
+                Values::I32(v) => le_bytes(&v, i32::to_le_bytes),
+                Values::F64(v) => le_bytes(&v, f64::to_le_bytes),
+                Values::U8(v) => v,
+            };
+            d.set_item(name, PyBytes::new(py, &bytes))?;
+        }
         Ok(d)
     }
+}
+
+/// One input column's values, as [`InputColumns`] builds them (the encodings of the module docs).
+pub(crate) enum Values {
+    /// Dates (days since 1970, [`NO_DATE`] missing) and category codes (-1 missing).
+    I32(Vec<i32>),
+    /// Numbers, NaN missing.
+    F64(Vec<f64>),
+    /// Flags 0/1 and small counts.
+    U8(Vec<u8>),
 }
 
 /// The input columns of the columnar API read from cases on `on` (core's `from_case`), as encoded bytes.
@@ -961,12 +1003,16 @@ const OUTPUT_COLUMNS: [(&str, &str); 7] = [
 /// needs.
 #[pyfunction]
 pub(crate) fn input_columns<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-    let columns = INPUT_COLUMNS
+    PyList::new(py, input_column_list())
+}
+
+/// Every input column, `(name, encoding)`, in order (what [`input_columns`] returns; `read_cases` reads it).
+pub(crate) fn input_column_list() -> impl Iterator<Item = (&'static str, &'static str)> {
+    INPUT_COLUMNS
         .into_iter()
         .chain(COMPLEXITY.iter().map(|(n, _)| (*n, "bool")))
         .chain(NEEDS.iter().map(|n| (*n, "u8")))
-        .chain(TIER_2026_COLUMNS);
-    PyList::new(py, columns)
+        .chain(TIER_2026_COLUMNS)
 }
 
 /// The output columns, `(name, encoding)`.

@@ -19,6 +19,7 @@ mod guard;
 mod policy;
 mod predictor_columns;
 mod predictors;
+mod read_cases;
 mod records;
 mod release;
 mod sentence;
@@ -95,6 +96,8 @@ fn _probation(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(columnar::input_columns, m)?)?;
     m.add_function(wrap_pyfunction!(columnar::input_column_names, m)?)?;
     m.add_function(wrap_pyfunction!(columnar::output_columns, m)?)?;
+    m.add_class::<read_cases::PyCaseReader>()?;
+    m.add_function(wrap_pyfunction!(read_cases::read_cases, m)?)?;
     m.add("SYNTH_AS_OF", probation_core::synth::AS_OF)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     Ok(())

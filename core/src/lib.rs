@@ -24,6 +24,7 @@ pub mod calendar;
 pub mod contact;
 #[cfg(feature = "uniffi")]
 pub mod ffi;
+pub mod flat_lines;
 pub mod ids;
 pub mod interchange;
 pub mod lines;

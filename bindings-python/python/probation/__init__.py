@@ -70,6 +70,7 @@ from ._probation import (
     AllocationPolicy,
     CalendarError,
     Case,
+    CaseReader,
     ContactPolicy,
     DecodeError,
     InternalError,
@@ -79,8 +80,10 @@ from ._probation import (
     RuleError,
     ValidationError,
     __version__,
+    read_cases,
     validate,
 )
+from ._read_cases import read_cases_table
 from . import _types
 from ._types import *  # noqa: F403  (every generated type; its __all__ is generated)
 
@@ -89,6 +92,7 @@ __all__ = [
     "Calendar",
     "CalendarError",
     "Case",
+    "CaseReader",
     "ContactPolicy",
     "ContactPolicyArg",
     "DateArg",
@@ -126,6 +130,8 @@ __all__ = [
     "ogrs3",
     "predict_columns",
     "predictors",
+    "read_cases",
+    "read_cases_table",
     "recompute_for",
     "recompute_for_event",
     "release_dates",

@@ -1,6 +1,7 @@
 """Private native module of ``probation`` (pyo3 over probation-core). Import from ``probation`` instead."""
 
 import datetime
+import os
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, final
 
@@ -12,6 +13,7 @@ __all__ = [
     "Calendar",
     "CalendarError",
     "Case",
+    "CaseReader",
     "ContactPolicy",
     "DecodeError",
     "InternalError",
@@ -49,6 +51,7 @@ __all__ = [
     "predict_columns",
     "predictor_column_categories",
     "predictors",
+    "read_cases",
     "recompute_for",
     "recompute_for_event",
     "release_dates",
@@ -411,6 +414,38 @@ def input_columns() -> list[tuple[str, str]]:
 
 def output_columns() -> list[tuple[str, str]]:
     """The output columns of ``assess_columns``, ``(name, encoding)``."""
+
+@final
+class CaseReader:
+    """Record batches of the columnar API's input columns read from JSON Lines (``read_cases``): iterate for
+    ``pyarrow.RecordBatch``es, or hand the stream on through the Arrow PyCapsule interface (once)."""
+
+    @property
+    def schema(self) -> Any:
+        """The input columns' ``pyarrow.Schema``."""
+
+    def errors(self) -> Any:
+        """The lines read so far that gave no row: a ``pyarrow.Table`` of ``line``, ``kind``, ``path``,
+        ``message``."""
+
+    def read_all(self) -> Any:
+        """The remaining batches as one ``pyarrow.Table``."""
+
+    def __iter__(self) -> CaseReader: ...
+    def __next__(self) -> Any: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
+        """The remaining batches as an Arrow C stream capsule."""
+
+def read_cases(
+    source: str | os.PathLike[str] | bytes,
+    on: datetime.date,
+    *,
+    batch_size: int = 65536,
+    from_: str | None = None,
+    progress: bool | None = None,
+) -> CaseReader:
+    """Streams JSON Lines of cases (or of ``from_``: ``"tier-details"``, ``"community-api"``,
+    ``"integration-api"``) into record batches of the columnar API's input columns on ``on``."""
 
 @disjoint_base
 class Calendar:
