@@ -52,6 +52,17 @@ object Probation {
     @JvmStatic fun schedule(case: Case, policy: ContactPolicy, calendar: Calendar) =
         unchecked { probation.core.schedule(case, policy, calendar) }
 
+    /** The tier of every case on `on`, in one call: one [TierItem] (tier or error) per case, in order. */
+    @JvmStatic fun tierBatch(cases: List<Case>, on: LocalDate): List<TierItem> =
+        unchecked { probation.core.tierBatch(cases, on) }
+
+    /** The allocation of every case on `on`, in one call: one [AllocationItem] per case, in order. */
+    @JvmStatic fun allocateBatch(cases: List<Case>, on: LocalDate, policy: AllocationPolicy, calendar: Calendar): List<AllocationItem> =
+        unchecked { probation.core.allocateBatch(cases, on, policy, calendar) }
+
+    /** [Engine.allocate]: one case with the engine's policy and calendar (no object handles passed). */
+    @JvmStatic fun allocate(engine: Engine, case: Case, on: LocalDate) = unchecked { engine.allocate(case, on) }
+
     /** The England & Wales working-day calendar (close it, or use try-with-resources). */
     @JvmStatic fun calendar(): Calendar = Calendar.englandAndWales()
 
