@@ -4,7 +4,8 @@
 #   bash scripts/test-python.sh            (from the repository root; idempotent)
 #
 # 1. creates .venv (python3 -m venv) unless it exists, installs maturin, pytest, hypothesis, mypy, numpy, pandas,
-#    pyarrow, matplotlib (bindings-python/requirements-dev.txt);
+#    pyarrow, matplotlib, polars, duckdb (bindings-python/requirements-dev.txt) and pyspark
+#    (requirements-spark.txt);
 # 2. builds the native module into the venv with `maturin develop --release` (the release build takes a minute
 #    or two longer to compile but runs the 10,000-case differential test and the docs' examples several times
 #    faster, and is what bench.py measures; MATURIN_FLAGS= overrides), with its own target dir so cargo and
@@ -25,6 +26,11 @@ if [ ! -x "$PY" ]; then
 fi
 echo "== installing test dependencies"
 "$PY" -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-dev.txt
+# pyspark (~490 MB, for the Spark local-mode test on the JDK the Kotlin binding needs): PROBATION_NO_SPARK=1 skips it
+# (tests/test_spark.py then skips itself).
+if [ -z "${PROBATION_NO_SPARK:-}" ]; then
+    "$PY" -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-spark.txt
+fi
 
 echo "== building probation (maturin develop)"
 (

@@ -72,6 +72,6 @@ def assess(con: duckdb.DuckDBPyConnection, table: Any) -> Any:
     """The result as a pyarrow Table, ``table`` being a pyarrow Table (scanned in place through Arrow)."""
     con.register("cases", table)
     try:
-        return con.sql(query("cases", list(table.column_names))).arrow()
+        return con.sql(query("cases", list(table.column_names))).to_arrow_table()
     finally:
         con.unregister("cases")
