@@ -15,7 +15,6 @@ import os
 import sys
 import time
 
-import pyarrow as pa
 
 import probation
 import probation.spark
@@ -30,8 +29,7 @@ def run(master: str, rows: int, base: int, repeat: int) -> float:
              .config("spark.ui.enabled", "false").config("spark.driver.memory", "2g").getOrCreate())
     try:
         table = probation.synth_table(2026, base, ON, like="arrow")
-        table = pa.table({n: (c.cast(pa.string()) if pa.types.is_dictionary(c.type) else c)
-                          for n, c in zip(table.column_names, table.columns)})
+    table = probation.spark.spark_types(table)
         cases = spark.createDataFrame(table).cache()
         cases.count()
         reps = spark.range(-(-rows // base)).withColumnRenamed("id", "rep")

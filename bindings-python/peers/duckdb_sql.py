@@ -20,9 +20,14 @@ def _in(values: tuple[str, ...]) -> str:
     return "(" + ", ".join(f"'{v}'" for v in values) + ")"
 
 
+def _number(column: str) -> str:
+    """``column`` with NaN as NULL (DuckDB orders NaN above every number)."""
+    return f"(CASE WHEN isnan({column}) THEN NULL ELSE {column} END)"
+
+
 def query(source: str, columns: list[str]) -> str:
     """The SQL over the relation ``source`` (with columns ``columns``)."""
-    rsr = "tier_rsr" if "tier_rsr" in columns else "rsr"
+    rsr = _number("tier_rsr" if "tier_rsr" in columns else "rsr")
     rosh = "tier_rosh" if "tier_rosh" in columns else "registered_rosh"
     division = " ".join(f"WHEN '{h}' THEN '{d}'" for h, d in NPS_DIVISION.items())
     rosh_points = " ".join(f"WHEN '{r}' THEN {p}" for r, p in ROSH_POINTS.items())
@@ -36,7 +41,7 @@ WITH p AS (
       WHEN "on" >= DATE '{PS_START}' THEN 'probation_service'
       WHEN mappa_eligible OR assessed_rosh::VARCHAR IN {_in(HIGH_ROSH)} OR registered_rosh::VARCHAR IN {_in(HIGH_ROSH)}
         OR foreign_national_liable_to_deportation OR public_interest OR terrorism
-        OR coalesce(rsr >= {RSR_THRESHOLD}, false)
+        OR coalesce({_number('rsr')} >= {RSR_THRESHOLD}, false)
         OR (home_area::VARCHAR = 'C10' AND "on" >= DATE '{WALES_TO_NPS}')
       THEN CASE home_area::VARCHAR {division} END
       ELSE home_area::VARCHAR
@@ -50,7 +55,7 @@ WITH p AS (
     + CASE WHEN female THEN 2 * (parenting_responsibilities::INT + impulsivity_or_temper::INT
                                   + breach_or_recall_last_12_months::INT) ELSE 0 END AS protect,
     CASE WHEN has_mandate AND has_assessment
-      THEN {needs} + least(greatest(floor(coalesce(CASE WHEN isnan(ogrs) THEN 0 ELSE ogrs END, 0) / 10), 0), 10)::INT
+      THEN {needs} + least(greatest(floor(coalesce({_number('ogrs')}, 0) / 10), 0), 10)::INT
            + 2 * iom::INT
       ELSE 0 END AS change,
     has_mandate, has_assessment, unsupervised

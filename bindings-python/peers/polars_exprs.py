@@ -1,8 +1,7 @@
-"""Allocation + 2021 tier as Polars expressions (``pl.when`` chains) over a Polars DataFrame."""
+"""Allocation + 2021 tier as Polars expressions (``pl.when`` chains) over a Polars DataFrame. Polars orders NaN
+above every number, so NaN scores are turned into nulls before any comparison."""
 
 from __future__ import annotations
-
-import datetime
 
 import polars as pl
 
@@ -20,8 +19,8 @@ def assess(df: pl.DataFrame) -> pl.DataFrame:
     on = pl.col("on")
     rosh_high = pl.col("assessed_rosh").cast(s).is_in(HIGH_ROSH) | pl.col("registered_rosh").cast(s).is_in(HIGH_ROSH)
     nps = (pl.col("mappa_eligible") | rosh_high.fill_null(False) | pl.col("foreign_national_liable_to_deportation")
-           | pl.col("public_interest") | pl.col("terrorism") | (pl.col("rsr") >= RSR_THRESHOLD).fill_null(False)
-           | ((home == "C10") & (on >= datetime.date(*WALES_TO_NPS.timetuple()[:3]))))
+           | pl.col("public_interest") | pl.col("terrorism") | (pl.col("rsr").fill_nan(None) >= RSR_THRESHOLD).fill_null(False)
+           | ((home == "C10") & (on >= WALES_TO_NPS)))
     provider = (pl.when(on < TR_START).then(pl.lit("probation_trust"))
                 .when(on >= PS_START).then(pl.lit("probation_service"))
                 .when(nps).then(home.replace_strict(NPS_DIVISION, return_dtype=s))

@@ -40,9 +40,7 @@ def spark() -> Iterator[Any]:
 def test_spark_assess_equals_assess_table(spark: Any) -> None:
     table = probation.synth_table(5, 3_000, ON, like="arrow")
     table = table.append_column("row", pa.array(range(table.num_rows), type=pa.int64()))
-    # Spark has no dictionary type: categories travel as strings.
-    table = pa.table({n: (c.cast(pa.string()) if pa.types.is_dictionary(c.type) else c)
-                      for n, c in zip(table.column_names, table.columns)})
+    table = probation.spark.spark_types(table)
     df = spark.createDataFrame(table).repartition(3)
     got = probation.spark.assess(df, keep=["row"]).toArrow().sort_by("row")
     expected = probation.assess_table(table)

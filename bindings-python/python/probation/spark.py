@@ -37,6 +37,21 @@ def _result_names(allocation: bool, tier: bool) -> list[str]:
     return [n for n in _RESULT_KINDS if (n in alloc and allocation) or (n not in alloc and tier)]
 
 
+def spark_types(table: Any) -> Any:
+    """A pyarrow Table of input columns in types Spark has: categories (dictionaries) as strings, unsigned
+    integers as ``int32`` — e.g. ``spark.createDataFrame(spark_types(probation.synth_table(..., like="arrow")))``."""
+    import pyarrow as pa
+
+    def spark_type(c: Any) -> Any:
+        if pa.types.is_dictionary(c.type):
+            return c.cast(pa.string())
+        if pa.types.is_unsigned_integer(c.type):
+            return c.cast(pa.int32())
+        return c
+
+    return pa.table({n: spark_type(c) for n, c in zip(table.column_names, table.columns)})
+
+
 def assess(
     df: Any,
     on: datetime.date | None = None,
