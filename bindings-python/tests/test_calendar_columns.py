@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import probation
 
 CAL = probation.Calendar()
-HOLIDAYS = [h.date for y in [*range(1970, 2101, 5), 2020, 2022, 2023] for h in CAL.bank_holidays(y)]
+HOLIDAYS = [h.date for y in [*range(1971, 2100, 5), 2020, 2022, 2023] for h in CAL.bank_holidays(y)]
 
 near_holiday = st.builds(lambda h, d: h + datetime.timedelta(days=d), st.sampled_from(HOLIDAYS),
                          st.integers(-6, 6))

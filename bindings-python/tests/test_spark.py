@@ -22,6 +22,8 @@ if shutil.which("java") is None and "JAVA_HOME" not in os.environ:
 import probation.spark  # noqa: E402
 
 ON = datetime.date(2018, 6, 1)
+# pyspark 4.3 warns that pandas >= 3 is not fully supported; this path never goes through pandas.
+pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
 
 
 @pytest.fixture(scope="module")
