@@ -15,7 +15,9 @@ use crate::guard::guard;
 /// Little-endian `i32`s of `b` (a trailing partial value is an error naming `what`).
 fn i32s(b: &[u8], what: &str) -> Result<Vec<i32>, Error> {
     if b.len() % 4 != 0 {
-        return Err(Error::Calendar(format!("`{what}`: buffer is not whole 32-bit values")));
+        return Err(Error::Calendar(format!(
+            "`{what}`: buffer is not whole 32-bit values"
+        )));
     }
     Ok(b.chunks_exact(4)
         .map(|c| <[u8; 4]>::try_from(c).map_or(NO_DAY, i32::from_le_bytes))
@@ -71,7 +73,9 @@ pub(crate) fn add_working_days_column<'py>(
                         .map(|(row, &v)| match v {
                             NO_DAY => Ok(None),
                             v => u32::try_from(v).map(Some).map_err(|_| {
-                                Error::Calendar(format!("`n` row {row}: negative number of working days"))
+                                Error::Calendar(format!(
+                                    "`n` row {row}: negative number of working days"
+                                ))
                             }),
                         })
                         .collect::<Result<_, Error>>()?,
