@@ -14,7 +14,7 @@ use crate::guard::guard;
 
 /// Little-endian `i32`s of `b` (a trailing partial value is an error naming `what`).
 fn i32s(b: &[u8], what: &str) -> Result<Vec<i32>, Error> {
-    if b.len() % 4 != 0 {
+    if !b.len().is_multiple_of(4) {
         return Err(Error::Calendar(format!(
             "`{what}`: buffer is not whole 32-bit values"
         )));
