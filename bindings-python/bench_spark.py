@@ -29,7 +29,7 @@ def run(master: str, rows: int, base: int, repeat: int) -> float:
              .config("spark.ui.enabled", "false").config("spark.driver.memory", "2g").getOrCreate())
     try:
         table = probation.synth_table(2026, base, ON, like="arrow")
-    table = probation.spark.spark_types(table)
+        table = probation.spark.spark_types(table)
         cases = spark.createDataFrame(table).cache()
         cases.count()
         reps = spark.range(-(-rows // base)).withColumnRenamed("id", "rep")
