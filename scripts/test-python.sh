@@ -4,7 +4,8 @@
 #   bash scripts/test-python.sh            (from the repository root; idempotent)
 #
 # 1. creates .venv (python3 -m venv) unless it exists, installs maturin, pytest, hypothesis, mypy, numpy, pandas,
-#    pyarrow, matplotlib (bindings-python/requirements-dev.txt);
+#    pyarrow, matplotlib, polars, duckdb (bindings-python/requirements-dev.txt) and pyspark
+#    (requirements-spark.txt; PROBATION_NO_SPARK=1 skips it);
 # 2. builds the release wheel once (scripts/build-wheel.sh: abi3 manylinux, glibc checked) and installs that
 #    wheel into the venv, so the release module is compiled once and the tests run what analysts install; with
 #    MATURIN_FLAGS set (even empty: `MATURIN_FLAGS= bash scripts/test-python.sh` is a debug build) it uses
@@ -28,6 +29,11 @@ if [ ! -x "$PY" ]; then
 fi
 echo "== installing test dependencies"
 "$PY" -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-dev.txt
+# pyspark (~490 MB, for the Spark local-mode test on the JDK the Kotlin binding needs): PROBATION_NO_SPARK=1 skips it
+# (tests/test_spark.py then skips itself).
+if [ -z "${PROBATION_NO_SPARK:-}" ]; then
+    "$PY" -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-spark.txt
+fi
 
 WHEEL=""
 if [ -n "${MATURIN_FLAGS+set}" ]; then

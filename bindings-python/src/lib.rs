@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 mod allocation;
 mod audit;
 mod calendar;
+mod calendar_columns;
 mod call;
 mod case;
 mod columnar;
@@ -90,6 +91,11 @@ fn _probation(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(audit::timeline, m)?)?;
     m.add_function(wrap_pyfunction!(audit::synth_audited, m)?)?;
     m.add_function(wrap_pyfunction!(columnar::assess_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar_columns::working_day_column, m)?)?;
+    m.add_function(wrap_pyfunction!(
+        calendar_columns::add_working_days_column,
+        m
+    )?)?;
     m.add_function(wrap_pyfunction!(columnar::output_categories, m)?)?;
     m.add_function(wrap_pyfunction!(columnar::case_columns, m)?)?;
     m.add_function(wrap_pyfunction!(columnar::synth_columns, m)?)?;

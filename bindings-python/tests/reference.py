@@ -2,7 +2,7 @@
 the rulebook, not from the Rust code.
 
 Used by the differential test (``test_differential.py``: the binding and this module must agree on every
-generated case) and as the baseline of ``bench.py``. Each engine is split as the rulebook reads: first the
+generated case); its rule tables are read by the vectorised peers ``bench.py`` times (``bindings-python/peers``). Each engine is split as the rulebook reads: first the
 facts a decision needs are read from the case (``allocation_facts``, ``tier_inputs``), then the decision is made
 from those facts alone (``allocate_facts``, ``tier_from_inputs``). The benchmark times the second step over the
 same columns the binding's columnar API takes.

@@ -55,6 +55,7 @@ from ._api import (
     vrp,
     timeline,
 )
+from ._calendar_columns import add_working_days, is_working_day
 from ._columnar import (
     Table,
     allocate_table,
@@ -107,6 +108,7 @@ __all__ = [
     "Table",
     "ValidationError",
     "__version__",
+    "add_working_days",
     "allocate",
     "allocate_many",
     "allocate_table",
@@ -127,6 +129,7 @@ __all__ = [
     "input_columns",
     "integration_api_from_case",
     "integration_api_to_case",
+    "is_working_day",
     "ogrs3",
     "predict_columns",
     "predictors",

@@ -25,6 +25,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "_panic_for_test",
+    "add_working_days_column",
     "allocate",
     "allocate_many",
     "arp",
@@ -73,6 +74,7 @@ __all__ = [
     "timeline",
     "validate",
     "vrp",
+    "working_day_column",
 ]
 
 __version__: str
@@ -380,6 +382,13 @@ def synth_audited(
     seed: int, count: int, fault_percent: int = 20, *, start: int = 0
 ) -> list[tuple[Case, dict[str, Any] | None]]:
     """Synthetic cases with recorded decisions and injected faults."""
+
+def working_day_column(days: bytes, calendar: Calendar | None = None) -> bytes:
+    """``is_working_day`` over i32 days since 1970-01-01 (-2**31 missing): one byte a row, 1 working, 0 not, 2
+    missing (``probation.is_working_day`` converts columns)."""
+
+def add_working_days_column(days: bytes, n: int | bytes, calendar: Calendar | None = None) -> bytes:
+    """``add_working_days`` over i32 days (-2**31 missing); ``n`` an int or i32 bytes per row (-2**31 missing)."""
 
 def assess_columns(
     n: int,

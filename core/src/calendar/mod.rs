@@ -44,6 +44,7 @@
 //! ```
 
 mod bank_holidays;
+mod columns;
 mod easter;
 pub mod rules;
 mod working_days;
@@ -54,6 +55,7 @@ use std::sync::{Arc, OnceLock};
 use chrono::{Datelike, NaiveDate};
 
 pub use bank_holidays::{BankHoliday, HolidayName};
+pub use columns::{ColumnError, NO_DAY, Offsets};
 pub use easter::easter_sunday;
 use working_days::{Table, index};
 
