@@ -12,6 +12,7 @@ pub mod community_api;
 pub mod events;
 pub mod export;
 pub mod integration_api;
+pub mod shape;
 pub mod tier_details;
 
 use serde::Serialize;
@@ -23,8 +24,9 @@ pub use events::{
     DomainEvent, EventRecompute, PersonIdentifier, PersonReference, Recompute, TierChange,
     recompute_for, recompute_for_event, tier_changed_events,
 };
-pub use export::{NdeliusKeyDate, NdeliusTierForms, key_dates, tier_forms};
+pub use export::{EventKeyDates, NdeliusKeyDate, NdeliusTierForms, case_key_dates, key_dates, tier_forms};
 pub use integration_api::{IntegrationApiCase, integration_api_from_case, integration_api_to_case};
+pub use shape::{RecordShape, from_ndelius, to_ndelius};
 pub use tier_details::{
     TierDetails, tier_details_from_case, tier_details_line_from_case, tier_details_line_to_case,
     tier_details_to_case,
