@@ -199,16 +199,20 @@ pub(crate) fn decode_bytes<T: serde::de::DeserializeOwned>(
     bytes: &[u8],
     keys: Keys<'_>,
 ) -> Result<T, RecordError> {
+    decode(document_text(bytes)?, keys)
+}
+
+/// A document given as bytes, as text: `too_large` over [`MAX_DOCUMENT_BYTES`], `decode` when not UTF-8.
+pub fn document_text(bytes: &[u8]) -> Result<&str, RecordError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(RecordError::TooLarge {
             limit: MAX_DOCUMENT_BYTES,
         });
     }
-    let s = std::str::from_utf8(bytes).map_err(|_| RecordError::Decode {
+    std::str::from_utf8(bytes).map_err(|_| RecordError::Decode {
         path: String::new(),
         message: "input is not valid utf-8".to_owned(),
-    })?;
-    decode(s, keys)
+    })
 }
 
 fn path_of(path: &serde_path_to_error::Path, keys: Keys<'_>) -> String {
