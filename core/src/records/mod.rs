@@ -24,7 +24,9 @@ pub use events::{
     DomainEvent, EventRecompute, PersonIdentifier, PersonReference, Recompute, TierChange,
     recompute_for, recompute_for_event, tier_changed_events,
 };
-pub use export::{EventKeyDates, NdeliusKeyDate, NdeliusTierForms, case_key_dates, key_dates, tier_forms};
+pub use export::{
+    EventKeyDates, NdeliusKeyDate, NdeliusTierForms, case_key_dates, key_dates, tier_forms,
+};
 pub use integration_api::{IntegrationApiCase, integration_api_from_case, integration_api_to_case};
 pub use shape::{RecordShape, from_ndelius, to_ndelius};
 pub use tier_details::{

@@ -17,7 +17,7 @@ class RecordsTest {
     private val secretCrn = "X999901"
     private val secretName = "Zebedee"
     private val tierDetails = """{"gender":"Female","ogrsscore":40,"rsrscore":3.0,"registrations":[{"code":"MAPP",""" +
-        """"level":"M2","category":"M1","date":"2023-05-01"}],"convictions":[{"sentenceTypeCode":"NC",""" +
+        """"level":"M2","category":"M1","date":"2023-05-01"}],"convictions":[{"sentenceTypeCode":"SP",""" +
         """"requirements":[{"mainCategoryTypeCode":"F","restrictive":false}]}],"previousEnforcementActivity":true,""" +
         """"hasActiveEvent":true}"""
     private val communityApi = """{"offender":{"otherIds":{"crn":"$secretCrn"},"firstName":"$secretName",""" +
