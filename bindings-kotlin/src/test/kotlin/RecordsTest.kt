@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
 import probation.core.*
+import probation.core.types.*
 import java.time.LocalDate
 
 /**
