@@ -126,3 +126,48 @@ pub fn recompute_for_event(event_json: String) -> Result<rec::EventRecompute, Ap
 pub fn recompute_for_event_json(event_json: String) -> Result<String, ApiError> {
     guard(|| serde_json::to_string(&rec::recompute_for_event(&event_json)?).map_err(internal))
 }
+
+/// A document of the shape named `shape` (`tier-details`, `community-api`, `integration-api`, as the CLI's
+/// `--from`) as a case (not validated): core's `from_ndelius`. tier-details needs `on` and takes the CRN from
+/// `crn`, else from the document's `crn` member; the other shapes carry theirs, so `crn` is refused for them.
+#[uniffi::export(default(crn = None, on = None))]
+pub fn from_ndelius(
+    document: String,
+    shape: String,
+    crn: Option<String>,
+    on: Option<NaiveDate>,
+) -> Result<Case, ApiError> {
+    guard(|| {
+        let shape = rec::RecordShape::parse(&shape)?;
+        Ok(rec::from_ndelius(shape, &document, crn.as_deref(), on)?)
+    })
+}
+
+/// As [`from_ndelius`], the document as UTF-8 bytes (`too_large` / `decode` when it is not).
+#[uniffi::export(default(crn = None, on = None))]
+pub fn from_ndelius_bytes(
+    document: Vec<u8>,
+    shape: String,
+    crn: Option<String>,
+    on: Option<NaiveDate>,
+) -> Result<Case, ApiError> {
+    let text = guard(|| Ok(rec::document_text(&document)?.to_owned()))?;
+    from_ndelius(text, shape, crn, on)
+}
+
+/// A case as a document of the shape named `shape` (JSON): core's `to_ndelius`; tier-details (the JSON Lines
+/// form, with `crn`) and the Integration API need `on`.
+#[uniffi::export(default(on = None))]
+pub fn to_ndelius(case: Case, shape: String, on: Option<NaiveDate>) -> Result<String, ApiError> {
+    guard(|| {
+        let shape = rec::RecordShape::parse(&shape)?;
+        Ok(rec::to_ndelius(shape, &case, on)?)
+    })
+}
+
+/// The nDelius key dates (`SED`, `ACR`, `LED`, `PSSED`) of every custodial event of a case, as JSON (a list of
+/// `EventKeyDates` `{"event", "dates": [{"code", "date"}]}`): core's `case_key_dates`.
+#[uniffi::export]
+pub fn key_dates_json(case: Case) -> Result<String, ApiError> {
+    guard(|| serde_json::to_string(&rec::case_key_dates(&case)?).map_err(internal))
+}

@@ -71,6 +71,9 @@ fn _probation(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(records::recompute_for, m)?)?;
     m.add_function(wrap_pyfunction!(records::recompute_for_event, m)?)?;
     m.add_function(wrap_pyfunction!(records::tier_changed_events, m)?)?;
+    m.add_function(wrap_pyfunction!(records::from_ndelius, m)?)?;
+    m.add_function(wrap_pyfunction!(records::to_ndelius, m)?)?;
+    m.add_function(wrap_pyfunction!(records::key_dates, m)?)?;
     m.add_function(wrap_pyfunction!(release::release_law, m)?)?;
     m.add_function(wrap_pyfunction!(predictors::ogrs3, m)?)?;
     m.add_function(wrap_pyfunction!(predictors::arp, m)?)?;

@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 
 use probation_core::model::Case;
-use probation_core::records::{self as core_records, RecordError, TierChange};
+use probation_core::records::{self as core_records, RecordError, RecordShape, TierChange};
 use probation_core::tier2026;
 
 use crate::call::on_case;
@@ -149,6 +149,85 @@ pub(crate) fn tier_changed_events<'py>(
             core_records::tier_changed_events(&before, &after, occurred_at).map_err(Error::from)?;
         let list = PyList::empty(py);
         for e in &events {
+            list.append(result_to_py(py, e)?)?;
+        }
+        Ok(list)
+    })
+}
+
+/// The optional `on` argument of the shape-named calls.
+fn optional_date(on: Option<&Bound<'_, PyAny>>) -> PyResult<Option<chrono::NaiveDate>> {
+    on.filter(|o| !o.is_none())
+        .map(|o| date_arg(o, "on"))
+        .transpose()
+}
+
+/// A record document as JSON text: `str` as given, `bytes` (UTF-8) or a dict / list written as JSON.
+fn document_text(document: &Bound<'_, PyAny>) -> Result<String, Error> {
+    if let Ok(s) = document.cast::<pyo3::types::PyString>() {
+        let s = s.to_str().map_err(|_| RecordError::Decode {
+            path: String::new(),
+            message: "input is not valid utf-8".to_owned(),
+        })?;
+        return Ok(s.to_owned());
+    }
+    if let Ok(b) = document.cast::<pyo3::types::PyBytes>() {
+        return Ok(core_records::document_text(b.as_bytes())?.to_owned());
+    }
+    let (text, refused) = crate::convert::to_json_text(document)?;
+    match refused {
+        Some(r) => Err(Error::Input {
+            path: r.path(),
+            message: r.message.to_owned(),
+        }),
+        None => Ok(text),
+    }
+}
+
+/// A document of the shape named `shape` (`tier-details`, `community-api`, `integration-api`) → a case
+/// (not validated): core's `from_ndelius`.
+#[pyfunction]
+#[pyo3(signature = (document, shape, crn=None, on=None))]
+pub(crate) fn from_ndelius<'py>(
+    py: Python<'py>,
+    document: &Bound<'py, PyAny>,
+    shape: &str,
+    crn: Option<&str>,
+    on: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyCase>> {
+    let on = optional_date(on)?;
+    guard(|| {
+        let shape = RecordShape::parse(shape).map_err(Error::from)?;
+        let text = document_text(document)?;
+        let c = core_records::from_ndelius(shape, &text, crn, on).map_err(Error::from)?;
+        case(py, c)
+    })
+}
+
+/// A case → a document of the shape named `shape` (JSON text): core's `to_ndelius`.
+#[pyfunction]
+#[pyo3(signature = (case, shape, on=None))]
+pub(crate) fn to_ndelius(
+    case: &Bound<'_, PyCase>,
+    shape: &str,
+    on: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let on = optional_date(on)?;
+    guard(|| {
+        let shape = RecordShape::parse(shape).map_err(Error::from)?;
+        Ok(core_records::to_ndelius(shape, &case.get().inner, on).map_err(Error::from)?)
+    })
+}
+
+/// The nDelius key dates of every custodial event of a case (core's `case_key_dates`).
+#[pyfunction]
+pub(crate) fn key_dates<'py>(
+    py: Python<'py>,
+    case: &Bound<'py, PyCase>,
+) -> PyResult<Bound<'py, PyList>> {
+    guard(|| {
+        let list = PyList::empty(py);
+        for e in &core_records::case_key_dates(&case.get().inner).map_err(Error::from)? {
             list.append(result_to_py(py, e)?)?;
         }
         Ok(list)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from typing import Any, Union
+from typing import Any, Literal, Union
 
 from . import _probation as _native
 from ._probation import AllocationPolicy, Case, ContactPolicy
@@ -23,6 +23,7 @@ from ._types import (
     DomainEvent,
     Escalation,
     EscalationPoint,
+    EventKeyDates,
     EventRecompute,
     IicSrpScore,
     ManagerOverride,
@@ -196,6 +197,45 @@ def integration_api_to_case(text: str) -> Case:
 def integration_api_from_case(case: Case, on: datetime.date) -> str:
     """``case`` on ``on`` as an Integration API bundle (JSON text)."""
     return _native.integration_api_from_case(case, on)
+
+
+RecordShapeName = Literal["tier-details", "community-api", "integration-api"]
+"""The record shapes that map to a whole case (docs/records.md), named as the CLI's ``--from`` names them."""
+
+RecordDocument = Union[str, bytes, Mapping[str, Any]]
+"""A record document: JSON text, UTF-8 bytes, or the decoded JSON as a dict."""
+
+
+def from_ndelius(
+    document: RecordDocument,
+    shape: RecordShapeName,
+    crn: str | None = None,
+    on: datetime.date | None = None,
+) -> Case:
+    """A record of ``shape`` as a case, not validated (``case.issues()``): core's ``records::from_ndelius``.
+
+    ``tier-details`` needs ``on`` (the calculation date) and takes the CRN from ``crn`` (the URL's), else from
+    the document's ``crn`` member (a JSON Lines line); ``community-api`` and ``integration-api`` carry their own
+    CRN, so ``crn`` is refused for them. Raises ``RecordError`` naming the field (``kind`` ``decode``,
+    ``too_large``, ``too_many``, ``unknown_code``, ``unsupported``, ``invalid``; ``path`` ``shape`` for an unknown
+    shape, ``on`` / ``crn`` for a missing or refused argument); ``DecodeError`` for a dict value JSON cannot hold.
+    No message holds an input value.
+    """
+    return _native.from_ndelius(document, shape, crn, on)
+
+
+def to_ndelius(case: Case, shape: RecordShapeName, on: datetime.date | None = None) -> str:
+    """``case`` as a record of ``shape`` (JSON text): core's ``records::to_ndelius``. ``tier-details`` (the JSON
+    Lines form, with ``crn``) and ``integration-api`` are written as on ``on``, which they need (``RecordError``
+    at ``on`` otherwise). ``from_ndelius(to_ndelius(c, s, on), s, on=on)`` keeps every field the mapping reads."""
+    return _native.to_ndelius(case, shape, on)
+
+
+def key_dates(case: Case) -> list[EventKeyDates]:
+    """The custody key dates of every custodial event of ``case`` in nDelius key-date codes (``SED``, ``ACR``,
+    ``LED``, ``PSSED``), by event index. ``RuleError`` (``kind="sentence"``) naming the field for a sentence the
+    arithmetic refuses."""
+    return [_build(EventKeyDates, e) for e in _native.key_dates(case)]
 
 
 def tier_forms(case: Case, on: datetime.date) -> NdeliusTierForms:

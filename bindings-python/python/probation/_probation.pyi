@@ -41,11 +41,13 @@ __all__ = [
     "dc_srp",
     "escalation",
     "escalation_history",
+    "from_ndelius",
     "iic_srp",
     "input_column_names",
     "input_columns",
     "integration_api_from_case",
     "integration_api_to_case",
+    "key_dates",
     "ogrs3",
     "output_categories",
     "output_columns",
@@ -72,6 +74,7 @@ __all__ = [
     "tier_many",
     "tiers",
     "timeline",
+    "to_ndelius",
     "validate",
     "vrp",
     "working_day_column",
@@ -312,6 +315,20 @@ def integration_api_to_case(text: str) -> Case:
 
 def integration_api_from_case(case: Case, on: datetime.date) -> str:
     """A case as an Integration API bundle."""
+
+def from_ndelius(
+    document: str | bytes | Mapping[str, Any],
+    shape: str,
+    crn: str | None = None,
+    on: datetime.date | None = None,
+) -> Case:
+    """A record of a named shape as a case (not validated) (``probation.from_ndelius`` wraps it)."""
+
+def to_ndelius(case: Case, shape: str, on: datetime.date | None = None) -> str:
+    """A case as a record of a named shape (JSON text)."""
+
+def key_dates(case: Case) -> list[dict[str, Any]]:
+    """The nDelius key dates of each custodial event, as core serialises them (``probation.key_dates`` wraps them)."""
 
 def tier_forms(case: Case, on: datetime.date) -> dict[str, Any]:
     """The nDelius forms of both tiers, as core serialises them (``probation.tier_forms`` wraps them)."""

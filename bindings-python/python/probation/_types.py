@@ -42,6 +42,7 @@ __all__ = [
     "ErsScheme",
     "Escalation",
     "EscalationPoint",
+    "EventKeyDates",
     "EventRecompute",
     "Failure",
     "Fraction",
@@ -1223,6 +1224,16 @@ class EscalationPoint:
     """The date by which to refer."""
     rules: tuple[Rule, ...]
     """The NPS criteria met, then the escalation rules."""
+
+
+@dataclasses.dataclass(frozen=True)
+class EventKeyDates:
+    """The nDelius key dates of one custodial event of a case."""
+
+    event: int
+    """Index of the event in the case's `events`."""
+    dates: tuple[NdeliusKeyDate, ...]
+    """Its key dates (`key_dates`)."""
 
 
 @dataclasses.dataclass(frozen=True)

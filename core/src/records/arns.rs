@@ -22,47 +22,41 @@ use crate::model::{
 };
 
 /// One predictor of the OGRS4 family as ARNS reports it.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ArnsPredictor {
     /// Percentage score.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
     /// Band (`LOW`, `MEDIUM`, `HIGH`, `VERY_HIGH`, `NOT_APPLICABLE`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub band: Option<String>,
     /// `STATIC` or `DYNAMIC`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub static_or_dynamic: Option<String>,
 }
 
 /// `AllPredictorDto` (output version 2).
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ArnsPredictorOutput {
     /// ARP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all_reoffending_predictor: Option<ArnsPredictor>,
     /// VRP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub violent_reoffending_predictor: Option<ArnsPredictor>,
     /// SVRP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serious_violent_reoffending_predictor: Option<ArnsPredictor>,
     /// DC-SRP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direct_contact_sexual_reoffending_predictor: Option<ArnsPredictor>,
     /// IIC-SRP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indirect_image_contact_sexual_reoffending_predictor: Option<ArnsPredictor>,
     /// CSRP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub combined_serious_reoffending_predictor: Option<ArnsPredictor>,
 }
 
 /// One entry of the predictors document.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]

@@ -26,12 +26,12 @@ use super::{RecordError, check_len};
 use crate::model::{Answer, Assessment, AssessmentKind, NeedArea, WomensFactors};
 
 /// `AssessmentSummary`.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ArnsAssessmentSummary {
     /// When the assessment was completed (ISO date or date-time).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_date: Option<String>,
     /// The assessment is a Strengths and Needs (SAN) assessment: SAN need thresholds.
     #[serde(default)]
@@ -39,6 +39,7 @@ pub struct ArnsAssessmentSummary {
 }
 
 /// One need section: its question answers (and, for two sections, the women's-factor answers).
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -47,51 +48,41 @@ pub struct ArnsNeedSection {
     #[serde(default)]
     pub question_answers: BTreeMap<String, Option<String>>,
     /// `relationships` only: parental responsibilities (`Yes`, `No`, `Unknown`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parental_responsibilities: Option<String>,
     /// `thinkingAndBehaviour` only: impulsivity (`None`, `Some`, `Significant`, `Missing`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub impulsivity: Option<String>,
     /// `thinkingAndBehaviour` only: temper control.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temper_control: Option<String>,
 }
 
 /// `AssessmentForTier`: the tier-assessment sections document.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ArnsSections {
     /// The assessment; absent when the person has none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessment: Option<ArnsAssessmentSummary>,
     /// Accommodation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accommodation: Option<ArnsNeedSection>,
     /// Education, training and employability.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub education_training_employability: Option<ArnsNeedSection>,
     /// Relationships.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relationships: Option<ArnsNeedSection>,
     /// Lifestyle and associates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifestyle_and_associates: Option<ArnsNeedSection>,
     /// Drug misuse.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub drug_misuse: Option<ArnsNeedSection>,
     /// Alcohol misuse.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alcohol_misuse: Option<ArnsNeedSection>,
     /// Thinking and behaviour.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thinking_and_behaviour: Option<ArnsNeedSection>,
     /// Attitudes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attitudes: Option<ArnsNeedSection>,
 }
 
 /// `SexualOffenceDto`.
+#[probation_macros::fields]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]

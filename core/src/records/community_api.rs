@@ -40,17 +40,18 @@ use crate::model::{
 pub const PLACEHOLDER_HOME_AREA: CrcArea = CrcArea::C01;
 
 /// A code and description (community-api `KeyValue`).
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KeyValue {
     /// The code.
     pub code: String,
     /// The description (not read).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 
 /// `IDs`.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -58,20 +59,18 @@ pub struct OtherIds {
     /// CRN.
     pub crn: String,
     /// PNC number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pnc_number: Option<String>,
     /// NOMS (prison) number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub noms_number: Option<String>,
 }
 
 /// An offender manager, with its probation area.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OffenderManager {
     /// The probation area.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub probation_area: Option<KeyValue>,
     /// Whether this is the current manager.
     #[serde(default)]
@@ -79,20 +78,18 @@ pub struct OffenderManager {
 }
 
 /// `OffenderDetail`.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OffenderDetail {
     /// First name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Surname.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub surname: Option<String>,
     /// Date of birth.
     pub date_of_birth: NaiveDate,
     /// nDelius gender string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<String>,
     /// Identifiers.
     pub other_ids: OtherIds,
@@ -102,6 +99,7 @@ pub struct OffenderDetail {
 }
 
 /// An offence of a conviction.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -110,42 +108,36 @@ pub struct Offence {
     #[serde(default)]
     pub main_offence: bool,
     /// Date of the offence.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offence_date: Option<NaiveDate>,
 }
 
 /// `Sentence`.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CommunityApiSentence {
     /// Sentence (disposal) type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentence_type: Option<KeyValue>,
     /// The disposal type's description (nDelius reference data): a suspended sentence order when it contains
     /// `suspended` in any letter case \[A\].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Length.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_length: Option<u16>,
     /// Units of the length (`Days`, `Weeks`, `Months`, `Years`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_length_units: Option<String>,
     /// Second length: a suspended sentence order's operational period \[A\] (not read for other sentences).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_length: Option<u16>,
     /// Units of the second length.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_length_units: Option<String>,
     /// Start (sentence) date.
     pub start_date: NaiveDate,
     /// Termination date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination_date: Option<NaiveDate>,
 }
 
 /// `Requirement`.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -153,49 +145,43 @@ pub struct CommunityApiRequirement {
     /// Main category.
     pub requirement_type_main_category: KeyValue,
     /// nDelius' restrictive flag; an unlisted main category is kept only when the flag is given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restrictive: Option<bool>,
     /// Length (hours for unpaid work, days for RAR).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub length: Option<u16>,
     /// Termination date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination_date: Option<NaiveDate>,
 }
 
 /// `Conviction`, with its requirements and custody part.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Conviction {
     /// nDelius id of the event (matched by contacts' and NSIs' `eventId`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conviction_id: Option<i64>,
     /// Conviction date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conviction_date: Option<NaiveDate>,
     /// Offences.
     #[serde(default)]
     pub offences: Vec<Offence>,
     /// The sentence; absent while awaiting sentence.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentence: Option<CommunityApiSentence>,
     /// Requirements.
     #[serde(default)]
     pub requirements: Vec<CommunityApiRequirement>,
     /// Custody part (its presence makes the sentence custodial).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custody: Option<CommunityApiCustody>,
 }
 
 /// `Custody`: of its fields only the key dates are read (`bookingNumber`, `institution`, `status` and
 /// `sentenceStartDate` are not).
+#[probation_macros::fields]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CommunityApiCustody {
     /// `CustodyRelatedKeyDates`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_dates: Option<CustodyRelatedKeyDates>,
 }
 
@@ -203,34 +189,29 @@ pub struct CommunityApiCustody {
 /// inputs, not its answers (the library calculates these: `probation dates`), so on import they are checked to
 /// be dates and not read; on export they carry the library's own `SED`, `ACR`, `LED` and `PSSED`
 /// ([`super::export::key_dates`]).
+#[probation_macros::fields]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CustodyRelatedKeyDates {
     /// `ACR`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditional_release_date: Option<NaiveDate>,
     /// `LED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licence_expiry_date: Option<NaiveDate>,
     /// `HDE`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hdc_eligibility_date: Option<NaiveDate>,
     /// `PED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parole_eligibility_date: Option<NaiveDate>,
     /// `SED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentence_expiry_date: Option<NaiveDate>,
     /// `EXP`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_release_date: Option<NaiveDate>,
     /// `PSSED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post_sentence_supervision_end_date: Option<NaiveDate>,
 }
 
 /// `Registration`.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -238,15 +219,12 @@ pub struct CommunityApiRegistration {
     /// The register.
     pub register: KeyValue,
     /// Level.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub register_level: Option<KeyValue>,
     /// Category.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub register_category: Option<KeyValue>,
     /// Start date.
     pub start_date: NaiveDate,
     /// End date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_date: Option<NaiveDate>,
     /// Still active.
     #[serde(default = "yes")]
@@ -258,18 +236,18 @@ const fn yes() -> bool {
 }
 
 /// A contact's outcome.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ContactOutcomeType {
     /// Attended.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attended: Option<bool>,
     /// Complied.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub complied: Option<bool>,
 }
 
 /// `Contact`.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -277,29 +255,27 @@ pub struct CommunityApiContact {
     /// Start, an ISO date or date-time (the date part is read).
     pub contact_start: String,
     /// Outcome.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<ContactOutcomeType>,
     /// The event it belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<i64>,
 }
 
 /// `Nsi`.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CommunityApiNsi {
     /// Outcome.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nsi_outcome: Option<KeyValue>,
     /// Referral date.
     pub referral_date: NaiveDate,
     /// The event it belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<i64>,
 }
 
 /// The community-api bundle of one case.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CommunityApiCase {

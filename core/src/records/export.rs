@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::sentence::SentenceDates;
+use crate::model::Case;
+use crate::sentence::{SentenceDates, SentenceError};
 use crate::tier::Tier;
 use crate::tier2026::Tier2026;
 
@@ -75,4 +76,40 @@ pub fn key_dates(dates: &SentenceDates) -> Vec<NdeliusKeyDate> {
     .into_iter()
     .filter_map(|(code, d)| d.map(|d| NdeliusKeyDate { code, date: d.date }))
     .collect()
+}
+
+/// The nDelius key dates of one custodial event of a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct EventKeyDates {
+    /// Index of the event in the case's `events`.
+    pub event: usize,
+    /// Its key dates ([`key_dates`]).
+    pub dates: Vec<NdeliusKeyDate>,
+}
+
+/// The nDelius key dates of every custodial event of `case`, in event order (non-custodial events have none and
+/// are left out). A sentence the arithmetic refuses is the [`SentenceError`] naming its event's field.
+///
+/// ```
+/// use probation_core::records::{case_key_dates, community_api_to_case};
+/// let doc = r#"{"offender": {"otherIds": {"crn": "X320741"}, "dateOfBirth": "1990-01-01"},
+///   "convictions": [{"convictionId": 1, "convictionDate": "2024-01-10", "sentence": {"startDate": "2024-01-10",
+///   "originalLength": 12, "originalLengthUnits": "Months", "sentenceType": {"code": "SC"}}}]}"#;
+/// let dates = case_key_dates(&community_api_to_case(doc).unwrap()).unwrap();
+/// assert_eq!(dates[0].event, 0);
+/// assert!(dates[0].dates.iter().any(|d| d.code == "SED"));
+/// ```
+pub fn case_key_dates(case: &Case) -> Result<Vec<EventKeyDates>, SentenceError> {
+    let mut out = Vec::new();
+    for (event, e) in case.events.iter().enumerate() {
+        if e.sentence.is_custodial() {
+            let d = crate::sentence::sentence_dates(&case.person, e)?;
+            out.push(EventKeyDates {
+                event,
+                dates: key_dates(&d),
+            });
+        }
+    }
+    Ok(out)
 }

@@ -25,6 +25,7 @@ use crate::model::{
 };
 
 /// A name.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IntegrationName {
@@ -35,53 +36,47 @@ pub struct IntegrationName {
 }
 
 /// A code and name.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CodeName {
     /// Code.
     pub code: String,
     /// Name (not read).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
 /// `CaseDetails`.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CaseDetails {
     /// NOMS number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub noms_id: Option<String>,
     /// Name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<IntegrationName>,
     /// Date of birth.
     pub date_of_birth: NaiveDate,
     /// nDelius gender string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<String>,
     /// Responsible provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responsible_provider: Option<CodeName>,
     /// OGRS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ogrs_score: Option<f64>,
     /// RSR.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rsr_score: Option<f64>,
 }
 
 /// A supervision's sentence.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SupervisionSentence {
     /// Length.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub length: Option<u16>,
     /// Units (`Hours`, `Days`, `Weeks`, `Months`, `Years`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub length_units: Option<String>,
     /// Custodial.
     #[serde(default)]
@@ -89,6 +84,7 @@ pub struct SupervisionSentence {
 }
 
 /// One supervision (event).
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Supervision {
@@ -102,6 +98,7 @@ pub struct Supervision {
 }
 
 /// `SupervisionResponse`.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SupervisionResponse {
@@ -111,6 +108,7 @@ pub struct SupervisionResponse {
 }
 
 /// `Registration`.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -122,6 +120,7 @@ pub struct IntegrationRegistration {
 }
 
 /// The Integration API bundle of one case.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]

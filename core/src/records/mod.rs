@@ -12,6 +12,7 @@ pub mod community_api;
 pub mod events;
 pub mod export;
 pub mod integration_api;
+pub mod shape;
 pub mod tier_details;
 
 use serde::Serialize;
@@ -23,8 +24,11 @@ pub use events::{
     DomainEvent, EventRecompute, PersonIdentifier, PersonReference, Recompute, TierChange,
     recompute_for, recompute_for_event, tier_changed_events,
 };
-pub use export::{NdeliusKeyDate, NdeliusTierForms, key_dates, tier_forms};
+pub use export::{
+    EventKeyDates, NdeliusKeyDate, NdeliusTierForms, case_key_dates, key_dates, tier_forms,
+};
 pub use integration_api::{IntegrationApiCase, integration_api_from_case, integration_api_to_case};
+pub use shape::{RecordShape, from_ndelius, to_ndelius};
 pub use tier_details::{
     TierDetails, tier_details_from_case, tier_details_line_from_case, tier_details_line_to_case,
     tier_details_to_case,
@@ -197,16 +201,20 @@ pub(crate) fn decode_bytes<T: serde::de::DeserializeOwned>(
     bytes: &[u8],
     keys: Keys<'_>,
 ) -> Result<T, RecordError> {
+    decode(document_text(bytes)?, keys)
+}
+
+/// A document given as bytes, as text: `too_large` over [`MAX_DOCUMENT_BYTES`], `decode` when not UTF-8.
+pub fn document_text(bytes: &[u8]) -> Result<&str, RecordError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(RecordError::TooLarge {
             limit: MAX_DOCUMENT_BYTES,
         });
     }
-    let s = std::str::from_utf8(bytes).map_err(|_| RecordError::Decode {
+    std::str::from_utf8(bytes).map_err(|_| RecordError::Decode {
         path: String::new(),
         message: "input is not valid utf-8".to_owned(),
-    })?;
-    decode(s, keys)
+    })
 }
 
 fn path_of(path: &serde_path_to_error::Path, keys: Keys<'_>) -> String {

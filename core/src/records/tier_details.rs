@@ -40,6 +40,7 @@ pub const PLACEHOLDER_DATE_OF_BIRTH: NaiveDate = match NaiveDate::from_ymd_opt(1
 pub const PLACEHOLDER_HOME_AREA: CrcArea = CrcArea::C01;
 
 /// A registration row of tier-details.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -47,19 +48,17 @@ pub struct TierDetailsRegistration {
     /// Register code, e.g. `RHRH`, `MAPP`.
     pub code: String,
     /// Register description (not read).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Register level code, e.g. `M2` for MAPPA.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
     /// Register category code, e.g. `M1` for MAPPA.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// Date registered.
     pub date: NaiveDate,
 }
 
 /// A requirement of a conviction in tier-details.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -72,15 +71,14 @@ pub struct TierDetailsRequirement {
 }
 
 /// A conviction (event) in tier-details.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct TierDetailsConviction {
     /// Date the event terminated, if it has.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination_date: Option<NaiveDate>,
     /// Sentence (disposal) type code, e.g. `SC`, `NC`, `SP`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentence_type_code: Option<String>,
     /// In breach (not read).
     #[serde(default)]
@@ -91,19 +89,17 @@ pub struct TierDetailsConviction {
 }
 
 /// The tier-details document.
+#[probation_macros::fields]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct TierDetails {
     /// The person's CRN. Not in tier-to-delius' document (it is in the URL); a line of a tier-details JSON Lines
     /// file carries it here. When given, [`tier_details_line_to_case`] reads it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub crn: Option<String>,
     /// nDelius gender string (`Male`, `Female`, `Not Specified`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<String>,
     /// The tier nDelius holds now, e.g. `UB2` (not read: it is the answer).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_tier: Option<String>,
     /// OGRS percentage.
     #[serde(
@@ -122,28 +118,28 @@ pub struct TierDetails {
     )]
     pub rsr_score: Option<f64>,
     /// Active registrations, newest first.
+    #[fields(keep)]
     pub registrations: Vec<TierDetailsRegistration>,
     /// Convictions (events).
+    #[fields(keep)]
     pub convictions: Vec<TierDetailsConviction>,
     /// A breach or recall NSI outcome in the last 365 days.
+    #[fields(keep)]
     pub previous_enforcement_activity: bool,
     /// Latest release from custody.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest_release_date: Option<NaiveDate>,
     /// The person has an active event.
+    #[fields(keep)]
     pub has_active_event: bool,
     /// Not tier-to-delius': the ARNS predictors document (`/risks/predictors/unsafe/all/CRN/{crn}`) joined to the
     /// line, so one line carries every input of both tiers. Its newest OGRS4-family output becomes an assessment
     /// (see [`super::arns`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub predictors: Option<Vec<super::arns::ArnsPredictorEntry>>,
     /// Not tier-to-delius': the ARNS tier-assessment sections document (`/tier-assessment/sections/{crn}`)
     /// joined to the line: the needs assessment the 2021 tier reads (see [`super::arns_sections`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sections: Option<super::arns_sections::ArnsSections>,
     /// Not tier-to-delius': the ARNS sexually-motivated-offence document joined to the line; its
     /// `everCommittedSexualOffence` is set on the assessments the line's ARNS documents give.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sexual_offence: Option<super::arns_sections::ArnsSexualOffence>,
 }
 

@@ -127,6 +127,7 @@ pub fn types_defs() -> serde_json::Map<String, serde_json::Value> {
         release::ReleaseLaw,
         records::NdeliusTierForms,
         records::NdeliusKeyDate,
+        records::EventKeyDates,
         records::codes::CodeReading,
         records::Recompute,
         records::EventRecompute,
