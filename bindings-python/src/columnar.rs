@@ -357,7 +357,11 @@ pub(crate) fn assess_columns<'py>(
             .filter(|o| !o.is_none())
             .map(|o| date_arg(o, "on"))
             .transpose()?;
-        let want = Want { allocation, tier };
+        let want = Want {
+            allocation,
+            tier,
+            tier_2026: tier,
+        };
         let out = py.detach(|| run(&cols, on, &policy, &cal, want))?;
         let d = PyDict::new(py);
         if allocation {

@@ -27,6 +27,7 @@ use probation_core::{tier, tier2026};
 const BOTH: Want = Want {
     allocation: true,
     tier: true,
+    tier_2026: true,
 };
 
 fn on_default() -> Option<NaiveDate> {
@@ -87,7 +88,11 @@ fn valid_table(n: usize, seed: u64) -> Table {
             .collect()
     };
     for row in refused {
+        // Scores out of range, or a sentence date outside the calendar (1970-01-01 is an edge date).
         t.clear_scores(row);
+        if let Owned::Date(v) = t.col(Input::SentenceDate) {
+            v[row] = NO_DATE;
+        }
     }
     assert_eq!(
         reference_error(&t.columns(on_default()), &policy, &cal),
@@ -229,6 +234,7 @@ fn required_columns_are_named() {
         Want {
             allocation: false,
             tier: true,
+            tier_2026: true,
         },
         &policy,
         &cal,

@@ -15,8 +15,10 @@ use crate::tier2026;
 pub struct Want {
     /// The allocation columns.
     pub allocation: bool,
-    /// The 2021 and 2026 tier columns.
+    /// The 2021 tier columns.
     pub tier: bool,
+    /// The 2026 tier columns.
+    pub tier_2026: bool,
 }
 
 /// The output columns, one value per row (empty when not asked for); see [`super::spec::OUTPUTS`].
@@ -370,6 +372,8 @@ fn row_error(
                 error,
             };
         }
+    }
+    if want.tier_2026 {
         let Some(u) = c.tier_2026_inputs(i) else {
             return missing();
         };
@@ -399,7 +403,7 @@ fn row_error(
 /// let mut c = Columns::new(2, NaiveDate::from_ymd_opt(2016, 6, 1));
 /// c.set(Input::HomeArea, Data::U8(&home))?;
 /// c.set(Input::Rsr, Data::F64(&rsr))?;
-/// let want = Want { allocation: true, tier: true };
+/// let want = Want { allocation: true, tier: true, tier_2026: true };
 /// let out = assess(c, want, &AllocationPolicy::default_policy(), &Calendar::england_and_wales()).unwrap();
 /// let names = probation_core::columns::providers();
 /// let provider = |i: usize| names[usize::from(out.provider[i])].to_string();
@@ -432,6 +436,8 @@ pub fn assess(
     }
     if want.tier {
         note(tier_2021(&c, &mut out));
+    }
+    if want.tier_2026 {
         note(tier_2026(&c, &mut out));
     }
     match bad {
