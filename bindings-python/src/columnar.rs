@@ -364,38 +364,26 @@ pub(crate) fn assess_columns<'py>(
         };
         let out = py.detach(|| run(&cols, on, &policy, &cal, want))?;
         let d = PyDict::new(py);
+        let u32s = |v: &[u32]| PyBytes::new(py, &le_bytes(v, u32::to_le_bytes));
         if allocation {
             d.set_item("provider", PyBytes::new(py, &out.provider))?;
-            d.set_item(
-                "allocation_deadline",
-                PyBytes::new(py, &le_bytes(&out.deadline, i32::to_le_bytes)),
-            )?;
-            d.set_item(
-                "allocation_rules",
-                PyBytes::new(py, &le_bytes(&out.allocation_rules, u32::to_le_bytes)),
-            )?;
+            let deadline = le_bytes(&out.deadline, i32::to_le_bytes);
+            d.set_item("allocation_deadline", PyBytes::new(py, &deadline))?;
+            d.set_item("allocation_rules", u32s(&out.allocation_rules))?;
             d.set_item("policy", format!("{}@{}", policy.id, policy.version))?;
         }
         if tier {
             d.set_item("tier", PyBytes::new(py, &out.tier))?;
-            d.set_item(
-                "protect_points",
-                PyBytes::new(py, &le_bytes(&out.protect_points, u32::to_le_bytes)),
-            )?;
-            d.set_item(
-                "change_points",
-                PyBytes::new(py, &le_bytes(&out.change_points, u32::to_le_bytes)),
-            )?;
             d.set_item("tier_2026", PyBytes::new(py, &out.tier_2026))?;
             d.set_item("provisional", PyBytes::new(py, &out.provisional))?;
-            d.set_item(
-                "tier_rules",
-                PyBytes::new(py, &le_bytes(&out.tier_rules, u32::to_le_bytes)),
-            )?;
-            d.set_item(
-                "tier_2026_rules",
-                PyBytes::new(py, &le_bytes(&out.tier_2026_rules, u32::to_le_bytes)),
-            )?;
+            for (name, v) in [
+                ("protect_points", &out.protect_points),
+                ("change_points", &out.change_points),
+                ("tier_rules", &out.tier_rules),
+                ("tier_2026_rules", &out.tier_2026_rules),
+            ] {
+                d.set_item(name, u32s(v))?;
+            }
         }
         Ok(d)
     })

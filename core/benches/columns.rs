@@ -2,10 +2,9 @@
 //! engines on the same rows' flat inputs (what the binding did before), one thread.
 //!
 //! Run briefly: `cargo bench -p probation-core --bench columns -- --warm-up-time 1 --measurement-time 5`.
-#![allow(missing_docs, reason = "benchmark binary")]
 #![allow(
+    missing_docs,
     clippy::unwrap_used,
-    clippy::expect_used,
     clippy::indexing_slicing,
     reason = "benchmark code"
 )]
