@@ -1,9 +1,8 @@
-//! The columnar API's native half: fixed-width columns (raw little-endian bytes) in, core's flat
-//! [`AllocationFacts`] and [`TierInputs`] built row by row, core's pure engines run with the GIL released,
-//! fixed-width columns out. The tier columns feed both the 2021 tier ([`TierInputs`]) and the 2026 tier
-//! ([`Tier2026Inputs`]): one column per fact, read by both where both read it (`registered_rosh`, the `RCPR`
-//! column `child_protection`). The Python half (`probation/_columnar.py`) turns pandas / pyarrow columns into these
-//! bytes and back, and documents the columns (docs/python.md).
+//! The columnar API's native half: fixed-width columns (raw little-endian bytes) in, converted to core's typed
+//! column slices ([`probation_core::columns`], which declares the columns once), core's column engine run with
+//! the GIL released, fixed-width columns out (with the rules that fired as `u32` bitsets per row). The Python
+//! half (`probation/_columnar.py`) turns pandas / pyarrow columns into these bytes and back, and documents the
+//! columns (docs/python.md).
 //!
 //! Encodings (one value per row): `bool` u8 0/1; `f64` little-endian, NaN = missing; `u8`; `date` i32 days
 //! since 1970-01-01, `i32::MIN` = missing; `cat` i32 code into a list of category strings, -1 = missing.
@@ -14,13 +13,17 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 
-use probation_core::allocation::{self, AllocationFacts, AllocationPolicy};
-use probation_core::model::{
-    CrcArea, MappaCategory, MappaLevel, NeedSeverity, Predictor, PredictorBand, PredictorKind,
-    Provider, RoshLevel,
+use probation_core::allocation::{AllocationFacts, AllocationPolicy};
+use probation_core::columns::{
+    AssessError, Assessed, COMPLEXITY, Categories, Columns as CoreColumns, Data, INPUTS, Input,
+    Kind, NEEDS, NO_CODE, OUTPUTS, PREDICTOR_BANDS, PREDICTOR_KINDS, Want,
+    output_categories as output_categories_core,
 };
-use probation_core::tier::{self as core_tier, ComplexityFactor, ComplexityFactors, TierInputs};
-use probation_core::tier2026::{self, Tier2026Code, Tier2026Inputs};
+use probation_core::model::{
+    CrcArea, MappaCategory, MappaLevel, NeedSeverity, Predictor, RoshLevel,
+};
+use probation_core::tier::{ComplexityFactor, TierInputs};
+use probation_core::tier2026::Tier2026Inputs;
 
 use crate::allocation::facts;
 use crate::calendar::{PyCalendar, calendar_arg};
@@ -34,119 +37,6 @@ use crate::policy::allocation_policy;
 pub(crate) const NO_DATE: i32 = i32::MIN;
 /// 1970-01-01 as days from the Common Era (chrono's `num_days_from_ce`).
 pub(crate) const EPOCH_CE: i32 = 719_163;
-
-/// The complexity-factor columns, in [`ComplexityFactor::ALL`] order.
-const COMPLEXITY: [(&str, ComplexityFactor); 10] = [
-    ("mental_health", ComplexityFactor::MentalHealth),
-    ("self_harm", ComplexityFactor::SelfHarm),
-    ("vulnerability", ComplexityFactor::Vulnerability),
-    ("child_concerns", ComplexityFactor::ChildConcerns),
-    ("risk_to_children", ComplexityFactor::RiskToChildren),
-    ("child_protection", ComplexityFactor::ChildProtection),
-    ("public_interest", ComplexityFactor::PublicInterest),
-    ("adult_at_risk", ComplexityFactor::AdultAtRisk),
-    ("street_gangs", ComplexityFactor::StreetGangs),
-    ("terrorism", ComplexityFactor::Terrorism),
-];
-
-/// The need columns, `need_<area>`, in [`NeedArea::ALL`] order.
-const NEEDS: [&str; 10] = [
-    "need_accommodation",
-    "need_education_training_employability",
-    "need_relationships",
-    "need_lifestyle_associates",
-    "need_drug_misuse",
-    "need_alcohol_misuse",
-    "need_thinking_behaviour",
-    "need_attitudes",
-    "need_financial_management",
-    "need_emotional_wellbeing",
-];
-
-const ROSH: [(&str, RoshLevel); 4] = [
-    ("low", RoshLevel::Low),
-    ("medium", RoshLevel::Medium),
-    ("high", RoshLevel::High),
-    ("very_high", RoshLevel::VeryHigh),
-];
-
-/// Every provider, in the order of the `provider` output's categories.
-fn providers() -> Vec<Provider> {
-    let mut v = vec![Provider::ProbationTrust];
-    v.extend(
-        probation_core::model::NpsDivision::ALL
-            .iter()
-            .map(|d| Provider::Nps(*d)),
-    );
-    v.extend(CrcArea::ALL.iter().map(|c| Provider::Crc(*c)));
-    v.push(Provider::ProbationService);
-    v
-}
-
-/// The `arp_kind` / `csrp_kind` categories.
-const PREDICTOR_KINDS: [(&str, PredictorKind); 2] = [
-    ("static", PredictorKind::Static),
-    ("dynamic", PredictorKind::Dynamic),
-];
-
-/// The `dc_srp_band` categories.
-const PREDICTOR_BANDS: [(&str, PredictorBand); 5] = [
-    ("not_applicable", PredictorBand::NotApplicable),
-    ("low", PredictorBand::Low),
-    ("medium", PredictorBand::Medium),
-    ("high", PredictorBand::High),
-    ("very_high", PredictorBand::VeryHigh),
-];
-
-/// The `mappa_category` column: 0 none, 1–4 the category.
-const MAPPA_CATEGORIES: [MappaCategory; 4] = [
-    MappaCategory::M1,
-    MappaCategory::M2,
-    MappaCategory::M3,
-    MappaCategory::M4,
-];
-
-/// The `tier_2026` output's categories, in code order.
-const TIER_2026_NAMES: [&str; 9] = [
-    "not_supervised",
-    "missing",
-    "A",
-    "B",
-    "C",
-    "D",
-    "E",
-    "F",
-    "G",
-];
-
-fn tier_2026_index(code: Tier2026Code) -> u8 {
-    let name = code.as_str();
-    let i = TIER_2026_NAMES.iter().position(|n| *n == name);
-    i.and_then(|i| u8::try_from(i).ok()).unwrap_or(u8::MAX)
-}
-
-fn provider_index(p: Provider) -> u8 {
-    let i = match p {
-        Provider::ProbationTrust => 0,
-        Provider::Nps(d) => 1 + d as usize,
-        Provider::Crc(c) => 8 + c as usize,
-        Provider::ProbationService => 29,
-    };
-    u8::try_from(i).unwrap_or(u8::MAX)
-}
-
-/// Tier strings in the order of the `tier` output's categories: `A0`..`D3`, then `A0S`..`D3S`.
-fn tier_names() -> Vec<String> {
-    let mut v = Vec::with_capacity(32);
-    for s in ["", "S"] {
-        for l in ['A', 'B', 'C', 'D'] {
-            for d in 0..4 {
-                v.push(format!("{l}{d}{s}"));
-            }
-        }
-    }
-    v
-}
 
 pub(crate) fn column_error(column: &str, message: impl std::fmt::Display) -> Error {
     Error::Input {
@@ -167,21 +57,10 @@ pub(crate) struct Columns<'a> {
 pub(crate) struct Col<'a>(pub(crate) Option<&'a [u8]>);
 
 impl Col<'_> {
-    pub(crate) fn bool(self, i: usize) -> bool {
-        self.0.and_then(|b| b.get(i)).is_some_and(|v| *v != 0)
-    }
-    pub(crate) fn u8(self, i: usize) -> u8 {
-        self.0.and_then(|b| b.get(i)).copied().unwrap_or(0)
-    }
     fn word<const N: usize>(self, i: usize) -> Option<[u8; N]> {
         self.0
             .and_then(|b| b.get(i * N..i * N + N))
             .and_then(|w| w.try_into().ok())
-    }
-    pub(crate) fn f64(self, i: usize) -> Option<f64> {
-        self.word::<8>(i)
-            .map(f64::from_le_bytes)
-            .filter(|v| !v.is_nan())
     }
     pub(crate) fn i32(self, i: usize) -> Option<i32> {
         self.word::<4>(i).map(i32::from_le_bytes)
@@ -263,14 +142,6 @@ impl<'a> Columns<'a> {
         }
     }
 
-    pub(crate) fn u8s(&self, name: &str, max: u8) -> Result<Col<'a>, Error> {
-        let c = self.col(name, 1)?;
-        if c.0.is_some_and(|b| b.iter().any(|v| *v > max)) {
-            return Err(column_error(name, format!("values must be 0 to {max}")));
-        }
-        Ok(c)
-    }
-
     pub(crate) fn cat<T: Clone>(
         &self,
         name: &str,
@@ -291,43 +162,14 @@ impl<'a> Columns<'a> {
     }
 }
 
-fn rosh_from(s: &str) -> Option<RoshLevel> {
-    ROSH.iter().find(|(k, _)| *k == s).map(|(_, v)| *v)
-}
-
-fn kind_from(s: &str) -> Option<PredictorKind> {
-    PREDICTOR_KINDS
-        .iter()
-        .find(|(k, _)| *k == s)
-        .map(|(_, v)| *v)
-}
-
-fn band_from(s: &str) -> Option<PredictorBand> {
-    PREDICTOR_BANDS
-        .iter()
-        .find(|(k, _)| *k == s)
-        .map(|(_, v)| *v)
-}
-
-fn mappa_category_from(v: u8) -> Option<MappaCategory> {
-    MAPPA_CATEGORIES
-        .get(usize::from(v).checked_sub(1)?)
-        .copied()
-}
-
 fn mappa_category_code(c: Option<MappaCategory>) -> u8 {
-    c.and_then(|c| MAPPA_CATEGORIES.iter().position(|m| *m == c))
-        .and_then(|i| u8::try_from(i + 1).ok())
-        .unwrap_or(0)
-}
-
-/// A predictor from its score column and, when given, its kind or band.
-fn predictor(
-    score: Option<f64>,
-    kind: Option<PredictorKind>,
-    band: Option<PredictorBand>,
-) -> Option<Predictor> {
-    score.map(|score| Predictor { score, kind, band })
+    match c {
+        None => 0,
+        Some(MappaCategory::M1) => 1,
+        Some(MappaCategory::M2) => 2,
+        Some(MappaCategory::M3) => 3,
+        Some(MappaCategory::M4) => 4,
+    }
 }
 
 /// The column a 2026-tier error names: `arp.score` → `arp` (the score column).
@@ -346,18 +188,6 @@ fn tier_2026_column(e: Error) -> Error {
         },
         other => other,
     }
-}
-
-/// Output columns.
-#[derive(Default)]
-struct Out {
-    provider: Vec<u8>,
-    deadline: Vec<i32>,
-    tier: Vec<u8>,
-    protect_points: Vec<u32>,
-    change_points: Vec<u32>,
-    tier_2026: Vec<u8>,
-    provisional: Vec<u8>,
 }
 
 fn days(d: Option<NaiveDate>) -> i32 {
@@ -387,200 +217,109 @@ fn row_error(i: usize, e: Error) -> Error {
     }
 }
 
-/// Builds core's flat inputs row by row from the columns and runs core's engines on them: one pass, no
-/// per-row allocation in the binding.
+/// The core input column of `name`, from the bytes of the Python half: dates and scores copied out of the
+/// (unaligned) bytes, category codes mapped from the caller's category list to core's codes.
+fn core_column(c: &Columns<'_>, input: Input, owned: &mut Vec<Owned>) -> Result<(), Error> {
+    let name = input.name();
+    match input.kind() {
+        Kind::Date => {
+            if let Col(Some(b)) = c.col(name, 4)? {
+                owned.push(Owned::Date(
+                    b.chunks_exact(4)
+                        .map(|w| w.try_into().map_or(NO_DATE, i32::from_le_bytes))
+                        .collect(),
+                ));
+            }
+        }
+        Kind::F64 => {
+            if let Col(Some(b)) = c.col(name, 8)? {
+                owned.push(Owned::F64(
+                    b.chunks_exact(8)
+                        .map(|w| w.try_into().map_or(f64::NAN, f64::from_le_bytes))
+                        .collect(),
+                ));
+            }
+        }
+        Kind::Bool | Kind::U8 { .. } => {
+            if let Col(Some(b)) = c.col(name, 1)? {
+                owned.push(Owned::Bytes(b.to_vec()));
+            }
+        }
+        Kind::Cat(cats) => {
+            let cat = c.cat(name, |s| {
+                if cats == Categories::HomeArea {
+                    CrcArea::from_code(s).map(|a| a as u8)
+                } else {
+                    cats.code_of(s)
+                }
+            })?;
+            if cat.codes.0.is_some() {
+                let codes = (0..c.n)
+                    .map(|i| {
+                        cat.get(i).map(|v| v.unwrap_or(NO_CODE)).map_err(|()| {
+                            column_error(name, format!("category code out of range at row {i}"))
+                        })
+                    })
+                    .collect::<Result<Vec<u8>, Error>>()?;
+                owned.push(Owned::Bytes(codes));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A column converted for core.
+enum Owned {
+    Date(Vec<i32>),
+    F64(Vec<f64>),
+    Bytes(Vec<u8>),
+}
+
+fn assess_error(e: AssessError) -> Error {
+    match e {
+        AssessError::Column(c) => Error::Input {
+            path: c.column.to_owned(),
+            message: c.to_string(),
+        },
+        AssessError::Allocation { row, error } => row_error(row, Error::from(error)),
+        AssessError::Tier {
+            row,
+            tier2026,
+            error,
+        } => {
+            let e = Error::from(error);
+            row_error(row, if tier2026 { tier_2026_column(e) } else { e })
+        }
+    }
+}
+
+/// Converts the columns for core (in [`INPUTS`] order) and runs core's column engine.
 fn run(
     c: &Columns<'_>,
     on_default: Option<NaiveDate>,
     policy: &AllocationPolicy,
     cal: &probation_core::calendar::Calendar,
-    want_alloc: bool,
-    want_tier: bool,
-) -> Result<Out, Error> {
-    let n = c.n;
-    let on_col = c.col("on", 4)?;
-    if on_col.0.is_none() && on_default.is_none() {
-        return Err(column_error("on", "required (or give `on=`)"));
-    }
-    let rsr = c.col("rsr", 8)?;
-    let registered_rosh = c.cat("registered_rosh", rosh_from)?;
-    let public_interest = c.col("public_interest", 1)?;
-    let terrorism = c.col("terrorism", 1)?;
-    // Allocation columns.
-    let home = c.cat("home_area", CrcArea::from_code)?;
-    if want_alloc && home.codes.0.is_none() {
-        return Err(column_error("home_area", "required"));
-    }
-    let mappa = c.col("mappa_eligible", 1)?;
-    let assessed = c.cat("assessed_rosh", rosh_from)?;
-    let foreign = c.col("foreign_national_liable_to_deportation", 1)?;
-    let sentence = c.col("sentence_date", 4)?;
-    // Tier columns.
-    let female = c.col("female", 1)?;
-    let ogrs = c.col("ogrs", 8)?;
-    let mappa_level = c.u8s("mappa_level", 3)?;
-    let flags = COMPLEXITY
-        .iter()
-        .map(|(name, f)| Ok((c.col(name, 1)?, *f)))
-        .collect::<Result<Vec<_>, Error>>()?;
-    let needs = NEEDS
-        .iter()
-        .map(|name| c.u8s(name, 2))
-        .collect::<Result<Vec<_>, _>>()?;
-    let parenting = c.col("parenting_responsibilities", 1)?;
-    let impulsivity = c.col("impulsivity_or_temper", 1)?;
-    let breach = c.col("breach_or_recall_last_12_months", 1)?;
-    let iom = c.col("iom", 1)?;
-    let unsupervised = c.col("unsupervised", 1)?;
-    let mandate = c.col("has_mandate", 1)?;
-    let assessment = c.col("has_assessment", 1)?;
-    // The RSR and RoSH the tiers read (TierInputs / Tier2026Inputs): when a table has no such column, the
-    // allocation's `rsr` / `registered_rosh`.
-    let tier_rsr = match c.col("tier_rsr", 8)? {
-        Col(None) => rsr,
-        col => col,
-    };
-    let tier_rosh = c.cat("tier_rosh", rosh_from)?;
-    let tier_rosh_given = tier_rosh.codes.0.is_some();
-    // 2026 tier columns (the RCPR column child_protection is shared with the 2021 tier).
-    let mappa_category = c.u8s("mappa_category", 4)?;
-    let active_event = c.col("active_event", 1)?;
-    let arp = c.col("arp", 8)?;
-    let arp_kind = c.cat("arp_kind", kind_from)?;
-    let csrp = c.col("csrp", 8)?;
-    let csrp_kind = c.cat("csrp_kind", kind_from)?;
-    let dc_srp = c.col("dc_srp", 8)?;
-    let dc_srp_band = c.cat("dc_srp_band", band_from)?;
-    let lifer = c.col("lifer", 1)?;
-    let latest_release = c.col("latest_release", 4)?;
-    let domestic_abuse = c.col("domestic_abuse", 1)?;
-    let stalking = c.col("stalking", 1)?;
-    let child_protection = c.col("child_protection", 1)?;
-    let sexual_offence = c.col("sexual_offence", 1)?;
-
-    let bad = |name: &str, i: usize, what: &str| column_error(name, format!("{what} at row {i}"));
-    let mut out = Out::default();
-    if want_alloc {
-        out.provider.reserve(n);
-        out.deadline.reserve(n);
-    }
-    if want_tier {
-        out.tier.reserve(n);
-        out.protect_points.reserve(n);
-        out.change_points.reserve(n);
-        out.tier_2026.reserve(n);
-        out.provisional.reserve(n);
-    }
-    for i in 0..n {
-        let on = on_col
-            .date(i)
-            .map_err(|()| bad("on", i, "date out of range"))?
-            .or(on_default)
-            .ok_or_else(|| bad("on", i, "missing date (give `on=` for a default)"))?;
-        let registered = registered_rosh
-            .get(i)
-            .map_err(|()| bad("registered_rosh", i, "category code out of range"))?;
-        if want_alloc {
-            let facts = AllocationFacts {
-                on,
-                home_area: home
-                    .get(i)
-                    .map_err(|()| bad("home_area", i, "category code out of range"))?
-                    .ok_or_else(|| bad("home_area", i, "missing value"))?,
-                mappa_eligible: mappa.bool(i),
-                assessed_rosh: assessed
-                    .get(i)
-                    .map_err(|()| bad("assessed_rosh", i, "category code out of range"))?,
-                registered_rosh: registered,
-                foreign_national_liable_to_deportation: foreign.bool(i),
-                public_interest: public_interest.bool(i),
-                terrorism: terrorism.bool(i),
-                rsr: rsr.f64(i),
-                sentence_date: sentence
-                    .date(i)
-                    .map_err(|()| bad("sentence_date", i, "date out of range"))?,
-            };
-            let a = allocation::allocate_facts(&facts, policy, cal)
-                .map_err(|e| row_error(i, Error::from(e)))?;
-            out.provider.push(provider_index(a.provider));
-            out.deadline.push(days(a.deadline));
-        }
-        if want_tier {
-            let mut t = TierInputs::empty(on);
-            t.female = female.bool(i);
-            t.rsr = tier_rsr.f64(i);
-            t.ogrs = ogrs.f64(i);
-            t.rosh = if tier_rosh_given {
-                tier_rosh
-                    .get(i)
-                    .map_err(|()| bad("tier_rosh", i, "category code out of range"))?
-            } else {
-                registered
-            };
-            t.mappa_category = mappa_category_from(mappa_category.u8(i));
-            t.mappa_level = match mappa_level.u8(i) {
-                1 => Some(MappaLevel::M1),
-                2 => Some(MappaLevel::M2),
-                3 => Some(MappaLevel::M3),
-                _ => None,
-            };
-            t.complexity = flags
-                .iter()
-                .filter(|(col, _)| col.bool(i))
-                .map(|(_, f)| *f)
-                .collect::<ComplexityFactors>();
-            t.parenting_responsibilities = parenting.bool(i);
-            t.impulsivity_or_temper = impulsivity.bool(i);
-            t.breach_or_recall_last_12_months = breach.bool(i);
-            t.iom = iom.bool(i);
-            t.unsupervised = unsupervised.bool(i);
-            t.has_mandate = mandate.bool(i);
-            t.has_assessment = assessment.bool(i);
-            for (slot, col) in t.needs.iter_mut().zip(&needs) {
-                *slot = match col.u8(i) {
-                    2 => NeedSeverity::Severe,
-                    1 => NeedSeverity::Standard,
-                    _ => NeedSeverity::NoNeed,
-                };
-            }
-            let r = core_tier::calculate(&t).map_err(|e| row_error(i, Error::from(e)))?;
-            let code = r.tier;
-            let idx = (code.protect as usize ^ 3) * 4
-                + usize::from(code.change.digit())
-                + if code.unsupervised { 16 } else { 0 };
-            out.tier.push(u8::try_from(idx).unwrap_or(u8::MAX));
-            out.protect_points.push(r.protect.points);
-            out.change_points.push(r.change.points);
-
-            let kind = |col: &Cat<'_, PredictorKind>, name: &str| {
-                col.get(i)
-                    .map_err(|()| bad(name, i, "category code out of range"))
-            };
-            let mut u = Tier2026Inputs::empty(on);
-            u.active_event = active_event.bool(i);
-            u.arp = predictor(arp.f64(i), kind(&arp_kind, "arp_kind")?, None);
-            u.csrp = predictor(csrp.f64(i), kind(&csrp_kind, "csrp_kind")?, None);
-            let band = dc_srp_band
-                .get(i)
-                .map_err(|()| bad("dc_srp_band", i, "category code out of range"))?;
-            u.dc_srp = predictor(dc_srp.f64(i), None, band);
-            u.rosh = t.rosh;
-            u.mappa_category = t.mappa_category;
-            u.lifer = lifer.bool(i);
-            u.latest_release = latest_release
-                .date(i)
-                .map_err(|()| bad("latest_release", i, "date out of range"))?;
-            u.domestic_abuse = domestic_abuse.bool(i);
-            u.stalking = stalking.bool(i);
-            u.child_protection = child_protection.bool(i);
-            u.sexual_offence = sexual_offence.bool(i);
-            let r = tier2026::calculate(&u)
-                .map_err(|e| row_error(i, tier_2026_column(Error::from(e))))?;
-            out.tier_2026.push(tier_2026_index(r.tier));
-            out.provisional.push(u8::from(r.provisional));
+    want: Want,
+) -> Result<Assessed, Error> {
+    let mut owned = Vec::new();
+    let mut inputs = Vec::new();
+    for (input, _, _) in INPUTS {
+        let before = owned.len();
+        core_column(c, *input, &mut owned)?;
+        if owned.len() > before {
+            inputs.push(*input);
         }
     }
-    Ok(out)
+    let mut cols = CoreColumns::new(c.n, on_default);
+    for (input, o) in inputs.iter().zip(&owned) {
+        let data = match o {
+            Owned::Date(v) => Data::Date(v),
+            Owned::F64(v) => Data::F64(v),
+            Owned::Bytes(v) => Data::U8(v),
+        };
+        cols.set(*input, data).map_err(|e| assess_error(e.into()))?;
+    }
+    probation_core::columns::assess(cols, want, policy, cal).map_err(assess_error)
 }
 
 pub(crate) fn le_bytes<T: Copy, const N: usize>(v: &[T], f: impl Fn(T) -> [u8; N]) -> Vec<u8> {
@@ -618,72 +357,57 @@ pub(crate) fn assess_columns<'py>(
             .filter(|o| !o.is_none())
             .map(|o| date_arg(o, "on"))
             .transpose()?;
-        let out = py.detach(|| run(&cols, on, &policy, &cal, allocation, tier))?;
+        let want = Want {
+            allocation,
+            tier,
+            tier_2026: tier,
+        };
+        let out = py.detach(|| run(&cols, on, &policy, &cal, want))?;
         let d = PyDict::new(py);
+        let u32s = |v: &[u32]| PyBytes::new(py, &le_bytes(v, u32::to_le_bytes));
         if allocation {
             d.set_item("provider", PyBytes::new(py, &out.provider))?;
-            d.set_item(
-                "allocation_deadline",
-                PyBytes::new(py, &le_bytes(&out.deadline, i32::to_le_bytes)),
-            )?;
+            let deadline = le_bytes(&out.deadline, i32::to_le_bytes);
+            d.set_item("allocation_deadline", PyBytes::new(py, &deadline))?;
+            d.set_item("allocation_rules", u32s(&out.allocation_rules))?;
+            d.set_item("policy", format!("{}@{}", policy.id, policy.version))?;
         }
         if tier {
             d.set_item("tier", PyBytes::new(py, &out.tier))?;
-            d.set_item(
-                "protect_points",
-                PyBytes::new(py, &le_bytes(&out.protect_points, u32::to_le_bytes)),
-            )?;
-            d.set_item(
-                "change_points",
-                PyBytes::new(py, &le_bytes(&out.change_points, u32::to_le_bytes)),
-            )?;
             d.set_item("tier_2026", PyBytes::new(py, &out.tier_2026))?;
             d.set_item("provisional", PyBytes::new(py, &out.provisional))?;
+            for (name, v) in [
+                ("protect_points", &out.protect_points),
+                ("change_points", &out.change_points),
+                ("tier_rules", &out.tier_rules),
+                ("tier_2026_rules", &out.tier_2026_rules),
+            ] {
+                d.set_item(name, u32s(v))?;
+            }
         }
         Ok(d)
     })
 }
 
-/// The category lists of the outputs: `provider` codes and `tier` strings.
+/// The category lists of the outputs and the categorical inputs (core's [`output_categories`]), and the ids of
+/// each rule table the `*_rules` outputs are bitsets over.
 #[pyfunction]
 pub(crate) fn output_categories<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
-    for (name, list) in category_lists() {
+    for (name, list) in output_categories_core() {
         d.set_item(name, list)?;
     }
+    let ids = |t: &[&probation_core::rules::Rule]| t.iter().map(|r| r.id).collect::<Vec<_>>();
+    d.set_item(
+        "rules:allocation",
+        ids(probation_core::allocation::rules::TABLE),
+    )?;
+    d.set_item("rules:tier", ids(probation_core::tier::rules::TABLE))?;
+    d.set_item(
+        "rules:tier2026",
+        ids(probation_core::tier2026::rules::TABLE),
+    )?;
     Ok(d)
-}
-
-/// Every category list by name (what [`output_categories`] returns; `read_cases` reads it).
-pub(crate) fn category_lists() -> Vec<(&'static str, Vec<String>)> {
-    let names = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
-    vec![
-        (
-            "provider",
-            providers().iter().map(|p| p.to_string()).collect(),
-        ),
-        ("tier", tier_names()),
-        ("tier_2026", names(&TIER_2026_NAMES)),
-        (
-            "predictor_kind",
-            PREDICTOR_KINDS
-                .iter()
-                .map(|(k, _)| (*k).to_owned())
-                .collect(),
-        ),
-        (
-            "predictor_band",
-            PREDICTOR_BANDS
-                .iter()
-                .map(|(k, _)| (*k).to_owned())
-                .collect(),
-        ),
-        ("rosh", ROSH.iter().map(|(k, _)| (*k).to_owned()).collect()),
-        (
-            "home_area",
-            CrcArea::ALL.iter().map(|c| c.code().to_owned()).collect(),
-        ),
-    ]
 }
 
 /// Column builders for [`case_columns`] / [`synth_columns`].
@@ -789,7 +513,7 @@ impl InputColumns {
             Some(MappaLevel::M2) => 2,
             Some(MappaLevel::M3) => 3,
         });
-        for ((_, f), col) in COMPLEXITY.iter().zip(self.complexity.iter_mut()) {
+        for (f, col) in ComplexityFactor::ALL.iter().zip(self.complexity.iter_mut()) {
             col.push(u8::from(t.complexity.contains(*f)));
         }
         self.parenting.push(u8::from(t.parenting_responsibilities));
@@ -828,10 +552,11 @@ impl InputColumns {
         d.push(("female", u8s(self.female)));
         d.push(("ogrs", f64s(self.ogrs)));
         d.push(("mappa_level", u8s(self.mappa_level)));
-        for ((name, _), col) in COMPLEXITY.iter().zip(self.complexity) {
+        for (input, col) in COMPLEXITY.iter().zip(self.complexity) {
+            let name = input.name();
             // public_interest and terrorism are already set (the same registrations).
-            if !d.iter().any(|(n, _)| n == name) {
-                d.push((*name, u8s(col)));
+            if !d.iter().any(|(n, _)| *n == name) {
+                d.push((name, u8s(col)));
             }
         }
         d.push(("parenting_responsibilities", u8s(self.parenting)));
@@ -841,8 +566,8 @@ impl InputColumns {
         d.push(("unsupervised", u8s(self.unsupervised)));
         d.push(("has_mandate", u8s(self.mandate)));
         d.push(("has_assessment", u8s(self.assessment)));
-        for (name, col) in NEEDS.iter().zip(self.needs) {
-            d.push((*name, u8s(col)));
+        for (input, col) in NEEDS.iter().zip(self.needs) {
+            d.push((input.name(), u8s(col)));
         }
         d.push(("tier_rsr", f64s(self.tier_rsr)));
         d.push(("tier_rosh", i32s(self.tier_rosh)));
@@ -943,92 +668,27 @@ pub(crate) fn synth_columns<'py>(
     })
 }
 
-/// Every input column the columnar API reads, with its encoding (`date`, `f64`, `u8`, `bool`, `cat:<category
-/// list of [`output_categories`]>): the one declaration, read by `probation._columnar` and `input_columns()`.
-/// The complexity and need columns follow, from [`COMPLEXITY`] and [`NEEDS`], then [`TIER_2026_COLUMNS`].
-const INPUT_COLUMNS: [(&str, &str); 18] = [
-    ("on", "date"),
-    ("home_area", "cat:home_area"),
-    ("mappa_eligible", "bool"),
-    ("assessed_rosh", "cat:rosh"),
-    ("registered_rosh", "cat:rosh"),
-    ("foreign_national_liable_to_deportation", "bool"),
-    ("rsr", "f64"),
-    ("sentence_date", "date"),
-    ("female", "bool"),
-    ("ogrs", "f64"),
-    ("mappa_level", "u8"),
-    ("parenting_responsibilities", "bool"),
-    ("impulsivity_or_temper", "bool"),
-    ("breach_or_recall_last_12_months", "bool"),
-    ("iom", "bool"),
-    ("unsupervised", "bool"),
-    ("has_mandate", "bool"),
-    ("has_assessment", "bool"),
-];
-
-/// The RSR and RoSH both tiers read (`tier_rsr`: the person record's RSR before the assessment's; `tier_rosh`: RoSH
-/// registrations in any letter case — absent columns fall back to `rsr` / `registered_rosh`), `mappa_category`
-/// (both tiers), and the columns only the 2026 tier reads (it also reads `on` and `child_protection`).
-const TIER_2026_COLUMNS: [(&str, &str); 15] = [
-    ("tier_rsr", "f64"),
-    ("tier_rosh", "cat:rosh"),
-    ("mappa_category", "u8"),
-    ("active_event", "bool"),
-    ("arp", "f64"),
-    ("arp_kind", "cat:predictor_kind"),
-    ("csrp", "f64"),
-    ("csrp_kind", "cat:predictor_kind"),
-    ("dc_srp", "f64"),
-    ("dc_srp_band", "cat:predictor_band"),
-    ("lifer", "bool"),
-    ("latest_release", "date"),
-    ("domestic_abuse", "bool"),
-    ("stalking", "bool"),
-    ("sexual_offence", "bool"),
-];
-
-/// The output columns of [`assess_columns`] and their encodings (`provider`/`tier` u8 codes).
-const OUTPUT_COLUMNS: [(&str, &str); 7] = [
-    ("provider", "cat:provider"),
-    ("allocation_deadline", "date"),
-    ("tier", "cat:tier"),
-    ("protect_points", "u32"),
-    ("change_points", "u32"),
-    ("tier_2026", "cat:tier_2026"),
-    ("provisional", "bool"),
-];
-
-/// Every input column, `(name, encoding)`, in order: [`INPUT_COLUMNS`], then the complexity flags, then the
-/// needs.
+/// Every input column, `(name, encoding)`, in core's [`INPUTS`] order (the one declaration).
 #[pyfunction]
 pub(crate) fn input_columns<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
     PyList::new(py, input_column_list())
 }
 
-/// Every input column, `(name, encoding)`, in order (what [`input_columns`] returns; `read_cases` reads it).
-pub(crate) fn input_column_list() -> impl Iterator<Item = (&'static str, &'static str)> {
-    INPUT_COLUMNS
-        .into_iter()
-        .chain(COMPLEXITY.iter().map(|(n, _)| (*n, "bool")))
-        .chain(NEEDS.iter().map(|n| (*n, "u8")))
-        .chain(TIER_2026_COLUMNS)
+/// Every input column, `(name, encoding)`, in core's [`INPUTS`] order (what [`input_columns`] returns;
+/// `read_cases` reads it).
+pub(crate) fn input_column_list() -> impl Iterator<Item = (&'static str, String)> {
+    INPUTS.iter().map(|(_, n, k)| (*n, k.encoding()))
 }
 
-/// The output columns, `(name, encoding)`.
+/// The output columns, `(name, encoding)`: core's [`OUTPUTS`], then `policy` (the allocation policy's
+/// `id@version`, one value per table).
 #[pyfunction]
 pub(crate) fn output_columns<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-    PyList::new(py, OUTPUT_COLUMNS)
+    PyList::new(py, OUTPUTS.iter().copied().chain([("policy", "str")]))
 }
 
 /// The names of [`input_columns`].
 #[pyfunction]
 pub(crate) fn input_column_names<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-    let names = INPUT_COLUMNS
-        .iter()
-        .map(|(n, _)| *n)
-        .chain(COMPLEXITY.iter().map(|(n, _)| *n))
-        .chain(NEEDS)
-        .chain(TIER_2026_COLUMNS.iter().map(|(n, _)| *n));
-    PyList::new(py, names)
+    PyList::new(py, INPUTS.iter().map(|(_, n, _)| *n))
 }

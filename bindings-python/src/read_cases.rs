@@ -24,7 +24,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyCapsule};
 use pyo3_arrow::{PyRecordBatch, PyRecordBatchReader, PySchema, PyTable};
 
-use crate::columnar::{InputColumns, NO_DATE, Values, category_lists, input_column_list};
+use probation_core::columns::output_categories;
+
+use crate::columnar::{InputColumns, NO_DATE, Values, input_column_list};
 use crate::convert::date_arg;
 
 /// How one input column becomes an Arrow array.
@@ -43,11 +45,11 @@ enum Kind {
 
 /// The input columns' schema and kinds, in `input_columns()` order.
 fn columns() -> (SchemaRef, Arc<Vec<Kind>>) {
-    let lists = category_lists();
+    let lists = output_categories();
     let mut fields = Vec::new();
     let mut kinds = Vec::new();
     for (name, encoding) in input_column_list() {
-        let (kind, data_type) = match encoding {
+        let (kind, data_type) = match encoding.as_str() {
             "date" => (Kind::Date, DataType::Date32),
             "f64" => (Kind::F64, DataType::Float64),
             "u8" => (Kind::U8, DataType::UInt8),

@@ -309,3 +309,23 @@ def test_2026_columns_by_hand_and_their_errors() -> None:
     assert (info.value.code, info.value.path) == ("out_of_range", "arp")
     with pytest.raises(probation.DecodeError, match="arp_kind"):
         probation.tier_table(df.assign(arp_kind=["sometimes", None, None, None]), on=datetime.date(2026, 10, 1))
+
+
+def test_explain_lists_the_rules_that_fired_and_the_policy() -> None:
+    # 2016-06-01 is in Transforming Rehabilitation: an RSR of 8 ≥ 6.9 sends C17 to the NPS (rsr, nps_division);
+    # an RSR of 1 leaves C10 with its CRC before the Wales switch (2019-12-01); the sentence date adds the deadline.
+    df = pd.DataFrame({
+        "home_area": ["C17", "C10"],
+        "rsr": [8.0, 1.0],
+        "sentence_date": pd.to_datetime(["2016-05-27", None]),
+    })
+    out = probation.assess_table(df, on=datetime.date(2016, 6, 1), explain=True)
+    assert out["allocation_rules"].tolist() == [
+        "allocation.tr.rsr;allocation.tr.nps_division;allocation.deadline",
+        "allocation.tr.crc",
+    ]
+    assert out["policy"].tolist() == ["default@1", "default@1"]
+    assert all("tier.ndelius_form" in r for r in out["tier_rules"].tolist())
+    assert "allocation_rules" not in probation.assess_table(df, on=datetime.date(2016, 6, 1)).columns
+    arrow = probation.assess_table(pa.Table.from_pandas(df), on=datetime.date(2016, 6, 1), explain=True)
+    assert arrow.column("allocation_rules").to_pylist() == out["allocation_rules"].tolist()

@@ -21,6 +21,7 @@
 pub mod allocation;
 pub mod audit;
 pub mod calendar;
+pub mod columns;
 pub mod contact;
 #[cfg(feature = "uniffi")]
 pub mod ffi;

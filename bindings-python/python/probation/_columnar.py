@@ -147,6 +147,14 @@ def _categories() -> dict[str, list[str]]:
 _CATS: dict[str, list[str]] | None = None
 
 
+def _rows(raw: dict[str, Any]) -> int:
+    """The row count of encoded outputs (every output has a fixed-width column; `provider` is one byte a row)."""
+    for name in ("provider", "tier", "tier_2026"):
+        if name in raw:
+            return len(raw[name])
+    return 0
+
+
 def _decode(
     raw: dict[str, bytes], kinds: dict[str, str], like: Literal["pandas", "arrow"], index: Any = None
 ) -> Table:
@@ -162,6 +170,15 @@ def _decode(
         if kind.startswith("cat:"):
             codes = np.frombuffer(b, dtype="u1" if kind in _U8_CATEGORIES else "<i4")
             arrays[name] = ("cat", codes.astype("int8"), cats[kind[4:]])
+        elif kind.startswith("rules:"):
+            # A u32 bitset per row over the area's rule table: dictionary-encoded as the `;`-joined ids.
+            bits, inverse = np.unique(np.frombuffer(b, dtype="<u4"), return_inverse=True)
+            ids = cats[kind]
+            labels = [";".join(r for i, r in enumerate(ids) if int(x) >> i & 1) for x in bits]
+            arrays[name] = ("cat", inverse.astype("int32").reshape(-1), labels)
+        elif kind == "str":
+            n = _rows(raw)
+            arrays[name] = ("cat", np.zeros(n, dtype="int32"), [str(b)])
         elif kind == "date":
             arrays[name] = ("date", np.frombuffer(b, dtype="<i4"), None)
         elif kind == "f64":
@@ -178,8 +195,9 @@ def _decode(
         out = {}
         for name, (kind, values, categories) in arrays.items():
             if kind == "cat":
+                index_type = pa.int8() if values.dtype == np.int8 else pa.int32()
                 out[name] = pa.DictionaryArray.from_arrays(
-                    pa.array(values, type=pa.int8(), mask=values < 0), pa.array(categories, type=pa.string())
+                    pa.array(values, type=index_type, mask=values < 0), pa.array(categories, type=pa.string())
                 )
             elif kind == "date":
                 out[name] = pa.array(values, type=pa.int32(), mask=values == NO_DATE).cast(pa.date32())
@@ -209,6 +227,7 @@ def assess_table(
     allocation: bool = True,
     tier: bool = True,
     calendar: Calendar | None = None,
+    explain: bool = False,
 ) -> Table:
     """Allocation and tier of every row of ``table`` (a pandas DataFrame or a pyarrow Table of the columns in
     docs/python.md); returns a table of the same kind, same rows (same index for pandas), with the columns
@@ -225,7 +244,8 @@ def assess_table(
         n, cols, cats, on=on, policy=policy, allocation=allocation, tier=tier, calendar=calendar
     )
     like: Literal["pandas", "arrow"] = "arrow" if _is_arrow(table) else "pandas"
-    return _decode(raw, _RESULT_KINDS, like, index=None if like == "arrow" else table.index)
+    kinds = {k: v for k, v in _RESULT_KINDS.items() if explain or not (v.startswith("rules:") or v == "str")}
+    return _decode(raw, kinds, like, index=None if like == "arrow" else table.index)
 
 
 def allocate_table(

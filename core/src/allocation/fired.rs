@@ -83,6 +83,22 @@ impl RuleList {
             .map(|(_, r)| *r)
     }
 
+    /// The bitset: bit `i` set when rule `i` of the table fired (the columnar engine's per-row output).
+    pub const fn bits(&self) -> u32 {
+        self.bits
+    }
+
+    /// The list over `table` whose bitset is `bits` (bits beyond the table are dropped).
+    pub fn from_bits(table: &'static [&'static Rule], bits: u32) -> Self {
+        let mask = 1u32
+            .checked_shl(table.len() as u32)
+            .map_or(u32::MAX, |m| m - 1);
+        RuleList {
+            table,
+            bits: bits & mask,
+        }
+    }
+
     /// How many rules fired.
     pub const fn len(&self) -> usize {
         self.bits.count_ones() as usize

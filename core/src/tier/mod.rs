@@ -48,7 +48,9 @@ pub use calculate::{calculate, mappa_points, ogrs_points, rosh_points, rsr_point
 pub use complexity::{ComplexityFactor, ComplexityFactors};
 pub use error::TierError;
 pub use inputs::{NeedSource, ScoreSource, TierInputs};
-pub use needs::{NEED_AREAS, section_score, severity_from_answers, thresholds, weight};
+pub use needs::{
+    NEED_AREAS, section_score, severity_from_answers, severity_score, thresholds, weight,
+};
 pub use registers::ActiveRegisters;
 pub use result::{
     Change, ChangeBreakdown, ChangeLevel, NdeliusTier, NeedScore, NeedScores, Protect,
