@@ -122,7 +122,11 @@ def test_record_shapes_read_through_core_records(shape: str, name: str) -> None:
 
 
 def test_a_record_shape_error_names_the_line_and_the_record_field() -> None:
-    _, errors = probation.read_cases_table(b'{"crn": "A123456", "gender": "Pineapple"}\n', ON, from_="tier-details")
+    line = (
+        b'{"crn": "A123456", "gender": "Pineapple", "registrations": [], "convictions": [],'
+        b' "previousEnforcementActivity": false, "hasActiveEvent": false}\n'
+    )
+    _, errors = probation.read_cases_table(line, ON, from_="tier-details")
     (row,) = errors.to_pylist()
     assert row["line"] == 1 and row["path"] == "gender" and "Pineapple" not in row["message"]
 
