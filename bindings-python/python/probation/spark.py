@@ -34,7 +34,9 @@ def _field(name: str, dtype: Any) -> Any:
 
 def _result_names(allocation: bool, tier: bool) -> list[str]:
     alloc = ("provider", "allocation_deadline")
-    return [n for n in _RESULT_KINDS if (n in alloc and allocation) or (n not in alloc and tier)]
+    # Without `explain`, assess_table leaves out the rules-fired and policy columns.
+    plain = [n for n, k in _RESULT_KINDS.items() if not (k.startswith("rules:") or k == "str")]
+    return [n for n in plain if (n in alloc and allocation) or (n not in alloc and tier)]
 
 
 def spark_types(table: Any) -> Any:
