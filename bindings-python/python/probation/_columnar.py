@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-Table = Union["pd.DataFrame", "pa.Table"]
-"""A pandas DataFrame or a pyarrow Table."""
+Table = Union["pd.DataFrame", "pa.Table", Any]
+"""A pandas DataFrame, a pyarrow Table, RecordBatch or RecordBatchReader, a Polars DataFrame, or any object
+exporting the Arrow PyCapsule interface (``__arrow_c_stream__`` / ``__arrow_c_array__``, e.g. a DuckDB relation)."""
 
 NO_DATE = -(2**31)
 
@@ -137,6 +138,63 @@ def _encode(table: Any) -> tuple[int, dict[str, bytes], dict[str, list[str | Non
     raise TypeError("expected a pandas DataFrame or a pyarrow Table")
 
 
+# What came in, and so what goes out: "pandas" (DataFrame, same index), "arrow" (pyarrow Table), "batch" (pyarrow
+# RecordBatch, or any object exporting `__arrow_c_array__`), "polars" (DataFrame), "stream" (a pyarrow
+# RecordBatchReader: a RecordBatchReader back, batch by batch), "capsule" (any other object exporting
+# `__arrow_c_stream__`, e.g. a DuckDB relation: a pyarrow Table back).
+_Kind = Literal["pandas", "arrow", "batch", "polars", "stream", "capsule"]
+
+
+def _input_kind(table: Any) -> _Kind:
+    module = type(table).__module__
+    if module.startswith("pandas"):
+        return "pandas"
+    if module.startswith("polars"):
+        return "polars"
+    if module.startswith("pyarrow"):
+        import pyarrow as pa
+
+        if isinstance(table, pa.RecordBatch):
+            return "batch"
+        if isinstance(table, pa.RecordBatchReader):
+            return "stream"
+        return "arrow"
+    if hasattr(table, "__arrow_c_stream__"):
+        return "capsule"
+    if hasattr(table, "__arrow_c_array__"):
+        return "batch"
+    raise TypeError(
+        "expected a pandas DataFrame, a pyarrow Table, RecordBatch or RecordBatchReader, a Polars DataFrame, "
+        "or an object exporting the Arrow PyCapsule interface (`__arrow_c_stream__` / `__arrow_c_array__`)"
+    )
+
+
+def _arrow_in(table: Any, kind: _Kind) -> Any:
+    """The input as a pyarrow Table (zero-copy through the Arrow C stream / C array interface); pandas stays."""
+    if kind in ("pandas", "arrow"):
+        return table
+    import pyarrow as pa
+
+    if kind == "batch":
+        return pa.Table.from_batches([pa.record_batch(table)])
+    return pa.table(table)
+
+
+def _arrow_out(result: Any, kind: _Kind) -> Any:
+    """A result Table in the caller's kind."""
+    if kind == "polars":
+        import polars as pl
+
+        return pl.from_arrow(result)
+    if kind == "batch":
+        import pyarrow as pa
+
+        return pa.RecordBatch.from_arrays(
+            [c.combine_chunks() for c in result.columns], names=result.column_names
+        )
+    return result
+
+
 def _categories() -> dict[str, list[str]]:
     global _CATS
     if _CATS is None:
@@ -229,8 +287,10 @@ def assess_table(
     calendar: Calendar | None = None,
     explain: bool = False,
 ) -> Table:
-    """Allocation and tier of every row of ``table`` (a pandas DataFrame or a pyarrow Table of the columns in
-    docs/python.md); returns a table of the same kind, same rows (same index for pandas), with the columns
+    """Allocation and tier of every row of ``table`` (of the columns in docs/python.md: a pandas DataFrame, a
+    pyarrow Table, RecordBatch or RecordBatchReader, a Polars DataFrame, or any object exporting the Arrow
+    PyCapsule interface, read zero-copy); returns a table of the same kind (a RecordBatchReader streams, one batch
+    at a time; another PyCapsule object gives a pyarrow Table), same rows (same index for pandas), with the columns
     ``provider``, ``allocation_deadline`` (with ``allocation``) and ``tier``, ``protect_points``,
     ``change_points``, ``tier_2026``, ``provisional`` (with ``tier``: both tiers).
 
@@ -239,13 +299,49 @@ def assess_table(
     while the rules run. Raises ``DecodeError`` naming a column that cannot be read, ``RuleError`` /
     ``CalendarError`` naming the row for a value the rules refuse (an RSR outside 0–100).
     """
+    kind = _input_kind(table)
+    options: dict[str, Any] = {
+        "on": on, "policy": policy, "allocation": allocation, "tier": tier, "calendar": calendar, "explain": explain
+    }
+    if kind == "stream":
+        return _assess_stream(table, options)
+    return _arrow_out(_assess_one(_arrow_in(table, kind), options), kind)
+
+
+def _assess_one(table: Any, options: dict[str, Any]) -> Any:
+    """``assess_table`` of one pandas DataFrame or pyarrow Table."""
+    explain = options["explain"]
     n, cols, cats = _encode(table)
     raw = _native.assess_columns(
-        n, cols, cats, on=on, policy=policy, allocation=allocation, tier=tier, calendar=calendar
+        n,
+        cols,
+        cats,
+        on=options["on"],
+        policy=options["policy"],
+        allocation=options["allocation"],
+        tier=options["tier"],
+        calendar=options["calendar"],
     )
     like: Literal["pandas", "arrow"] = "arrow" if _is_arrow(table) else "pandas"
     kinds = {k: v for k, v in _RESULT_KINDS.items() if explain or not (v.startswith("rules:") or v == "str")}
     return _decode(raw, kinds, like, index=None if like == "arrow" else table.index)
+
+
+def _assess_stream(reader: Any, options: dict[str, Any]) -> Any:
+    """A RecordBatchReader of results, computed one input batch at a time as it is read (memory stays one batch).
+    The first batch is computed at once, for the output schema (an empty input: the result of no rows)."""
+    import pyarrow as pa
+
+    batches = iter(reader)
+    first = next(batches, None)
+    head = _assess_one(pa.Table.from_batches([first] if first is not None else [], schema=reader.schema), options)
+
+    def rest() -> Any:
+        yield from head.to_batches()
+        for batch in batches:
+            yield from _assess_one(pa.Table.from_batches([batch]), options).to_batches()
+
+    return pa.RecordBatchReader.from_batches(head.schema, rest())
 
 
 def allocate_table(
