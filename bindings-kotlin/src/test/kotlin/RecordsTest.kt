@@ -67,7 +67,8 @@ class RecordsTest {
                 "community-api") }, "invalid", "offender.otherIds.crn"),
             Triple({ fromNdelius(integrationApi.replace("\"1990-01-01\"", "7"), "integration-api") },
                 "decode", "caseDetails.dateOfBirth"),
-            Triple({ fromNdelius("""{"offender":{},"convictions":[""" + List(1001) { "{}" }.joinToString(",") + "]}",
+            Triple({ fromNdelius("""{"offender":{"otherIds":{"crn":"$secretCrn"},"dateOfBirth":"1990-01-01"},"convictions":[""" +
+                List(1001) { "{}" }.joinToString(",") + "]}",
                 "community-api") }, "too_many", "convictions"),
             Triple({ toNdelius(fromNdelius(communityApi, "community-api"), "integration-api") }, "invalid", "on"),
         )
