@@ -38,6 +38,14 @@ fn bench(c: &mut Criterion) {
         .map(|c| tier_details_line_from_case(c, on))
         .filter(|d| tier_details_line_to_case(d, on).is_ok())
         .collect();
+    let mean = |docs: &[String]| docs.iter().map(String::len).sum::<usize>() / docs.len().max(1);
+    eprintln!(
+        "community-api: {} documents, {} bytes each on average; tier-details: {}, {} bytes",
+        community.len(),
+        mean(&community),
+        details.len(),
+        mean(&details)
+    );
     let mut g = c.benchmark_group("records");
     g.throughput(Throughput::Elements(
         u64::try_from(community.len()).unwrap(),

@@ -47,10 +47,22 @@ impl de::Error for Bail {
 /// Decodes `text` as one `T`, or `None` when it is not on the fast path (see the module docs). Not part of the
 /// API: [`decode_case`](super::decode_case) is; this is public for the differential fuzz target.
 pub fn decode<'de, T: de::Deserialize<'de>>(text: &'de str) -> Option<T> {
+    decode_with(text, false)
+}
+
+/// [`decode`] for types that may have a serde `alias` (the records' shapes): a field or variant name found among
+/// the declared names is handed to serde as that name, not as its index, so the derive's own matching (aliases
+/// included) decides which field it is. A little slower than [`decode`]; the same values.
+pub fn decode_by_name<'de, T: de::Deserialize<'de>>(text: &'de str) -> Option<T> {
+    decode_with(text, true)
+}
+
+fn decode_with<'de, T: de::Deserialize<'de>>(text: &'de str, by_name: bool) -> Option<T> {
     let mut de = Fast {
         text,
         pos: 0,
         depth: 0,
+        by_name,
     };
     let value = T::deserialize(&mut de).ok()?;
     de.peek().is_none().then_some(value)
@@ -116,6 +128,8 @@ struct Fast<'de> {
     text: &'de str,
     pos: usize,
     depth: usize,
+    /// Hand known names over as names (see [`decode_by_name`]), not as indices.
+    by_name: bool,
 }
 
 type Result<T> = std::result::Result<T, Bail>;
@@ -453,6 +467,9 @@ impl<'de> Deserializer<'de> for &mut Fast<'de> {
         // The variant's name is compared, not scanned, and given to the visitor by its index.
         match self.peek() {
             Some(b'"') => match self.known_name(variants, 0) {
+                Some(i) if self.by_name => visitor.visit_enum(
+                    BorrowedStrDeserializer::<Bail>::new(variants.get(i).copied().ok_or(Bail)?),
+                ),
                 Some(i) => visitor.visit_enum(index_of_name(i)?),
                 None => visitor.visit_enum(BorrowedStrDeserializer::<Bail>::new(self.string()?)),
             },
@@ -494,6 +511,12 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
                     // visitors map to the same field as its name (see `index_of_name`).
                     self.next = i + 1;
                     self.de.expect(b':')?;
+                    if self.de.by_name {
+                        let name = self.fields.get(i).copied().ok_or(Bail)?;
+                        return seed
+                            .deserialize(BorrowedStrDeserializer::new(name))
+                            .map(Some);
+                    }
                     return seed.deserialize(index_of_name(i)?).map(Some);
                 }
                 None => self.de.string()?,

@@ -11,6 +11,13 @@ use chrono::NaiveDate;
 use serde::Deserializer;
 use serde::de::{self, Visitor};
 
+/// The date at the start of an ISO date or date-time text (`2024-03-01`, `2024-03-01T10:15:00`): its first ten
+/// characters, read as `YYYY-MM-DD` directly, or by chrono's parser when they are in another form chrono accepts.
+pub(crate) fn iso_date_prefix(s: &str) -> Option<NaiveDate> {
+    let head = s.get(..10)?;
+    parse_canonical(head).or_else(|| head.parse::<NaiveDate>().ok())
+}
+
 /// Parses exactly `YYYY-MM-DD` (four-digit year); `None` for any other form or an impossible date.
 fn parse_canonical(s: &str) -> Option<NaiveDate> {
     let b: &[u8; 10] = s.as_bytes().try_into().ok()?;

@@ -707,15 +707,20 @@ impl ArpDynamicTerms {
 
 /// The band of a 2-dp percentage against three edges (medium, high, very high).
 pub(crate) fn band(score: f64, edges: [f64; 3]) -> RiskBand {
-    if score < edges[0] {
-        RiskBand::Low
-    } else if score < edges[1] {
-        RiskBand::Medium
-    } else if score < edges[2] {
-        RiskBand::High
-    } else {
-        RiskBand::VeryHigh
-    }
+    // Counted, not tested in turn: the edges are increasing, so the number of edges the score is not below is
+    // the band, as the chain of `score < edge` tests gave (a NaN score is below none: very high, as before).
+    // No data-dependent branch.
+    let below = edges.iter().map(|&e| usize::from(score < e)).sum::<usize>();
+    let i = 3usize.saturating_sub(below);
+    [
+        RiskBand::Low,
+        RiskBand::Medium,
+        RiskBand::High,
+        RiskBand::VeryHigh,
+    ]
+    .get(i)
+    .copied()
+    .unwrap_or(RiskBand::VeryHigh)
 }
 
 /// Scores ARP: dynamic when every required answer is given and the drug answers are consistent, else static

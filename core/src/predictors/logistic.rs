@@ -227,11 +227,17 @@ pub(crate) fn history_terms(h: &History, c: &Coefficients, career_boost: u32) ->
 
 /// The compensated sum of the history terms and `extra`.
 pub(crate) fn total(h: &HistoryTerms, extra: &[f64]) -> f64 {
+    // Zero terms (answers not given, conditions not met: a third to a half of them) are left out before the
+    // sum, whose steps depend each on the last: adding ±0 changes neither the sum nor its compensation (but
+    // for the sign of a zero total, which the logistic does not see). Compacted without a branch: each term is
+    // written and the length advanced only past a non-zero one.
     let mut all = [0.0f64; 21 + 32];
     let mut len = 0;
-    for (slot, v) in all.iter_mut().zip(h.values().iter().chain(extra)) {
-        *slot = *v;
-        len += 1;
+    for v in h.values().iter().chain(extra).take(all.len()) {
+        if let Some(slot) = all.get_mut(len) {
+            *slot = *v;
+        }
+        len += usize::from(*v != 0.0);
     }
     exact_sum(all.get(..len).unwrap_or(&[]))
 }

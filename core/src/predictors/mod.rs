@@ -167,7 +167,7 @@ pub(crate) fn half_up(x: f64, scale: u32) -> u64 {
     let k = y as u64;
     let frac = y - k as f64;
     if (frac - 0.5).abs() > 1e-6 {
-        return if frac > 0.5 { k + 1 } else { k };
+        return k + u64::from(frac > 0.5);
     }
     // Exact: is x ≥ (2k + 1) / (2 · scale)? With x = m · 2^e: compare m · 2 · scale · 2^e with 2k + 1.
     let bits = x.to_bits();
@@ -205,11 +205,14 @@ pub(crate) fn exact_sum(terms: &[f64]) -> f64 {
     let mut c = 0.0f64;
     for &t in terms {
         let s = sum + t;
-        if sum.abs() >= t.abs() {
-            c += (sum - s) + t;
-        } else {
-            c += (t - s) + sum;
-        }
+        // Of `sum` and `t`, the larger in magnitude loses the low bits the other keeps: `(big - s) + small`.
+        // Chosen by a bit mask, not a branch: which is larger follows the data, and a mispredicted branch per
+        // term cost more than the rest of the loop (the same result to the bit).
+        let keep_sum = u64::from(sum.abs() >= t.abs()).wrapping_neg();
+        let (sb, tb) = (sum.to_bits(), t.to_bits());
+        let big = f64::from_bits((sb & keep_sum) | (tb & !keep_sum));
+        let small = f64::from_bits((tb & keep_sum) | (sb & !keep_sum));
+        c += (big - s) + small;
         sum = s;
     }
     sum + c

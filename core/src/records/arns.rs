@@ -140,16 +140,12 @@ pub fn predictors_assessment(
         if e.output_version != "2" {
             continue;
         }
-        let date = e
-            .completed_date
-            .get(..10)
-            .and_then(|d| d.parse::<NaiveDate>().ok())
-            .ok_or_else(|| {
-                RecordError::invalid(
-                    format!("[{i}].completedDate"),
-                    "not an ISO date or date-time",
-                )
-            })?;
+        let date = crate::model::date::iso_date_prefix(&e.completed_date).ok_or_else(|| {
+            RecordError::invalid(
+                format!("[{i}].completedDate"),
+                "not an ISO date or date-time",
+            )
+        })?;
         if newest.is_none_or(|(_, d)| date >= d) {
             newest = Some((i, date));
         }

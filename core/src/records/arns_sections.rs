@@ -19,7 +19,6 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{RecordError, check_len};
@@ -197,8 +196,7 @@ impl ArnsSections {
         let date = summary
             .completed_date
             .as_deref()
-            .and_then(|d| d.get(..10))
-            .and_then(|d| d.parse::<NaiveDate>().ok())
+            .and_then(crate::model::date::iso_date_prefix)
             .ok_or_else(|| {
                 RecordError::invalid(
                     format!("{prefix}assessment.completedDate"),

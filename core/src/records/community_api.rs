@@ -605,16 +605,12 @@ impl CommunityApiCase {
 
         check_len(&self.contacts, || "contacts".to_owned())?;
         for (i, c) in self.contacts.iter().enumerate() {
-            let date = c
-                .contact_start
-                .get(..10)
-                .and_then(|d| d.parse::<NaiveDate>().ok())
-                .ok_or_else(|| {
-                    RecordError::invalid(
-                        format!("contacts[{i}].contactStart"),
-                        "not an ISO date or date-time",
-                    )
-                })?;
+            let date = crate::model::date::iso_date_prefix(&c.contact_start).ok_or_else(|| {
+                RecordError::invalid(
+                    format!("contacts[{i}].contactStart"),
+                    "not an ISO date or date-time",
+                )
+            })?;
             let o = c.outcome.clone().unwrap_or_default();
             let outcome = match (o.attended, o.complied) {
                 (Some(true), _) => ContactOutcome::Attended,

@@ -171,7 +171,13 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned>(
             limit: MAX_DOCUMENT_BYTES,
         });
     }
-    // Structs from objects only, as for a case (`interchange::ObjectsOnly`): an array is never read as a struct.
+    // The case format's fast path first (`interchange::fast`: it returns a value only where serde_json would
+    // return the same one, and reads structs from objects only; names handed over as names, since the shapes
+    // have serde aliases), then serde_json with structs from objects only,
+    // as for a case (`interchange::ObjectsOnly`): an array is never read as a struct.
+    if let Some(v) = crate::interchange::fast::decode_by_name::<T>(json) {
+        return Ok(v);
+    }
     if let Ok(v) = crate::interchange::from_str_objects_only::<T>(json) {
         return Ok(v);
     }
