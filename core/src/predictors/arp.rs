@@ -325,6 +325,10 @@ pub(crate) const REQUIRED: [&str; 10] = [
     "impulsivity_problems",
     "pro_criminal_attitudes",
 ];
+/// [`REQUIRED`]'s answer numbers ([`answer_slots`]).
+const REQUIRED_SLOTS: [u8; 10] = answer_slots(&REQUIRED);
+/// [`DRUGS`]' answer numbers ([`answer_slots`]).
+const DRUG_SLOTS: [u8; 13] = answer_slots(&DRUGS);
 /// The names of ARP's drug-use answers.
 pub(crate) const DRUGS: [&str; 13] = [
     "has_heroin_usage",
@@ -510,41 +514,35 @@ pub struct ArpScore {
     pub rules: RuleList,
 }
 
-/// The names of the required answers that are absent, as a set over `names` (each a [`DynamicAnswers`] field).
-pub(crate) fn missing_answers(d: &DynamicAnswers, names: &'static [&'static str]) -> FieldSet {
+/// The names of the required answers that are absent, as a set over `names` (each a [`DynamicAnswers`] field,
+/// numbered by `slots`: [`answer_slots`] of `names`).
+pub(crate) fn missing_answers(
+    d: &DynamicAnswers,
+    names: &'static [&'static str],
+    slots: &[u8],
+) -> FieldSet {
+    let given = given_bits(d);
     let mut missing = FieldSet::new(names);
-    for (i, name) in names.iter().enumerate() {
-        let present = match *name {
-            "suitability_of_accommodation" => d.suitability_of_accommodation.is_some(),
-            "is_unemployed" => d.is_unemployed.is_some(),
-            "current_relationship_with_partner" => d.current_relationship_with_partner.is_some(),
-            "evidence_of_domestic_abuse" => d.evidence_of_domestic_abuse.is_some(),
-            "current_relationship_status" => d.current_relationship_status.is_some(),
-            "regular_offending_activities" => d.regular_offending_activities.is_some(),
-            "current_alcohol_use_problems" => d.current_alcohol_use_problems.is_some(),
-            "excessive_alcohol_use" => d.excessive_alcohol_use.is_some(),
-            "impulsivity_problems" => d.impulsivity_problems.is_some(),
-            "pro_criminal_attitudes" => d.pro_criminal_attitudes.is_some(),
-            "motivation_to_tackle_drug_misuse" => d.motivation_to_tackle_drug_misuse.is_some(),
-            "temper_control" => d.temper_control.is_some(),
-            "carrying_or_using_weapon" => d.carrying_or_using_weapon.is_some(),
-            "previous_convictions" => d.previous_convictions.is_some(),
-            _ => false,
-        };
-        if !present {
+    for (i, &slot) in slots.iter().enumerate() {
+        if given & (1u32 << (slot & 31)) == 0 {
             missing.insert(i);
         }
     }
     missing
 }
 
-/// The drug answers among `names` given as true while the motivation answer is absent
-/// (`MOTIVATION_TO_TACKLE_DRUG_MISUSE_INCONSISTENT`).
-pub(crate) fn inconsistent_drugs(d: &DynamicAnswers, names: &'static [&'static str]) -> FieldSet {
+/// The drug answers among `names` (numbered by `slots`, see [`answer_slots`]) given as true while the motivation
+/// answer is absent (`MOTIVATION_TO_TACKLE_DRUG_MISUSE_INCONSISTENT`).
+pub(crate) fn inconsistent_drugs(
+    d: &DynamicAnswers,
+    names: &'static [&'static str],
+    slots: &[u8],
+) -> FieldSet {
     let mut set = FieldSet::new(names);
     if d.motivation_to_tackle_drug_misuse.is_none() {
-        for (i, name) in names.iter().enumerate() {
-            if drug(d, name) == Some(true) {
+        let yes = drug_bits(d);
+        for (i, &slot) in slots.iter().enumerate() {
+            if yes & (1u32 << (slot & 31)) != 0 {
                 set.insert(i);
             }
         }
@@ -552,25 +550,123 @@ pub(crate) fn inconsistent_drugs(d: &DynamicAnswers, names: &'static [&'static s
     set
 }
 
-/// A drug-use answer by name.
-pub(crate) fn drug(d: &DynamicAnswers, name: &str) -> Option<bool> {
-    match name {
-        "has_heroin_usage" => d.has_heroin_usage,
-        "has_methadone_usage" => d.has_methadone_usage,
-        "has_other_opiate_usage" => d.has_other_opiate_usage,
-        "has_crack_cocaine_usage" => d.has_crack_cocaine_usage,
-        "has_powder_cocaine_usage" => d.has_powder_cocaine_usage,
-        "has_misused_prescription_drug_usage" => d.has_misused_prescription_drug_usage,
-        "has_benzodiazepines_usage" => d.has_benzodiazepines_usage,
-        "has_cannabis_usage" => d.has_cannabis_usage,
-        "has_steroids_usage" => d.has_steroids_usage,
-        "has_other_drugs_usage" => d.has_other_drugs_usage,
-        "has_ketamine_usage" => d.has_ketamine_usage,
-        "has_spice_usage" => d.has_spice_usage,
-        "has_hallucinogens_usage" => d.has_hallucinogens_usage,
-        "has_solvents_usage" => d.has_solvents_usage,
-        _ => None,
+/// Every answer [`missing_answers`] and [`inconsistent_drugs`] read, numbered: bit `k` of [`given_bits`] (the
+/// first 14) or of [`drug_bits`] (the drug answers, from 14) is the answer `ANSWER_NAMES[k]`.
+const ANSWER_NAMES: [&str; 28] = [
+    "suitability_of_accommodation",
+    "is_unemployed",
+    "current_relationship_with_partner",
+    "evidence_of_domestic_abuse",
+    "current_relationship_status",
+    "regular_offending_activities",
+    "current_alcohol_use_problems",
+    "excessive_alcohol_use",
+    "impulsivity_problems",
+    "pro_criminal_attitudes",
+    "motivation_to_tackle_drug_misuse",
+    "temper_control",
+    "carrying_or_using_weapon",
+    "previous_convictions",
+    "has_heroin_usage",
+    "has_methadone_usage",
+    "has_other_opiate_usage",
+    "has_crack_cocaine_usage",
+    "has_powder_cocaine_usage",
+    "has_misused_prescription_drug_usage",
+    "has_benzodiazepines_usage",
+    "has_cannabis_usage",
+    "has_steroids_usage",
+    "has_other_drugs_usage",
+    "has_ketamine_usage",
+    "has_spice_usage",
+    "has_hallucinogens_usage",
+    "has_solvents_usage",
+];
+
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated when compiling only (const items): an index out of range fails the build"
+)]
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
     }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The numbers of `names` among [`ANSWER_NAMES`] (drug answers as their bit of [`drug_bits`]), computed when
+/// compiling, so that a score compares no names: a name that is not an answer fails the build.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated when compiling only (const items): an index out of range fails the build"
+)]
+pub(crate) const fn answer_slots<const N: usize>(names: &[&str; N]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        let mut k = 0;
+        while k < ANSWER_NAMES.len() && !same(ANSWER_NAMES[k], names[i]) {
+            k += 1;
+        }
+        assert!(k < ANSWER_NAMES.len(), "not a dynamic answer");
+        out[i] = (if k >= 14 { k - 14 } else { k }) as u8;
+        i += 1;
+    }
+    out
+}
+
+/// Bit `k` set when the answer `ANSWER_NAMES[k]` (k < 14) is given.
+fn given_bits(d: &DynamicAnswers) -> u32 {
+    [
+        d.suitability_of_accommodation.is_some(),
+        d.is_unemployed.is_some(),
+        d.current_relationship_with_partner.is_some(),
+        d.evidence_of_domestic_abuse.is_some(),
+        d.current_relationship_status.is_some(),
+        d.regular_offending_activities.is_some(),
+        d.current_alcohol_use_problems.is_some(),
+        d.excessive_alcohol_use.is_some(),
+        d.impulsivity_problems.is_some(),
+        d.pro_criminal_attitudes.is_some(),
+        d.motivation_to_tackle_drug_misuse.is_some(),
+        d.temper_control.is_some(),
+        d.carrying_or_using_weapon.is_some(),
+        d.previous_convictions.is_some(),
+    ]
+    .iter()
+    .enumerate()
+    .fold(0, |bits, (k, &b)| bits | (u32::from(b) << k))
+}
+
+/// Bit `k` set when the drug answer `ANSWER_NAMES[14 + k]` is given as true.
+fn drug_bits(d: &DynamicAnswers) -> u32 {
+    [
+        d.has_heroin_usage,
+        d.has_methadone_usage,
+        d.has_other_opiate_usage,
+        d.has_crack_cocaine_usage,
+        d.has_powder_cocaine_usage,
+        d.has_misused_prescription_drug_usage,
+        d.has_benzodiazepines_usage,
+        d.has_cannabis_usage,
+        d.has_steroids_usage,
+        d.has_other_drugs_usage,
+        d.has_ketamine_usage,
+        d.has_spice_usage,
+        d.has_hallucinogens_usage,
+        d.has_solvents_usage,
+    ]
+    .iter()
+    .enumerate()
+    .fold(0, |bits, (k, &b)| bits | (u32::from(b == Some(true)) << k))
 }
 
 /// The one shared term for other drugs, ketamine, spice, hallucinogens or solvents.
@@ -742,8 +838,8 @@ pub fn arp(input: &ArpInput) -> Result<ArpScore, ArpError> {
         false,
     )?;
     let mut fired = RuleList::new(rules::TABLE);
-    let missing = missing_answers(&input.dynamic, &REQUIRED);
-    let inconsistent = inconsistent_drugs(&input.dynamic, &DRUGS);
+    let missing = missing_answers(&input.dynamic, &REQUIRED, &REQUIRED_SLOTS);
+    let inconsistent = inconsistent_drugs(&input.dynamic, &DRUGS, &DRUG_SLOTS);
     let is_dynamic = missing.is_empty() && inconsistent.is_empty();
     let (c, dynamic) = if is_dynamic {
         fired.fire(Idx::DYNAMIC.bit());

@@ -231,15 +231,17 @@ pub(crate) fn total(h: &HistoryTerms, extra: &[f64]) -> f64 {
     // sum, whose steps depend each on the last: adding ±0 changes neither the sum nor its compensation (but
     // for the sign of a zero total, which the logistic does not see). Compacted without a branch: each term is
     // written and the length advanced only past a non-zero one.
-    let mut all = [0.0f64; 21 + 32];
-    let mut len = 0;
-    for v in h.values().iter().chain(extra).take(all.len()) {
-        if let Some(slot) = all.get_mut(len) {
-            *slot = *v;
+    let mut all = [0.0f64; 64];
+    let mut len = 0usize;
+    let mut push = |v: f64| {
+        if let Some(slot) = all.get_mut(len & 63) {
+            *slot = v;
         }
-        len += usize::from(*v != 0.0);
-    }
-    exact_sum(all.get(..len).unwrap_or(&[]))
+        len += usize::from(v != 0.0);
+    };
+    h.values().into_iter().for_each(&mut push);
+    extra.iter().take(32).copied().for_each(&mut push);
+    exact_sum(all.get(..len.min(53)).unwrap_or(&[]))
 }
 
 /// 100 × logistic(total) in hundredths, rounded half up (0–10,000; 10,000 is reported as 99.99).

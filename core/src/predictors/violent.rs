@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::arp::{
-    ActuarialCategory, ArpError, ArpInput, DynamicAnswers, MotivationLevel, ProblemLevel, band,
-    inconsistent_drugs, missing_answers, other_drugs, relationship, unemployed,
+    ActuarialCategory, ArpError, ArpInput, DynamicAnswers, MotivationLevel, ProblemLevel,
+    answer_slots, band, inconsistent_drugs, missing_answers, other_drugs, relationship, unemployed,
 };
 use super::logistic::coefficients::{SVRP_DYNAMIC, SVRP_STATIC, VRP_DYNAMIC, VRP_STATIC};
 use super::logistic::{self, Coefficients, History, HistoryTerms, StaticInputs, flag, level};
@@ -288,7 +288,11 @@ fn violent_terms(t: &HistoryTerms, total: f64) -> ViolentTerms {
 /// What the two predictors differ in.
 struct Predictor {
     required: &'static [&'static str],
+    /// `required`'s answer numbers (`answer_slots`).
+    required_slots: &'static [u8],
     drugs: &'static [&'static str],
+    /// `drugs`' answer numbers.
+    drug_slots: &'static [u8],
     tables: [&'static Coefficients; 2],
     dynamic: fn(&DynamicAnswers, &Coefficients) -> (ViolentDynamicTerms, [f64; 21]),
     edges: [f64; 3],
@@ -299,8 +303,8 @@ struct Predictor {
 fn score(input: &ViolentInput, p: &Predictor) -> Result<ViolentScore, ArpError> {
     let h: History = logistic::history(&static_inputs(input), true)?;
     let mut fired = RuleList::new(rules::TABLE);
-    let missing = missing_answers(&input.dynamic, p.required);
-    let inconsistent = inconsistent_drugs(&input.dynamic, p.drugs);
+    let missing = missing_answers(&input.dynamic, p.required, p.required_slots);
+    let inconsistent = inconsistent_drugs(&input.dynamic, p.drugs, p.drug_slots);
     let is_dynamic = missing.is_empty() && inconsistent.is_empty();
     let [static_table, dynamic_table] = p.tables;
     let (c, dynamic) = if is_dynamic {
@@ -469,7 +473,9 @@ pub fn vrp(input: &ViolentInput) -> Result<VrpScore, ArpError> {
         input,
         &Predictor {
             required: &VRP_REQUIRED,
+            required_slots: &const { answer_slots(&VRP_REQUIRED) },
             drugs: &VRP_DRUGS,
+            drug_slots: &const { answer_slots(&VRP_DRUGS) },
             tables: [&VRP_STATIC, &VRP_DYNAMIC],
             dynamic: vrp_dynamic,
             edges: [30.0, 60.0, 80.0],
@@ -486,7 +492,9 @@ pub fn svrp(input: &ViolentInput) -> Result<SvrpScore, ArpError> {
         input,
         &Predictor {
             required: &SVRP_REQUIRED,
+            required_slots: &const { answer_slots(&SVRP_REQUIRED) },
             drugs: &[],
+            drug_slots: &[],
             tables: [&SVRP_STATIC, &SVRP_DYNAMIC],
             dynamic: svrp_dynamic,
             edges: [1.0, 3.0, 6.9],
