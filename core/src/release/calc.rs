@@ -1596,8 +1596,11 @@ fn pick_scheme(
 
 /// For each calculable sentence still served on `date` (expiry on or after it), the days of its parts
 /// sentenced before `date`, chained from the earliest.
-fn served_lengths(ctx: &Ctx<'_>, date: Day, calcs: &[Calc]) -> R<Vec<(u32, u32)>> {
-    let mut out = Vec::with_capacity(calcs.len());
+fn served_lengths(ctx: &Ctx<'_>, date: Day, calcs: &[Calc]) -> R<Lengths> {
+    let mut out = Lengths {
+        n: 0,
+        v: [(0, 0); MAX_SENTENCES],
+    };
     for (c, chain) in calcs.iter().zip(ctx.chains.iter()) {
         if c.expiry < date {
             continue;
@@ -1625,9 +1628,26 @@ fn served_lengths(ctx: &Ctx<'_>, date: Day, calcs: &[Calc]) -> R<Vec<(u32, u32)>
         let days = u32::try_from(days_between(start, end) + 1).unwrap_or(u32::MAX);
         // Whole years from the start to the day after the end.
         let years = cursor.years_since(start).unwrap_or(0);
-        out.push((days, years));
+        // At most one per calculable sentence, so never more than `MAX_SENTENCES`.
+        if let Some(slot) = out.v.get_mut(out.n) {
+            *slot = (days, years);
+            out.n += 1;
+        }
     }
     Ok(out)
+}
+
+/// (days, whole years) of each calculable sentence considered for a tranche, without an allocation.
+struct Lengths {
+    n: usize,
+    v: [(u32, u32); MAX_SENTENCES],
+}
+
+impl std::ops::Deref for Lengths {
+    type Target = [(u32, u32)];
+    fn deref(&self) -> &[(u32, u32)] {
+        self.v.get(..self.n).unwrap_or(&[])
+    }
 }
 
 /// The first tranche every considered length fits.

@@ -20,8 +20,13 @@ const LAST_YEAR: i64 = 262_142;
 /// 1970-01-01 as days from the common era (the civil algorithms below count from 1970).
 const UNIX: i64 = 719_163;
 
+/// 700 eras of 400 years (146,097 days) added before dividing, so that every date in chrono's range (±262,143
+/// years) is counted from a positive origin and the divisions are unsigned.
+const ERAS: u32 = 700;
+
 fn is_leap(y: i64) -> bool {
-    y.rem_euclid(4) == 0 && (y.rem_euclid(100) != 0 || y.rem_euclid(400) == 0)
+    // The remainders are 0 or not whatever the sign.
+    y & 3 == 0 && (y % 100 != 0 || y % 400 == 0)
 }
 
 fn month_days(y: i64, m: u32) -> u32 {
@@ -65,21 +70,18 @@ impl Day {
 
     /// (year, month, day).
     pub(super) fn ymd(self) -> (i64, u32, u32) {
-        // H. Hinnant's civil_from_days.
-        let z = i64::from(self.0) - UNIX + 719_468;
-        let era = z.div_euclid(146_097);
+        // H. Hinnant's civil_from_days, from an origin `ERAS` eras earlier (positive for every `Day`).
+        let z = i64::from(self.0) - UNIX + 719_468 + i64::from(ERAS) * 146_097;
+        let z = u32::try_from(z).unwrap_or(0);
+        let era = z / 146_097;
         let doe = z - era * 146_097;
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
         let mp = (5 * doy + 2) / 153;
         let d = doy - (153 * mp + 2) / 5 + 1;
         let m = if mp < 10 { mp + 3 } else { mp - 9 };
-        let y = yoe + era * 400 + i64::from(m <= 2);
-        (
-            y,
-            u32::try_from(m).unwrap_or(1),
-            u32::try_from(d).unwrap_or(1),
-        )
+        let y = i64::from(yoe) + (i64::from(era) - i64::from(ERAS)) * 400 + i64::from(m <= 2);
+        (y, m, d)
     }
 
     /// The day of a valid (year, month, day), `None` outside chrono's range.
@@ -87,21 +89,24 @@ impl Day {
         if !(FIRST_YEAR..=LAST_YEAR).contains(&y) {
             return None;
         }
-        // H. Hinnant's days_from_civil.
-        let y = if m <= 2 { y - 1 } else { y };
-        let era = y.div_euclid(400);
+        // H. Hinnant's days_from_civil, from an origin `ERAS` eras earlier.
+        let y = if m <= 2 { y - 1 } else { y } + i64::from(ERAS) * 400;
+        let y = u32::try_from(y).unwrap_or(0);
+        let era = y / 400;
         let yoe = y - era * 400;
-        let mp = i64::from((m + 9) % 12);
-        let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        Day::from_i64(era * 146_097 + doe - 719_468 + UNIX)
+        Day::from_i64(
+            (i64::from(era) - i64::from(ERAS)) * 146_097 + i64::from(doe) - 719_468 + UNIX,
+        )
     }
 
     /// (year, month, day) plus `n` months, the day clamped to the month's end (chrono's `checked_add_months`).
     fn ymd_add_months((y, m, d): (i64, u32, u32), n: u32) -> (i64, u32, u32) {
-        let months = y * 12 + i64::from(m) - 1 + i64::from(n);
-        let y = months.div_euclid(12);
-        let m = u32::try_from(months.rem_euclid(12)).unwrap_or(0) + 1;
+        let months = u64::from(m) - 1 + u64::from(n);
+        let y = y + i64::try_from(months / 12).unwrap_or(0);
+        let m = u32::try_from(months % 12).unwrap_or(0) + 1;
         (y, m, d.min(month_days(y, m)))
     }
 
@@ -164,8 +169,8 @@ impl Day {
                 let (y, m, d) = Day::ymd_add_months((y, m, d), years + months);
                 Day::from_ymd(y, m, d)?.plus(-1)?
             } else {
-                // The day before, plus the years, then the months, each clamped.
-                let mut ymd = (self.plus(-1)?).ymd();
+                // The day before (in the same month), plus the years, then the months, each clamped.
+                let mut ymd = (y, m, d - 1);
                 if years > 0 {
                     ymd = Day::ymd_add_months(ymd, years);
                 }
