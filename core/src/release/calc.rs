@@ -59,12 +59,6 @@ fn days_between(a: Day, b: Day) -> i64 {
     b.since(a)
 }
 
-/// Days of `n` months from `s` ("under N months" compares with this).
-fn months_days(s: Day, n: u16) -> R<u32> {
-    s.days_of(&Length::months(n))
-        .ok_or_else(|| oor("sentences"))
-}
-
 /// The level of the law a calculation is made at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Level {
@@ -182,6 +176,8 @@ struct Ctx<'a> {
     adult: Option<Day>,
     /// Per calculable sentence, what does not depend on the level.
     fixed: Vec<Fixed>,
+    /// Each sentence's date.
+    sdays: Vec<Day>,
 }
 
 /// What a calculable sentence has whatever the release fractions.
@@ -209,6 +205,10 @@ impl Ctx<'_> {
     /// `person.age_on(d) >= 18`.
     fn adult_on(&self, d: Day) -> bool {
         self.adult.is_some_and(|a| d >= a)
+    }
+
+    fn sday(&self, i: usize) -> Option<Day> {
+        self.sdays.get(i).copied()
     }
 
     fn sentence(&self, i: usize) -> R<&CustodialSentence> {
@@ -386,6 +386,7 @@ struct Scratch {
     ual: Vec<(Day, i64)>,
     awards: Vec<(Day, i64, usize)>,
     fixed: Vec<Fixed>,
+    sdays: Vec<Day>,
 }
 
 thread_local! {
@@ -397,6 +398,7 @@ thread_local! {
             ual: Vec::new(),
             awards: Vec::new(),
             fixed: Vec::new(),
+            sdays: Vec::new(),
         })
     };
 }
@@ -648,13 +650,15 @@ fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates
     // Sized once: the filter's lower bound is 0, so `collect` would grow the vector three or four times.
     let fired = ctx.fired.get();
     let mut rules = Vec::with_capacity(usize::try_from(fired.count_ones()).unwrap_or(0));
-    rules.extend(
-        r::TABLE
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| fired & (1u32 << i) != 0)
-            .map(|(_, rule)| *rule),
-    );
+    // The set bits in ascending order: the rules in the order of the table.
+    let mut bits = fired;
+    while bits != 0 {
+        let i = bits.trailing_zeros();
+        if let Some(rule) = usize::try_from(i).ok().and_then(|i| r::TABLE.get(i)) {
+            rules.push(*rule);
+        }
+        bits &= bits - 1;
+    }
     out.rules = rules;
     SCRATCH.with(|c| {
         c.set(Scratch {
@@ -664,6 +668,7 @@ fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates
             ual: ctx.ual,
             awards: ctx.awards,
             fixed: ctx.fixed,
+            sdays: ctx.sdays,
         });
     });
     Ok(out)
@@ -775,7 +780,10 @@ fn check<'a>(
         mut ual,
         mut awards,
         fixed,
+        mut sdays,
     } = scratch;
+    sdays.clear();
+    sdays.extend(b.sentences.iter().map(|s| Day::of(s.sentence_date)));
     let n = b.sentences.len();
     if n == 0 {
         return Err(invalid(
@@ -990,6 +998,7 @@ fn check<'a>(
         fired: std::cell::Cell::new(0),
         adult: Day::of(person.date_of_birth).birthday(18),
         fixed,
+        sdays,
     })
 }
 
@@ -999,7 +1008,9 @@ fn fixed(ctx: &Ctx<'_>, out: &mut Vec<Fixed>) -> R<()> {
     out.reserve(ctx.chains.len());
     for chain in ctx.chains.iter() {
         let head = chain.first().copied().unwrap_or(0);
-        let s = Day::of(ctx.sentence(head)?.sentence_date);
+        let s = ctx
+            .sday(head)
+            .ok_or_else(|| invalid("sentences".into(), "index out of range"))?;
         let (mut any_1991, mut all_1991, mut any_ora, mut any_pre_ora) =
             (false, true, false, false);
         let mut all = Length::default();
@@ -1027,7 +1038,7 @@ fn fixed(ctx: &Ctx<'_>, out: &mut Vec<Fixed>) -> R<()> {
                     .take(p)
                     .filter_map(|&j| ctx.b.sentences.get(j).map(|x| &x.term)),
             )?;
-            if before.is_some_and(|e| ctx.sentence(i).is_ok_and(|x| Day::of(x.sentence_date) > e)) {
+            if before.is_some_and(|e| ctx.sday(i).is_some_and(|x| x > e)) {
                 return Err(invalid(
                     format!("sentences[{i}].consecutive_to"),
                     "consecutive to terms that ended before this sentence was imposed",
@@ -1051,15 +1062,17 @@ fn fixed(ctx: &Ctx<'_>, out: &mut Vec<Fixed>) -> R<()> {
         } else {
             s.days_of(&all).ok_or_else(|| oor("sentences"))?
         };
-        let years = |n: u16| s.days_of(&Length::years(n)).ok_or_else(|| oor("sentences"));
+        // 12 months, 2 years and 4 years from the start, from one civil conversion.
+        let [m12, y2, y4] = s.days_of_months([12, 24, 48]);
+        let whole = |d: Option<u32>| d.ok_or_else(|| oor("sentences"));
         out.push(Fixed {
             start: s,
             end,
             length,
             id_len,
-            under_12m: id_len < months_days(s, 12)?,
-            under_2y: id_len < years(2)?,
-            under_4y: id_len < years(4)?,
+            under_12m: id_len < whole(m12)?,
+            under_2y: id_len < whole(y2)?,
+            under_4y: id_len < whole(y4)?,
             any_1991,
             all_1991,
             any_ora,
@@ -1321,7 +1334,7 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
     // Credit never moves a date before the day the chain's last sentence was imposed.
     let imposed = chain
         .iter()
-        .filter_map(|&i| ctx.b.sentences.get(i).map(|x| Day::of(x.sentence_date)))
+        .filter_map(|&i| ctx.sday(i))
         .max()
         .unwrap_or(s)
         .max(s);
@@ -1433,9 +1446,7 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
 
 /// True when the chain has parts sentenced both before and on or after `date`.
 fn straddles(ctx: &Ctx<'_>, chain: &[usize], date: Day) -> bool {
-    let dates = chain
-        .iter()
-        .filter_map(|&i| ctx.b.sentences.get(i).map(|p| Day::of(p.sentence_date)));
+    let dates = chain.iter().filter_map(|&i| ctx.sday(i));
     let (mut before, mut after) = (false, false);
     for d in dates {
         if d < date {
@@ -1608,10 +1619,10 @@ fn served_lengths(ctx: &Ctx<'_>, date: Day, calcs: &[Calc]) -> R<Lengths> {
         let parts = || {
             chain
                 .iter()
-                .filter_map(|&i| ctx.b.sentences.get(i))
-                .filter(|p| Day::of(p.sentence_date) < date)
+                .filter_map(|&i| Some((ctx.sday(i)?, &ctx.b.sentences.get(i)?.term)))
+                .filter(|(d, _)| *d < date)
         };
-        let Some(start) = parts().map(|p| Day::of(p.sentence_date)).min() else {
+        let Some(start) = parts().map(|(d, _)| d).min() else {
             continue;
         };
         let (mut cursor, mut end) = (start, start);
@@ -1620,8 +1631,8 @@ fn served_lengths(ctx: &Ctx<'_>, date: Day, calcs: &[Calc]) -> R<Lengths> {
             end = c.end;
             cursor = add(end, 1)?;
         } else {
-            for p in parts() {
-                end = cursor.end_of(&p.term).ok_or_else(|| oor("sentences"))?;
+            for (_, term) in parts() {
+                end = cursor.end_of(term).ok_or_else(|| oor("sentences"))?;
                 cursor = add(end, 1)?;
             }
         }

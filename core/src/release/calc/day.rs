@@ -183,6 +183,24 @@ impl Day {
         end.plus(days)
     }
 
+    /// Days of terms of `ns` whole months from `self`: [`Day::days_of`] of `Length::months(n)` (or, the same,
+    /// `Length::years(n / 12)`) for each, from one civil conversion.
+    pub(super) fn days_of_months<const K: usize>(self, ns: [u32; K]) -> [Option<u32>; K] {
+        let (y, m, d) = self.ymd();
+        ns.map(|n| {
+            let end = if n == 0 {
+                self.plus(-1)?
+            } else if d == 1 {
+                let (y, m, d) = Day::ymd_add_months((y, m, d), n);
+                Day::from_ymd(y, m, d)?.plus(-1)?
+            } else {
+                let (y, m, d) = Day::ymd_add_months((y, m, d - 1), n);
+                Day::from_ymd(y, m, d)?
+            };
+            u32::try_from((end.since(self) + 1).max(0)).ok()
+        })
+    }
+
     /// Days of a term of `len` from `self`: [`Length::days_from`] on day numbers.
     pub(super) fn days_of(self, len: &Length) -> Option<u32> {
         let end = self.end_of(len)?;
@@ -275,6 +293,16 @@ mod tests {
                     "{x} - {n}"
                 );
             }
+            assert_eq!(
+                day.days_of_months([0, 12, 24, 48]),
+                [
+                    Length::days(0).days_from(x),
+                    Length::months(12).days_from(x),
+                    Length::years(2).days_from(x),
+                    Length::years(4).days_from(x),
+                ],
+                "{x}"
+            );
             for l in &lengths {
                 assert_eq!(day.end_of(l).map(Day::date), l.end_date(x), "{x} {l:?}");
                 assert_eq!(day.days_of(l), l.days_from(x), "{x} {l:?}");
