@@ -2,7 +2,9 @@
 //! chain), per "level" of the law (standard ½/⅔, SDS40, SDS40 with the T3 reversion, progression model), then the
 //! booking's dates, the tranche defaulting between levels, recall, and the working-day hints.
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use std::cell::Cell;
+
+use chrono::{Datelike, NaiveDate};
 
 use super::law::{Fraction, ReleaseLaw, Tranche};
 use super::rules::{self as r, Idx};
@@ -18,7 +20,10 @@ use crate::model::{
 use crate::rules::Rule;
 use crate::sentence::{SupervisionKind, SupervisionPeriod};
 
+mod day;
 mod limits;
+
+use day::Day;
 
 type R<T> = Result<T, ReleaseError>;
 
@@ -42,29 +47,16 @@ fn unsupported(field: String, reason: &'static str) -> ReleaseError {
 }
 
 /// `d + n` days (negative allowed).
-fn add(d: NaiveDate, n: i64) -> R<NaiveDate> {
-    let out = if n >= 0 {
-        d.checked_add_days(Days::new(n.unsigned_abs()))
-    } else {
-        d.checked_sub_days(Days::new(n.unsigned_abs()))
-    };
-    out.ok_or_else(|| oor("sentences"))
+fn add(d: Day, n: i64) -> R<Day> {
+    d.plus(n).ok_or_else(|| oor("sentences"))
 }
 
-fn add_months(d: NaiveDate, m: u32) -> R<NaiveDate> {
-    d.checked_add_months(Months::new(m))
-        .ok_or_else(|| oor("sentences"))
+fn add_months(d: Day, m: u32) -> R<Day> {
+    d.add_months(m).ok_or_else(|| oor("sentences"))
 }
 
-fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
-    (b - a).num_days()
-}
-
-/// Days of `n` months from `s` ("under N months" compares with this).
-fn months_days(s: NaiveDate, n: u16) -> R<u32> {
-    Length::months(n)
-        .days_from(s)
-        .ok_or_else(|| oor("sentences"))
+fn days_between(a: Day, b: Day) -> i64 {
+    b.since(a)
 }
 
 /// The level of the law a calculation is made at.
@@ -98,25 +90,25 @@ enum Release {
 #[derive(Debug, Clone)]
 struct Calc {
     head: u32,
-    start: NaiveDate,
+    start: Day,
     /// Unadjusted expiry E.
-    end: NaiveDate,
+    end: Day,
     length: u32,
-    release: NaiveDate,
+    release: Day,
     release_kind: Release,
     release_rule: &'static Rule,
-    release_without_ada: NaiveDate,
+    release_without_ada: Day,
     immediate: bool,
     /// Released on its sentence date with no credit left over (docs/rules/release.md HDC, "exact").
     exact: bool,
-    expiry: NaiveDate,
+    expiry: Day,
     /// Separate licence expiry (1991 Act ¾, s.264B).
-    led: Option<NaiveDate>,
+    led: Option<Day>,
     /// Licence end: LED or (CRD) the expiry.
-    licence_end: Option<NaiveDate>,
-    tused: Option<NaiveDate>,
-    hdced: Option<NaiveDate>,
-    ersed: Option<NaiveDate>,
+    licence_end: Option<Day>,
+    tused: Option<Day>,
+    hdced: Option<Day>,
+    ersed: Option<Day>,
     /// Parts sentenced on or after the progression model's commencement are eligible and it applied.
     pm_affected: bool,
 }
@@ -124,17 +116,17 @@ struct Calc {
 /// The booking's dates at one level.
 #[derive(Debug, Clone)]
 struct Extract {
-    release: (NaiveDate, u32),
+    release: (Day, u32),
     release_kind: Release,
     release_rule: &'static Rule,
-    release_without_ada: NaiveDate,
+    release_without_ada: Day,
     /// (date, sentence, is SLED).
-    expiry: (NaiveDate, u32, bool),
-    led: Option<(NaiveDate, u32)>,
-    licence_end: Option<NaiveDate>,
-    tused: Option<(NaiveDate, u32)>,
-    hdced: Option<(NaiveDate, u32)>,
-    ersed: Option<(NaiveDate, u32)>,
+    expiry: (Day, u32, bool),
+    led: Option<(Day, u32)>,
+    licence_end: Option<Day>,
+    tused: Option<(Day, u32)>,
+    hdced: Option<(Day, u32)>,
+    ersed: Option<(Day, u32)>,
     calcs: Vec<Calc>,
     pm_affected_hdced: bool,
 }
@@ -174,21 +166,25 @@ struct Ctx<'a> {
     regimes: Vec<Regime>,
     ded: i64,
     /// UAL, sorted by start.
-    ual: Vec<(NaiveDate, i64)>,
+    ual: Vec<(Day, i64)>,
     /// Net awards (ADA +, RADA −), sorted by date (with the `restored_days` index of a restoration).
-    awards: Vec<(NaiveDate, i64, usize)>,
+    awards: Vec<(Day, i64, usize)>,
     recall: Option<crate::model::RecallEvent>,
     hdc_booking_excluded: bool,
     fired: std::cell::Cell<u32>,
+    /// The person's 18th birthday (`age_on(d) >= 18` is `d >= adult`; `None` past the representable dates).
+    adult: Option<Day>,
     /// Per calculable sentence, what does not depend on the level.
     fixed: Vec<Fixed>,
+    /// Each sentence's date.
+    sdays: Vec<Day>,
 }
 
 /// What a calculable sentence has whatever the release fractions.
 #[derive(Debug, Clone, Copy)]
 struct Fixed {
-    start: NaiveDate,
-    end: NaiveDate,
+    start: Day,
+    end: Day,
     length: u32,
     /// Length for the identification tests: all units added together from the start.
     id_len: u32,
@@ -204,6 +200,15 @@ struct Fixed {
 impl Ctx<'_> {
     fn fire(&self, i: Idx) {
         self.fired.set(self.fired.get() | i.bit());
+    }
+
+    /// `person.age_on(d) >= 18`.
+    fn adult_on(&self, d: Day) -> bool {
+        self.adult.is_some_and(|a| d >= a)
+    }
+
+    fn sday(&self, i: usize) -> Option<Day> {
+        self.sdays.get(i).copied()
     }
 
     fn sentence(&self, i: usize) -> R<&CustodialSentence> {
@@ -307,15 +312,12 @@ fn sum(a: &Length, b: &Length) -> R<Length> {
 
 /// The end of terms served one after another from `start`, adjacent blocks of the same unit class summed and
 /// each block measured from the running date (docs/rules/release.md). `None` for no terms.
-fn aggregate_end<'t>(
-    start: NaiveDate,
-    terms: impl Iterator<Item = &'t Length>,
-) -> R<Option<NaiveDate>> {
+fn aggregate_end<'t>(start: Day, terms: impl Iterator<Item = &'t Length>) -> R<Option<Day>> {
     let mut cursor = start;
     let mut end = None;
     let mut pending: Option<(bool, Length)> = None;
-    let flush = |p: &Length, cursor: &mut NaiveDate, end: &mut Option<NaiveDate>| -> R<()> {
-        let e = p.end_date(*cursor).ok_or_else(|| oor("sentences"))?;
+    let flush = |p: &Length, cursor: &mut Day, end: &mut Option<Day>| -> R<()> {
+        let e = cursor.end_of(p).ok_or_else(|| oor("sentences"))?;
         *end = Some(e);
         *cursor = add(e, 1)?;
         Ok(())
@@ -343,14 +345,14 @@ fn aggregate_end<'t>(
 }
 
 /// Whole years and months and days from `a` to `b` (Java `Period.between`).
-fn period(a: NaiveDate, b: NaiveDate) -> (u32, u32, u32) {
-    let mut months = (b.year() - a.year()) * 12 + i32::try_from(b.month()).unwrap_or(0)
-        - i32::try_from(a.month()).unwrap_or(0);
-    let mut days = i64::from(b.day()) - i64::from(a.day());
+fn period(a: Day, b: Day) -> (u32, u32, u32) {
+    let ((ay, am, ad), (by, bm, bd)) = (a.ymd(), b.ymd());
+    let mut months = (by - ay) * 12 + i64::from(bm) - i64::from(am);
+    let mut days = i64::from(bd) - i64::from(ad);
     if days < 0 {
         months -= 1;
         let anchor = a
-            .checked_add_months(Months::new(u32::try_from(months.max(0)).unwrap_or(0)))
+            .add_months(u32::try_from(months.max(0)).unwrap_or(0))
             .unwrap_or(a);
         days = days_between(anchor, b);
     }
@@ -370,8 +372,41 @@ pub(super) fn calculate(
     statute: &StatuteOptions,
     calendar: &Calendar,
 ) -> R<ReleaseDates> {
-    let mut ctx = check(person, b, law, statute)?;
-    ctx.fixed = fixed(&ctx)?;
+    let ctx = check(person, b, law, statute, SCRATCH.with(Cell::take))?;
+    dates(ctx, on, calendar)
+}
+
+/// The booking's buffers that do not outlive a call, kept per thread between calls (cleared before use) so
+/// that a call allocates little more than its output. An error drops them; the next call allocates anew.
+#[derive(Default)]
+struct Scratch {
+    regimes: Vec<Regime>,
+    order: Vec<usize>,
+    ends: Vec<usize>,
+    ual: Vec<(Day, i64)>,
+    awards: Vec<(Day, i64, usize)>,
+    fixed: Vec<Fixed>,
+    sdays: Vec<Day>,
+}
+
+thread_local! {
+    static SCRATCH: Cell<Scratch> = const {
+        Cell::new(Scratch {
+            regimes: Vec::new(),
+            order: Vec::new(),
+            ends: Vec::new(),
+            ual: Vec::new(),
+            awards: Vec::new(),
+            fixed: Vec::new(),
+            sdays: Vec::new(),
+        })
+    };
+}
+
+fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates> {
+    let mut fixed_buf = std::mem::take(&mut ctx.fixed);
+    fixed(&ctx, &mut fixed_buf)?;
+    ctx.fixed = fixed_buf;
     limits::single_term_1991(&ctx)?;
     ctx.fire(Idx::LENGTH);
     if ctx.chains.len() < ctx.b.sentences.len() {
@@ -406,7 +441,7 @@ pub(super) fn calculate(
     }
     if let (Some(cs), Some((h, _))) = (ctx.law.hdc_adult_clean_stop, final_.hdced) {
         let adult = ctx.b.sentences.iter().any(|s| !s.section_250);
-        if adult && (h >= cs || final_.pm_affected_hdced) {
+        if adult && (h >= Day::of(cs) || final_.pm_affected_hdced) {
             final_.hdced = None;
             ctx.fire(Idx::HDC_CLEAN_STOP);
         }
@@ -416,7 +451,8 @@ pub(super) fn calculate(
     // Recall.
     let mut prrd = None;
     if let Some(rc) = ctx.recall {
-        if rc.return_to_custody <= final_.release.0 {
+        let rtc = Day::of(rc.return_to_custody);
+        if rtc <= final_.release.0 {
             return Err(invalid(
                 "recalls[0].return_to_custody".into(),
                 "return to custody on or before the release date",
@@ -440,28 +476,23 @@ pub(super) fn calculate(
                 let u: i64 = ctx
                     .ual
                     .iter()
-                    .filter(|(f, _)| *f >= rc.return_to_custody && *f <= expiry)
+                    .filter(|(f, _)| *f >= rtc && *f <= expiry)
                     .map(|(_, d)| *d)
                     .sum();
-                let a: i64 = ctx
-                    .awards
-                    .iter()
-                    .filter(|a| a.0 >= rc.return_to_custody)
-                    .map(|a| a.1)
-                    .sum();
-                let mut p = add(rc.return_to_custody, n - 1 + u)?;
+                let a: i64 = ctx.awards.iter().filter(|a| a.0 >= rtc).map(|a| a.1).sum();
+                let mut p = add(rtc, n - 1 + u)?;
                 if n == 56
                     && let Some(f) = &ctx.law.ftr56
                     && rc.return_to_custody <= f.commenced
                 {
-                    let lengths = served_lengths(&ctx, f.commenced, &final_.calcs)?;
+                    let lengths = served_lengths(&ctx, Day::of(f.commenced), &final_.calcs)?;
                     if let Some(t) = pick_tranche(&f.tranches, &lengths, None) {
                         tranches.push(TrancheUsed {
                             law: "ftr_56",
                             name: t.name,
                             date: t.date,
                         });
-                        p = p.max(t.date);
+                        p = p.max(Day::of(t.date));
                     }
                 }
                 add(p, a)?.min(expiry)
@@ -472,8 +503,8 @@ pub(super) fn calculate(
     }
 
     // Assemble.
-    let key = |date: NaiveDate, rule: &'static Rule, sentence: u32| ReleaseDate {
-        date,
+    let key = |date: Day, rule: &'static Rule, sentence: u32| ReleaseDate {
+        date: date.date(),
         rule,
         sentence,
         working_day: None,
@@ -503,8 +534,8 @@ pub(super) fn calculate(
                     .map(|&i| u32::try_from(i).unwrap_or(u32::MAX))
                     .collect(),
                 length_days: c.length,
-                release: c.release,
-                expiry: c.expiry,
+                release: c.release.date(),
+                expiry: c.expiry.date(),
             })
             .collect(),
         supervision: Vec::new(),
@@ -543,7 +574,15 @@ pub(super) fn calculate(
         } else {
             &r::PRRD_STANDARD
         };
-        out.post_recall_release = Some(release_key(&mut ctx, calendar, on, p, rule, s, longest));
+        out.post_recall_release = Some(release_key(
+            &mut ctx,
+            calendar,
+            on,
+            p.date(),
+            rule,
+            s,
+            longest,
+        ));
     } else {
         let idx = match final_.release_rule.id {
             "release.ard" => Idx::ARD,
@@ -555,7 +594,7 @@ pub(super) fn calculate(
             &mut ctx,
             calendar,
             on,
-            rel,
+            rel.date(),
             final_.release_rule,
             rel_s,
             longest,
@@ -580,9 +619,10 @@ pub(super) fn calculate(
         .post_recall_release
         .or(out.conditional_release)
         .map(|k| k.date);
-    if let (Some(start), Some(end)) = (release_day, final_.licence_end) {
+    if let (Some(start), Some(end_day)) = (release_day, final_.licence_end) {
+        let end = end_day.date();
         let start = if prrd.is_none() {
-            b.release_date.unwrap_or(start)
+            ctx.b.release_date.unwrap_or(start)
         } else {
             start
         };
@@ -596,7 +636,7 @@ pub(super) fn calculate(
         if let Some(t) = &out.top_up_supervision_expiry {
             out.supervision.push(SupervisionPeriod {
                 kind: SupervisionKind::PostSentenceSupervision,
-                start: add(end, 1)?.max(start),
+                start: add(end_day, 1)?.date().max(start),
                 end: t.date,
             });
         }
@@ -610,14 +650,27 @@ pub(super) fn calculate(
     // Sized once: the filter's lower bound is 0, so `collect` would grow the vector three or four times.
     let fired = ctx.fired.get();
     let mut rules = Vec::with_capacity(usize::try_from(fired.count_ones()).unwrap_or(0));
-    rules.extend(
-        r::TABLE
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| fired & (1u32 << i) != 0)
-            .map(|(_, rule)| *rule),
-    );
+    // The set bits in ascending order: the rules in the order of the table.
+    let mut bits = fired;
+    while bits != 0 {
+        let i = bits.trailing_zeros();
+        if let Some(rule) = usize::try_from(i).ok().and_then(|i| r::TABLE.get(i)) {
+            rules.push(*rule);
+        }
+        bits &= bits - 1;
+    }
     out.rules = rules;
+    SCRATCH.with(|c| {
+        c.set(Scratch {
+            regimes: ctx.regimes,
+            order: ctx.chains.order,
+            ends: ctx.chains.ends,
+            ual: ctx.ual,
+            awards: ctx.awards,
+            fixed: ctx.fixed,
+            sdays: ctx.sdays,
+        });
+    });
     Ok(out)
 }
 
@@ -700,7 +753,7 @@ fn release_key(
 fn effective_length(e: &Extract) -> EffectiveLength {
     let start = e.calcs.iter().map(|c| c.start).min();
     let end = e.calcs.iter().map(|c| c.end).max();
-    let (years, months, days) = match (start, end.and_then(|x| x.succ_opt())) {
+    let (years, months, days) = match (start, end.and_then(|x| x.plus(1))) {
         (Some(a), Some(b)) => period(a, b),
         _ => (0, 0, 0),
     };
@@ -718,7 +771,19 @@ fn check<'a>(
     b: &'a Booking,
     law: &'a ReleaseLaw,
     statute: &'a StatuteOptions,
+    scratch: Scratch,
 ) -> R<Ctx<'a>> {
+    let Scratch {
+        mut regimes,
+        mut order,
+        mut ends,
+        mut ual,
+        mut awards,
+        fixed,
+        mut sdays,
+    } = scratch;
+    sdays.clear();
+    sdays.extend(b.sentences.iter().map(|s| Day::of(s.sentence_date)));
     let n = b.sentences.len();
     if n == 0 {
         return Err(invalid(
@@ -743,7 +808,8 @@ fn check<'a>(
             return Err(invalid(field.into(), "too many entries"));
         }
     }
-    let mut regimes = Vec::with_capacity(n);
+    regimes.clear();
+    regimes.reserve(n);
     for (i, s) in b.sentences.iter().enumerate() {
         let reason = match s.kind {
             CustodialKind::Sds => None,
@@ -795,7 +861,8 @@ fn check<'a>(
         });
     }
     // Chains: a head (no consecutive_to) followed by the sentences consecutive to it, one successor each.
-    let mut next: Vec<Option<usize>> = vec![None; n];
+    // (`n` is at most `MAX_SENTENCES`, checked above.)
+    let mut next = [None::<usize>; MAX_SENTENCES];
     for (i, s) in b.sentences.iter().enumerate() {
         let Some(to) = s.consecutive_to else { continue };
         let field = || format!("sentences[{i}].consecutive_to");
@@ -815,10 +882,11 @@ fn check<'a>(
     }
     // Each sentence has at most one predecessor and one successor, so a walk from the heads visits each at most
     // once; the sentences it does not reach are on a cycle.
-    let mut chains = Chains {
-        order: Vec::with_capacity(n),
-        ends: Vec::with_capacity(n),
-    };
+    order.clear();
+    order.reserve(n);
+    ends.clear();
+    ends.reserve(n);
+    let mut chains = Chains { order, ends };
     for (i, s) in b.sentences.iter().enumerate() {
         if s.consecutive_to.is_some() {
             continue;
@@ -851,11 +919,12 @@ fn check<'a>(
             ded += i64::from(d.days);
         }
     }
-    let mut ual: Vec<(NaiveDate, i64)> = b
-        .unlawfully_at_large
-        .iter()
-        .map(|u| (u.from, i64::from(u.days)))
-        .collect();
+    ual.clear();
+    ual.extend(
+        b.unlawfully_at_large
+            .iter()
+            .map(|u| (Day::of(u.from), i64::from(u.days))),
+    );
     ual.sort_by_key(|u| u.0);
     for w in ual.windows(2) {
         if let [a, c] = w
@@ -864,17 +933,18 @@ fn check<'a>(
             return Err(invalid("unlawfully_at_large".into(), "periods overlap"));
         }
     }
-    let mut awards: Vec<(NaiveDate, i64, usize)> = b
-        .additional_days
-        .iter()
-        .map(|a| (a.date, i64::from(a.days), usize::MAX))
-        .chain(
-            b.restored_days
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.date, -i64::from(a.days), i)),
-        )
-        .collect();
+    awards.clear();
+    awards.extend(
+        b.additional_days
+            .iter()
+            .map(|a| (Day::of(a.date), i64::from(a.days), usize::MAX)),
+    );
+    awards.extend(
+        b.restored_days
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (Day::of(a.date), -i64::from(a.days), i)),
+    );
     // Awards before restorations on the same date.
     awards.sort_by_key(|a| (a.0, a.1 < 0));
     let mut net = 0i64;
@@ -926,16 +996,21 @@ fn check<'a>(
         recall,
         hdc_booking_excluded,
         fired: std::cell::Cell::new(0),
-        fixed: Vec::new(),
+        adult: Day::of(person.date_of_birth).birthday(18),
+        fixed,
+        sdays,
     })
 }
 
 /// What each calculable sentence has whatever the level: its expiry, length, length tests and regimes.
-fn fixed(ctx: &Ctx<'_>) -> R<Vec<Fixed>> {
-    let mut out = Vec::with_capacity(ctx.chains.len());
+fn fixed(ctx: &Ctx<'_>, out: &mut Vec<Fixed>) -> R<()> {
+    out.clear();
+    out.reserve(ctx.chains.len());
     for chain in ctx.chains.iter() {
         let head = chain.first().copied().unwrap_or(0);
-        let s = ctx.sentence(head)?.sentence_date;
+        let s = ctx
+            .sday(head)
+            .ok_or_else(|| invalid("sentences".into(), "index out of range"))?;
         let (mut any_1991, mut all_1991, mut any_ora, mut any_pre_ora) =
             (false, true, false, false);
         let mut all = Length::default();
@@ -963,7 +1038,7 @@ fn fixed(ctx: &Ctx<'_>) -> R<Vec<Fixed>> {
                     .take(p)
                     .filter_map(|&j| ctx.b.sentences.get(j).map(|x| &x.term)),
             )?;
-            if before.is_some_and(|e| ctx.sentence(i).is_ok_and(|x| x.sentence_date > e)) {
+            if before.is_some_and(|e| ctx.sday(i).is_some_and(|x| x > e)) {
                 return Err(invalid(
                     format!("sentences[{i}].consecutive_to"),
                     "consecutive to terms that ended before this sentence was imposed",
@@ -971,7 +1046,7 @@ fn fixed(ctx: &Ctx<'_>) -> R<Vec<Fixed>> {
             }
         }
         let end = if chain.len() == 1 {
-            all.end_date(s)
+            s.end_of(&all)
         } else {
             aggregate_end(
                 s,
@@ -985,28 +1060,26 @@ fn fixed(ctx: &Ctx<'_>) -> R<Vec<Fixed>> {
         let id_len = if chain.len() == 1 {
             length
         } else {
-            all.days_from(s).ok_or_else(|| oor("sentences"))?
+            s.days_of(&all).ok_or_else(|| oor("sentences"))?
         };
-        let years = |n: u16| {
-            Length::years(n)
-                .days_from(s)
-                .ok_or_else(|| oor("sentences"))
-        };
+        // 12 months, 2 years and 4 years from the start, from one civil conversion.
+        let [m12, y2, y4] = s.days_of_months([12, 24, 48]);
+        let whole = |d: Option<u32>| d.ok_or_else(|| oor("sentences"));
         out.push(Fixed {
             start: s,
             end,
             length,
             id_len,
-            under_12m: id_len < months_days(s, 12)?,
-            under_2y: id_len < years(2)?,
-            under_4y: id_len < years(4)?,
+            under_12m: id_len < whole(m12)?,
+            under_2y: id_len < whole(y2)?,
+            under_4y: id_len < whole(y4)?,
             any_1991,
             all_1991,
             any_ora,
             any_pre_ora,
         });
     }
-    Ok(out)
+    Ok(())
 }
 
 /// A sentence imposed after every earlier sentence was released starts a second custodial period: refused.
@@ -1037,7 +1110,7 @@ fn check_awards_before_release(ctx: &Ctx<'_>, e: &Extract) -> R<()> {
         ("restored_days", &ctx.b.restored_days),
     ] {
         for (i, a) in list.iter().enumerate() {
-            if a.date > e.release.0 && rtc.is_none_or(|t| a.date < t) {
+            if Day::of(a.date) > e.release.0 && rtc.is_none_or(|t| a.date < t) {
                 return Err(invalid(
                     format!("{name}[{i}].date"),
                     "dated after the release date",
@@ -1179,8 +1252,11 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
     let mut pm_affected = false;
     let mut first_fraction = None;
     let mut one_group = true;
-    for &i in chain {
+    // Each part's fraction, by position in the chain (a chain holds at most `MAX_SENTENCES` parts).
+    let mut fracs = [Fraction::HALF; MAX_SENTENCES];
+    for (&i, slot) in chain.iter().zip(fracs.iter_mut()) {
         let fr = ctx.fraction(i, level)?;
+        *slot = fr;
         if level == Level::Progression && ctx.pm_eligible(ctx.sentence(i)?) {
             pm_affected = true;
         }
@@ -1204,21 +1280,17 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
     } else {
         // Groups in order of first appearance: a part whose fraction no earlier part has opens one, holding
         // every part with that fraction (no allocation: chains are short).
-        let frac = |i: usize| ctx.fraction(i, level);
+        let fracs = fracs.get(..chain.len()).unwrap_or(&[]);
         let mut cursor = s;
-        for (p, &i) in chain.iter().enumerate() {
-            let fr = frac(i)?;
-            let mut opened_before = false;
-            for &j in chain.iter().take(p) {
-                opened_before |= frac(j)? == fr;
-            }
-            if opened_before {
+        for (p, &fr) in fracs.iter().enumerate() {
+            if fracs.iter().take(p).any(|&x| x == fr) {
                 continue;
             }
             let terms = chain
                 .iter()
-                .filter(|&&j| frac(j).is_ok_and(|x| x == fr))
-                .filter_map(|&j| ctx.b.sentences.get(j).map(|x| &x.term));
+                .zip(fracs)
+                .filter(|&(_, &x)| x == fr)
+                .filter_map(|(&j, _)| ctx.b.sentences.get(j).map(|x| &x.term));
             let end = aggregate_end(cursor, terms)?.ok_or_else(|| oor("sentences"))?;
             let rd = group(fr, days_between(cursor, end) + 1);
             cursor = add(cursor, rd)?;
@@ -1262,7 +1334,7 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
     // Credit never moves a date before the day the chain's last sentence was imposed.
     let imposed = chain
         .iter()
-        .filter_map(|&i| ctx.b.sentences.get(i).map(|x| x.sentence_date))
+        .filter_map(|&i| ctx.sday(i))
         .max()
         .unwrap_or(s)
         .max(s);
@@ -1278,7 +1350,7 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
 
     // Release type.
     let pm_switch = level == Level::Progression && pm_affected;
-    let (mut kind, mut rule, mut led): (Release, &'static Rule, Option<NaiveDate>) =
+    let (mut kind, mut rule, mut led): (Release, &'static Rule, Option<Day>) =
         (Release::Crd, &r::CRD, None);
     if length <= 1 {
         (kind, rule) = (Release::Ard, &r::ARD);
@@ -1304,7 +1376,7 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
             led = Some(add(release, ora_days / 2)?.min(expiry));
         }
     }
-    if kind == Release::Crd && under_12m && ctx.person.age_on(release) < 18 {
+    if kind == Release::Crd && under_12m && !ctx.adult_on(release) {
         (kind, rule, led) = (Release::Ard, &r::ARD_UNDER_18, None);
     }
     let licence_end = (kind == Release::Crd).then(|| led.unwrap_or(expiry));
@@ -1320,9 +1392,9 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
         && !any_1991
         && f.under_2y
         && length > 1
-        && ctx.person.age_on(half_point) >= 18
+        && ctx.adult_on(half_point)
         && i64::from(length) - release_days < 365
-        && ctx.person.age_on(release_without_ada) >= 18
+        && ctx.adult_on(release_without_ada)
     {
         let base = if without_ada_raw <= s {
             s
@@ -1373,10 +1445,8 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
 }
 
 /// True when the chain has parts sentenced both before and on or after `date`.
-fn straddles(ctx: &Ctx<'_>, chain: &[usize], date: NaiveDate) -> bool {
-    let dates = chain
-        .iter()
-        .filter_map(|&i| ctx.b.sentences.get(i).map(|p| p.sentence_date));
+fn straddles(ctx: &Ctx<'_>, chain: &[usize], date: Day) -> bool {
+    let dates = chain.iter().filter_map(|&i| ctx.sday(i));
     let (mut before, mut after) = (false, false);
     for d in dates {
         if d < date {
@@ -1392,9 +1462,9 @@ fn straddles(ctx: &Ctx<'_>, chain: &[usize], date: NaiveDate) -> bool {
 struct Point<'c> {
     chain: &'c [usize],
     /// Sentence date.
-    s: NaiveDate,
-    release: NaiveDate,
-    release_without_ada: NaiveDate,
+    s: Day,
+    release: Day,
+    release_without_ada: Day,
     /// Days to the unadjusted release.
     release_days: i64,
     /// The custodial period in thirtieths of a day (exact for every fraction in use).
@@ -1408,7 +1478,7 @@ struct Point<'c> {
 }
 
 /// HDCED of one calculable sentence (docs/rules/release.md).
-fn hdced(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<NaiveDate>> {
+fn hdced(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<Day>> {
     if ctx.hdc_booking_excluded {
         return Ok(None);
     }
@@ -1426,7 +1496,7 @@ fn hdced(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<NaiveDate>> {
     }
     let ded = ctx.ded;
     let schemes = &ctx.law.hdc;
-    let date = |k: usize| -> R<NaiveDate> {
+    let date = |k: usize| -> R<Day> {
         let sc = schemes.get(k).ok_or_else(|| oor("sentences"))?;
         let days = if cc < i64::from(sc.midpoint_days) {
             28i64.max((p.c30 + 59) / 60)
@@ -1436,7 +1506,11 @@ fn hdced(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<NaiveDate>> {
         let base = add(p.s, days - ded)?;
         add(base.max(floor), p.ual)
     };
-    let from = |k: usize| schemes.get(k).map_or(NaiveDate::MIN, |sc| sc.applies_from);
+    let from = |k: usize| {
+        schemes
+            .get(k)
+            .map_or(Day::MIN, |sc| Day::of(sc.applies_from))
+    };
     let out = pick_scheme(
         Schemes {
             n: schemes.len(),
@@ -1452,10 +1526,10 @@ fn hdced(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<NaiveDate>> {
 }
 
 /// ERSED of one calculable sentence (docs/rules/release.md).
-fn ersed(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<NaiveDate>> {
+fn ersed(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<Day>> {
     let schemes = &ctx.law.ers;
     let ded = ctx.ded;
-    let date_with = |k: usize, with_ada: bool| -> R<NaiveDate> {
+    let date_with = |k: usize, with_ada: bool| -> R<Day> {
         let sc = schemes.get(k).ok_or_else(|| oor("sentences"))?;
         let (rel, a) = if with_ada {
             (p.release, p.ada)
@@ -1464,9 +1538,7 @@ fn ersed(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<NaiveDate>> {
         };
         let max = match (sc.window_days, sc.window_years) {
             (Some(dw), _) => add(rel, -i64::from(dw))?,
-            (None, Some(y)) => rel
-                .checked_sub_months(Months::new(y * 12))
-                .ok_or_else(|| oor("sentences"))?,
+            (None, Some(y)) => rel.sub_months(y * 12).ok_or_else(|| oor("sentences"))?,
             (None, None) => rel,
         };
         let c = u64::try_from(p.release_days).unwrap_or(0);
@@ -1478,7 +1550,11 @@ fn ersed(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<NaiveDate>> {
         }
         Ok(out)
     };
-    let from = |k: usize| schemes.get(k).map_or(NaiveDate::MIN, |sc| sc.applies_from);
+    let from = |k: usize| {
+        schemes
+            .get(k)
+            .map_or(Day::MIN, |sc| Day::of(sc.applies_from))
+    };
     // Selection on the dates without ADA, then the scheme's date with ADA.
     let out = pick_scheme(
         Schemes {
@@ -1498,7 +1574,7 @@ fn ersed(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<NaiveDate>> {
 /// scheme applies whatever its date (`forced`), and when the one before it is never considered (`skip_prev`).
 struct Schemes<'f> {
     n: usize,
-    from: &'f dyn Fn(usize) -> NaiveDate,
+    from: &'f dyn Fn(usize) -> Day,
     forced: &'f dyn Fn(usize) -> bool,
     skip_prev: &'f dyn Fn(usize) -> bool,
 }
@@ -1508,10 +1584,10 @@ struct Schemes<'f> {
 /// commencement itself plus `add_days`. The chosen scheme's date is `fin(k)`.
 fn pick_scheme(
     sc: Schemes<'_>,
-    test: &dyn Fn(usize) -> R<NaiveDate>,
-    fin: &dyn Fn(usize) -> R<NaiveDate>,
+    test: &dyn Fn(usize) -> R<Day>,
+    fin: &dyn Fn(usize) -> R<Day>,
     add_days: i64,
-) -> R<NaiveDate> {
+) -> R<Day> {
     let mut k = sc.n.saturating_sub(1);
     loop {
         if k == 0 || (sc.forced)(k) {
@@ -1531,8 +1607,11 @@ fn pick_scheme(
 
 /// For each calculable sentence still served on `date` (expiry on or after it), the days of its parts
 /// sentenced before `date`, chained from the earliest.
-fn served_lengths(ctx: &Ctx<'_>, date: NaiveDate, calcs: &[Calc]) -> R<Vec<(u32, u32)>> {
-    let mut out = Vec::with_capacity(calcs.len());
+fn served_lengths(ctx: &Ctx<'_>, date: Day, calcs: &[Calc]) -> R<Lengths> {
+    let mut out = Lengths {
+        n: 0,
+        v: [(0, 0); MAX_SENTENCES],
+    };
     for (c, chain) in calcs.iter().zip(ctx.chains.iter()) {
         if c.expiry < date {
             continue;
@@ -1540,10 +1619,10 @@ fn served_lengths(ctx: &Ctx<'_>, date: NaiveDate, calcs: &[Calc]) -> R<Vec<(u32,
         let parts = || {
             chain
                 .iter()
-                .filter_map(|&i| ctx.b.sentences.get(i))
-                .filter(|p| p.sentence_date < date)
+                .filter_map(|&i| Some((ctx.sday(i)?, &ctx.b.sentences.get(i)?.term)))
+                .filter(|(d, _)| *d < date)
         };
-        let Some(start) = parts().map(|p| p.sentence_date).min() else {
+        let Some(start) = parts().map(|(d, _)| d).min() else {
             continue;
         };
         let (mut cursor, mut end) = (start, start);
@@ -1552,17 +1631,34 @@ fn served_lengths(ctx: &Ctx<'_>, date: NaiveDate, calcs: &[Calc]) -> R<Vec<(u32,
             end = c.end;
             cursor = add(end, 1)?;
         } else {
-            for p in parts() {
-                end = p.term.end_date(cursor).ok_or_else(|| oor("sentences"))?;
+            for (_, term) in parts() {
+                end = cursor.end_of(term).ok_or_else(|| oor("sentences"))?;
                 cursor = add(end, 1)?;
             }
         }
         let days = u32::try_from(days_between(start, end) + 1).unwrap_or(u32::MAX);
         // Whole years from the start to the day after the end.
         let years = cursor.years_since(start).unwrap_or(0);
-        out.push((days, years));
+        // At most one per calculable sentence, so never more than `MAX_SENTENCES`.
+        if let Some(slot) = out.v.get_mut(out.n) {
+            *slot = (days, years);
+            out.n += 1;
+        }
     }
     Ok(out)
+}
+
+/// (days, whole years) of each calculable sentence considered for a tranche, without an allocation.
+struct Lengths {
+    n: usize,
+    v: [(u32, u32); MAX_SENTENCES],
+}
+
+impl std::ops::Deref for Lengths {
+    type Target = [(u32, u32)];
+    fn deref(&self) -> &[(u32, u32)] {
+        self.v.get(..self.n).unwrap_or(&[])
+    }
 }
 
 /// The first tranche every considered length fits.
@@ -1579,11 +1675,7 @@ fn pick_tranche<'t>(
 }
 
 /// max(e, min(s, T)) for an optional date (docs/rules/release.md).
-fn default_to(
-    early: Option<(NaiveDate, u32)>,
-    std: Option<(NaiveDate, u32)>,
-    t: NaiveDate,
-) -> Option<(NaiveDate, u32)> {
+fn default_to(early: Option<(Day, u32)>, std: Option<(Day, u32)>, t: Day) -> Option<(Day, u32)> {
     match (early, std) {
         (Some(e), Some(s)) => {
             if e.0 >= t {
@@ -1600,7 +1692,7 @@ fn default_to(
 }
 
 /// Combines two levels with tranche date `t` (SDS40 rule).
-fn combine(early: Extract, std: &Extract, t: NaiveDate) -> Extract {
+fn combine(early: Extract, std: &Extract, t: Day) -> Extract {
     let mut out = early;
     let rel = default_to(Some(out.release), Some(std.release), t).unwrap_or(out.release);
     let used_std = std.release.0 < t && out.release.0 < t;
@@ -1641,8 +1733,8 @@ fn sds40(ctx: &mut Ctx<'_>, std: Extract, tranches: &mut Vec<TrancheUsed>) -> R<
         first.sentence_date < law.commenced || eligible.any(|s| s.sentence_date < law.commenced);
     ctx.fire(Idx::POINT_SDS40);
     let early = extract(ctx, Level::Sds40)?;
-    let mut out = if pre && std.release.0 > law.commenced {
-        let lengths = served_lengths(ctx, law.commenced, &std.calcs)?;
+    let mut out = if pre && std.release.0 > Day::of(law.commenced) {
+        let lengths = served_lengths(ctx, Day::of(law.commenced), &std.calcs)?;
         match pick_tranche(&law.tranches, &lengths, None) {
             Some(t) => {
                 ctx.fire(Idx::SDS40_TRANCHE);
@@ -1651,10 +1743,11 @@ fn sds40(ctx: &mut Ctx<'_>, std: Extract, tranches: &mut Vec<TrancheUsed>) -> R<
                     name: t.name,
                     date: t.date,
                 });
-                let rel = default_to(Some(early.release), Some(std.release), t.date)
+                let td = Day::of(t.date);
+                let rel = default_to(Some(early.release), Some(std.release), td)
                     .map_or(early.release.0, |r| r.0);
-                limits::post_tranche_adjustments(ctx, &early, t.date, rel)?;
-                combine(early, &std, t.date)
+                limits::post_tranche_adjustments(ctx, &early, td, rel)?;
+                combine(early, &std, td)
             }
             None => early,
         }
@@ -1672,11 +1765,11 @@ fn sds40(ctx: &mut Ctx<'_>, std: Extract, tranches: &mut Vec<TrancheUsed>) -> R<
                     .iter()
                     .any(|e| matches!(e, X::SexualT3 | X::DomesticAbuseT3 | X::MurderT3))
         });
-        if t3_parts && out.release.0 >= t3 {
+        if t3_parts && out.release.0 >= Day::of(t3) {
             ctx.fire(Idx::SDS40_T3);
             let reverted = extract(ctx, Level::Sds40T3)?;
             let reverted = match tranches.iter().find(|t| t.law == "sds40") {
-                Some(t) => combine(reverted, &std, t.date),
+                Some(t) => combine(reverted, &std, Day::of(t.date)),
                 None => reverted,
             };
             tranches.push(TrancheUsed {
@@ -1684,7 +1777,7 @@ fn sds40(ctx: &mut Ctx<'_>, std: Extract, tranches: &mut Vec<TrancheUsed>) -> R<
                 name: "t3",
                 date: t3,
             });
-            out = combine(reverted, &out, t3);
+            out = combine(reverted, &out, Day::of(t3));
         }
     }
     Ok(out)
@@ -1702,7 +1795,7 @@ fn progression(ctx: &mut Ctx<'_>, snap: Extract, tranches: &mut Vec<TrancheUsed>
     };
     let pre =
         first.sentence_date < pm.commenced || eligible.any(|s| s.sentence_date < pm.commenced);
-    if pre && snap.release_without_ada < pm.commenced {
+    if pre && snap.release_without_ada < Day::of(pm.commenced) {
         // Released before commencement.
         return Ok(snap);
     }
@@ -1716,7 +1809,7 @@ fn progression(ctx: &mut Ctx<'_>, snap: Extract, tranches: &mut Vec<TrancheUsed>
         }
         return Ok(e);
     }
-    let lengths = served_lengths(ctx, pm.commenced, &snap.calcs)?;
+    let lengths = served_lengths(ctx, Day::of(pm.commenced), &snap.calcs)?;
     let Some(t) = pick_tranche(&pm.tranches, &lengths, None) else {
         return Ok(snap);
     };
@@ -1726,11 +1819,9 @@ fn progression(ctx: &mut Ctx<'_>, snap: Extract, tranches: &mut Vec<TrancheUsed>
         name: t.name,
         date: t.date,
     });
-    let t = t.date;
+    let t = Day::of(t.date);
     let a: i64 = ctx.awards.iter().map(|a| a.1).sum();
-    let pick = |s: Option<(NaiveDate, u32)>,
-                e: Option<(NaiveDate, u32)>|
-     -> R<Option<(NaiveDate, u32, bool)>> {
+    let pick = |s: Option<(Day, u32)>, e: Option<(Day, u32)>| -> R<Option<(Day, u32, bool)>> {
         if let Some(sv) = s
             && add(sv.0, -a)? < t
         {
@@ -1765,8 +1856,8 @@ fn progression(ctx: &mut Ctx<'_>, snap: Extract, tranches: &mut Vec<TrancheUsed>
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, dd).unwrap_or(NaiveDate::MIN)
+    fn d(y: i32, m: u32, dd: u32) -> Day {
+        Day::of(NaiveDate::from_ymd_opt(y, m, dd).unwrap_or(NaiveDate::MIN))
     }
 
     #[test]

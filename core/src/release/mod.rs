@@ -267,14 +267,13 @@ pub fn release_dates(
     }
     let as_at = options.law_as_at.unwrap_or(on);
     LAW.with(|cell| {
+        // Borrowed in place: the law is built only when the date changes and never moved.
         let mut cached = cell.borrow_mut();
-        let law = match cached.take() {
+        let law = match &mut *cached {
             Some(law) if law.as_at == as_at => law,
-            _ => ReleaseLaw::as_stood_on(as_at),
+            slot => slot.insert(ReleaseLaw::as_stood_on(as_at)),
         };
-        let out = release_dates_under(person, booking, on, &law, &options.statute, calendar);
-        *cached = Some(law);
-        out
+        release_dates_under(person, booking, on, law, &options.statute, calendar)
     })
 }
 

@@ -1,8 +1,7 @@
 //! The cases docs/rules/release.md refuses rather than guess ("Not modelled" in RELEASE.md terms): each check
 //! returns a typed `unsupported` (or, for the fixed-term recall length tests, `invalid`) error naming the field.
 
-use chrono::NaiveDate;
-
+use super::day::Day;
 use super::{Ctx, Extract, R, effective_length, invalid, unsupported};
 use crate::model::RecallKind;
 
@@ -68,14 +67,17 @@ pub(super) fn ora_non_ora(ctx: &Ctx<'_>, e: &Extract) -> R<()> {
 pub(super) fn post_tranche_adjustments(
     ctx: &Ctx<'_>,
     early: &Extract,
-    t: NaiveDate,
-    release: NaiveDate,
+    t: Day,
+    release: Day,
 ) -> R<()> {
-    let moved = |d: Option<(NaiveDate, u32)>| d.is_some_and(|(x, _)| x < t);
+    let moved = |d: Option<(Day, u32)>| d.is_some_and(|(x, _)| x < t);
     if !moved(early.hdced) && !moved(early.ersed) {
         return Ok(());
     }
-    let within = |d: NaiveDate| d >= t && d < release;
+    let within = |d: chrono::NaiveDate| {
+        let d = Day::of(d);
+        d >= t && d < release
+    };
     let reason =
         "UAL, ADA or RADA after an SDS40 tranche date moving an HDCED or ERSED is not calculated";
     if let Some(i) = ctx

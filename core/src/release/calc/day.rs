@@ -1,0 +1,322 @@
+//! Day numbers: the calculation's dates as days from the common era (chrono's `num_days_from_ce`), so that the
+//! day arithmetic of docs/rules/release.md is an integer addition with a range check, and a date is converted to
+//! and from `NaiveDate` only at the input and the output. Every operation gives what chrono gives on the same
+//! dates, `None` exactly where chrono's is `None` (the tests below compare them).
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::Length;
+
+/// A date as days from the common era (0001-01-01 is 1), within chrono's range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Day(i32);
+
+/// `NaiveDate::MIN` (-262143-01-01) and `NaiveDate::MAX` (262142-12-31) as days from the common era.
+const FIRST: i32 = -95_746_129;
+const LAST: i32 = 95_745_399;
+/// The proleptic years chrono represents.
+const FIRST_YEAR: i64 = -262_143;
+const LAST_YEAR: i64 = 262_142;
+/// 1970-01-01 as days from the common era (the civil algorithms below count from 1970).
+const UNIX: i64 = 719_163;
+
+/// 700 eras of 400 years (146,097 days) added before dividing, so that every date in chrono's range (±262,143
+/// years) is counted from a positive origin and the divisions are unsigned.
+const ERAS: u32 = 700;
+
+fn is_leap(y: i64) -> bool {
+    // The remainders are 0 or not whatever the sign.
+    y & 3 == 0 && (y % 100 != 0 || y % 400 == 0)
+}
+
+fn month_days(y: i64, m: u32) -> u32 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl Day {
+    /// The earliest day chrono represents.
+    pub(super) const MIN: Day = Day(FIRST);
+
+    pub(super) fn of(d: NaiveDate) -> Day {
+        Day(d.num_days_from_ce())
+    }
+
+    /// The date (every `Day` is within chrono's range).
+    pub(super) fn date(self) -> NaiveDate {
+        NaiveDate::from_num_days_from_ce_opt(self.0).unwrap_or(NaiveDate::MIN)
+    }
+
+    fn from_i64(v: i64) -> Option<Day> {
+        if v < i64::from(FIRST) || v > i64::from(LAST) {
+            return None;
+        }
+        i32::try_from(v).ok().map(Day)
+    }
+
+    /// `self + n` days, `None` outside chrono's range.
+    pub(super) fn plus(self, n: i64) -> Option<Day> {
+        Day::from_i64(i64::from(self.0).checked_add(n)?)
+    }
+
+    /// Days from `a` to `self`.
+    pub(super) fn since(self, a: Day) -> i64 {
+        i64::from(self.0) - i64::from(a.0)
+    }
+
+    /// (year, month, day).
+    pub(super) fn ymd(self) -> (i64, u32, u32) {
+        // H. Hinnant's civil_from_days, from an origin `ERAS` eras earlier (positive for every `Day`).
+        let z = i64::from(self.0) - UNIX + 719_468 + i64::from(ERAS) * 146_097;
+        let z = u32::try_from(z).unwrap_or(0);
+        let era = z / 146_097;
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = i64::from(yoe) + (i64::from(era) - i64::from(ERAS)) * 400 + i64::from(m <= 2);
+        (y, m, d)
+    }
+
+    /// The day of a valid (year, month, day), `None` outside chrono's range.
+    fn from_ymd(y: i64, m: u32, d: u32) -> Option<Day> {
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&y) {
+            return None;
+        }
+        // H. Hinnant's days_from_civil, from an origin `ERAS` eras earlier.
+        let y = if m <= 2 { y - 1 } else { y } + i64::from(ERAS) * 400;
+        let y = u32::try_from(y).unwrap_or(0);
+        let era = y / 400;
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Day::from_i64(
+            (i64::from(era) - i64::from(ERAS)) * 146_097 + i64::from(doe) - 719_468 + UNIX,
+        )
+    }
+
+    /// (year, month, day) plus `n` months, the day clamped to the month's end (chrono's `checked_add_months`).
+    fn ymd_add_months((y, m, d): (i64, u32, u32), n: u32) -> (i64, u32, u32) {
+        let months = u64::from(m) - 1 + u64::from(n);
+        let y = y + i64::try_from(months / 12).unwrap_or(0);
+        let m = u32::try_from(months % 12).unwrap_or(0) + 1;
+        (y, m, d.min(month_days(y, m)))
+    }
+
+    /// `self + n` months, the day clamped to the month's end (chrono's `checked_add_months`).
+    pub(super) fn add_months(self, n: u32) -> Option<Day> {
+        if n == 0 {
+            return Some(self);
+        }
+        let (y, m, d) = Day::ymd_add_months(self.ymd(), n);
+        Day::from_ymd(y, m, d)
+    }
+
+    /// `self − n` months, the day clamped to the month's end (chrono's `checked_sub_months`).
+    pub(super) fn sub_months(self, n: u32) -> Option<Day> {
+        if n == 0 {
+            return Some(self);
+        }
+        let (y, m, d) = self.ymd();
+        let months = y * 12 + i64::from(m) - 1 - i64::from(n);
+        let y = months.div_euclid(12);
+        let m = u32::try_from(months.rem_euclid(12)).unwrap_or(0) + 1;
+        Day::from_ymd(y, m, d.min(month_days(y, m)))
+    }
+
+    /// Whole years from `base` to `self` (chrono's `years_since`).
+    pub(super) fn years_since(self, base: Day) -> Option<u32> {
+        let (y, m, d) = self.ymd();
+        let (by, bm, bd) = base.ymd();
+        let mut years = y - by;
+        if (m, d) < (bm, bd) {
+            years -= 1;
+        }
+        u32::try_from(years).ok()
+    }
+
+    /// The first day on which a person born on `self` is `n` years old (`years_since` ≥ n), `None` if past
+    /// chrono's range.
+    pub(super) fn birthday(self, n: u32) -> Option<Day> {
+        let (y, m, d) = self.ymd();
+        let y = y + i64::from(n);
+        if d > month_days(y, m) {
+            // 29 February in a common year: the 1st of March.
+            Day::from_ymd(y, m + 1, 1)
+        } else {
+            Day::from_ymd(y, m, d)
+        }
+    }
+
+    /// The last day of a term of `len` starting on `self`: [`Length::end_date`] on day numbers.
+    pub(super) fn end_of(self, len: &Length) -> Option<Day> {
+        let days = i64::from(len.weeks) * 7 + i64::from(len.days);
+        let years = u32::from(len.years) * 12;
+        let months = u32::from(len.months);
+        let end = if years + months == 0 {
+            self.plus(-1)?
+        } else {
+            let (y, m, d) = self.ymd();
+            if d == 1 {
+                // The last day of the month before start + years + months.
+                let (y, m, d) = Day::ymd_add_months((y, m, d), years + months);
+                Day::from_ymd(y, m, d)?.plus(-1)?
+            } else {
+                // The day before (in the same month), plus the years, then the months, each clamped.
+                let mut ymd = (y, m, d - 1);
+                if years > 0 {
+                    ymd = Day::ymd_add_months(ymd, years);
+                }
+                if months > 0 {
+                    ymd = Day::ymd_add_months(ymd, months);
+                }
+                Day::from_ymd(ymd.0, ymd.1, ymd.2)?
+            }
+        };
+        end.plus(days)
+    }
+
+    /// Days of terms of `ns` whole months from `self`: [`Day::days_of`] of `Length::months(n)` (or, the same,
+    /// `Length::years(n / 12)`) for each, from one civil conversion.
+    pub(super) fn days_of_months<const K: usize>(self, ns: [u32; K]) -> [Option<u32>; K] {
+        let (y, m, d) = self.ymd();
+        ns.map(|n| {
+            let end = if n == 0 {
+                self.plus(-1)?
+            } else if d == 1 {
+                let (y, m, d) = Day::ymd_add_months((y, m, d), n);
+                Day::from_ymd(y, m, d)?.plus(-1)?
+            } else {
+                let (y, m, d) = Day::ymd_add_months((y, m, d - 1), n);
+                Day::from_ymd(y, m, d)?
+            };
+            u32::try_from((end.since(self) + 1).max(0)).ok()
+        })
+    }
+
+    /// Days of a term of `len` from `self`: [`Length::days_from`] on day numbers.
+    pub(super) fn days_of(self, len: &Length) -> Option<u32> {
+        let end = self.end_of(len)?;
+        u32::try_from((end.since(self) + 1).max(0)).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// Every day of 1896–2104 and of a few years at chrono's ends.
+    fn days() -> impl Iterator<Item = NaiveDate> {
+        let span = |a: NaiveDate, b: NaiveDate| a.iter_days().take_while(move |x| *x <= b);
+        span(d(1896, 1, 1), d(2104, 12, 31))
+            .chain(span(NaiveDate::MIN, d(-262_140, 12, 31)))
+            .chain(span(d(262_140, 1, 1), NaiveDate::MAX))
+    }
+
+    #[test]
+    fn range_and_conversion() {
+        assert_eq!(Day::of(NaiveDate::MIN), Day(FIRST));
+        assert_eq!(Day::of(NaiveDate::MAX), Day(LAST));
+        assert_eq!(
+            NaiveDate::MIN.year(),
+            i32::try_from(FIRST_YEAR).unwrap_or(0)
+        );
+        assert_eq!(NaiveDate::MAX.year(), i32::try_from(LAST_YEAR).unwrap_or(0));
+        assert_eq!(Day::of(d(1970, 1, 1)).since(Day(0)), UNIX);
+        for x in days() {
+            let day = Day::of(x);
+            assert_eq!(day.date(), x);
+            let (y, m, dd) = day.ymd();
+            assert_eq!((y, m, dd), (i64::from(x.year()), x.month(), x.day()));
+            assert_eq!(Day::from_ymd(y, m, dd), Some(day));
+            for n in [-400_000i64, -366, -1, 0, 1, 28, 365, 400_000] {
+                let want = if n >= 0 {
+                    x.checked_add_days(chrono::Days::new(n.unsigned_abs()))
+                } else {
+                    x.checked_sub_days(chrono::Days::new(n.unsigned_abs()))
+                };
+                assert_eq!(day.plus(n).map(Day::date), want, "{x} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn months_years_and_terms_as_chrono() {
+        let lengths = [
+            Length::months(1),
+            Length::months(12),
+            Length::months(18),
+            Length::years(1),
+            Length::years(2),
+            Length::years(4),
+            Length {
+                years: 1,
+                months: 1,
+                weeks: 2,
+                days: 3,
+            },
+            Length {
+                months: 6,
+                weeks: 2,
+                ..Length::default()
+            },
+            Length::days(10),
+            Length {
+                weeks: 3,
+                ..Length::default()
+            },
+            Length::years(u16::MAX),
+        ];
+        let dob = Day::of(d(2004, 2, 29));
+        for x in days() {
+            let day = Day::of(x);
+            for n in [0u32, 1, 11, 12, 13, 24, 48, 1_000_000] {
+                assert_eq!(
+                    day.add_months(n).map(Day::date),
+                    x.checked_add_months(chrono::Months::new(n)),
+                    "{x} + {n}"
+                );
+                assert_eq!(
+                    day.sub_months(n).map(Day::date),
+                    x.checked_sub_months(chrono::Months::new(n)),
+                    "{x} - {n}"
+                );
+            }
+            assert_eq!(
+                day.days_of_months([0, 12, 24, 48]),
+                [
+                    Length::days(0).days_from(x),
+                    Length::months(12).days_from(x),
+                    Length::years(2).days_from(x),
+                    Length::years(4).days_from(x),
+                ],
+                "{x}"
+            );
+            for l in &lengths {
+                assert_eq!(day.end_of(l).map(Day::date), l.end_date(x), "{x} {l:?}");
+                assert_eq!(day.days_of(l), l.days_from(x), "{x} {l:?}");
+            }
+            assert_eq!(day.years_since(dob), x.years_since(d(2004, 2, 29)), "{x}");
+            for n in [0u32, 17, 18, 21] {
+                if let Some(b) = day.birthday(n) {
+                    assert!(b.date().years_since(x).is_some_and(|a| a >= n), "{x} {n}");
+                    assert!(
+                        b.plus(-1)
+                            .is_none_or(|p| p.date().years_since(x).is_none_or(|a| a < n))
+                    );
+                }
+            }
+        }
+    }
+}
