@@ -39,6 +39,20 @@ for kt in "${files[@]}"; do
     sed -i "s|^$status_alloc\$|$status_patched|" "$kt"
     grep -qxF "$status_patched" "$kt"
 done
+# Patch 3, in both files (issue 18): a string with no surrogate is encoded with `String.toByteArray(UTF_8)` (the
+# JDK's intrinsic; for such a string the very bytes the encoder gives), instead of a new CharsetEncoder per
+# string; any other string still goes through the encoder, so a lone surrogate is still refused
+# (CharacterCodingException, HostileInputTest). `uniffiUtf8OrNull` is in CallStatus.kt.
+encoder_line='        return Charsets.UTF_8.newEncoder().run {'
+encoder_patched='        uniffiUtf8OrNull(value)?.let { return it } // patched by scripts/build-kotlin.sh'
+for kt in "${files[@]}"; do
+    if [[ "$(grep -cxF "$encoder_line" "$kt")" != 1 ]]; then
+        echo "build-kotlin: uniffi's FfiConverterString.toUtf8 changed in $kt; update the string patch" >&2
+        exit 1
+    fi
+    sed -i "s|^$encoder_line\$|$encoder_patched\n$encoder_line|" "$kt"
+    grep -qxF "$encoder_patched" "$kt"
+done
 sed 's/^package probation\.core$/package probation.core.types/' \
     bindings-kotlin/src/main/kotlin/probation/core/CallStatus.kt > "$generated/probation/core/types/CallStatus.kt"
 grep -qx 'package probation.core.types' "$generated/probation/core/types/CallStatus.kt"

@@ -24,7 +24,7 @@ use crate::error::guard;
 /// so that a call passes only its cases. Immutable and thread-safe: build one, share it, close it at the end.
 #[derive(Debug, uniffi::Object)]
 pub struct Engine {
-    inner: lines::Engine,
+    pub(crate) inner: lines::Engine,
 }
 
 /// An output larger than a `ByteArray` can hold (2 GiB) is refused rather than cut.

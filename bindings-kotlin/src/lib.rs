@@ -20,6 +20,7 @@ pub mod batch;
 pub mod bytes;
 pub mod calendar;
 pub mod contact;
+pub mod direct;
 pub mod engine;
 pub mod error;
 mod policy;

@@ -155,7 +155,10 @@ object Vectors {
                 Calendar.englandAndWales().use { cal -> json(escalationHistoryJson(case(input), p, cal)) }
             }
             "tier.calculate" -> date(input, "on").let { on ->
-                sameRecord({ tierJson(case(input), on) }, { tierToJson(tier(decodeCase(case(input)), on)) })
+                sameRecord({ tierJson(case(input), on) }, {
+                    val c = decodeCase(case(input))
+                    tierToJson(sameAsDirect({ tier(c, on) }, { Direct.tier(c, on) }))
+                })
             }
             "tier.calculate_2026" -> date(input, "on").let { on ->
                 sameRecord({ tier2026Json(case(input), on) }, { tier2026ToJson(tier2026(decodeCase(case(input)), on)) })
@@ -369,6 +372,20 @@ object Vectors {
      * lifts it from Kotlin: rules by id, codes parsed): the typed record carries everything the JSON does. When
      * the JSON call fails, the typed call must fail with the same error.
      */
+    /** The generated record call and [Direct]'s (one FFI call) give the same record, or the same typed error. */
+    private fun <T> sameAsDirect(generated: () -> T, direct: () -> T): T {
+        val d = runCatching(direct)
+        val g = try {
+            generated()
+        } catch (e: ApiException) {
+            val t = d.exceptionOrNull()
+            check(t is ApiException && error(t) == error(e)) { "Direct gave $t, the generated call $e" }
+            throw e
+        }
+        check(d.isSuccess && d.getOrNull() == g) { "Direct gave ${d.exceptionOrNull() ?: d.getOrNull()}, the generated call $g" }
+        return g
+    }
+
     private fun sameRecord(jsonCall: () -> String, typedBack: () -> String): JsonNode {
         val typed = runCatching(typedBack)
         val out = try {
@@ -492,6 +509,12 @@ object Vectors {
         check(typed.effectiveProvider == out.path("effective_provider").asText()) { "typed effective provider" }
         check(typed.deadline?.toString() == out.get("deadline")?.takeIf { !it.isNull }?.asText()) { "typed deadline" }
         check(typed.rules.map { it.id } == out.path("rules").map { it.path("id").asText() }) { "typed rules" }
+        if (over == null) {
+            val c = decodeCase(case(input))
+            ContactPolicy.preset("ps2021").use { cp ->
+                Engine(policy, cp, cal).use { e -> sameAsDirect({ e.allocate(c, on) }, { Direct.allocate(e, c, on) }) }
+            }
+        }
         return out
     }
 
@@ -509,6 +532,10 @@ object Vectors {
                     "typed schedule items"
                 }
                 check(typed.rules.map { it.id } == out.path("rules").map { it.path("id").asText() }) { "typed rules" }
+                val c = decodeCase(case(input))
+                AllocationPolicy.preset("default").use { ap ->
+                    Engine(ap, policy, cal).use { e -> sameAsDirect({ e.schedule(c) }, { Direct.schedule(e, c) }) }
+                }
                 out
             } else {
                 val asOf = date(input, "as_of")

@@ -22,3 +22,14 @@ internal fun uniffiReusedCallStatus(): UniffiRustCallStatus {
     status.code = UNIFFI_CALL_SUCCESS
     return status
 }
+
+// A string's UTF-8 bytes when it has no surrogate (UTF-16 code units D800-DFFF), else null: the generated
+// `FfiConverterString.toUtf8` then falls back to its CharsetEncoder, which refuses a lone surrogate. Without a
+// surrogate the two encodings are the same bytes; `toByteArray` is the JDK's intrinsic (a copy for Latin-1
+// strings) where the encoder costs an object and a buffer per string (patch 3 of scripts/build-kotlin.sh).
+internal fun uniffiUtf8OrNull(value: String): java.nio.ByteBuffer? {
+    for (i in 0 until value.length) {
+        if (value[i].isSurrogate()) return null
+    }
+    return java.nio.ByteBuffer.wrap(value.toByteArray(Charsets.UTF_8))
+}

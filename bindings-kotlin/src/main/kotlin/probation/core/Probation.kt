@@ -23,7 +23,8 @@ private inline fun <T> unchecked(f: () -> T): T =
 /**
  * The Java facade: static methods (`Probation.tier(case, on)`) with no checked exceptions (a failure is a
  * [ProbationException]) and no Kotlin-only types (`Int`/`Long` where the Kotlin API takes `UInt`/`ULong`).
- * Each is one line delegating to the Kotlin API, which Kotlin callers use directly. docs/kotlin.md#java.
+ * Each is one line delegating to the Kotlin API, which Kotlin callers use directly (the record calls `tier`,
+ * and the engine's `allocate` and `schedule`, to [Direct]). docs/kotlin.md#java.
  */
 object Probation {
     /** A case from its JSON interchange form. */
@@ -41,8 +42,8 @@ object Probation {
     /** The validation issues of a case (empty = valid). */
     @JvmStatic fun validate(case: Case) = unchecked { probation.core.validate(case) }
 
-    /** The 2021 tier of a case on `on`. */
-    @JvmStatic fun tier(case: Case, on: LocalDate) = unchecked { probation.core.tier(case, on) }
+    /** The 2021 tier of a case on `on` ([Direct.tier]: the record call in one FFI call). */
+    @JvmStatic fun tier(case: Case, on: LocalDate) = unchecked { Direct.tier(case, on) }
 
     /** The allocation of a case on `on` under `policy`, deadlines counted on `calendar`. */
     @JvmStatic fun allocate(case: Case, on: LocalDate, policy: AllocationPolicy, calendar: Calendar) =
@@ -60,8 +61,11 @@ object Probation {
     @JvmStatic fun allocateBatch(cases: List<Case>, on: LocalDate, policy: AllocationPolicy, calendar: Calendar): List<AllocationItem> =
         unchecked { probation.core.allocateBatch(cases, on, policy, calendar) }
 
-    /** [Engine.allocate]: one case with the engine's policy and calendar (no object handles passed). */
-    @JvmStatic fun allocate(engine: Engine, case: Case, on: LocalDate) = unchecked { engine.allocate(case, on) }
+    /** [Engine.allocate]: one case with the engine's policy and calendar ([Direct.allocate]: one FFI call). */
+    @JvmStatic fun allocate(engine: Engine, case: Case, on: LocalDate) = unchecked { Direct.allocate(engine, case, on) }
+
+    /** [Engine.schedule]: the contact schedule of one case with the engine's policy and calendar ([Direct.schedule]). */
+    @JvmStatic fun schedule(engine: Engine, case: Case) = unchecked { Direct.schedule(engine, case) }
 
     /** The England & Wales working-day calendar (close it, or use try-with-resources). */
     @JvmStatic fun calendar(): Calendar = Calendar.englandAndWales()

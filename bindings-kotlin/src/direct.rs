@@ -1,0 +1,297 @@
+//! Record calls in one FFI call, with no JNA `Structure` (issue 18, 3(b); Kotlin's `Direct`, docs/kotlin.md).
+//!
+//! uniffi's generated Kotlin makes three or four FFI calls for one record call — allocate the argument
+//! `RustBuffer`, clone the object handle (methods), the call, free the result — and JNA builds a `Structure`
+//! (reflection, a `com.sun.jna.Memory`) for every `RustBuffer` passed or returned by value. These functions take
+//! plain numbers instead: the address and length of a buffer the caller owns and reuses (one per thread,
+//! `bindings-kotlin/src/main/kotlin/probation/core/Direct.kt`), holding the record as uniffi's own Kotlin
+//! writes it (`FfiConverterTypeCase.write`), and the address and capacity of a second one for the answer, which
+//! is written with uniffi's own lowering: a status byte, then the result record ([`OK`]) or the `ApiError`
+//! ([`ERR`]), read back with `FfiConverterTypeTier.read` / `FfiConverterTypeApiError.read`. The types and their
+//! conversions stay those core declares (docs/bindings.md); only the transport differs.
+//!
+//! Return value: the number of bytes of the answer; when it does not fit in `out_cap`, minus the number needed
+//! (nothing written; the caller grows its buffer and calls again — the calls are pure); [`BROKEN`] if the answer
+//! itself could not be produced (a bug: the caller throws `ApiException.Internal`).
+//!
+//! Not exported through uniffi (no metadata, no checksum): the Kotlin side binds these symbols with JNA direct
+//! mapping, and `tests` below and the Kotlin tests (`DirectTest`, every shared vector) check both sides agree.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use probation_core::allocation as alloc;
+use probation_core::contact as c;
+use probation_core::model::Case;
+use probation_core::tier as t;
+use uniffi::{Lift, Lower};
+
+use crate::engine::Engine;
+use crate::error::guard;
+use crate::{ApiError, UniFfiTag};
+
+/// Status byte of an answer holding the result record.
+pub const OK: u8 = 0;
+/// Status byte of an answer holding an `ApiError`.
+pub const ERR: u8 = 1;
+/// Returned when no answer could be written (a panic while lowering it, a length over `i64`): a bug.
+pub const BROKEN: i64 = i64::MIN;
+
+/// A lift failure as uniffi's scaffolding reports it: core's custom types raise `ApiError` (typed, naming the
+/// field); anything else is a malformed buffer.
+fn lift_error(e: uniffi::deps::anyhow::Error) -> ApiError {
+    e.downcast::<ApiError>()
+        .unwrap_or_else(|_| ApiError::decode("", "the record could not be read"))
+}
+
+/// The bytes at `ptr` (`len` of them).
+///
+/// # Safety
+/// `ptr` is null or points to `len` bytes readable for the call.
+unsafe fn input<'a>(ptr: *const u8, len: i32) -> Result<&'a [u8], ApiError> {
+    let len = usize::try_from(len).map_err(|_| ApiError::decode("", "negative record length"))?;
+    if ptr.is_null() {
+        return Err(ApiError::decode("", "no record buffer"));
+    }
+    // SAFETY: the caller's contract.
+    Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
+}
+
+/// A case record as `FfiConverterTypeCase.write` wrote it, every byte used.
+pub fn read_case(mut buf: &[u8]) -> Result<Case, ApiError> {
+    let case = <Case as Lift<UniFfiTag>>::try_read(&mut buf).map_err(lift_error)?;
+    if !buf.is_empty() {
+        return Err(ApiError::decode("", "bytes left after the record"));
+    }
+    Ok(case)
+}
+
+/// A date as `FfiConverterTypeNaiveDate.lower` gives it (epoch days).
+fn date(days: i64) -> Result<NaiveDate, ApiError> {
+    <NaiveDate as Lift<UniFfiTag>>::try_lift(days).map_err(lift_error)
+}
+
+/// The answer's bytes: status byte, then the record or the error, as uniffi lowers them.
+pub fn answer<T: Lower<UniFfiTag>>(result: Result<T, ApiError>) -> Vec<u8> {
+    let mut buf = Vec::with_capacity(1024);
+    match result {
+        Ok(value) => {
+            buf.push(OK);
+            <T as Lower<UniFfiTag>>::write(value, &mut buf);
+        }
+        Err(e) => {
+            buf.push(ERR);
+            <ApiError as Lower<UniFfiTag>>::write(e, &mut buf);
+        }
+    }
+    buf
+}
+
+/// Runs `call` and writes its answer to `out`, as the module doc says; never unwinds.
+///
+/// # Safety
+/// `out` is null or points to `out_cap` bytes writable for the call, not overlapping any input.
+unsafe fn respond<T: Lower<UniFfiTag>>(
+    out: *mut u8,
+    out_cap: i32,
+    call: impl FnOnce() -> Result<T, ApiError>,
+) -> i64 {
+    let written = catch_unwind(AssertUnwindSafe(|| {
+        let bytes = answer(guard(call));
+        let len = i64::try_from(bytes.len()).ok()?;
+        let fits = usize::try_from(out_cap).is_ok_and(|cap| bytes.len() <= cap);
+        if !fits || out.is_null() {
+            return Some(-len);
+        }
+        // SAFETY: `out` holds `out_cap` ≥ `bytes.len()` writable bytes (the caller's contract), disjoint from
+        // `bytes`, which this function owns.
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), out, bytes.len()) };
+        Some(len)
+    }));
+    written.ok().flatten().unwrap_or(BROKEN)
+}
+
+/// The 2021 tier of the case record at `case` (`case_len` bytes) on `on` (epoch days): `tier(case, on)`.
+///
+/// # Safety
+/// `case` points to `case_len` readable bytes and `out` to `out_cap` writable bytes, disjoint, both valid
+/// for the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn probation_kotlin_direct_tier(
+    case: *const u8,
+    case_len: i32,
+    on: i64,
+    out: *mut u8,
+    out_cap: i32,
+) -> i64 {
+    // SAFETY: the caller's contract, passed on.
+    unsafe {
+        respond(out, out_cap, || {
+            let case = read_case(input(case, case_len)?)?;
+            Ok(t::tier(&case, date(on)?)?)
+        })
+    }
+}
+
+/// The engine's object, from a handle Kotlin cloned for this call (`callWithHandle`), which it consumes, as a
+/// uniffi method call does.
+///
+/// # Safety
+/// `handle` is 0 or a handle of an `Engine` cloned for this call.
+unsafe fn engine(handle: u64) -> Result<Arc<Engine>, ApiError> {
+    // SAFETY: the caller's contract (a handle uniffi made, or 0, refused here).
+    let handle = unsafe { uniffi::Handle::from_raw(handle) }
+        .ok_or_else(|| ApiError::decode("engine", "no engine"))?;
+    <Arc<Engine> as Lift<UniFfiTag>>::try_lift(handle).map_err(lift_error)
+}
+
+/// `Engine.allocate(case, on)`: the allocation of the case record with the engine's policy and calendar.
+///
+/// # Safety
+/// As [`probation_kotlin_direct_tier`]; `engine` is a handle of an `Engine` cloned for this call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn probation_kotlin_direct_engine_allocate(
+    engine_handle: u64,
+    case: *const u8,
+    case_len: i32,
+    on: i64,
+    out: *mut u8,
+    out_cap: i32,
+) -> i64 {
+    // SAFETY: the caller's contract.
+    let engine = unsafe { engine(engine_handle) };
+    // SAFETY: the caller's contract, passed on.
+    unsafe {
+        respond(out, out_cap, || -> Result<alloc::Allocation, ApiError> {
+            let engine = engine?;
+            let case = read_case(input(case, case_len)?)?;
+            Ok(alloc::allocate(
+                &case,
+                date(on)?,
+                &engine.inner.allocation,
+                &engine.inner.calendar,
+            )?)
+        })
+    }
+}
+
+/// `Engine.schedule(case)`: the contact schedule of the case record with the engine's policy and calendar.
+///
+/// # Safety
+/// As [`probation_kotlin_direct_engine_allocate`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn probation_kotlin_direct_engine_schedule(
+    engine_handle: u64,
+    case: *const u8,
+    case_len: i32,
+    out: *mut u8,
+    out_cap: i32,
+) -> i64 {
+    // SAFETY: the caller's contract.
+    let engine = unsafe { engine(engine_handle) };
+    // SAFETY: the caller's contract, passed on.
+    unsafe {
+        respond(out, out_cap, || -> Result<c::Schedule, ApiError> {
+            let engine = engine?;
+            let case = read_case(input(case, case_len)?)?;
+            Ok(c::schedule(
+                &case,
+                &engine.inner.contact,
+                &engine.inner.calendar,
+            )?)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::indexing_slicing, reason = "test code")]
+    use super::*;
+    use probation_core::synth;
+
+    fn lowered(case: Case) -> Vec<u8> {
+        let mut buf = Vec::new();
+        <Case as Lower<UniFfiTag>>::write(case, &mut buf);
+        buf
+    }
+
+    fn on() -> i64 {
+        probation_core::ffi::date_to_epoch_days(
+            NaiveDate::from_ymd_opt(2019, 6, 1).unwrap_or_default(),
+        )
+    }
+
+    fn call(input: &[u8], cap: usize) -> (i64, Vec<u8>) {
+        let mut out = vec![0u8; cap];
+        let len = i32::try_from(input.len()).unwrap_or(i32::MAX);
+        let cap = i32::try_from(cap).unwrap_or(i32::MAX);
+        // SAFETY: both buffers live for the call and are disjoint.
+        let n = unsafe {
+            probation_kotlin_direct_tier(input.as_ptr(), len, on(), out.as_mut_ptr(), cap)
+        };
+        (n, out)
+    }
+
+    #[test]
+    fn a_case_gives_the_tier_of_the_record_call() {
+        let case = synth::generate(2026, 2).remove(1);
+        let expected = t::tier(&case, date(on()).unwrap_or_default());
+        let (n, out) = call(&lowered(case), 64 * 1024);
+        let n = usize::try_from(n).unwrap_or_default();
+        assert_eq!(out[..n], answer(expected.map_err(ApiError::from)));
+        assert_eq!(out[0], OK);
+    }
+
+    #[test]
+    fn a_small_buffer_is_told_the_size_needed() {
+        let input = lowered(synth::generate(2026, 2).remove(1));
+        let (full, _) = call(&input, 64 * 1024);
+        assert!(full > 1);
+        let (n, out) = call(&input, 1);
+        assert_eq!(n, -full);
+        assert_eq!(out, [0]);
+    }
+
+    #[test]
+    fn hostile_buffers_are_typed_errors() {
+        let input = lowered(synth::generate(2026, 2).remove(1));
+        let cut = &input[..input.len() / 2];
+        let mut trailing = input.clone();
+        trailing.push(0);
+        for bad in [&[][..], &[0xff; 7][..], cut, &trailing[..]] {
+            let (n, out) = call(bad, 4096);
+            assert!(n > 1, "{n}");
+            assert_eq!(out[0], ERR);
+        }
+        // A negative length or no buffer at all.
+        let mut out = vec![0u8; 4096];
+        // SAFETY: `out` lives for the calls; the inputs are refused before being read.
+        let (a, b) = unsafe {
+            (
+                probation_kotlin_direct_tier(input.as_ptr(), -1, on(), out.as_mut_ptr(), 4096),
+                probation_kotlin_direct_tier(std::ptr::null(), 3, on(), out.as_mut_ptr(), 4096),
+            )
+        };
+        assert!(a > 1 && b > 1);
+        assert_eq!(out[0], ERR);
+    }
+
+    #[test]
+    fn a_date_out_of_range_is_a_typed_error() {
+        let input = lowered(synth::generate(2026, 2).remove(1));
+        let mut out = vec![0u8; 4096];
+        // SAFETY: both buffers live for the call and are disjoint.
+        let n = unsafe {
+            probation_kotlin_direct_tier(
+                input.as_ptr(),
+                i32::try_from(input.len()).unwrap_or(0),
+                i64::MAX,
+                out.as_mut_ptr(),
+                4096,
+            )
+        };
+        assert!(n > 1);
+        assert_eq!(out[0], ERR);
+    }
+}
