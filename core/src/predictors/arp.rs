@@ -237,6 +237,63 @@ pub struct DynamicAnswers {
     pub previous_convictions: Option<PreviousConvictions>,
 }
 
+impl DynamicAnswers {
+    /// The names of the yes/no answers: unemployment, domestic abuse, weapon, then the drug flags (ARP's
+    /// thirteen, then methadone, which only VRP reads). [`DynamicAnswers::flag`] reads one by name.
+    pub const FLAGS: [&'static str; 17] = [
+        "is_unemployed",
+        "evidence_of_domestic_abuse",
+        "carrying_or_using_weapon",
+        "has_heroin_usage",
+        "has_other_opiate_usage",
+        "has_crack_cocaine_usage",
+        "has_powder_cocaine_usage",
+        "has_misused_prescription_drug_usage",
+        "has_benzodiazepines_usage",
+        "has_cannabis_usage",
+        "has_steroids_usage",
+        "has_other_drugs_usage",
+        "has_ketamine_usage",
+        "has_spice_usage",
+        "has_hallucinogens_usage",
+        "has_solvents_usage",
+        "has_methadone_usage",
+    ];
+
+    /// The yes/no answer named `name` (one of [`DynamicAnswers::FLAGS`]), to read or set; `None` for another
+    /// name.
+    pub fn flag_mut(&mut self, name: &str) -> Option<&mut Option<bool>> {
+        Some(match name {
+            "is_unemployed" => &mut self.is_unemployed,
+            "evidence_of_domestic_abuse" => &mut self.evidence_of_domestic_abuse,
+            "carrying_or_using_weapon" => &mut self.carrying_or_using_weapon,
+            "has_heroin_usage" => &mut self.has_heroin_usage,
+            "has_methadone_usage" => &mut self.has_methadone_usage,
+            "has_other_opiate_usage" => &mut self.has_other_opiate_usage,
+            "has_crack_cocaine_usage" => &mut self.has_crack_cocaine_usage,
+            "has_powder_cocaine_usage" => &mut self.has_powder_cocaine_usage,
+            "has_misused_prescription_drug_usage" => &mut self.has_misused_prescription_drug_usage,
+            "has_benzodiazepines_usage" => &mut self.has_benzodiazepines_usage,
+            "has_cannabis_usage" => &mut self.has_cannabis_usage,
+            "has_steroids_usage" => &mut self.has_steroids_usage,
+            "has_other_drugs_usage" => &mut self.has_other_drugs_usage,
+            "has_ketamine_usage" => &mut self.has_ketamine_usage,
+            "has_spice_usage" => &mut self.has_spice_usage,
+            "has_hallucinogens_usage" => &mut self.has_hallucinogens_usage,
+            "has_solvents_usage" => &mut self.has_solvents_usage,
+            _ => return None,
+        })
+    }
+
+    /// The yes/no answer named `name` (one of [`DynamicAnswers::FLAGS`]); `None` when not given or for another
+    /// name.
+    #[must_use]
+    pub fn flag(&self, name: &str) -> Option<bool> {
+        let mut copy = *self;
+        copy.flag_mut(name).and_then(|v| *v)
+    }
+}
+
 /// The service's `previousConvictions` list (SVRP), as one flag per kind of serious offence.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -325,22 +382,8 @@ pub(crate) const REQUIRED: [&str; 10] = [
     "impulsivity_problems",
     "pro_criminal_attitudes",
 ];
-/// The names of ARP's drug-use answers.
-pub(crate) const DRUGS: [&str; 13] = [
-    "has_heroin_usage",
-    "has_other_opiate_usage",
-    "has_crack_cocaine_usage",
-    "has_powder_cocaine_usage",
-    "has_misused_prescription_drug_usage",
-    "has_benzodiazepines_usage",
-    "has_cannabis_usage",
-    "has_steroids_usage",
-    "has_other_drugs_usage",
-    "has_ketamine_usage",
-    "has_spice_usage",
-    "has_hallucinogens_usage",
-    "has_solvents_usage",
-];
+/// The names of ARP's drug-use answers (every drug flag but methadone).
+pub(crate) const DRUGS: &[&str] = DynamicAnswers::FLAGS.split_at(3).1.split_at(13).0;
 
 /// Why ARP, VRP or SVRP could not be scored; each names the input field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -544,33 +587,12 @@ pub(crate) fn inconsistent_drugs(d: &DynamicAnswers, names: &'static [&'static s
     let mut set = FieldSet::new(names);
     if d.motivation_to_tackle_drug_misuse.is_none() {
         for (i, name) in names.iter().enumerate() {
-            if drug(d, name) == Some(true) {
+            if d.flag(name) == Some(true) {
                 set.insert(i);
             }
         }
     }
     set
-}
-
-/// A drug-use answer by name.
-pub(crate) fn drug(d: &DynamicAnswers, name: &str) -> Option<bool> {
-    match name {
-        "has_heroin_usage" => d.has_heroin_usage,
-        "has_methadone_usage" => d.has_methadone_usage,
-        "has_other_opiate_usage" => d.has_other_opiate_usage,
-        "has_crack_cocaine_usage" => d.has_crack_cocaine_usage,
-        "has_powder_cocaine_usage" => d.has_powder_cocaine_usage,
-        "has_misused_prescription_drug_usage" => d.has_misused_prescription_drug_usage,
-        "has_benzodiazepines_usage" => d.has_benzodiazepines_usage,
-        "has_cannabis_usage" => d.has_cannabis_usage,
-        "has_steroids_usage" => d.has_steroids_usage,
-        "has_other_drugs_usage" => d.has_other_drugs_usage,
-        "has_ketamine_usage" => d.has_ketamine_usage,
-        "has_spice_usage" => d.has_spice_usage,
-        "has_hallucinogens_usage" => d.has_hallucinogens_usage,
-        "has_solvents_usage" => d.has_solvents_usage,
-        _ => None,
-    }
 }
 
 /// The one shared term for other drugs, ketamine, spice, hallucinogens or solvents.
@@ -738,7 +760,7 @@ pub fn arp(input: &ArpInput) -> Result<ArpScore, ArpError> {
     )?;
     let mut fired = RuleList::new(rules::TABLE);
     let missing = missing_answers(&input.dynamic, &REQUIRED);
-    let inconsistent = inconsistent_drugs(&input.dynamic, &DRUGS);
+    let inconsistent = inconsistent_drugs(&input.dynamic, DRUGS);
     let is_dynamic = missing.is_empty() && inconsistent.is_empty();
     let (c, dynamic) = if is_dynamic {
         fired.fire(Idx::DYNAMIC.bit());
@@ -793,5 +815,40 @@ fn arp_terms(t: &HistoryTerms, dynamic: Option<ArpDynamicTerms>, total: f64) -> 
         copas_squared: t.copas_squared,
         dynamic,
         total,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{DRUGS, DynamicAnswers};
+
+    #[test]
+    fn every_flag_name_is_a_field_of_the_answers() {
+        for name in DynamicAnswers::FLAGS {
+            let mut d = DynamicAnswers::default();
+            *d.flag_mut(name)
+                .unwrap_or_else(|| panic!("{name} has no slot")) = Some(true);
+            assert_eq!(d.flag(name), Some(true));
+            let json = serde_json::to_value(d).unwrap_or_default();
+            assert_eq!(json, serde_json::json!({ name: true }), "{name}");
+        }
+        assert!(
+            DynamicAnswers::default()
+                .flag_mut("temper_control")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn arp_reads_every_drug_but_methadone() {
+        assert_eq!(DRUGS.len(), 13);
+        assert_eq!(DRUGS.first(), Some(&"has_heroin_usage"));
+        assert_eq!(DRUGS.last(), Some(&"has_solvents_usage"));
+        assert!(!DRUGS.contains(&"has_methadone_usage"));
+        assert!(
+            DRUGS
+                .iter()
+                .all(|d| d.starts_with("has_") && d.ends_with("_usage"))
+        );
     }
 }
