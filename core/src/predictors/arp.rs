@@ -117,123 +117,68 @@ pub enum RelationshipStatus {
 
 /// The OASys answers the dynamic predictors read; each optional. The first ten are required for a dynamic ARP;
 /// the drug answers are optional (motivation absent counts as full motivation, a drug flag absent as false).
+#[probation_macros::fields]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct DynamicAnswers {
     /// Suitability of accommodation (OASys 3.4).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub suitability_of_accommodation: Option<ProblemLevel>,
     /// Unemployed (OASys 4.2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub is_unemployed: Option<bool>,
     /// Current relationship with partner (OASys 6.4).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub current_relationship_with_partner: Option<ProblemLevel>,
     /// Evidence of domestic abuse as perpetrator (OASys 6.7).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub evidence_of_domestic_abuse: Option<bool>,
     /// Current relationship status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub current_relationship_status: Option<RelationshipStatus>,
     /// Regular activities encourage offending (OASys 7.2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub regular_offending_activities: Option<ProblemLevel>,
     /// Current alcohol use is a problem (OASys 9.1).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub current_alcohol_use_problems: Option<ProblemLevel>,
     /// Binge drinking or excessive alcohol use (OASys 9.2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub excessive_alcohol_use: Option<ProblemLevel>,
     /// Impulsivity (OASys 11.2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub impulsivity_problems: Option<ProblemLevel>,
     /// Pro-criminal attitudes (OASys 12.1).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pro_criminal_attitudes: Option<ProblemLevel>,
     /// Motivation to tackle drug misuse (OASys 8.8); required when any drug flag is true.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub motivation_to_tackle_drug_misuse: Option<MotivationLevel>,
     /// Heroin.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_heroin_usage: Option<bool>,
     /// Methadone (VRP only; not read by ARP).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_methadone_usage: Option<bool>,
     /// Other opiates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_other_opiate_usage: Option<bool>,
     /// Crack cocaine.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_crack_cocaine_usage: Option<bool>,
     /// Powder cocaine.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_powder_cocaine_usage: Option<bool>,
     /// Misused prescribed drugs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_misused_prescription_drug_usage: Option<bool>,
     /// Benzodiazepines.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_benzodiazepines_usage: Option<bool>,
     /// Cannabis.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_cannabis_usage: Option<bool>,
     /// Steroids.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_steroids_usage: Option<bool>,
     /// Other drugs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_other_drugs_usage: Option<bool>,
     /// Ketamine.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_ketamine_usage: Option<bool>,
     /// Spice.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_spice_usage: Option<bool>,
     /// Hallucinogens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_hallucinogens_usage: Option<bool>,
     /// Solvents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_solvents_usage: Option<bool>,
     /// Temper control (OASys 11.4; VRP and SVRP only, not read by ARP).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub temper_control: Option<ProblemLevel>,
     /// Did the current offence involve carrying or using a weapon (OASys 2.6; SVRP only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub carrying_or_using_weapon: Option<bool>,
     /// The serious offences among the previous convictions (OASys 1.x; SVRP only). Absent: not answered;
     /// given with none true: answered, none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub previous_convictions: Option<PreviousConvictions>,
 }
 
@@ -295,6 +240,7 @@ impl DynamicAnswers {
 }
 
 /// The service's `previousConvictions` list (SVRP), as one flag per kind of serious offence.
+#[probation_macros::fields]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -305,31 +251,22 @@ impl DynamicAnswers {
 )]
 pub struct PreviousConvictions {
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub homicide: bool,
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub wounding_gbh: bool,
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub kidnapping: bool,
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub firearms: bool,
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub robbery: bool,
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub aggravated_burglary: bool,
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub weapon: bool,
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub criminal_damage: bool,
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub arson: bool,
 }
 
