@@ -25,7 +25,8 @@ const BANDS: [&str; 5] = ["low", "medium", "high", "very_high", "not_applicable"
 /// The `kind` column's categories.
 const KINDS: [&str; 2] = ["static", "dynamic"];
 
-/// The dynamic-answer columns, as `DynamicAnswers` fields: problem levels, bools, and the three enums, each i32.
+/// The dynamic-answer columns, as `DynamicAnswers` fields: problem levels, the yes/no answers
+/// (`DynamicAnswers::FLAGS`, named by core), and the three enums, each i32.
 const PROBLEMS: [&str; 8] = [
     "suitability_of_accommodation",
     "current_relationship_with_partner",
@@ -36,26 +37,6 @@ const PROBLEMS: [&str; 8] = [
     "pro_criminal_attitudes",
     "temper_control",
 ];
-const FLAGS: [&str; 17] = [
-    "is_unemployed",
-    "evidence_of_domestic_abuse",
-    "carrying_or_using_weapon",
-    "has_heroin_usage",
-    "has_methadone_usage",
-    "has_other_opiate_usage",
-    "has_crack_cocaine_usage",
-    "has_powder_cocaine_usage",
-    "has_misused_prescription_drug_usage",
-    "has_benzodiazepines_usage",
-    "has_cannabis_usage",
-    "has_steroids_usage",
-    "has_other_drugs_usage",
-    "has_ketamine_usage",
-    "has_spice_usage",
-    "has_hallucinogens_usage",
-    "has_solvents_usage",
-];
-
 fn sex_from(s: &str) -> Option<Sex> {
     serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
 }
@@ -74,7 +55,7 @@ struct Inputs<'a> {
     supervision: Cat<'a, SupervisionStatus>,
     offence_code: Cat<'a, String>,
     problems: [Col<'a>; 8],
-    flags: [Col<'a>; 17],
+    flags: [Col<'a>; DynamicAnswers::FLAGS.len()],
     motivation: Col<'a>,
     relationship: Col<'a>,
     previous: Col<'a>,
@@ -125,7 +106,7 @@ impl<'a> Inputs<'a> {
             supervision: c.cat("supervision_status", parse)?,
             offence_code: c.cat("offence_code", |s| Some(s.to_owned()))?,
             problems: cols(c, PROBLEMS, 4)?,
-            flags: cols(c, FLAGS, 4)?,
+            flags: cols(c, DynamicAnswers::FLAGS, 4)?,
             motivation: c.col("motivation_to_tackle_drug_misuse", 4)?,
             relationship: c.col("current_relationship_status", 4)?,
             previous: c.col("previous_convictions", 4)?,
@@ -168,7 +149,6 @@ impl<'a> Inputs<'a> {
                 _ => None,
             })
         };
-        let flag = |k: usize| self.flags.get(k).and_then(v).map(|x| x != 0);
         let past = v(&self.previous).map(|b| {
             let bit = |k: u32| b & (1 << k) != 0;
             PreviousConvictions {
@@ -183,7 +163,7 @@ impl<'a> Inputs<'a> {
                 arson: bit(8),
             }
         });
-        DynamicAnswers {
+        let mut answers = DynamicAnswers {
             suitability_of_accommodation: problem(0),
             current_relationship_with_partner: problem(1),
             regular_offending_activities: problem(2),
@@ -192,23 +172,6 @@ impl<'a> Inputs<'a> {
             impulsivity_problems: problem(5),
             pro_criminal_attitudes: problem(6),
             temper_control: problem(7),
-            is_unemployed: flag(0),
-            evidence_of_domestic_abuse: flag(1),
-            carrying_or_using_weapon: flag(2),
-            has_heroin_usage: flag(3),
-            has_methadone_usage: flag(4),
-            has_other_opiate_usage: flag(5),
-            has_crack_cocaine_usage: flag(6),
-            has_powder_cocaine_usage: flag(7),
-            has_misused_prescription_drug_usage: flag(8),
-            has_benzodiazepines_usage: flag(9),
-            has_cannabis_usage: flag(10),
-            has_steroids_usage: flag(11),
-            has_other_drugs_usage: flag(12),
-            has_ketamine_usage: flag(13),
-            has_spice_usage: flag(14),
-            has_hallucinogens_usage: flag(15),
-            has_solvents_usage: flag(16),
             motivation_to_tackle_drug_misuse: v(&self.motivation).and_then(|x| match x {
                 0 => Some(MotivationLevel::FullMotivation),
                 1 => Some(MotivationLevel::PartialMotivation),
@@ -222,7 +185,14 @@ impl<'a> Inputs<'a> {
                 _ => None,
             }),
             previous_convictions: past,
+            ..DynamicAnswers::default()
+        };
+        for (col, name) in self.flags.iter().zip(DynamicAnswers::FLAGS) {
+            if let Some(slot) = answers.flag_mut(name) {
+                *slot = v(col).map(|x| x != 0);
+            }
         }
+        answers
     }
 
     fn violent(&self, i: usize) -> Result<ViolentInput, RowError> {

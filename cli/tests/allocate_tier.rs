@@ -1,12 +1,5 @@
 //! Runs the built `probation` binary: `allocate` and `tier` on the bundled sample caseload (issue 3: every case gets
 //! a provider and at least one reason on 2016-06-01), custom and invalid policies, and a broken line.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test code"
-)]
 
 mod support;
 

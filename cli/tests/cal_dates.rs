@@ -1,10 +1,5 @@
 //! The `dates` and `calendar` subcommands, run as a user would.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "test code"
-)]
+#![cfg(test)]
 
 mod support;
 

@@ -3,12 +3,7 @@
 //! Each `cli/tests/golden/*.txt` file is the exact standard output of one command over
 //! `cli/tests/golden/contact_cases.jsonl`. Run with `UPDATE_GOLDEN=1` to rewrite them after a deliberate change,
 //! then review the diff.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "test code"
-)]
+#![cfg(test)]
 
 use std::path::Path;
 use std::process::Command;

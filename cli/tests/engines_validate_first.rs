@@ -1,6 +1,5 @@
 //! Every engine subcommand decodes *and validates* each case before computing anything: an invalid case gets one
 //! error line (kind `decode` or `invalid`, with its line number and field path) and the command exits 1.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test code")]
 
 use std::process::Command;
 

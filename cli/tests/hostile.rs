@@ -2,13 +2,7 @@
 //! JSON Lines file holding one vector input per line. Checks the exit code, that each invalid line is reported
 //! under its own line number with the expected path and rule, that valid lines are not reported, and that no
 //! personal value of any input appears on stdout or stderr.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test code"
-)]
+#![cfg(test)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,11 +1,4 @@
 //! Runs the built `probation predict`: a case with the predictor fields, one without, and a broken line.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test code"
-)]
 
 use serde_json::Value;
 

@@ -1,12 +1,5 @@
 //! Runs the built `probation` binary on the records sample files (issue 15): `import --from`, `tier --from
 //! tier-details`, `export-tier`, `tier-events`, and per-line errors naming the field without personal values.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test code"
-)]
 
 use std::io::Write;
 mod support;

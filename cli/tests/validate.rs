@@ -1,12 +1,6 @@
 //! Runs the built `probation` binary: `validate` on the ten broken cases and on the sample caseload, from a file
 //! and from standard input; `generate` reproducing the bundled sample byte for byte.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test code"
-)]
+#![cfg(test)]
 
 use std::process::{Command, Output, Stdio};
 

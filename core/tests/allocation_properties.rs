@@ -4,13 +4,7 @@
 //!
 //! Raises are tested on flat inputs (every input, arbitrary values) and on whole synthetic cases (through
 //! `from_case`, so that the case readings — newest first, active only — are monotone too).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test code"
-)]
+#![cfg(test)]
 
 use chrono::NaiveDate;
 use proptest::prelude::*;

@@ -1,5 +1,5 @@
 //! Property tests of the working-day calendar over the whole supported range.
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code")]
+#![cfg(test)]
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use probation_core::calendar::{Calendar, CalendarError, FIRST_DATE, LAST_DATE};

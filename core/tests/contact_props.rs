@@ -1,13 +1,7 @@
 //! Property tests of contact schedules and enforcement (issue 4): windows of a kind are ordered and do not
 //! overlap; every working-day deadline falls on a working day; no breach without a prior warning unless the
 //! policy allows going straight to breach.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test code"
-)]
+#![cfg(test)]
 
 use chrono::{Days, Months, NaiveDate};
 use probation_core::calendar::Calendar;

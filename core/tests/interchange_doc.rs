@@ -1,11 +1,6 @@
 //! Keeps `docs/interchange.md` honest: its complete example decodes, validates and round-trips, and its table of
 //! validation rules lists every rule with the library's own message.
-#![allow(
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test code"
-)]
+#![cfg(test)]
 
 use probation_core::interchange::{decode_case, encode_case};
 use probation_core::validate::{ValidationRule, validate};

@@ -1,6 +1,5 @@
 //! The README's Rust quick start is `core/examples/quickstart.rs`, verbatim (the example itself is compiled and
 //! run by `cargo test`'s example build and by `scripts/run-sample.sh`).
-#![allow(clippy::unwrap_used, reason = "test code")]
 
 #[test]
 fn readme_quick_start_is_the_example_file() {

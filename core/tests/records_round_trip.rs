@@ -1,11 +1,5 @@
 //! Round trips over synthetic caseloads: for every generated case x, the community-api and tier-details
 //! mappings read back what they wrote (import(export(import(export(x)))) == import(export(x))).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "test code"
-)]
 
 use probation_core::records::{
     community_api_from_case, community_api_to_case, tier_details_line_from_case,

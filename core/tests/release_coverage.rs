@@ -1,12 +1,5 @@
 //! Every release rule fires in at least one shared vector of `tests/vectors/sentence/release_*.json`, and every
 //! rule id is listed in docs/rules/release.md.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test code"
-)]
 
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -1,12 +1,7 @@
 //! Property tests of the release calculation (issue 14): remand never moves a release later; a consecutive
 //! chain's SLED is never before any of its sentences' own; the dates moved off non-working days land on working
 //! days; and no input panics.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "test code"
-)]
+#![cfg(test)]
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use probation_core::calendar::Calendar;

@@ -1,13 +1,7 @@
 //! Property tests: `decode(encode(case)) == case` for arbitrary well-typed cases (not only what the generator
 //! makes: any dates chrono can write, any finite RSR/OGRS, unknown register codes, every sentence variant and
 //! requirement field), and for generator output over many seeds, which must also validate.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test code"
-)]
+#![cfg(test)]
 
 use std::collections::BTreeMap;
 

@@ -1,13 +1,6 @@
 //! Every allocation, escalation and tier rule fires in at least one shared vector (issue 3: "vectors that
 //! exercise every rule"). Runs the vector inputs of `tests/vectors/{allocation,escalation,tier}` through the
 //! library and collects the ids of the rules that fired.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test code"
-)]
 
 use std::collections::BTreeSet;
 use std::path::Path;

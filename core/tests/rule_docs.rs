@@ -12,13 +12,7 @@
 //! - the index `docs/rules/README.md` and the files present disagree.
 //!
 //! The docs are read from the repository (`CARGO_MANIFEST_DIR/../docs/rules`), never from outside it.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test code"
-)]
+#![cfg(test)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

@@ -1,5 +1,5 @@
 //! Property tests of sentence arithmetic: no panic on any input, and the dates keep their order.
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code")]
+#![cfg(test)]
 
 use chrono::{Days, NaiveDate};
 use probation_core::model::{CustodyKind, Event, Length, Person, Sentence};

@@ -2,12 +2,7 @@
 //! many threads sharing one calendar and one set of cases get exactly the answers of a single-threaded run.
 //!
 //! The engines are run through `fuzz/src/engines.rs`, the same code the fuzz targets use.
-#![allow(
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test code"
-)]
+#![cfg(test)]
 
 #[path = "../../fuzz/src/engines.rs"]
 #[allow(dead_code, reason = "shared with the fuzz crate, which uses all of it")]

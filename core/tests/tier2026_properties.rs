@@ -4,13 +4,7 @@
 //! One exception is the rule itself: within the DC-SRP **medium** band the letters go C ≥ 3.36, D ≥ 2.11, C ≥ 1.12,
 //! D ≥ 0.60 (docs/rules/tier-2026.md, as hmpps-tier has it), so raising a medium DC-SRP's score from 1.12 to 2.11 lowers
 //! that step from C to D. Raising the DC-SRP *band*, or a score from 0, is tested; a medium score is not raised.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test code"
-)]
+#![cfg(test)]
 
 use chrono::{Days, NaiveDate};
 use probation_core::model::{MappaCategory, Predictor, PredictorBand, PredictorKind, RoshLevel};

@@ -3,13 +3,7 @@
 //! A file is `{"description", "source", "function", "cases": [{"description", "input", "expected"}]}`.
 //! `expected` is matched as a JSON *subset* of the function's serialised output (see `tests/vectors/README.md`).
 //! A file naming a function this runner does not know fails the test, so no vector is silently skipped.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "test code"
-)]
+#![cfg(test)]
 
 use std::path::{Path, PathBuf};
 

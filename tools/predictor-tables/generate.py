@@ -235,52 +235,80 @@ def coefficients():
     out.append("#[derive(Debug, Clone, Copy)]\npub(crate) struct Coefficients {\n"
                "    /// Criminal history.\n    pub(crate) history: History,\n"
                "    /// OASys answers (all 0.0 in a static table).\n    pub(crate) answers: Answers,\n}\n\n")
-    by_name = []
+    # One row a coefficient (its Kotlin enum name; a field of alternatives takes the first present), one column a
+    # table, so each table is one column of data and the struct literal is written once (`table`).
+    parsed = []
+    known = set(flat([n for _, _, n in HISTORY])) | set(ANSWERS)
     for const, file in TABLES:
         coefs, cats = parse_kt(file)
         values = {name: value for name, _, value in coefs}
-        known = set(flat([n for _, _, n in HISTORY])) | set(ANSWERS)
         unknown = set(values) - known
         if unknown:
             raise SystemExit(f"{file}: coefficients with no field: {sorted(unknown)}")
-        out.append(f"/// `{file}` at 016919c.\npub(crate) const {const}: Coefficients = Coefficients {{\n    history: History {{\n")
-        for field, _, names in HISTORY:
-            out.append(f"        {field}: {lit(values, names if len(names) > 1 else names[0])},\n")
-        out.append("        category: [\n")
-        for c in CATEGORIES:
-            out.append(f"            {cats[c]}, // {c}\n")
-        out.append("        ],\n    },\n    answers: Answers {\n")
-        for a in ANSWERS:
-            out.append(f"        {a.lower()}: {values.get(a, '0.0')},\n")
-        out.append("    },\n};\n\n")
-        rows = []
-        for name, _, _ in coefs:
-            path = None
-            for field, _, names in HISTORY:
-                if names == [name]:
-                    path = f"history.{field}"
-                elif name in flat(names):
-                    if field in ("age", "copas"):
-                        sex = 0 if name.endswith("_MALE") and not name.endswith("FEMALE") else 1
-                        if field == "age":
-                            deg = next(i for i, n in enumerate(names[sex]) if n == name)
-                            path = f"history.{field}[{sex}][{deg}]"
-                        else:
-                            path = f"history.{field}[{sex}]"
-                    else:
-                        path = f"history.{field}[{list(names).index(name)}]"
-            if name in ANSWERS:
-                path = f"answers.{name.lower()}"
-            rows.append((name, path))
-        by_name.append((const, file, rows))
-    small_rows = []
-    out.append("/// A coefficient of a table by its Kotlin file and enum name (for the staleness test).\n")
+        parsed.append((coefs, cats, values))
+    rows = []  # (row const, [literal per table])
+
+    def row(name, alts):
+        rows.append((name, [next((v[n] for n in alts if n in v), "0.0") for _, _, v in parsed]))
+        return f"{name}[t]"
+
+    def field(names):
+        if isinstance(names, str):
+            return row(names, [names])
+        if isinstance(names[0], list) and names[0][0].startswith("THREE_PLUS_SANCTIONS_COPAS_G"):
+            return "[" + ", ".join(row(alts[0].replace("_COPAS_G_", "_COPAS_G_OR_V_"), alts) for alts in names) + "]"
+        return "[" + ", ".join(field(n) for n in names) + "]"
+
+    history = [(f, field(names if len(names) > 1 else names[0])) for f, _, names in HISTORY]
+    answers = [(a.lower(), row(a, [a])) for a in ANSWERS]
+    out.append("/// The coefficients of the six logistic tables by Kotlin enum name (`COPAS_G_OR_V`: ARP's `COPAS_G`,\n"
+               "/// VRP's and SVRP's `COPAS_V`), one value a table in the order of `TABLES`; 0.0 where a table has\n"
+               "/// no such coefficient. `CATEGORY`: a row an `ActuarialCategory` (without `UNKNOWN`).\n")
+    out.append("#[rustfmt::skip]\nmod by_kotlin_name {\n")
+    n = len(TABLES)
+    for name, lits in rows:
+        out.append(f"    pub(super) const {name}: [f64; {n}] = [{', '.join(lits)}];\n")
+    out.append(f"    pub(super) const CATEGORY: [[f64; {n}]; {len(CATEGORIES)}] = [\n")
+    for c in CATEGORIES:
+        out.append(f"        [{', '.join(cats[c] for _, cats, _ in parsed)}], // {c}\n")
+    out.append("    ];\n}\n\n")
+    out.append("/// Table `t` (a column of `by_kotlin_name`).\n"
+               "#[allow(clippy::indexing_slicing, reason = \"constant indices into fixed arrays, checked at compile time\")]\n"
+               "const fn table(t: usize) -> Coefficients {\n    use by_kotlin_name::*;\n"
+               f"    let mut category = [0.0; {len(CATEGORIES)}];\n    let mut i = 0;\n"
+               f"    while i < {len(CATEGORIES)} {{\n        category[i] = CATEGORY[i][t];\n        i += 1;\n    }}\n"
+               "    Coefficients {\n        history: History {\n")
+    for f, expr in history:
+        out.append(f"            {f}: {expr},\n")
+    out.append("            category,\n        },\n        answers: Answers {\n")
+    for f, expr in answers:
+        out.append(f"            {f}: {expr},\n")
+    out.append("        },\n    }\n}\n\n")
+    for t, (const, file) in enumerate(TABLES):
+        out.append(f"/// `{file}` at 016919c.\npub(crate) const {const}: Coefficients = table({t});\n\n")
+    # The staleness test reads each coefficient through its field, by Kotlin name.
+    paths = {}
+    for field_name, _, names in HISTORY:
+        if len(names) == 1:
+            paths[names[0]] = f"history.{field_name}"
+        for i, n in enumerate(names if len(names) > 1 else []):
+            for j, m in enumerate(n if isinstance(n, list) else [n]):
+                if field_name == "age":
+                    paths[m] = f"history.age[{i}][{j}]"
+                else:
+                    paths[m] = f"history.{field_name}[{i}]"
+    for a in ANSWERS:
+        paths[a] = f"answers.{a.lower()}"
+    out.append("/// A coefficient of `table` by its Kotlin enum name, read through its field (for the staleness test).\n")
     out.append("#[cfg(test)]\n#[allow(clippy::indexing_slicing, reason = \"constant indices into fixed arrays\")]\n"
-               "pub(crate) fn by_name(file: &str, name: &str) -> Option<f64> {\n    match (file, name) {\n")
-    for const, file, rows in by_name:
-        for name, path in rows:
-            out.append(f"        (\"{file}\", \"{name}\") => Some({const}.{path}),\n")
-    out.append("        _ => None,\n    }\n}\n\n")
+               "pub(crate) fn by_name(table: &Coefficients, name: &str) -> Option<f64> {\n    Some(match name {\n")
+    by_path = {}
+    for name, path in paths.items():
+        by_path.setdefault(path, []).append(name)
+    for path, names in by_path.items():
+        out.append(f"        {' | '.join(chr(34) + x + chr(34) for x in names)} => table.{path},\n")
+    out.append("        _ => return None,\n    })\n}\n\n")
+    small_rows = []
     # IIC-SRP's hierarchy weights and CSRP's female constant: plain enums of BigDecimal(<double>).
     for const, file, doc in SMALL:
         coefs = [(n, v) for n, _, v in parse_enum(file)]

@@ -10,8 +10,9 @@ use chrono::NaiveDate;
 use probation_core::audit::{AuditOptions, DiscrepancyKind, audit_with};
 use serde_json::json;
 
-use super::schedule::load_calendar;
-use crate::io::{CliError, each_case, error_line, open_output, write_json_line};
+use super::schedule::{Format, each_reported_case, load_calendar};
+use crate::args::exit_code;
+use crate::io::{CliError, InputShape, error_line, open_output, write_json_line};
 
 /// Arguments of `audit`.
 #[derive(clap::Args)]
@@ -32,46 +33,32 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let options = AuditOptions::standard().map_err(|e| CliError(e.to_string()))?;
     let as_of = args.as_of;
     let mut out = open_output(Path::new("-"))?;
-    let (mut total, mut failed, mut overrides) = (0usize, 0usize, 0usize);
+    let mut overrides = 0usize;
     let mut by_kind = [0usize; DiscrepancyKind::ALL.len()];
     let mut by_provider: BTreeMap<&'static str, usize> = BTreeMap::new();
-    each_case(
+    let (total, failed) = each_reported_case(
         &args.file,
-        crate::io::InputShape::Case,
-        None,
-        |number, case| {
-            total += 1;
-            let case = match case {
-                Ok(c) => c,
-                Err(v) => {
-                    failed += 1;
-                    return write_json_line(&mut *out, &v);
-                }
+        InputShape::Case,
+        Format::Json,
+        &mut *out,
+        |out, number, case| {
+            let a = match audit_with(case, as_of, &options, &calendar) {
+                Err(e) => return Ok(Err(error_line(number, e.kind(), &e.path(), &e.to_string()))),
+                Ok(a) => a,
             };
-            match audit_with(&case, as_of, &options, &calendar) {
-                Err(e) => {
-                    failed += 1;
-                    write_json_line(
-                        &mut *out,
-                        &error_line(number, e.kind(), &e.path(), &e.to_string()),
-                    )
+            overrides += a.overrides.len();
+            for d in &a.discrepancies {
+                if let Some(n) = by_kind.get_mut(d.kind as usize) {
+                    *n += 1;
                 }
-                Ok(a) => {
-                    overrides += a.overrides.len();
-                    for d in &a.discrepancies {
-                        if let Some(n) = by_kind.get_mut(d.kind as usize) {
-                            *n += 1;
-                        }
-                        let p = d.provider.map_or("unallocated", |p| p.code());
-                        *by_provider.entry(p).or_default() += 1;
-                        write_json_line(
-                            &mut *out,
-                            &json!({"line": number, "crn": case.person.crn.as_str(), "discrepancy": d}),
-                        )?;
-                    }
-                    Ok(())
-                }
+                let p = d.provider.map_or("unallocated", |p| p.code());
+                *by_provider.entry(p).or_default() += 1;
+                write_json_line(
+                    out,
+                    &json!({"line": number, "crn": case.person.crn.as_str(), "discrepancy": d}),
+                )?;
             }
+            Ok(Ok(()))
         },
     )?;
     out.flush()?;
@@ -87,9 +74,5 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     for (p, n) in &by_provider {
         eprintln!("  {p:<22} {n}");
     }
-    Ok(if failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(failed))
 }

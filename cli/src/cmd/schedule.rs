@@ -12,7 +12,7 @@ use serde_json::json;
 
 pub use crate::args::Format;
 use crate::args::{ContactOptions, exit_code};
-use crate::io::{CliError, each_case, error_line, open_output, write_json_line};
+use crate::io::{CliError, InputShape, each_case, error_line, open_output, write_json_line};
 
 /// Arguments of `schedule`.
 #[derive(clap::Args)]
@@ -75,32 +75,52 @@ pub fn each_contact_case<T: serde::Serialize>(
     let policy = load_policy(&options.policy)?;
     let calendar = load_calendar(&options.extra_holidays)?;
     let mut out = open_output(Path::new("-"))?;
-    let (mut total, mut failed) = (0usize, 0usize);
-    each_case(file, options.from, None, |number, case| {
-        total += 1;
-        let case = match case {
-            Ok(c) => c,
-            Err(v) => {
-                failed += 1;
-                return report(&mut *out, options.format, v);
+    let counts = each_reported_case(
+        file,
+        options.from,
+        options.format,
+        &mut *out,
+        |out, number, case| {
+            match engine(case, &policy, &calendar) {
+                Err(e) => return Ok(Err(contact_error_line(number, &e))),
+                Ok(r) => match options.format {
+                    Format::Json => write_json_line(
+                        out,
+                        &json!({"line": number, "crn": case.person.crn.as_str(), key: r}),
+                    )?,
+                    Format::Table => writeln!(out, "{}", table(case.person.crn.as_str(), &r))?,
+                },
             }
-        };
-        match engine(&case, &policy, &calendar) {
-            Err(e) => {
-                failed += 1;
-                report(&mut *out, options.format, contact_error_line(number, &e))?;
-            }
-            Ok(r) => match options.format {
-                Format::Json => write_json_line(
-                    &mut *out,
-                    &json!({"line": number, "crn": case.person.crn.as_str(), key: r}),
-                )?,
-                Format::Table => writeln!(out, "{}", table(case.person.crn.as_str(), &r))?,
-            },
-        }
-        Ok(())
-    })?;
+            Ok(Ok(()))
+        },
+    )?;
     out.flush()?;
+    Ok(counts)
+}
+
+/// The loop the case subcommands share: streams the cases of `file` read as `from` and passes each to `f`, which
+/// writes its output to `out` or returns its error line. A line that is not a case, and each error line, is
+/// written in `format` ([`report`]) and counts as failed. Returns the cases read and the cases that failed.
+pub fn each_reported_case(
+    file: &Path,
+    from: InputShape,
+    format: Format,
+    out: &mut dyn Write,
+    mut f: impl FnMut(&mut dyn Write, usize, &Case) -> Result<Result<(), serde_json::Value>, CliError>,
+) -> Result<(usize, usize), CliError> {
+    let (mut total, mut failed) = (0usize, 0usize);
+    each_case(file, from, None, |number, case| {
+        total += 1;
+        let error = match case {
+            Ok(case) => match f(&mut *out, number, &case)? {
+                Ok(()) => return Ok(()),
+                Err(v) => v,
+            },
+            Err(v) => v,
+        };
+        failed += 1;
+        report(&mut *out, format, error)
+    })?;
     Ok((total, failed))
 }
 

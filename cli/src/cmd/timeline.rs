@@ -9,8 +9,9 @@ use chrono::NaiveDate;
 use probation_core::audit::{AuditOptions, render_timeline, timeline_with};
 use serde_json::json;
 
-use super::schedule::{Format, load_calendar, report};
-use crate::io::{CliError, each_case, error_line, open_output, write_json_line};
+use super::schedule::{Format, each_reported_case, load_calendar};
+use crate::args::exit_code;
+use crate::io::{CliError, InputShape, error_line, open_output, write_json_line};
 
 /// Arguments of `timeline`.
 #[derive(clap::Args)]
@@ -36,47 +37,27 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let calendar = load_calendar(&args.extra_holidays)?;
     let options = AuditOptions::standard().map_err(|e| CliError(e.to_string()))?;
     let mut out = open_output(Path::new("-"))?;
-    let (mut total, mut failed) = (0usize, 0usize);
-    each_case(
+    let (total, failed) = each_reported_case(
         &args.file,
-        crate::io::InputShape::Case,
-        None,
-        |number, case| {
-            total += 1;
-            let case = match case {
-                Ok(c) => c,
-                Err(v) => {
-                    failed += 1;
-                    return report(&mut *out, args.format, v);
-                }
+        InputShape::Case,
+        args.format,
+        &mut *out,
+        |out, number, case| {
+            let t = match timeline_with(case, args.from, args.to, &options, &calendar) {
+                Err(e) => return Ok(Err(error_line(number, e.kind(), &e.path(), &e.to_string()))),
+                Ok(t) => t,
             };
-            match timeline_with(&case, args.from, args.to, &options, &calendar) {
-                Err(e) => {
-                    failed += 1;
-                    report(
-                        &mut *out,
-                        args.format,
-                        error_line(number, e.kind(), &e.path(), &e.to_string()),
-                    )
+            let crn = case.person.crn.as_str();
+            match args.format {
+                Format::Json => {
+                    write_json_line(out, &json!({"line": number, "crn": crn, "timeline": t}))?
                 }
-                Ok(t) => match args.format {
-                    Format::Json => write_json_line(
-                        &mut *out,
-                        &json!({"line": number, "crn": case.person.crn.as_str(), "timeline": t}),
-                    ),
-                    Format::Table => {
-                        writeln!(out, "{}", render_timeline(case.person.crn.as_str(), &t))?;
-                        Ok(())
-                    }
-                },
+                Format::Table => writeln!(out, "{}", render_timeline(crn, &t))?,
             }
+            Ok(Ok(()))
         },
     )?;
     out.flush()?;
     eprintln!("{total} case(s) read, {failed} failed");
-    Ok(if failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(failed))
 }

@@ -99,22 +99,14 @@ impl<'de> Deserialize<'de> for KindSet {
 #[serde(deny_unknown_fields)]
 pub struct Offset {
     /// Months (at most 1200).
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[serde(default, skip_serializing_if = "crate::model::length::is_zero")]
     pub months: u16,
     /// Weeks (at most 5200).
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[serde(default, skip_serializing_if = "crate::model::length::is_zero")]
     pub weeks: u16,
     /// Days (at most 36600).
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[serde(default, skip_serializing_if = "crate::model::length::is_zero")]
     pub days: u16,
-}
-
-#[allow(
-    clippy::trivially_copy_pass_by_ref,
-    reason = "serde's skip_serializing_if passes a reference"
-)]
-fn is_zero(v: &u16) -> bool {
-    *v == 0
 }
 
 impl Offset {

@@ -26,11 +26,12 @@ pub struct Length {
     pub days: u16,
 }
 
+/// A zero part, which serialises as absent (also `contact::Offset`'s parts).
 #[allow(
     clippy::trivially_copy_pass_by_ref,
     reason = "serde's skip_serializing_if passes a reference"
 )]
-fn is_zero(v: &u16) -> bool {
+pub(crate) fn is_zero(v: &u16) -> bool {
     *v == 0
 }
 

@@ -8,7 +8,7 @@ pub(crate) mod date;
 mod event;
 pub(crate) mod from_text;
 mod history;
-mod length;
+pub(crate) mod length;
 mod person;
 mod provider;
 mod recorded;

@@ -117,127 +117,130 @@ pub enum RelationshipStatus {
 
 /// The OASys answers the dynamic predictors read; each optional. The first ten are required for a dynamic ARP;
 /// the drug answers are optional (motivation absent counts as full motivation, a drug flag absent as false).
+#[probation_macros::fields]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct DynamicAnswers {
     /// Suitability of accommodation (OASys 3.4).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub suitability_of_accommodation: Option<ProblemLevel>,
     /// Unemployed (OASys 4.2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub is_unemployed: Option<bool>,
     /// Current relationship with partner (OASys 6.4).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub current_relationship_with_partner: Option<ProblemLevel>,
     /// Evidence of domestic abuse as perpetrator (OASys 6.7).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub evidence_of_domestic_abuse: Option<bool>,
     /// Current relationship status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub current_relationship_status: Option<RelationshipStatus>,
     /// Regular activities encourage offending (OASys 7.2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub regular_offending_activities: Option<ProblemLevel>,
     /// Current alcohol use is a problem (OASys 9.1).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub current_alcohol_use_problems: Option<ProblemLevel>,
     /// Binge drinking or excessive alcohol use (OASys 9.2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub excessive_alcohol_use: Option<ProblemLevel>,
     /// Impulsivity (OASys 11.2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub impulsivity_problems: Option<ProblemLevel>,
     /// Pro-criminal attitudes (OASys 12.1).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub pro_criminal_attitudes: Option<ProblemLevel>,
     /// Motivation to tackle drug misuse (OASys 8.8); required when any drug flag is true.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub motivation_to_tackle_drug_misuse: Option<MotivationLevel>,
     /// Heroin.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_heroin_usage: Option<bool>,
     /// Methadone (VRP only; not read by ARP).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_methadone_usage: Option<bool>,
     /// Other opiates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_other_opiate_usage: Option<bool>,
     /// Crack cocaine.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_crack_cocaine_usage: Option<bool>,
     /// Powder cocaine.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_powder_cocaine_usage: Option<bool>,
     /// Misused prescribed drugs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_misused_prescription_drug_usage: Option<bool>,
     /// Benzodiazepines.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_benzodiazepines_usage: Option<bool>,
     /// Cannabis.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_cannabis_usage: Option<bool>,
     /// Steroids.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_steroids_usage: Option<bool>,
     /// Other drugs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_other_drugs_usage: Option<bool>,
     /// Ketamine.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_ketamine_usage: Option<bool>,
     /// Spice.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_spice_usage: Option<bool>,
     /// Hallucinogens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_hallucinogens_usage: Option<bool>,
     /// Solvents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub has_solvents_usage: Option<bool>,
     /// Temper control (OASys 11.4; VRP and SVRP only, not read by ARP).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub temper_control: Option<ProblemLevel>,
     /// Did the current offence involve carrying or using a weapon (OASys 2.6; SVRP only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub carrying_or_using_weapon: Option<bool>,
     /// The serious offences among the previous convictions (OASys 1.x; SVRP only). Absent: not answered;
     /// given with none true: answered, none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub previous_convictions: Option<PreviousConvictions>,
 }
 
+impl DynamicAnswers {
+    /// The names of the yes/no answers: unemployment, domestic abuse, weapon, then the drug flags (ARP's
+    /// thirteen, then methadone, which only VRP reads). [`DynamicAnswers::flag`] reads one by name.
+    pub const FLAGS: [&'static str; 17] = [
+        "is_unemployed",
+        "evidence_of_domestic_abuse",
+        "carrying_or_using_weapon",
+        "has_heroin_usage",
+        "has_other_opiate_usage",
+        "has_crack_cocaine_usage",
+        "has_powder_cocaine_usage",
+        "has_misused_prescription_drug_usage",
+        "has_benzodiazepines_usage",
+        "has_cannabis_usage",
+        "has_steroids_usage",
+        "has_other_drugs_usage",
+        "has_ketamine_usage",
+        "has_spice_usage",
+        "has_hallucinogens_usage",
+        "has_solvents_usage",
+        "has_methadone_usage",
+    ];
+
+    /// The yes/no answer named `name` (one of [`DynamicAnswers::FLAGS`]), to read or set; `None` for another
+    /// name.
+    pub fn flag_mut(&mut self, name: &str) -> Option<&mut Option<bool>> {
+        Some(match name {
+            "is_unemployed" => &mut self.is_unemployed,
+            "evidence_of_domestic_abuse" => &mut self.evidence_of_domestic_abuse,
+            "carrying_or_using_weapon" => &mut self.carrying_or_using_weapon,
+            "has_heroin_usage" => &mut self.has_heroin_usage,
+            "has_methadone_usage" => &mut self.has_methadone_usage,
+            "has_other_opiate_usage" => &mut self.has_other_opiate_usage,
+            "has_crack_cocaine_usage" => &mut self.has_crack_cocaine_usage,
+            "has_powder_cocaine_usage" => &mut self.has_powder_cocaine_usage,
+            "has_misused_prescription_drug_usage" => &mut self.has_misused_prescription_drug_usage,
+            "has_benzodiazepines_usage" => &mut self.has_benzodiazepines_usage,
+            "has_cannabis_usage" => &mut self.has_cannabis_usage,
+            "has_steroids_usage" => &mut self.has_steroids_usage,
+            "has_other_drugs_usage" => &mut self.has_other_drugs_usage,
+            "has_ketamine_usage" => &mut self.has_ketamine_usage,
+            "has_spice_usage" => &mut self.has_spice_usage,
+            "has_hallucinogens_usage" => &mut self.has_hallucinogens_usage,
+            "has_solvents_usage" => &mut self.has_solvents_usage,
+            _ => return None,
+        })
+    }
+
+    /// The yes/no answer named `name` (one of [`DynamicAnswers::FLAGS`]); `None` when not given or for another
+    /// name.
+    #[must_use]
+    pub fn flag(&self, name: &str) -> Option<bool> {
+        let mut copy = *self;
+        copy.flag_mut(name).and_then(|v| *v)
+    }
+}
+
 /// The service's `previousConvictions` list (SVRP), as one flag per kind of serious offence.
+#[probation_macros::fields]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -248,31 +251,22 @@ pub struct DynamicAnswers {
 )]
 pub struct PreviousConvictions {
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub homicide: bool,
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub wounding_gbh: bool,
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub kidnapping: bool,
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub firearms: bool,
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub robbery: bool,
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub aggravated_burglary: bool,
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub weapon: bool,
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub criminal_damage: bool,
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub arson: bool,
 }
 
@@ -328,23 +322,9 @@ pub(crate) const REQUIRED: [&str; 10] = [
 /// [`REQUIRED`]'s answer numbers ([`answer_slots`]).
 const REQUIRED_SLOTS: [u8; 10] = answer_slots(&REQUIRED);
 /// [`DRUGS`]' answer numbers ([`answer_slots`]).
-const DRUG_SLOTS: [u8; 13] = answer_slots(&DRUGS);
-/// The names of ARP's drug-use answers.
-pub(crate) const DRUGS: [&str; 13] = [
-    "has_heroin_usage",
-    "has_other_opiate_usage",
-    "has_crack_cocaine_usage",
-    "has_powder_cocaine_usage",
-    "has_misused_prescription_drug_usage",
-    "has_benzodiazepines_usage",
-    "has_cannabis_usage",
-    "has_steroids_usage",
-    "has_other_drugs_usage",
-    "has_ketamine_usage",
-    "has_spice_usage",
-    "has_hallucinogens_usage",
-    "has_solvents_usage",
-];
+const DRUG_SLOTS: [u8; 13] = answer_slots(DRUGS);
+/// The names of ARP's drug-use answers (every drug flag but methadone).
+pub(crate) const DRUGS: &[&str] = DynamicAnswers::FLAGS.split_at(3).1.split_at(13).0;
 
 /// Why ARP, VRP or SVRP could not be scored; each names the input field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -608,7 +588,8 @@ const fn same(a: &str, b: &str) -> bool {
     clippy::indexing_slicing,
     reason = "evaluated when compiling only (const items): an index out of range fails the build"
 )]
-pub(crate) const fn answer_slots<const N: usize>(names: &[&str; N]) -> [u8; N] {
+pub(crate) const fn answer_slots<const N: usize>(names: &[&str]) -> [u8; N] {
+    assert!(names.len() == N, "one number per name");
     let mut out = [0u8; N];
     let mut i = 0;
     while i < N {
@@ -894,5 +875,40 @@ fn arp_terms(t: &HistoryTerms, dynamic: Option<ArpDynamicTerms>, total: f64) -> 
         copas_squared: t.copas_squared,
         dynamic,
         total,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{DRUGS, DynamicAnswers};
+
+    #[test]
+    fn every_flag_name_is_a_field_of_the_answers() {
+        for name in DynamicAnswers::FLAGS {
+            let mut d = DynamicAnswers::default();
+            *d.flag_mut(name)
+                .unwrap_or_else(|| panic!("{name} has no slot")) = Some(true);
+            assert_eq!(d.flag(name), Some(true));
+            let json = serde_json::to_value(d).unwrap_or_default();
+            assert_eq!(json, serde_json::json!({ name: true }), "{name}");
+        }
+        assert!(
+            DynamicAnswers::default()
+                .flag_mut("temper_control")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn arp_reads_every_drug_but_methadone() {
+        assert_eq!(DRUGS.len(), 13);
+        assert_eq!(DRUGS.first(), Some(&"has_heroin_usage"));
+        assert_eq!(DRUGS.last(), Some(&"has_solvents_usage"));
+        assert!(!DRUGS.contains(&"has_methadone_usage"));
+        assert!(
+            DRUGS
+                .iter()
+                .all(|d| d.starts_with("has_") && d.ends_with("_usage"))
+        );
     }
 }

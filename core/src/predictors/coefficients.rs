@@ -122,1104 +122,289 @@ pub(crate) struct Coefficients {
     pub(crate) answers: Answers,
 }
 
+/// The coefficients of the six logistic tables by Kotlin enum name (`COPAS_G_OR_V`: ARP's `COPAS_G`,
+/// VRP's and SVRP's `COPAS_V`), one value a table in the order of `TABLES`; 0.0 where a table has
+/// no such coefficient. `CATEGORY`: a row an `ActuarialCategory` (without `UNKNOWN`).
+#[rustfmt::skip]
+mod by_kotlin_name {
+    pub(super) const TWO_YEAR_CONSTANT: [f64; 6] = [5.01702292499072, 3.83654148692014, 3.12324433235579, 1.81687448362791, -0.970734555223987, -1.70588696906607];
+    pub(super) const AAI_MALE: [f64; 6] = [-0.142428460338541, -0.110202179628585, -0.104477239763612, -0.0645236564493287, -0.035211251525685, -0.0343861125060411];
+    pub(super) const AAI_QUADRATIC_MALE: [f64; 6] = [0.0011000413899151, 0.0006726723443858, 0.0008606154365776, 0.0004644696772777, -0.0002101460036267, -0.0002060693939063];
+    pub(super) const AAI_CUBIC_MALE: [f64; 6] = [0.0000198538471606, 0.0000138719445957, 0.000013815779629, 0.0, 0.0, 0.0];
+    pub(super) const AAI_QUARTIC_MALE: [f64; 6] = [-0.0000002648918335, -0.0000001610775422, -0.0000001960154357, 0.0, 0.0, 0.0];
+    pub(super) const AAI_FEMALE: [f64; 6] = [-0.0175014516689226, -0.0097677485919972, -0.0151569773369266, -0.0106819944976555, -0.0194307797540929, -0.0215931881507551];
+    pub(super) const AAI_QUADRATIC_FEMALE: [f64; 6] = [0.0001625346907234, 0.000126702732348, -0.0000517057104954, -0.0000220033910434, -0.0000241385941049, -0.0000539574087783];
+    pub(super) const AAI_CUBIC_FEMALE: [f64; 6] = [0.0000003645241305, -0.0000006094926795, -0.0000007587337191, -0.0000003141984277, 0.0, 0.0];
+    pub(super) const AAI_QUARTIC_FEMALE: [f64; 6] = [-0.0000000746220588, -0.0000000713415862, 0.0000000203053155, -0.0000000174402455, 0.0, 0.0];
+    pub(super) const FEMALE: [f64; 6] = [-2.95224200717183, -2.68801056322021, -1.84281451035478, -1.47587262099647, -1.55855151937225, -1.609748656497];
+    pub(super) const FIRST_SANCTION: [f64; 6] = [-3.94357049933093, -3.39824378336932, -1.90092364059771, -1.84616323808687, -2.3335499201698, -2.26703484992352];
+    pub(super) const SECOND_SANCTION: [f64; 6] = [-3.06189212045904, -2.60344581288004, -1.10995084554834, -1.08289822438739, -1.36161428849118, -1.17946726635964];
+    pub(super) const SANCTION_OCCASIONS: [f64; 6] = [-0.0042757301284995, -0.0030262875646805, -0.0067658067744931, -0.0068338285932122, -0.0250462590018653, -0.025992075782348];
+    pub(super) const YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_MALE: [f64; 6] = [-0.0432051839161834, -0.0319725028712099, -0.0517946785377468, -0.0448978159143418, -0.117956562302911, -0.0967640128116584];
+    pub(super) const YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_FEMALE: [f64; 6] = [-0.0427998315841607, -0.0311412361734414, -0.0524808327112117, -0.036873809313859, -0.0402256071602197, -0.1712941019545757];
+    pub(super) const OFFENCE_FREE_MONTHS: [f64; 6] = [-0.0762086223169624, -0.0531180383905312, -0.073627004774941, -0.0527396206616632, -0.0318548411238394, -0.029248960074744];
+    pub(super) const OFFENCE_FREE_MONTHS_QUADRATIC: [f64; 6] = [0.0016230134182902, 0.0004075218530422, 0.0015286971037078, 0.0004145060463894, 0.0002165688028517, 0.0003119515647398];
+    pub(super) const OFFENCE_FREE_MONTHS_CUBIC: [f64; 6] = [0.0000224473135387, 0.0, 0.0000095033186151, 0.0, 0.0000046604929835, 0.0000022269607594];
+    pub(super) const OFFENCE_FREE_MONTHS_QUARTIC: [f64; 6] = [-0.0000012808638685, 0.0, -0.0000008860433091, 0.0, -0.000000152324083, -0.0000002955293324];
+    pub(super) const THREE_PLUS_SANCTIONS_COPAS_G_OR_V_MALE: [f64; 6] = [1.55298303083717, 1.24540523044696, 0.620598396891494, 0.599255596112212, 0.936944231003216, 0.858101289182386];
+    pub(super) const THREE_PLUS_SANCTIONS_COPAS_G_OR_V_FEMALE: [f64; 6] = [1.01980307124196, 0.829951359317464, 0.507851479286236, 0.477448279367104, 0.853626611755616, 0.848200474467235];
+    pub(super) const THREE_PLUS_SANCTIONS_COPAS_SQUARED_MALE: [f64; 6] = [0.129334968245905, 0.0801894262854395, 0.0, 0.0, 0.0, 0.0];
+    pub(super) const THREE_PLUS_SANCTIONS_COPAS_SQUARED_FEMALE: [f64; 6] = [-0.039439197041062, -0.0430018109602918, 0.0, 0.0, 0.0, 0.0];
+    pub(super) const NEVER_VIOLENT_MALE: [f64; 6] = [0.0, 0.0, -2.19912021141319, -1.72067702170194, -1.5382238276355, -1.09871100777043];
+    pub(super) const NEVER_VIOLENT_FEMALE: [f64; 6] = [0.0, 0.0, -2.8090905835064, -2.24064936845545, -2.33948463970808, -1.36716291233552];
+    pub(super) const ONCE_VIOLENT: [f64; 6] = [0.0, 0.0, 0.164824968220639, 0.158357795142317, -0.0013488533112443, 0.077746849480619];
+    pub(super) const VIOLENT_SANCTIONS: [f64; 6] = [0.0, 0.0, 0.0185294325031695, 0.0143780957599777, 0.0141947749755811, 0.006532999224634];
+    pub(super) const VIOLENT_RATE: [f64; 6] = [0.0, 0.0, 0.522272685793084, 0.417038098120116, 0.250478471909382, 0.165137054547059];
+    pub(super) const ACCOMMODATION_SUITABILITY: [f64; 6] = [0.0, 0.0848049158355753, 0.0, 0.105430245512805, 0.0, 0.0442239531567977];
+    pub(super) const UNEMPLOYED: [f64; 6] = [0.0, 0.0317783733809377, 0.0, 0.0331815664323161, 0.0, 0.0734628466183293];
+    pub(super) const LIVE_IN_RELATIONSHIP: [f64; 6] = [0.0, -0.266331545877519, 0.0, -0.257910738309657, 0.0, 0.0];
+    pub(super) const RELATIONSHIP_QUALITY: [f64; 6] = [0.0, 0.0364051885005138, 0.0, 0.0289758277705754, 0.0, 0.0];
+    pub(super) const QUALITY_OF_LIVE_IN_RELATIONSHIP: [f64; 6] = [0.0, 0.141655261924428, 0.0, 0.117527515244771, 0.0, 0.0];
+    pub(super) const DOMESTIC_ABUSE: [f64; 6] = [0.0, 0.0635669196833949, 0.0, 0.108473730672409, 0.0, 0.0];
+    pub(super) const ACTIVITIES_ENCOURAGE_OFFENDING: [f64; 6] = [0.0, 0.126491602592029, 0.0, 0.0655491304584261, 0.0, 0.0];
+    pub(super) const MOTIVATION_TO_TACKLE_DRUG_MISUSE: [f64; 6] = [0.0, 0.08615424993393, 0.0, 0.0566501342651779, 0.0, 0.0];
+    pub(super) const CHRONIC_DRINKING: [f64; 6] = [0.0, 0.0745006703601772, 0.0, 0.122533179215598, 0.0, 0.0765545992903705];
+    pub(super) const BINGE_DRINKING: [f64; 6] = [0.0, 0.0338427436465108, 0.0, 0.0981126172766304, 0.0, 0.0];
+    pub(super) const IMPULSIVITY: [f64; 6] = [0.0, 0.0421988370095297, 0.0, 0.0323581330157977, 0.0, 0.0];
+    pub(super) const TEMPER: [f64; 6] = [0.0, 0.0, 0.0, 0.091904896744703, 0.0, 0.124207407357376];
+    pub(super) const PRO_CRIMINAL_ATTITUDE: [f64; 6] = [0.0, 0.0439083095441417, 0.0, 0.0, 0.0, 0.0982315473681468];
+    pub(super) const HEROIN: [f64; 6] = [0.0, 0.182096496867273, 0.0, 0.0, 0.0, 0.0];
+    pub(super) const METHADONE: [f64; 6] = [0.0, 0.0, 0.0, 0.0576906845544844, 0.0, 0.0];
+    pub(super) const OTHER_OPIATE: [f64; 6] = [0.0, 0.17892958261215, 0.0, 0.0753935224854228, 0.0, 0.0];
+    pub(super) const CRACK_COCAINE: [f64; 6] = [0.0, 0.109095964190426, 0.0, 0.0902595215602798, 0.0, 0.0];
+    pub(super) const POWDER_COCAINE: [f64; 6] = [0.0, 0.0605135470691152, 0.0, 0.087313111600886, 0.0, 0.0];
+    pub(super) const PRESCRIPTION_DRUG_MISUSE: [f64; 6] = [0.0, 0.0252240614607483, 0.0, 0.139018812980245, 0.0, 0.0];
+    pub(super) const BENZODIAZEPINES: [f64; 6] = [0.0, 0.0764353348164513, 0.0, 0.0587469123708279, 0.0, 0.0];
+    pub(super) const CANNABIS: [f64; 6] = [0.0, 0.049300440360878, 0.0, 0.001864706197971, 0.0, 0.0];
+    pub(super) const STEROIDS: [f64; 6] = [0.0, 0.202231737251706, 0.0, 0.342197551153158, 0.0, 0.0];
+    pub(super) const OTHER_DRUGS: [f64; 6] = [0.0, 0.0267794308651123, 0.0, 0.150053208890266, 0.0, 0.0];
+    pub(super) const CARRY_OR_USE_WEAPON: [f64; 6] = [0.0, 0.0, 0.0, 0.0, 0.0, 0.385215247009075];
+    pub(super) const PAST_HOMICIDE_OFFENCE: [f64; 6] = [0.0, 0.0, 0.0, 0.0, 0.0, 0.355308819798017];
+    pub(super) const PAST_GBH_OFFENCE: [f64; 6] = [0.0, 0.0, 0.0, 0.0, 0.0, 0.399845826788494];
+    pub(super) const PAST_KIDNAPPING_OFFENCE: [f64; 6] = [0.0, 0.0, 0.0, 0.0, 0.0, 0.534510912919277];
+    pub(super) const PAST_FIREARMS_OFFENCE: [f64; 6] = [0.0, 0.0, 0.0, 0.0, 0.0, 0.780403925884582];
+    pub(super) const PAST_ROBBERY_OFFENCE: [f64; 6] = [0.0, 0.0, 0.0, 0.0, 0.0, 0.290562230335504];
+    pub(super) const PAST_AGGRAVATED_BURGLARY_OFFENCE: [f64; 6] = [0.0, 0.0, 0.0, 0.0, 0.0, 0.183891831607701];
+    pub(super) const PAST_WEAPON_OFFENCE: [f64; 6] = [0.0, 0.0, 0.0, 0.0, 0.0, 0.231407077551008];
+    pub(super) const PAST_CRIMINAL_DAMAGE_OFFENCE: [f64; 6] = [0.0, 0.0, 0.0, 0.0, 0.0, 1.01491061134195];
+    pub(super) const PAST_ARSON_OFFENCE: [f64; 6] = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0073649024927637];
+    pub(super) const CATEGORY: [[f64; 6]; 24] = [
+        [0.155944202809011, 0.153587984043406, 0.189290151743428, 0.235304808003462, 0.427440297941078, 0.392304322484302], // BURGLARY_DOMESTIC
+        [0.2060248043228, 0.222442735978286, 0.152185842790808, 0.191809657473981, 0.283654004619677, 0.210475686624578], // BURGLARY_OTHER
+        [0.587490417262633, 0.523303164370094, 0.897225111715064, 0.832786589840741, -0.169817158710549, -0.266212126484843], // DRUNKENNESS
+        [-0.264724530382273, -0.196918572042409, -0.0955339743007365, -0.0243380584056904, -0.0870700781552191, 0.0719681498702402], // DRINK_DRIVING
+        [-0.0439980822830184, 0.0730361702901059, -0.184914428055833, -0.0219990134288181, 0.0805237507490763, 0.285285632874374], // MOTORING_OFFENCES
+        [0.173405416410866, 0.164192212478264, 0.165882021264931, 0.200392887919135, 0.286214108247545, 0.335872011000959], // VEHICLE_RELATED_THEFT
+        [-0.434791453303048, -0.322533218006326, -0.362999252067375, -0.215055195882386, -0.0932918356073765, 0.128223795291931], // FRAUD_AND_FORGERY
+        [-1.15395495579948, -0.841992532871743, -0.987504454326342, -0.937073522898054, -2.75700217295462, -2.54378150425616], // WELFARE_FRAUD
+        [-0.468252524851408, -0.437670727296335, -0.422720654391483, -0.310067077915746, -0.151563625759297, 0.146018219011484], // DRUG_IMPORT_EXPORT_OR_PRODUCTION
+        [0.0204101986121863, 0.0049716912817919, -0.0876488981693274, -0.0226462288920859, 0.196404663980207, 0.210481894371787], // DRUG_POSSESSION_OR_SUPPLY
+        [-0.110075583936778, -0.171350876457525, 0.109809951520084, 0.077028816727511, 0.0914232846880801, -0.048353695619906], // VIOLENCE_AGAINST_THE_PERSON_ABH_PLUS
+        [-0.110075583936778, -0.171350876457525, 0.109809951520084, 0.077028816727511, 0.0881806276607277, 0.110262124783647], // VIOLENCE_AGAINST_THE_PERSON_SUB_ABH
+        [0.0854410288820027, 0.0629726265569029, 0.356342355096462, 0.348649087179239, -0.102680989477238, -0.165010485104843], // PUBLIC_ORDER_AND_HARRASSMENT
+        [-0.110075583936778, -0.171350876457525, 0.109809951520084, 0.077028816727511, 0.4050968835329157, 0.0243282774787757], // WEAPONS_NON_FIREARM
+        [-0.110075583936778, -0.171350876457525, 0.109809951520084, 0.077028816727511, -0.0211330064692993, -0.382497575361466], // FIREARMS_MOST_SERIOUS
+        [-0.110075583936778, -0.171350876457525, 0.109809951520084, 0.077028816727511, 0.3539581212971587, 0.149093794035442], // FIREARMS_OTHER
+        [0.088414958679896, 0.155377725974202, 0.0120019188396128, 0.160583400555203, 0.20156598193072, 0.405987757430537], // HANDLING_STOLEN_GOODS
+        [0.12167599899735, 0.0250113803601321, 0.371503082545136, 0.302881895872264, 0.254391121973677, 0.184857953812071], // CRIMINAL_DAMAGE
+        [-0.119211282701221, -0.177705019766066, -0.0032926198476618, 0.0442727884290873, 0.34905826404493, 0.0719174180811535], // ACQUISITIVE_VIOLENCE
+        [0.0384434393037725, 0.0971157179525287, 0.0998951874967628, 0.186300883246964, 0.175156031546492, 0.135286411622716], // OTHER_OFFENCES
+        [0.325485504296161, 0.236777685679456, 0.351192370764659, 0.332310036782829, 0.361929924513904, 0.414243541008181], // ABSCONDING_OR_BAIL
+        [0.111620464721896, 0.0175628084853824, -0.930849896127774, -0.994785930428512, -0.269534814977957, -0.60993507861302], // SEXUAL_AGAINST_CHILD
+        [0.169969798103235, 0.0919115743401314, -0.159028472471635, -0.249001167005262, -0.481426313870417, -0.545166046667834], // SEXUAL_NOT_AGAINST_CHILD
+        [0.462548123919817, 0.428689161915978, 0.260179775875471, 0.257081681109148, -0.126315026107379, -0.047968924813678], // THEFT_NON_MOTOR
+    ];
+}
+
+/// Table `t` (a column of `by_kotlin_name`).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "constant indices into fixed arrays, checked at compile time"
+)]
+const fn table(t: usize) -> Coefficients {
+    use by_kotlin_name::*;
+    let mut category = [0.0; 24];
+    let mut i = 0;
+    while i < 24 {
+        category[i] = CATEGORY[i][t];
+        i += 1;
+    }
+    Coefficients {
+        history: History {
+            intercept: TWO_YEAR_CONSTANT[t],
+            age: [
+                [
+                    AAI_MALE[t],
+                    AAI_QUADRATIC_MALE[t],
+                    AAI_CUBIC_MALE[t],
+                    AAI_QUARTIC_MALE[t],
+                ],
+                [
+                    AAI_FEMALE[t],
+                    AAI_QUADRATIC_FEMALE[t],
+                    AAI_CUBIC_FEMALE[t],
+                    AAI_QUARTIC_FEMALE[t],
+                ],
+            ],
+            female: FEMALE[t],
+            first_sanction: FIRST_SANCTION[t],
+            second_sanction: SECOND_SANCTION[t],
+            sanction_occasions: SANCTION_OCCASIONS[t],
+            gap: [
+                YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_MALE[t],
+                YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_FEMALE[t],
+            ],
+            offence_free_months: [
+                OFFENCE_FREE_MONTHS[t],
+                OFFENCE_FREE_MONTHS_QUADRATIC[t],
+                OFFENCE_FREE_MONTHS_CUBIC[t],
+                OFFENCE_FREE_MONTHS_QUARTIC[t],
+            ],
+            copas: [
+                THREE_PLUS_SANCTIONS_COPAS_G_OR_V_MALE[t],
+                THREE_PLUS_SANCTIONS_COPAS_G_OR_V_FEMALE[t],
+            ],
+            copas_squared: [
+                THREE_PLUS_SANCTIONS_COPAS_SQUARED_MALE[t],
+                THREE_PLUS_SANCTIONS_COPAS_SQUARED_FEMALE[t],
+            ],
+            never_violent: [NEVER_VIOLENT_MALE[t], NEVER_VIOLENT_FEMALE[t]],
+            once_violent: ONCE_VIOLENT[t],
+            violent_sanctions: VIOLENT_SANCTIONS[t],
+            violent_rate: VIOLENT_RATE[t],
+            category,
+        },
+        answers: Answers {
+            accommodation_suitability: ACCOMMODATION_SUITABILITY[t],
+            unemployed: UNEMPLOYED[t],
+            live_in_relationship: LIVE_IN_RELATIONSHIP[t],
+            relationship_quality: RELATIONSHIP_QUALITY[t],
+            quality_of_live_in_relationship: QUALITY_OF_LIVE_IN_RELATIONSHIP[t],
+            domestic_abuse: DOMESTIC_ABUSE[t],
+            activities_encourage_offending: ACTIVITIES_ENCOURAGE_OFFENDING[t],
+            motivation_to_tackle_drug_misuse: MOTIVATION_TO_TACKLE_DRUG_MISUSE[t],
+            chronic_drinking: CHRONIC_DRINKING[t],
+            binge_drinking: BINGE_DRINKING[t],
+            impulsivity: IMPULSIVITY[t],
+            temper: TEMPER[t],
+            pro_criminal_attitude: PRO_CRIMINAL_ATTITUDE[t],
+            heroin: HEROIN[t],
+            methadone: METHADONE[t],
+            other_opiate: OTHER_OPIATE[t],
+            crack_cocaine: CRACK_COCAINE[t],
+            powder_cocaine: POWDER_COCAINE[t],
+            prescription_drug_misuse: PRESCRIPTION_DRUG_MISUSE[t],
+            benzodiazepines: BENZODIAZEPINES[t],
+            cannabis: CANNABIS[t],
+            steroids: STEROIDS[t],
+            other_drugs: OTHER_DRUGS[t],
+            carry_or_use_weapon: CARRY_OR_USE_WEAPON[t],
+            past_homicide_offence: PAST_HOMICIDE_OFFENCE[t],
+            past_gbh_offence: PAST_GBH_OFFENCE[t],
+            past_kidnapping_offence: PAST_KIDNAPPING_OFFENCE[t],
+            past_firearms_offence: PAST_FIREARMS_OFFENCE[t],
+            past_robbery_offence: PAST_ROBBERY_OFFENCE[t],
+            past_aggravated_burglary_offence: PAST_AGGRAVATED_BURGLARY_OFFENCE[t],
+            past_weapon_offence: PAST_WEAPON_OFFENCE[t],
+            past_criminal_damage_offence: PAST_CRIMINAL_DAMAGE_OFFENCE[t],
+            past_arson_offence: PAST_ARSON_OFFENCE[t],
+        },
+    }
+}
+
 /// `AllReoffendingPredictorStatic` at 016919c.
-pub(crate) const ARP_STATIC: Coefficients = Coefficients {
-    history: History {
-        intercept: 5.01702292499072,
-        age: [
-            [
-                -0.142428460338541,
-                0.0011000413899151,
-                0.0000198538471606,
-                -0.0000002648918335,
-            ],
-            [
-                -0.0175014516689226,
-                0.0001625346907234,
-                0.0000003645241305,
-                -0.0000000746220588,
-            ],
-        ],
-        female: -2.95224200717183,
-        first_sanction: -3.94357049933093,
-        second_sanction: -3.06189212045904,
-        sanction_occasions: -0.0042757301284995,
-        gap: [-0.0432051839161834, -0.0427998315841607],
-        offence_free_months: [
-            -0.0762086223169624,
-            0.0016230134182902,
-            0.0000224473135387,
-            -0.0000012808638685,
-        ],
-        copas: [1.55298303083717, 1.01980307124196],
-        copas_squared: [0.129334968245905, -0.039439197041062],
-        never_violent: [0.0, 0.0],
-        once_violent: 0.0,
-        violent_sanctions: 0.0,
-        violent_rate: 0.0,
-        category: [
-            0.155944202809011,   // BURGLARY_DOMESTIC
-            0.2060248043228,     // BURGLARY_OTHER
-            0.587490417262633,   // DRUNKENNESS
-            -0.264724530382273,  // DRINK_DRIVING
-            -0.0439980822830184, // MOTORING_OFFENCES
-            0.173405416410866,   // VEHICLE_RELATED_THEFT
-            -0.434791453303048,  // FRAUD_AND_FORGERY
-            -1.15395495579948,   // WELFARE_FRAUD
-            -0.468252524851408,  // DRUG_IMPORT_EXPORT_OR_PRODUCTION
-            0.0204101986121863,  // DRUG_POSSESSION_OR_SUPPLY
-            -0.110075583936778,  // VIOLENCE_AGAINST_THE_PERSON_ABH_PLUS
-            -0.110075583936778,  // VIOLENCE_AGAINST_THE_PERSON_SUB_ABH
-            0.0854410288820027,  // PUBLIC_ORDER_AND_HARRASSMENT
-            -0.110075583936778,  // WEAPONS_NON_FIREARM
-            -0.110075583936778,  // FIREARMS_MOST_SERIOUS
-            -0.110075583936778,  // FIREARMS_OTHER
-            0.088414958679896,   // HANDLING_STOLEN_GOODS
-            0.12167599899735,    // CRIMINAL_DAMAGE
-            -0.119211282701221,  // ACQUISITIVE_VIOLENCE
-            0.0384434393037725,  // OTHER_OFFENCES
-            0.325485504296161,   // ABSCONDING_OR_BAIL
-            0.111620464721896,   // SEXUAL_AGAINST_CHILD
-            0.169969798103235,   // SEXUAL_NOT_AGAINST_CHILD
-            0.462548123919817,   // THEFT_NON_MOTOR
-        ],
-    },
-    answers: Answers {
-        accommodation_suitability: 0.0,
-        unemployed: 0.0,
-        live_in_relationship: 0.0,
-        relationship_quality: 0.0,
-        quality_of_live_in_relationship: 0.0,
-        domestic_abuse: 0.0,
-        activities_encourage_offending: 0.0,
-        motivation_to_tackle_drug_misuse: 0.0,
-        chronic_drinking: 0.0,
-        binge_drinking: 0.0,
-        impulsivity: 0.0,
-        temper: 0.0,
-        pro_criminal_attitude: 0.0,
-        heroin: 0.0,
-        methadone: 0.0,
-        other_opiate: 0.0,
-        crack_cocaine: 0.0,
-        powder_cocaine: 0.0,
-        prescription_drug_misuse: 0.0,
-        benzodiazepines: 0.0,
-        cannabis: 0.0,
-        steroids: 0.0,
-        other_drugs: 0.0,
-        carry_or_use_weapon: 0.0,
-        past_homicide_offence: 0.0,
-        past_gbh_offence: 0.0,
-        past_kidnapping_offence: 0.0,
-        past_firearms_offence: 0.0,
-        past_robbery_offence: 0.0,
-        past_aggravated_burglary_offence: 0.0,
-        past_weapon_offence: 0.0,
-        past_criminal_damage_offence: 0.0,
-        past_arson_offence: 0.0,
-    },
-};
+pub(crate) const ARP_STATIC: Coefficients = table(0);
 
 /// `AllReoffendingPredictorDynamic` at 016919c.
-pub(crate) const ARP_DYNAMIC: Coefficients = Coefficients {
-    history: History {
-        intercept: 3.83654148692014,
-        age: [
-            [
-                -0.110202179628585,
-                0.0006726723443858,
-                0.0000138719445957,
-                -0.0000001610775422,
-            ],
-            [
-                -0.0097677485919972,
-                0.000126702732348,
-                -0.0000006094926795,
-                -0.0000000713415862,
-            ],
-        ],
-        female: -2.68801056322021,
-        first_sanction: -3.39824378336932,
-        second_sanction: -2.60344581288004,
-        sanction_occasions: -0.0030262875646805,
-        gap: [-0.0319725028712099, -0.0311412361734414],
-        offence_free_months: [-0.0531180383905312, 0.0004075218530422, 0.0, 0.0],
-        copas: [1.24540523044696, 0.829951359317464],
-        copas_squared: [0.0801894262854395, -0.0430018109602918],
-        never_violent: [0.0, 0.0],
-        once_violent: 0.0,
-        violent_sanctions: 0.0,
-        violent_rate: 0.0,
-        category: [
-            0.153587984043406,  // BURGLARY_DOMESTIC
-            0.222442735978286,  // BURGLARY_OTHER
-            0.523303164370094,  // DRUNKENNESS
-            -0.196918572042409, // DRINK_DRIVING
-            0.0730361702901059, // MOTORING_OFFENCES
-            0.164192212478264,  // VEHICLE_RELATED_THEFT
-            -0.322533218006326, // FRAUD_AND_FORGERY
-            -0.841992532871743, // WELFARE_FRAUD
-            -0.437670727296335, // DRUG_IMPORT_EXPORT_OR_PRODUCTION
-            0.0049716912817919, // DRUG_POSSESSION_OR_SUPPLY
-            -0.171350876457525, // VIOLENCE_AGAINST_THE_PERSON_ABH_PLUS
-            -0.171350876457525, // VIOLENCE_AGAINST_THE_PERSON_SUB_ABH
-            0.0629726265569029, // PUBLIC_ORDER_AND_HARRASSMENT
-            -0.171350876457525, // WEAPONS_NON_FIREARM
-            -0.171350876457525, // FIREARMS_MOST_SERIOUS
-            -0.171350876457525, // FIREARMS_OTHER
-            0.155377725974202,  // HANDLING_STOLEN_GOODS
-            0.0250113803601321, // CRIMINAL_DAMAGE
-            -0.177705019766066, // ACQUISITIVE_VIOLENCE
-            0.0971157179525287, // OTHER_OFFENCES
-            0.236777685679456,  // ABSCONDING_OR_BAIL
-            0.0175628084853824, // SEXUAL_AGAINST_CHILD
-            0.0919115743401314, // SEXUAL_NOT_AGAINST_CHILD
-            0.428689161915978,  // THEFT_NON_MOTOR
-        ],
-    },
-    answers: Answers {
-        accommodation_suitability: 0.0848049158355753,
-        unemployed: 0.0317783733809377,
-        live_in_relationship: -0.266331545877519,
-        relationship_quality: 0.0364051885005138,
-        quality_of_live_in_relationship: 0.141655261924428,
-        domestic_abuse: 0.0635669196833949,
-        activities_encourage_offending: 0.126491602592029,
-        motivation_to_tackle_drug_misuse: 0.08615424993393,
-        chronic_drinking: 0.0745006703601772,
-        binge_drinking: 0.0338427436465108,
-        impulsivity: 0.0421988370095297,
-        temper: 0.0,
-        pro_criminal_attitude: 0.0439083095441417,
-        heroin: 0.182096496867273,
-        methadone: 0.0,
-        other_opiate: 0.17892958261215,
-        crack_cocaine: 0.109095964190426,
-        powder_cocaine: 0.0605135470691152,
-        prescription_drug_misuse: 0.0252240614607483,
-        benzodiazepines: 0.0764353348164513,
-        cannabis: 0.049300440360878,
-        steroids: 0.202231737251706,
-        other_drugs: 0.0267794308651123,
-        carry_or_use_weapon: 0.0,
-        past_homicide_offence: 0.0,
-        past_gbh_offence: 0.0,
-        past_kidnapping_offence: 0.0,
-        past_firearms_offence: 0.0,
-        past_robbery_offence: 0.0,
-        past_aggravated_burglary_offence: 0.0,
-        past_weapon_offence: 0.0,
-        past_criminal_damage_offence: 0.0,
-        past_arson_offence: 0.0,
-    },
-};
+pub(crate) const ARP_DYNAMIC: Coefficients = table(1);
 
 /// `ViolentReoffendingPredictorStatic` at 016919c.
-pub(crate) const VRP_STATIC: Coefficients = Coefficients {
-    history: History {
-        intercept: 3.12324433235579,
-        age: [
-            [
-                -0.104477239763612,
-                0.0008606154365776,
-                0.000013815779629,
-                -0.0000001960154357,
-            ],
-            [
-                -0.0151569773369266,
-                -0.0000517057104954,
-                -0.0000007587337191,
-                0.0000000203053155,
-            ],
-        ],
-        female: -1.84281451035478,
-        first_sanction: -1.90092364059771,
-        second_sanction: -1.10995084554834,
-        sanction_occasions: -0.0067658067744931,
-        gap: [-0.0517946785377468, -0.0524808327112117],
-        offence_free_months: [
-            -0.073627004774941,
-            0.0015286971037078,
-            0.0000095033186151,
-            -0.0000008860433091,
-        ],
-        copas: [0.620598396891494, 0.507851479286236],
-        copas_squared: [0.0, 0.0],
-        never_violent: [-2.19912021141319, -2.8090905835064],
-        once_violent: 0.164824968220639,
-        violent_sanctions: 0.0185294325031695,
-        violent_rate: 0.522272685793084,
-        category: [
-            0.189290151743428,   // BURGLARY_DOMESTIC
-            0.152185842790808,   // BURGLARY_OTHER
-            0.897225111715064,   // DRUNKENNESS
-            -0.0955339743007365, // DRINK_DRIVING
-            -0.184914428055833,  // MOTORING_OFFENCES
-            0.165882021264931,   // VEHICLE_RELATED_THEFT
-            -0.362999252067375,  // FRAUD_AND_FORGERY
-            -0.987504454326342,  // WELFARE_FRAUD
-            -0.422720654391483,  // DRUG_IMPORT_EXPORT_OR_PRODUCTION
-            -0.0876488981693274, // DRUG_POSSESSION_OR_SUPPLY
-            0.109809951520084,   // VIOLENCE_AGAINST_THE_PERSON_ABH_PLUS
-            0.109809951520084,   // VIOLENCE_AGAINST_THE_PERSON_SUB_ABH
-            0.356342355096462,   // PUBLIC_ORDER_AND_HARRASSMENT
-            0.109809951520084,   // WEAPONS_NON_FIREARM
-            0.109809951520084,   // FIREARMS_MOST_SERIOUS
-            0.109809951520084,   // FIREARMS_OTHER
-            0.0120019188396128,  // HANDLING_STOLEN_GOODS
-            0.371503082545136,   // CRIMINAL_DAMAGE
-            -0.0032926198476618, // ACQUISITIVE_VIOLENCE
-            0.0998951874967628,  // OTHER_OFFENCES
-            0.351192370764659,   // ABSCONDING_OR_BAIL
-            -0.930849896127774,  // SEXUAL_AGAINST_CHILD
-            -0.159028472471635,  // SEXUAL_NOT_AGAINST_CHILD
-            0.260179775875471,   // THEFT_NON_MOTOR
-        ],
-    },
-    answers: Answers {
-        accommodation_suitability: 0.0,
-        unemployed: 0.0,
-        live_in_relationship: 0.0,
-        relationship_quality: 0.0,
-        quality_of_live_in_relationship: 0.0,
-        domestic_abuse: 0.0,
-        activities_encourage_offending: 0.0,
-        motivation_to_tackle_drug_misuse: 0.0,
-        chronic_drinking: 0.0,
-        binge_drinking: 0.0,
-        impulsivity: 0.0,
-        temper: 0.0,
-        pro_criminal_attitude: 0.0,
-        heroin: 0.0,
-        methadone: 0.0,
-        other_opiate: 0.0,
-        crack_cocaine: 0.0,
-        powder_cocaine: 0.0,
-        prescription_drug_misuse: 0.0,
-        benzodiazepines: 0.0,
-        cannabis: 0.0,
-        steroids: 0.0,
-        other_drugs: 0.0,
-        carry_or_use_weapon: 0.0,
-        past_homicide_offence: 0.0,
-        past_gbh_offence: 0.0,
-        past_kidnapping_offence: 0.0,
-        past_firearms_offence: 0.0,
-        past_robbery_offence: 0.0,
-        past_aggravated_burglary_offence: 0.0,
-        past_weapon_offence: 0.0,
-        past_criminal_damage_offence: 0.0,
-        past_arson_offence: 0.0,
-    },
-};
+pub(crate) const VRP_STATIC: Coefficients = table(2);
 
 /// `ViolentReoffendingPredictorDynamic` at 016919c.
-pub(crate) const VRP_DYNAMIC: Coefficients = Coefficients {
-    history: History {
-        intercept: 1.81687448362791,
-        age: [
-            [-0.0645236564493287, 0.0004644696772777, 0.0, 0.0],
-            [
-                -0.0106819944976555,
-                -0.0000220033910434,
-                -0.0000003141984277,
-                -0.0000000174402455,
-            ],
-        ],
-        female: -1.47587262099647,
-        first_sanction: -1.84616323808687,
-        second_sanction: -1.08289822438739,
-        sanction_occasions: -0.0068338285932122,
-        gap: [-0.0448978159143418, -0.036873809313859],
-        offence_free_months: [-0.0527396206616632, 0.0004145060463894, 0.0, 0.0],
-        copas: [0.599255596112212, 0.477448279367104],
-        copas_squared: [0.0, 0.0],
-        never_violent: [-1.72067702170194, -2.24064936845545],
-        once_violent: 0.158357795142317,
-        violent_sanctions: 0.0143780957599777,
-        violent_rate: 0.417038098120116,
-        category: [
-            0.235304808003462,   // BURGLARY_DOMESTIC
-            0.191809657473981,   // BURGLARY_OTHER
-            0.832786589840741,   // DRUNKENNESS
-            -0.0243380584056904, // DRINK_DRIVING
-            -0.0219990134288181, // MOTORING_OFFENCES
-            0.200392887919135,   // VEHICLE_RELATED_THEFT
-            -0.215055195882386,  // FRAUD_AND_FORGERY
-            -0.937073522898054,  // WELFARE_FRAUD
-            -0.310067077915746,  // DRUG_IMPORT_EXPORT_OR_PRODUCTION
-            -0.0226462288920859, // DRUG_POSSESSION_OR_SUPPLY
-            0.077028816727511,   // VIOLENCE_AGAINST_THE_PERSON_ABH_PLUS
-            0.077028816727511,   // VIOLENCE_AGAINST_THE_PERSON_SUB_ABH
-            0.348649087179239,   // PUBLIC_ORDER_AND_HARRASSMENT
-            0.077028816727511,   // WEAPONS_NON_FIREARM
-            0.077028816727511,   // FIREARMS_MOST_SERIOUS
-            0.077028816727511,   // FIREARMS_OTHER
-            0.160583400555203,   // HANDLING_STOLEN_GOODS
-            0.302881895872264,   // CRIMINAL_DAMAGE
-            0.0442727884290873,  // ACQUISITIVE_VIOLENCE
-            0.186300883246964,   // OTHER_OFFENCES
-            0.332310036782829,   // ABSCONDING_OR_BAIL
-            -0.994785930428512,  // SEXUAL_AGAINST_CHILD
-            -0.249001167005262,  // SEXUAL_NOT_AGAINST_CHILD
-            0.257081681109148,   // THEFT_NON_MOTOR
-        ],
-    },
-    answers: Answers {
-        accommodation_suitability: 0.105430245512805,
-        unemployed: 0.0331815664323161,
-        live_in_relationship: -0.257910738309657,
-        relationship_quality: 0.0289758277705754,
-        quality_of_live_in_relationship: 0.117527515244771,
-        domestic_abuse: 0.108473730672409,
-        activities_encourage_offending: 0.0655491304584261,
-        motivation_to_tackle_drug_misuse: 0.0566501342651779,
-        chronic_drinking: 0.122533179215598,
-        binge_drinking: 0.0981126172766304,
-        impulsivity: 0.0323581330157977,
-        temper: 0.091904896744703,
-        pro_criminal_attitude: 0.0,
-        heroin: 0.0,
-        methadone: 0.0576906845544844,
-        other_opiate: 0.0753935224854228,
-        crack_cocaine: 0.0902595215602798,
-        powder_cocaine: 0.087313111600886,
-        prescription_drug_misuse: 0.139018812980245,
-        benzodiazepines: 0.0587469123708279,
-        cannabis: 0.001864706197971,
-        steroids: 0.342197551153158,
-        other_drugs: 0.150053208890266,
-        carry_or_use_weapon: 0.0,
-        past_homicide_offence: 0.0,
-        past_gbh_offence: 0.0,
-        past_kidnapping_offence: 0.0,
-        past_firearms_offence: 0.0,
-        past_robbery_offence: 0.0,
-        past_aggravated_burglary_offence: 0.0,
-        past_weapon_offence: 0.0,
-        past_criminal_damage_offence: 0.0,
-        past_arson_offence: 0.0,
-    },
-};
+pub(crate) const VRP_DYNAMIC: Coefficients = table(3);
 
 /// `SeriousViolentReoffendingPredictorStatic` at 016919c.
-pub(crate) const SVRP_STATIC: Coefficients = Coefficients {
-    history: History {
-        intercept: -0.970734555223987,
-        age: [
-            [-0.035211251525685, -0.0002101460036267, 0.0, 0.0],
-            [-0.0194307797540929, -0.0000241385941049, 0.0, 0.0],
-        ],
-        female: -1.55855151937225,
-        first_sanction: -2.3335499201698,
-        second_sanction: -1.36161428849118,
-        sanction_occasions: -0.0250462590018653,
-        gap: [-0.117956562302911, -0.0402256071602197],
-        offence_free_months: [
-            -0.0318548411238394,
-            0.0002165688028517,
-            0.0000046604929835,
-            -0.000000152324083,
-        ],
-        copas: [0.936944231003216, 0.853626611755616],
-        copas_squared: [0.0, 0.0],
-        never_violent: [-1.5382238276355, -2.33948463970808],
-        once_violent: -0.0013488533112443,
-        violent_sanctions: 0.0141947749755811,
-        violent_rate: 0.250478471909382,
-        category: [
-            0.427440297941078,   // BURGLARY_DOMESTIC
-            0.283654004619677,   // BURGLARY_OTHER
-            -0.169817158710549,  // DRUNKENNESS
-            -0.0870700781552191, // DRINK_DRIVING
-            0.0805237507490763,  // MOTORING_OFFENCES
-            0.286214108247545,   // VEHICLE_RELATED_THEFT
-            -0.0932918356073765, // FRAUD_AND_FORGERY
-            -2.75700217295462,   // WELFARE_FRAUD
-            -0.151563625759297,  // DRUG_IMPORT_EXPORT_OR_PRODUCTION
-            0.196404663980207,   // DRUG_POSSESSION_OR_SUPPLY
-            0.0914232846880801,  // VIOLENCE_AGAINST_THE_PERSON_ABH_PLUS
-            0.0881806276607277,  // VIOLENCE_AGAINST_THE_PERSON_SUB_ABH
-            -0.102680989477238,  // PUBLIC_ORDER_AND_HARRASSMENT
-            0.4050968835329157,  // WEAPONS_NON_FIREARM
-            -0.0211330064692993, // FIREARMS_MOST_SERIOUS
-            0.3539581212971587,  // FIREARMS_OTHER
-            0.20156598193072,    // HANDLING_STOLEN_GOODS
-            0.254391121973677,   // CRIMINAL_DAMAGE
-            0.34905826404493,    // ACQUISITIVE_VIOLENCE
-            0.175156031546492,   // OTHER_OFFENCES
-            0.361929924513904,   // ABSCONDING_OR_BAIL
-            -0.269534814977957,  // SEXUAL_AGAINST_CHILD
-            -0.481426313870417,  // SEXUAL_NOT_AGAINST_CHILD
-            -0.126315026107379,  // THEFT_NON_MOTOR
-        ],
-    },
-    answers: Answers {
-        accommodation_suitability: 0.0,
-        unemployed: 0.0,
-        live_in_relationship: 0.0,
-        relationship_quality: 0.0,
-        quality_of_live_in_relationship: 0.0,
-        domestic_abuse: 0.0,
-        activities_encourage_offending: 0.0,
-        motivation_to_tackle_drug_misuse: 0.0,
-        chronic_drinking: 0.0,
-        binge_drinking: 0.0,
-        impulsivity: 0.0,
-        temper: 0.0,
-        pro_criminal_attitude: 0.0,
-        heroin: 0.0,
-        methadone: 0.0,
-        other_opiate: 0.0,
-        crack_cocaine: 0.0,
-        powder_cocaine: 0.0,
-        prescription_drug_misuse: 0.0,
-        benzodiazepines: 0.0,
-        cannabis: 0.0,
-        steroids: 0.0,
-        other_drugs: 0.0,
-        carry_or_use_weapon: 0.0,
-        past_homicide_offence: 0.0,
-        past_gbh_offence: 0.0,
-        past_kidnapping_offence: 0.0,
-        past_firearms_offence: 0.0,
-        past_robbery_offence: 0.0,
-        past_aggravated_burglary_offence: 0.0,
-        past_weapon_offence: 0.0,
-        past_criminal_damage_offence: 0.0,
-        past_arson_offence: 0.0,
-    },
-};
+pub(crate) const SVRP_STATIC: Coefficients = table(4);
 
 /// `SeriousViolentReoffendingPredictorDynamic` at 016919c.
-pub(crate) const SVRP_DYNAMIC: Coefficients = Coefficients {
-    history: History {
-        intercept: -1.70588696906607,
-        age: [
-            [-0.0343861125060411, -0.0002060693939063, 0.0, 0.0],
-            [-0.0215931881507551, -0.0000539574087783, 0.0, 0.0],
-        ],
-        female: -1.609748656497,
-        first_sanction: -2.26703484992352,
-        second_sanction: -1.17946726635964,
-        sanction_occasions: -0.025992075782348,
-        gap: [-0.0967640128116584, -0.1712941019545757],
-        offence_free_months: [
-            -0.029248960074744,
-            0.0003119515647398,
-            0.0000022269607594,
-            -0.0000002955293324,
-        ],
-        copas: [0.858101289182386, 0.848200474467235],
-        copas_squared: [0.0, 0.0],
-        never_violent: [-1.09871100777043, -1.36716291233552],
-        once_violent: 0.077746849480619,
-        violent_sanctions: 0.006532999224634,
-        violent_rate: 0.165137054547059,
-        category: [
-            0.392304322484302,  // BURGLARY_DOMESTIC
-            0.210475686624578,  // BURGLARY_OTHER
-            -0.266212126484843, // DRUNKENNESS
-            0.0719681498702402, // DRINK_DRIVING
-            0.285285632874374,  // MOTORING_OFFENCES
-            0.335872011000959,  // VEHICLE_RELATED_THEFT
-            0.128223795291931,  // FRAUD_AND_FORGERY
-            -2.54378150425616,  // WELFARE_FRAUD
-            0.146018219011484,  // DRUG_IMPORT_EXPORT_OR_PRODUCTION
-            0.210481894371787,  // DRUG_POSSESSION_OR_SUPPLY
-            -0.048353695619906, // VIOLENCE_AGAINST_THE_PERSON_ABH_PLUS
-            0.110262124783647,  // VIOLENCE_AGAINST_THE_PERSON_SUB_ABH
-            -0.165010485104843, // PUBLIC_ORDER_AND_HARRASSMENT
-            0.0243282774787757, // WEAPONS_NON_FIREARM
-            -0.382497575361466, // FIREARMS_MOST_SERIOUS
-            0.149093794035442,  // FIREARMS_OTHER
-            0.405987757430537,  // HANDLING_STOLEN_GOODS
-            0.184857953812071,  // CRIMINAL_DAMAGE
-            0.0719174180811535, // ACQUISITIVE_VIOLENCE
-            0.135286411622716,  // OTHER_OFFENCES
-            0.414243541008181,  // ABSCONDING_OR_BAIL
-            -0.60993507861302,  // SEXUAL_AGAINST_CHILD
-            -0.545166046667834, // SEXUAL_NOT_AGAINST_CHILD
-            -0.047968924813678, // THEFT_NON_MOTOR
-        ],
-    },
-    answers: Answers {
-        accommodation_suitability: 0.0442239531567977,
-        unemployed: 0.0734628466183293,
-        live_in_relationship: 0.0,
-        relationship_quality: 0.0,
-        quality_of_live_in_relationship: 0.0,
-        domestic_abuse: 0.0,
-        activities_encourage_offending: 0.0,
-        motivation_to_tackle_drug_misuse: 0.0,
-        chronic_drinking: 0.0765545992903705,
-        binge_drinking: 0.0,
-        impulsivity: 0.0,
-        temper: 0.124207407357376,
-        pro_criminal_attitude: 0.0982315473681468,
-        heroin: 0.0,
-        methadone: 0.0,
-        other_opiate: 0.0,
-        crack_cocaine: 0.0,
-        powder_cocaine: 0.0,
-        prescription_drug_misuse: 0.0,
-        benzodiazepines: 0.0,
-        cannabis: 0.0,
-        steroids: 0.0,
-        other_drugs: 0.0,
-        carry_or_use_weapon: 0.385215247009075,
-        past_homicide_offence: 0.355308819798017,
-        past_gbh_offence: 0.399845826788494,
-        past_kidnapping_offence: 0.534510912919277,
-        past_firearms_offence: 0.780403925884582,
-        past_robbery_offence: 0.290562230335504,
-        past_aggravated_burglary_offence: 0.183891831607701,
-        past_weapon_offence: 0.231407077551008,
-        past_criminal_damage_offence: 1.01491061134195,
-        past_arson_offence: 0.0073649024927637,
-    },
-};
+pub(crate) const SVRP_DYNAMIC: Coefficients = table(5);
 
-/// A coefficient of a table by its Kotlin file and enum name (for the staleness test).
+/// A coefficient of `table` by its Kotlin enum name, read through its field (for the staleness test).
 #[cfg(test)]
 #[allow(
     clippy::indexing_slicing,
     reason = "constant indices into fixed arrays"
 )]
-pub(crate) fn by_name(file: &str, name: &str) -> Option<f64> {
-    match (file, name) {
-        ("AllReoffendingPredictorStatic", "TWO_YEAR_CONSTANT") => {
-            Some(ARP_STATIC.history.intercept)
-        }
-        ("AllReoffendingPredictorStatic", "AAI_MALE") => Some(ARP_STATIC.history.age[0][0]),
-        ("AllReoffendingPredictorStatic", "AAI_QUADRATIC_MALE") => {
-            Some(ARP_STATIC.history.age[0][1])
-        }
-        ("AllReoffendingPredictorStatic", "AAI_CUBIC_MALE") => Some(ARP_STATIC.history.age[0][2]),
-        ("AllReoffendingPredictorStatic", "AAI_QUARTIC_MALE") => Some(ARP_STATIC.history.age[0][3]),
-        ("AllReoffendingPredictorStatic", "AAI_FEMALE") => Some(ARP_STATIC.history.age[1][0]),
-        ("AllReoffendingPredictorStatic", "AAI_QUADRATIC_FEMALE") => {
-            Some(ARP_STATIC.history.age[1][1])
-        }
-        ("AllReoffendingPredictorStatic", "AAI_CUBIC_FEMALE") => Some(ARP_STATIC.history.age[1][2]),
-        ("AllReoffendingPredictorStatic", "AAI_QUARTIC_FEMALE") => {
-            Some(ARP_STATIC.history.age[1][3])
-        }
-        ("AllReoffendingPredictorStatic", "FEMALE") => Some(ARP_STATIC.history.female),
-        ("AllReoffendingPredictorStatic", "FIRST_SANCTION") => {
-            Some(ARP_STATIC.history.first_sanction)
-        }
-        ("AllReoffendingPredictorStatic", "SECOND_SANCTION") => {
-            Some(ARP_STATIC.history.second_sanction)
-        }
-        ("AllReoffendingPredictorStatic", "SANCTION_OCCASIONS") => {
-            Some(ARP_STATIC.history.sanction_occasions)
-        }
-        ("AllReoffendingPredictorStatic", "YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_MALE") => {
-            Some(ARP_STATIC.history.gap[0])
-        }
-        ("AllReoffendingPredictorStatic", "YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_FEMALE") => {
-            Some(ARP_STATIC.history.gap[1])
-        }
-        ("AllReoffendingPredictorStatic", "OFFENCE_FREE_MONTHS") => {
-            Some(ARP_STATIC.history.offence_free_months[0])
-        }
-        ("AllReoffendingPredictorStatic", "OFFENCE_FREE_MONTHS_QUADRATIC") => {
-            Some(ARP_STATIC.history.offence_free_months[1])
-        }
-        ("AllReoffendingPredictorStatic", "OFFENCE_FREE_MONTHS_CUBIC") => {
-            Some(ARP_STATIC.history.offence_free_months[2])
-        }
-        ("AllReoffendingPredictorStatic", "OFFENCE_FREE_MONTHS_QUARTIC") => {
-            Some(ARP_STATIC.history.offence_free_months[3])
-        }
-        ("AllReoffendingPredictorStatic", "THREE_PLUS_SANCTIONS_COPAS_G_MALE") => {
-            Some(ARP_STATIC.history.copas[0])
-        }
-        ("AllReoffendingPredictorStatic", "THREE_PLUS_SANCTIONS_COPAS_SQUARED_MALE") => {
-            Some(ARP_STATIC.history.copas_squared[0])
-        }
-        ("AllReoffendingPredictorStatic", "THREE_PLUS_SANCTIONS_COPAS_G_FEMALE") => {
-            Some(ARP_STATIC.history.copas[1])
-        }
-        ("AllReoffendingPredictorStatic", "THREE_PLUS_SANCTIONS_COPAS_SQUARED_FEMALE") => {
-            Some(ARP_STATIC.history.copas_squared[1])
-        }
-        ("AllReoffendingPredictorDynamic", "TWO_YEAR_CONSTANT") => {
-            Some(ARP_DYNAMIC.history.intercept)
-        }
-        ("AllReoffendingPredictorDynamic", "AAI_MALE") => Some(ARP_DYNAMIC.history.age[0][0]),
-        ("AllReoffendingPredictorDynamic", "AAI_QUADRATIC_MALE") => {
-            Some(ARP_DYNAMIC.history.age[0][1])
-        }
-        ("AllReoffendingPredictorDynamic", "AAI_CUBIC_MALE") => Some(ARP_DYNAMIC.history.age[0][2]),
-        ("AllReoffendingPredictorDynamic", "AAI_QUARTIC_MALE") => {
-            Some(ARP_DYNAMIC.history.age[0][3])
-        }
-        ("AllReoffendingPredictorDynamic", "AAI_FEMALE") => Some(ARP_DYNAMIC.history.age[1][0]),
-        ("AllReoffendingPredictorDynamic", "AAI_QUADRATIC_FEMALE") => {
-            Some(ARP_DYNAMIC.history.age[1][1])
-        }
-        ("AllReoffendingPredictorDynamic", "AAI_CUBIC_FEMALE") => {
-            Some(ARP_DYNAMIC.history.age[1][2])
-        }
-        ("AllReoffendingPredictorDynamic", "AAI_QUARTIC_FEMALE") => {
-            Some(ARP_DYNAMIC.history.age[1][3])
-        }
-        ("AllReoffendingPredictorDynamic", "FEMALE") => Some(ARP_DYNAMIC.history.female),
-        ("AllReoffendingPredictorDynamic", "FIRST_SANCTION") => {
-            Some(ARP_DYNAMIC.history.first_sanction)
-        }
-        ("AllReoffendingPredictorDynamic", "SECOND_SANCTION") => {
-            Some(ARP_DYNAMIC.history.second_sanction)
-        }
-        ("AllReoffendingPredictorDynamic", "SANCTION_OCCASIONS") => {
-            Some(ARP_DYNAMIC.history.sanction_occasions)
-        }
-        ("AllReoffendingPredictorDynamic", "YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_MALE") => {
-            Some(ARP_DYNAMIC.history.gap[0])
-        }
-        ("AllReoffendingPredictorDynamic", "YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_FEMALE") => {
-            Some(ARP_DYNAMIC.history.gap[1])
-        }
-        ("AllReoffendingPredictorDynamic", "OFFENCE_FREE_MONTHS") => {
-            Some(ARP_DYNAMIC.history.offence_free_months[0])
-        }
-        ("AllReoffendingPredictorDynamic", "OFFENCE_FREE_MONTHS_QUADRATIC") => {
-            Some(ARP_DYNAMIC.history.offence_free_months[1])
-        }
-        ("AllReoffendingPredictorDynamic", "THREE_PLUS_SANCTIONS_COPAS_G_MALE") => {
-            Some(ARP_DYNAMIC.history.copas[0])
-        }
-        ("AllReoffendingPredictorDynamic", "THREE_PLUS_SANCTIONS_COPAS_SQUARED_MALE") => {
-            Some(ARP_DYNAMIC.history.copas_squared[0])
-        }
-        ("AllReoffendingPredictorDynamic", "THREE_PLUS_SANCTIONS_COPAS_G_FEMALE") => {
-            Some(ARP_DYNAMIC.history.copas[1])
-        }
-        ("AllReoffendingPredictorDynamic", "THREE_PLUS_SANCTIONS_COPAS_SQUARED_FEMALE") => {
-            Some(ARP_DYNAMIC.history.copas_squared[1])
-        }
-        ("AllReoffendingPredictorDynamic", "ACCOMMODATION_SUITABILITY") => {
-            Some(ARP_DYNAMIC.answers.accommodation_suitability)
-        }
-        ("AllReoffendingPredictorDynamic", "UNEMPLOYED") => Some(ARP_DYNAMIC.answers.unemployed),
-        ("AllReoffendingPredictorDynamic", "LIVE_IN_RELATIONSHIP") => {
-            Some(ARP_DYNAMIC.answers.live_in_relationship)
-        }
-        ("AllReoffendingPredictorDynamic", "RELATIONSHIP_QUALITY") => {
-            Some(ARP_DYNAMIC.answers.relationship_quality)
-        }
-        ("AllReoffendingPredictorDynamic", "QUALITY_OF_LIVE_IN_RELATIONSHIP") => {
-            Some(ARP_DYNAMIC.answers.quality_of_live_in_relationship)
-        }
-        ("AllReoffendingPredictorDynamic", "DOMESTIC_ABUSE") => {
-            Some(ARP_DYNAMIC.answers.domestic_abuse)
-        }
-        ("AllReoffendingPredictorDynamic", "ACTIVITIES_ENCOURAGE_OFFENDING") => {
-            Some(ARP_DYNAMIC.answers.activities_encourage_offending)
-        }
-        ("AllReoffendingPredictorDynamic", "MOTIVATION_TO_TACKLE_DRUG_MISUSE") => {
-            Some(ARP_DYNAMIC.answers.motivation_to_tackle_drug_misuse)
-        }
-        ("AllReoffendingPredictorDynamic", "CHRONIC_DRINKING") => {
-            Some(ARP_DYNAMIC.answers.chronic_drinking)
-        }
-        ("AllReoffendingPredictorDynamic", "BINGE_DRINKING") => {
-            Some(ARP_DYNAMIC.answers.binge_drinking)
-        }
-        ("AllReoffendingPredictorDynamic", "IMPULSIVITY") => Some(ARP_DYNAMIC.answers.impulsivity),
-        ("AllReoffendingPredictorDynamic", "PRO_CRIMINAL_ATTITUDE") => {
-            Some(ARP_DYNAMIC.answers.pro_criminal_attitude)
-        }
-        ("AllReoffendingPredictorDynamic", "HEROIN") => Some(ARP_DYNAMIC.answers.heroin),
-        ("AllReoffendingPredictorDynamic", "OTHER_OPIATE") => {
-            Some(ARP_DYNAMIC.answers.other_opiate)
-        }
-        ("AllReoffendingPredictorDynamic", "CRACK_COCAINE") => {
-            Some(ARP_DYNAMIC.answers.crack_cocaine)
-        }
-        ("AllReoffendingPredictorDynamic", "POWDER_COCAINE") => {
-            Some(ARP_DYNAMIC.answers.powder_cocaine)
-        }
-        ("AllReoffendingPredictorDynamic", "PRESCRIPTION_DRUG_MISUSE") => {
-            Some(ARP_DYNAMIC.answers.prescription_drug_misuse)
-        }
-        ("AllReoffendingPredictorDynamic", "BENZODIAZEPINES") => {
-            Some(ARP_DYNAMIC.answers.benzodiazepines)
-        }
-        ("AllReoffendingPredictorDynamic", "CANNABIS") => Some(ARP_DYNAMIC.answers.cannabis),
-        ("AllReoffendingPredictorDynamic", "STEROIDS") => Some(ARP_DYNAMIC.answers.steroids),
-        ("AllReoffendingPredictorDynamic", "OTHER_DRUGS") => Some(ARP_DYNAMIC.answers.other_drugs),
-        ("ViolentReoffendingPredictorStatic", "TWO_YEAR_CONSTANT") => {
-            Some(VRP_STATIC.history.intercept)
-        }
-        ("ViolentReoffendingPredictorStatic", "AAI_MALE") => Some(VRP_STATIC.history.age[0][0]),
-        ("ViolentReoffendingPredictorStatic", "AAI_QUADRATIC_MALE") => {
-            Some(VRP_STATIC.history.age[0][1])
-        }
-        ("ViolentReoffendingPredictorStatic", "AAI_CUBIC_MALE") => {
-            Some(VRP_STATIC.history.age[0][2])
-        }
-        ("ViolentReoffendingPredictorStatic", "AAI_QUARTIC_MALE") => {
-            Some(VRP_STATIC.history.age[0][3])
-        }
-        ("ViolentReoffendingPredictorStatic", "AAI_FEMALE") => Some(VRP_STATIC.history.age[1][0]),
-        ("ViolentReoffendingPredictorStatic", "AAI_QUADRATIC_FEMALE") => {
-            Some(VRP_STATIC.history.age[1][1])
-        }
-        ("ViolentReoffendingPredictorStatic", "AAI_CUBIC_FEMALE") => {
-            Some(VRP_STATIC.history.age[1][2])
-        }
-        ("ViolentReoffendingPredictorStatic", "AAI_QUARTIC_FEMALE") => {
-            Some(VRP_STATIC.history.age[1][3])
-        }
-        ("ViolentReoffendingPredictorStatic", "FEMALE") => Some(VRP_STATIC.history.female),
-        ("ViolentReoffendingPredictorStatic", "FIRST_SANCTION") => {
-            Some(VRP_STATIC.history.first_sanction)
-        }
-        ("ViolentReoffendingPredictorStatic", "SECOND_SANCTION") => {
-            Some(VRP_STATIC.history.second_sanction)
-        }
-        ("ViolentReoffendingPredictorStatic", "SANCTION_OCCASIONS") => {
-            Some(VRP_STATIC.history.sanction_occasions)
-        }
-        ("ViolentReoffendingPredictorStatic", "YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_MALE") => {
-            Some(VRP_STATIC.history.gap[0])
-        }
-        ("ViolentReoffendingPredictorStatic", "YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_FEMALE") => {
-            Some(VRP_STATIC.history.gap[1])
-        }
-        ("ViolentReoffendingPredictorStatic", "OFFENCE_FREE_MONTHS") => {
-            Some(VRP_STATIC.history.offence_free_months[0])
-        }
-        ("ViolentReoffendingPredictorStatic", "OFFENCE_FREE_MONTHS_QUADRATIC") => {
-            Some(VRP_STATIC.history.offence_free_months[1])
-        }
-        ("ViolentReoffendingPredictorStatic", "OFFENCE_FREE_MONTHS_CUBIC") => {
-            Some(VRP_STATIC.history.offence_free_months[2])
-        }
-        ("ViolentReoffendingPredictorStatic", "OFFENCE_FREE_MONTHS_QUARTIC") => {
-            Some(VRP_STATIC.history.offence_free_months[3])
-        }
-        ("ViolentReoffendingPredictorStatic", "THREE_PLUS_SANCTIONS_COPAS_V_MALE") => {
-            Some(VRP_STATIC.history.copas[0])
-        }
-        ("ViolentReoffendingPredictorStatic", "THREE_PLUS_SANCTIONS_COPAS_V_FEMALE") => {
-            Some(VRP_STATIC.history.copas[1])
-        }
-        ("ViolentReoffendingPredictorStatic", "NEVER_VIOLENT_MALE") => {
-            Some(VRP_STATIC.history.never_violent[0])
-        }
-        ("ViolentReoffendingPredictorStatic", "NEVER_VIOLENT_FEMALE") => {
-            Some(VRP_STATIC.history.never_violent[1])
-        }
-        ("ViolentReoffendingPredictorStatic", "ONCE_VIOLENT") => {
-            Some(VRP_STATIC.history.once_violent)
-        }
-        ("ViolentReoffendingPredictorStatic", "VIOLENT_SANCTIONS") => {
-            Some(VRP_STATIC.history.violent_sanctions)
-        }
-        ("ViolentReoffendingPredictorStatic", "VIOLENT_RATE") => {
-            Some(VRP_STATIC.history.violent_rate)
-        }
-        ("ViolentReoffendingPredictorDynamic", "TWO_YEAR_CONSTANT") => {
-            Some(VRP_DYNAMIC.history.intercept)
-        }
-        ("ViolentReoffendingPredictorDynamic", "AAI_MALE") => Some(VRP_DYNAMIC.history.age[0][0]),
-        ("ViolentReoffendingPredictorDynamic", "AAI_QUADRATIC_MALE") => {
-            Some(VRP_DYNAMIC.history.age[0][1])
-        }
-        ("ViolentReoffendingPredictorDynamic", "AAI_FEMALE") => Some(VRP_DYNAMIC.history.age[1][0]),
-        ("ViolentReoffendingPredictorDynamic", "AAI_QUADRATIC_FEMALE") => {
-            Some(VRP_DYNAMIC.history.age[1][1])
-        }
-        ("ViolentReoffendingPredictorDynamic", "AAI_CUBIC_FEMALE") => {
-            Some(VRP_DYNAMIC.history.age[1][2])
-        }
-        ("ViolentReoffendingPredictorDynamic", "AAI_QUARTIC_FEMALE") => {
-            Some(VRP_DYNAMIC.history.age[1][3])
-        }
-        ("ViolentReoffendingPredictorDynamic", "FEMALE") => Some(VRP_DYNAMIC.history.female),
-        ("ViolentReoffendingPredictorDynamic", "FIRST_SANCTION") => {
-            Some(VRP_DYNAMIC.history.first_sanction)
-        }
-        ("ViolentReoffendingPredictorDynamic", "SECOND_SANCTION") => {
-            Some(VRP_DYNAMIC.history.second_sanction)
-        }
-        ("ViolentReoffendingPredictorDynamic", "SANCTION_OCCASIONS") => {
-            Some(VRP_DYNAMIC.history.sanction_occasions)
-        }
-        ("ViolentReoffendingPredictorDynamic", "YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_MALE") => {
-            Some(VRP_DYNAMIC.history.gap[0])
-        }
-        ("ViolentReoffendingPredictorDynamic", "YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_FEMALE") => {
-            Some(VRP_DYNAMIC.history.gap[1])
-        }
-        ("ViolentReoffendingPredictorDynamic", "OFFENCE_FREE_MONTHS") => {
-            Some(VRP_DYNAMIC.history.offence_free_months[0])
-        }
-        ("ViolentReoffendingPredictorDynamic", "OFFENCE_FREE_MONTHS_QUADRATIC") => {
-            Some(VRP_DYNAMIC.history.offence_free_months[1])
-        }
-        ("ViolentReoffendingPredictorDynamic", "THREE_PLUS_SANCTIONS_COPAS_V_MALE") => {
-            Some(VRP_DYNAMIC.history.copas[0])
-        }
-        ("ViolentReoffendingPredictorDynamic", "THREE_PLUS_SANCTIONS_COPAS_V_FEMALE") => {
-            Some(VRP_DYNAMIC.history.copas[1])
-        }
-        ("ViolentReoffendingPredictorDynamic", "NEVER_VIOLENT_MALE") => {
-            Some(VRP_DYNAMIC.history.never_violent[0])
-        }
-        ("ViolentReoffendingPredictorDynamic", "NEVER_VIOLENT_FEMALE") => {
-            Some(VRP_DYNAMIC.history.never_violent[1])
-        }
-        ("ViolentReoffendingPredictorDynamic", "ONCE_VIOLENT") => {
-            Some(VRP_DYNAMIC.history.once_violent)
-        }
-        ("ViolentReoffendingPredictorDynamic", "VIOLENT_SANCTIONS") => {
-            Some(VRP_DYNAMIC.history.violent_sanctions)
-        }
-        ("ViolentReoffendingPredictorDynamic", "VIOLENT_RATE") => {
-            Some(VRP_DYNAMIC.history.violent_rate)
-        }
-        ("ViolentReoffendingPredictorDynamic", "ACCOMMODATION_SUITABILITY") => {
-            Some(VRP_DYNAMIC.answers.accommodation_suitability)
-        }
-        ("ViolentReoffendingPredictorDynamic", "UNEMPLOYED") => {
-            Some(VRP_DYNAMIC.answers.unemployed)
-        }
-        ("ViolentReoffendingPredictorDynamic", "LIVE_IN_RELATIONSHIP") => {
-            Some(VRP_DYNAMIC.answers.live_in_relationship)
-        }
-        ("ViolentReoffendingPredictorDynamic", "RELATIONSHIP_QUALITY") => {
-            Some(VRP_DYNAMIC.answers.relationship_quality)
-        }
-        ("ViolentReoffendingPredictorDynamic", "QUALITY_OF_LIVE_IN_RELATIONSHIP") => {
-            Some(VRP_DYNAMIC.answers.quality_of_live_in_relationship)
-        }
-        ("ViolentReoffendingPredictorDynamic", "DOMESTIC_ABUSE") => {
-            Some(VRP_DYNAMIC.answers.domestic_abuse)
-        }
-        ("ViolentReoffendingPredictorDynamic", "ACTIVITIES_ENCOURAGE_OFFENDING") => {
-            Some(VRP_DYNAMIC.answers.activities_encourage_offending)
-        }
-        ("ViolentReoffendingPredictorDynamic", "MOTIVATION_TO_TACKLE_DRUG_MISUSE") => {
-            Some(VRP_DYNAMIC.answers.motivation_to_tackle_drug_misuse)
-        }
-        ("ViolentReoffendingPredictorDynamic", "CHRONIC_DRINKING") => {
-            Some(VRP_DYNAMIC.answers.chronic_drinking)
-        }
-        ("ViolentReoffendingPredictorDynamic", "BINGE_DRINKING") => {
-            Some(VRP_DYNAMIC.answers.binge_drinking)
-        }
-        ("ViolentReoffendingPredictorDynamic", "IMPULSIVITY") => {
-            Some(VRP_DYNAMIC.answers.impulsivity)
-        }
-        ("ViolentReoffendingPredictorDynamic", "TEMPER") => Some(VRP_DYNAMIC.answers.temper),
-        ("ViolentReoffendingPredictorDynamic", "METHADONE") => Some(VRP_DYNAMIC.answers.methadone),
-        ("ViolentReoffendingPredictorDynamic", "OTHER_OPIATE") => {
-            Some(VRP_DYNAMIC.answers.other_opiate)
-        }
-        ("ViolentReoffendingPredictorDynamic", "CRACK_COCAINE") => {
-            Some(VRP_DYNAMIC.answers.crack_cocaine)
-        }
-        ("ViolentReoffendingPredictorDynamic", "POWDER_COCAINE") => {
-            Some(VRP_DYNAMIC.answers.powder_cocaine)
-        }
-        ("ViolentReoffendingPredictorDynamic", "PRESCRIPTION_DRUG_MISUSE") => {
-            Some(VRP_DYNAMIC.answers.prescription_drug_misuse)
-        }
-        ("ViolentReoffendingPredictorDynamic", "BENZODIAZEPINES") => {
-            Some(VRP_DYNAMIC.answers.benzodiazepines)
-        }
-        ("ViolentReoffendingPredictorDynamic", "CANNABIS") => Some(VRP_DYNAMIC.answers.cannabis),
-        ("ViolentReoffendingPredictorDynamic", "STEROIDS") => Some(VRP_DYNAMIC.answers.steroids),
-        ("ViolentReoffendingPredictorDynamic", "OTHER_DRUGS") => {
-            Some(VRP_DYNAMIC.answers.other_drugs)
-        }
-        ("SeriousViolentReoffendingPredictorStatic", "TWO_YEAR_CONSTANT") => {
-            Some(SVRP_STATIC.history.intercept)
-        }
-        ("SeriousViolentReoffendingPredictorStatic", "AAI_MALE") => {
-            Some(SVRP_STATIC.history.age[0][0])
-        }
-        ("SeriousViolentReoffendingPredictorStatic", "AAI_QUADRATIC_MALE") => {
-            Some(SVRP_STATIC.history.age[0][1])
-        }
-        ("SeriousViolentReoffendingPredictorStatic", "AAI_FEMALE") => {
-            Some(SVRP_STATIC.history.age[1][0])
-        }
-        ("SeriousViolentReoffendingPredictorStatic", "AAI_QUADRATIC_FEMALE") => {
-            Some(SVRP_STATIC.history.age[1][1])
-        }
-        ("SeriousViolentReoffendingPredictorStatic", "FEMALE") => Some(SVRP_STATIC.history.female),
-        ("SeriousViolentReoffendingPredictorStatic", "FIRST_SANCTION") => {
-            Some(SVRP_STATIC.history.first_sanction)
-        }
-        ("SeriousViolentReoffendingPredictorStatic", "SECOND_SANCTION") => {
-            Some(SVRP_STATIC.history.second_sanction)
-        }
-        ("SeriousViolentReoffendingPredictorStatic", "SANCTION_OCCASIONS") => {
-            Some(SVRP_STATIC.history.sanction_occasions)
-        }
-        (
-            "SeriousViolentReoffendingPredictorStatic",
-            "YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_MALE",
-        ) => Some(SVRP_STATIC.history.gap[0]),
-        (
-            "SeriousViolentReoffendingPredictorStatic",
-            "YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_FEMALE",
-        ) => Some(SVRP_STATIC.history.gap[1]),
-        ("SeriousViolentReoffendingPredictorStatic", "OFFENCE_FREE_MONTHS") => {
-            Some(SVRP_STATIC.history.offence_free_months[0])
-        }
-        ("SeriousViolentReoffendingPredictorStatic", "OFFENCE_FREE_MONTHS_QUADRATIC") => {
-            Some(SVRP_STATIC.history.offence_free_months[1])
-        }
-        ("SeriousViolentReoffendingPredictorStatic", "OFFENCE_FREE_MONTHS_CUBIC") => {
-            Some(SVRP_STATIC.history.offence_free_months[2])
-        }
-        ("SeriousViolentReoffendingPredictorStatic", "OFFENCE_FREE_MONTHS_QUARTIC") => {
-            Some(SVRP_STATIC.history.offence_free_months[3])
-        }
-        ("SeriousViolentReoffendingPredictorStatic", "THREE_PLUS_SANCTIONS_COPAS_V_MALE") => {
-            Some(SVRP_STATIC.history.copas[0])
-        }
-        ("SeriousViolentReoffendingPredictorStatic", "THREE_PLUS_SANCTIONS_COPAS_V_FEMALE") => {
-            Some(SVRP_STATIC.history.copas[1])
-        }
-        ("SeriousViolentReoffendingPredictorStatic", "NEVER_VIOLENT_MALE") => {
-            Some(SVRP_STATIC.history.never_violent[0])
-        }
-        ("SeriousViolentReoffendingPredictorStatic", "NEVER_VIOLENT_FEMALE") => {
-            Some(SVRP_STATIC.history.never_violent[1])
-        }
-        ("SeriousViolentReoffendingPredictorStatic", "ONCE_VIOLENT") => {
-            Some(SVRP_STATIC.history.once_violent)
-        }
-        ("SeriousViolentReoffendingPredictorStatic", "VIOLENT_SANCTIONS") => {
-            Some(SVRP_STATIC.history.violent_sanctions)
-        }
-        ("SeriousViolentReoffendingPredictorStatic", "VIOLENT_RATE") => {
-            Some(SVRP_STATIC.history.violent_rate)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "TWO_YEAR_CONSTANT") => {
-            Some(SVRP_DYNAMIC.history.intercept)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "AAI_MALE") => {
-            Some(SVRP_DYNAMIC.history.age[0][0])
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "AAI_QUADRATIC_MALE") => {
-            Some(SVRP_DYNAMIC.history.age[0][1])
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "AAI_FEMALE") => {
-            Some(SVRP_DYNAMIC.history.age[1][0])
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "AAI_QUADRATIC_FEMALE") => {
-            Some(SVRP_DYNAMIC.history.age[1][1])
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "FEMALE") => {
-            Some(SVRP_DYNAMIC.history.female)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "FIRST_SANCTION") => {
-            Some(SVRP_DYNAMIC.history.first_sanction)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "SECOND_SANCTION") => {
-            Some(SVRP_DYNAMIC.history.second_sanction)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "SANCTION_OCCASIONS") => {
-            Some(SVRP_DYNAMIC.history.sanction_occasions)
-        }
-        (
-            "SeriousViolentReoffendingPredictorDynamic",
-            "YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_MALE",
-        ) => Some(SVRP_DYNAMIC.history.gap[0]),
-        (
-            "SeriousViolentReoffendingPredictorDynamic",
-            "YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_FEMALE",
-        ) => Some(SVRP_DYNAMIC.history.gap[1]),
-        ("SeriousViolentReoffendingPredictorDynamic", "OFFENCE_FREE_MONTHS") => {
-            Some(SVRP_DYNAMIC.history.offence_free_months[0])
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "OFFENCE_FREE_MONTHS_QUADRATIC") => {
-            Some(SVRP_DYNAMIC.history.offence_free_months[1])
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "OFFENCE_FREE_MONTHS_CUBIC") => {
-            Some(SVRP_DYNAMIC.history.offence_free_months[2])
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "OFFENCE_FREE_MONTHS_QUARTIC") => {
-            Some(SVRP_DYNAMIC.history.offence_free_months[3])
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "THREE_PLUS_SANCTIONS_COPAS_V_MALE") => {
-            Some(SVRP_DYNAMIC.history.copas[0])
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "THREE_PLUS_SANCTIONS_COPAS_V_FEMALE") => {
-            Some(SVRP_DYNAMIC.history.copas[1])
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "NEVER_VIOLENT_MALE") => {
-            Some(SVRP_DYNAMIC.history.never_violent[0])
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "NEVER_VIOLENT_FEMALE") => {
-            Some(SVRP_DYNAMIC.history.never_violent[1])
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "ONCE_VIOLENT") => {
-            Some(SVRP_DYNAMIC.history.once_violent)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "VIOLENT_SANCTIONS") => {
-            Some(SVRP_DYNAMIC.history.violent_sanctions)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "VIOLENT_RATE") => {
-            Some(SVRP_DYNAMIC.history.violent_rate)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "CARRY_OR_USE_WEAPON") => {
-            Some(SVRP_DYNAMIC.answers.carry_or_use_weapon)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "ACCOMMODATION_SUITABILITY") => {
-            Some(SVRP_DYNAMIC.answers.accommodation_suitability)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "UNEMPLOYED") => {
-            Some(SVRP_DYNAMIC.answers.unemployed)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "CHRONIC_DRINKING") => {
-            Some(SVRP_DYNAMIC.answers.chronic_drinking)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "TEMPER") => {
-            Some(SVRP_DYNAMIC.answers.temper)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "PRO_CRIMINAL_ATTITUDE") => {
-            Some(SVRP_DYNAMIC.answers.pro_criminal_attitude)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "PAST_HOMICIDE_OFFENCE") => {
-            Some(SVRP_DYNAMIC.answers.past_homicide_offence)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "PAST_GBH_OFFENCE") => {
-            Some(SVRP_DYNAMIC.answers.past_gbh_offence)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "PAST_KIDNAPPING_OFFENCE") => {
-            Some(SVRP_DYNAMIC.answers.past_kidnapping_offence)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "PAST_FIREARMS_OFFENCE") => {
-            Some(SVRP_DYNAMIC.answers.past_firearms_offence)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "PAST_ROBBERY_OFFENCE") => {
-            Some(SVRP_DYNAMIC.answers.past_robbery_offence)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "PAST_AGGRAVATED_BURGLARY_OFFENCE") => {
-            Some(SVRP_DYNAMIC.answers.past_aggravated_burglary_offence)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "PAST_WEAPON_OFFENCE") => {
-            Some(SVRP_DYNAMIC.answers.past_weapon_offence)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "PAST_CRIMINAL_DAMAGE_OFFENCE") => {
-            Some(SVRP_DYNAMIC.answers.past_criminal_damage_offence)
-        }
-        ("SeriousViolentReoffendingPredictorDynamic", "PAST_ARSON_OFFENCE") => {
-            Some(SVRP_DYNAMIC.answers.past_arson_offence)
-        }
-        _ => None,
-    }
+pub(crate) fn by_name(table: &Coefficients, name: &str) -> Option<f64> {
+    Some(match name {
+        "TWO_YEAR_CONSTANT" => table.history.intercept,
+        "AAI_MALE" => table.history.age[0][0],
+        "AAI_QUADRATIC_MALE" => table.history.age[0][1],
+        "AAI_CUBIC_MALE" => table.history.age[0][2],
+        "AAI_QUARTIC_MALE" => table.history.age[0][3],
+        "AAI_FEMALE" => table.history.age[1][0],
+        "AAI_QUADRATIC_FEMALE" => table.history.age[1][1],
+        "AAI_CUBIC_FEMALE" => table.history.age[1][2],
+        "AAI_QUARTIC_FEMALE" => table.history.age[1][3],
+        "FEMALE" => table.history.female,
+        "FIRST_SANCTION" => table.history.first_sanction,
+        "SECOND_SANCTION" => table.history.second_sanction,
+        "SANCTION_OCCASIONS" => table.history.sanction_occasions,
+        "YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_MALE" => table.history.gap[0],
+        "YRS_BETWEEN_FIRST_AND_SECOND_SANCTION_FEMALE" => table.history.gap[1],
+        "OFFENCE_FREE_MONTHS" => table.history.offence_free_months[0],
+        "OFFENCE_FREE_MONTHS_QUADRATIC" => table.history.offence_free_months[1],
+        "OFFENCE_FREE_MONTHS_CUBIC" => table.history.offence_free_months[2],
+        "OFFENCE_FREE_MONTHS_QUARTIC" => table.history.offence_free_months[3],
+        "THREE_PLUS_SANCTIONS_COPAS_G_MALE" | "THREE_PLUS_SANCTIONS_COPAS_V_MALE" => {
+            table.history.copas[0]
+        }
+        "THREE_PLUS_SANCTIONS_COPAS_G_FEMALE" | "THREE_PLUS_SANCTIONS_COPAS_V_FEMALE" => {
+            table.history.copas[1]
+        }
+        "THREE_PLUS_SANCTIONS_COPAS_SQUARED_MALE" => table.history.copas_squared[0],
+        "THREE_PLUS_SANCTIONS_COPAS_SQUARED_FEMALE" => table.history.copas_squared[1],
+        "NEVER_VIOLENT_MALE" => table.history.never_violent[0],
+        "NEVER_VIOLENT_FEMALE" => table.history.never_violent[1],
+        "ONCE_VIOLENT" => table.history.once_violent,
+        "VIOLENT_SANCTIONS" => table.history.violent_sanctions,
+        "VIOLENT_RATE" => table.history.violent_rate,
+        "ACCOMMODATION_SUITABILITY" => table.answers.accommodation_suitability,
+        "UNEMPLOYED" => table.answers.unemployed,
+        "LIVE_IN_RELATIONSHIP" => table.answers.live_in_relationship,
+        "RELATIONSHIP_QUALITY" => table.answers.relationship_quality,
+        "QUALITY_OF_LIVE_IN_RELATIONSHIP" => table.answers.quality_of_live_in_relationship,
+        "DOMESTIC_ABUSE" => table.answers.domestic_abuse,
+        "ACTIVITIES_ENCOURAGE_OFFENDING" => table.answers.activities_encourage_offending,
+        "MOTIVATION_TO_TACKLE_DRUG_MISUSE" => table.answers.motivation_to_tackle_drug_misuse,
+        "CHRONIC_DRINKING" => table.answers.chronic_drinking,
+        "BINGE_DRINKING" => table.answers.binge_drinking,
+        "IMPULSIVITY" => table.answers.impulsivity,
+        "TEMPER" => table.answers.temper,
+        "PRO_CRIMINAL_ATTITUDE" => table.answers.pro_criminal_attitude,
+        "HEROIN" => table.answers.heroin,
+        "METHADONE" => table.answers.methadone,
+        "OTHER_OPIATE" => table.answers.other_opiate,
+        "CRACK_COCAINE" => table.answers.crack_cocaine,
+        "POWDER_COCAINE" => table.answers.powder_cocaine,
+        "PRESCRIPTION_DRUG_MISUSE" => table.answers.prescription_drug_misuse,
+        "BENZODIAZEPINES" => table.answers.benzodiazepines,
+        "CANNABIS" => table.answers.cannabis,
+        "STEROIDS" => table.answers.steroids,
+        "OTHER_DRUGS" => table.answers.other_drugs,
+        "CARRY_OR_USE_WEAPON" => table.answers.carry_or_use_weapon,
+        "PAST_HOMICIDE_OFFENCE" => table.answers.past_homicide_offence,
+        "PAST_GBH_OFFENCE" => table.answers.past_gbh_offence,
+        "PAST_KIDNAPPING_OFFENCE" => table.answers.past_kidnapping_offence,
+        "PAST_FIREARMS_OFFENCE" => table.answers.past_firearms_offence,
+        "PAST_ROBBERY_OFFENCE" => table.answers.past_robbery_offence,
+        "PAST_AGGRAVATED_BURGLARY_OFFENCE" => table.answers.past_aggravated_burglary_offence,
+        "PAST_WEAPON_OFFENCE" => table.answers.past_weapon_offence,
+        "PAST_CRIMINAL_DAMAGE_OFFENCE" => table.answers.past_criminal_damage_offence,
+        "PAST_ARSON_OFFENCE" => table.answers.past_arson_offence,
+        _ => return None,
+    })
 }
 
 /// `ImagesAndIndirectContactSexualReoffendingPredictorStatic` at 016919c: the hierarchy weights (2+ images, 1 image, 2+ contact child, 1 contact child, non-contact with contact adult).

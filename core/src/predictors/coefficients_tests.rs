@@ -24,7 +24,7 @@ fn tables_match_data_file() {
         assert!(coefs.len() >= 20, "{file}");
         for c in coefs {
             let name = c[0].as_str().unwrap();
-            assert_eq!(by_name(file, name), Some(number(&c[2])), "{file} {name}");
+            assert_eq!(by_name(table, name), Some(number(&c[2])), "{file} {name}");
         }
         let cats = doc[file]["categories"].as_array().unwrap();
         assert_eq!(cats.len(), 24, "{file}");

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::dcsrp::{consistent, count_sum, known_counts};
+use super::dcsrp::{consistent, count_sum, female, known_counts};
 use super::logistic::coefficients::{CSRP_FEMALE, IIC_SRP_WEIGHTS};
 use super::rules::combined::{self as rules, Idx};
 use super::violent::{ViolentInput, svrp};
@@ -96,11 +96,7 @@ pub struct IicSrpScore {
 /// the service fails with `UNEXPECTED_ERROR`; here it is `count_missing` too), then for a man all four counts 0
 /// and the counts above the total, then non-zero counts with no sexual history.
 pub fn iic_srp(input: &IicSrpInput) -> Result<IicSrpScore, DcSrpError> {
-    let female = match input.sex {
-        Sex::Male => false,
-        Sex::Female => true,
-        Sex::NotSpecified => return Err(DcSrpError::SexNotSpecified),
-    };
+    let female = female(input.sex)?;
     let counts = [
         input.contact_adult_sexual_sanctions,
         input.contact_child_sexual_sanctions,

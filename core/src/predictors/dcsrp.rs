@@ -223,6 +223,15 @@ pub(crate) fn known_counts(counts: [Option<u32>; 4]) -> Result<[u32; 4], DcSrpEr
     Ok(known)
 }
 
+/// Whether the person is a woman: the sexual predictors' first check, `sex_not_specified` when not given.
+pub(crate) fn female(sex: Sex) -> Result<bool, DcSrpError> {
+    match sex {
+        Sex::Male => Ok(false),
+        Sex::Female => Ok(true),
+        Sex::NotSpecified => Err(DcSrpError::SexNotSpecified),
+    }
+}
+
 /// The four counts' sum.
 pub(crate) fn count_sum(c: [u32; 4]) -> u64 {
     c.iter().map(|&x| u64::from(x)).sum()
@@ -234,11 +243,7 @@ fn tiered(n: u32, step: u32) -> u32 {
 
 /// Scores DC-SRP. The first failing check, in the order of [`DcSrpError`]'s variants, is the error.
 pub fn dc_srp(input: &DcSrpInput) -> Result<DcSrpScore, DcSrpError> {
-    let female = match input.sex {
-        Sex::Male => false,
-        Sex::Female => true,
-        Sex::NotSpecified => return Err(DcSrpError::SexNotSpecified),
-    };
+    let female = female(input.sex)?;
     let counts = [
         input.contact_adult_sexual_sanctions,
         input.contact_child_sexual_sanctions,

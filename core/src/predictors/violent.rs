@@ -225,21 +225,7 @@ const VRP_REQUIRED: [&str; 11] = [
     "temper_control",
 ];
 /// VRP's drug answers (no heroin term; methadone).
-const VRP_DRUGS: [&str; 13] = [
-    "has_other_opiate_usage",
-    "has_crack_cocaine_usage",
-    "has_powder_cocaine_usage",
-    "has_misused_prescription_drug_usage",
-    "has_benzodiazepines_usage",
-    "has_cannabis_usage",
-    "has_steroids_usage",
-    "has_other_drugs_usage",
-    "has_ketamine_usage",
-    "has_spice_usage",
-    "has_hallucinogens_usage",
-    "has_solvents_usage",
-    "has_methadone_usage",
-];
+const VRP_DRUGS: &[&str] = DynamicAnswers::FLAGS.split_at(4).1;
 /// SVRP's required dynamic answers.
 const SVRP_REQUIRED: [&str; 7] = [
     "carrying_or_using_weapon",
@@ -473,9 +459,9 @@ pub fn vrp(input: &ViolentInput) -> Result<VrpScore, ArpError> {
         input,
         &Predictor {
             required: &VRP_REQUIRED,
-            required_slots: &const { answer_slots(&VRP_REQUIRED) },
-            drugs: &VRP_DRUGS,
-            drug_slots: &const { answer_slots(&VRP_DRUGS) },
+            required_slots: &const { answer_slots::<11>(&VRP_REQUIRED) },
+            drugs: VRP_DRUGS,
+            drug_slots: &const { answer_slots::<13>(VRP_DRUGS) },
             tables: [&VRP_STATIC, &VRP_DYNAMIC],
             dynamic: vrp_dynamic,
             edges: [30.0, 60.0, 80.0],
@@ -492,7 +478,7 @@ pub fn svrp(input: &ViolentInput) -> Result<SvrpScore, ArpError> {
         input,
         &Predictor {
             required: &SVRP_REQUIRED,
-            required_slots: &const { answer_slots(&SVRP_REQUIRED) },
+            required_slots: &const { answer_slots::<7>(&SVRP_REQUIRED) },
             drugs: &[],
             drug_slots: &[],
             tables: [&SVRP_STATIC, &SVRP_DYNAMIC],

@@ -1,7 +1,7 @@
 //! Fails when a checked-in generated file is not what the current types generate: `schema/case.schema.json`,
 //! `schema/types.schema.json`, the Python types `bindings-python/python/probation/_types.py` and core's
 //! `core/src/interchange/format_keys.txt`.
-#![allow(clippy::unwrap_used, clippy::panic, reason = "test code")]
+#![cfg(test)]
 
 use std::path::Path;
 
