@@ -820,7 +820,7 @@ pub fn arp(input: &ArpInput) -> Result<ArpScore, ArpError> {
     )?;
     let mut fired = RuleList::new(rules::TABLE);
     let missing = missing_answers(&input.dynamic, &REQUIRED, &REQUIRED_SLOTS);
-    let inconsistent = inconsistent_drugs(&input.dynamic, &DRUGS, &DRUG_SLOTS);
+    let inconsistent = inconsistent_drugs(&input.dynamic, DRUGS, &DRUG_SLOTS);
     let is_dynamic = missing.is_empty() && inconsistent.is_empty();
     let (c, dynamic) = if is_dynamic {
         fired.fire(Idx::DYNAMIC.bit());
