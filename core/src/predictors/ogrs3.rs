@@ -537,17 +537,8 @@ fn percentage(p: f64) -> (u8, bool) {
 }
 
 fn band(two_year: u8) -> RiskBand {
-    // Counted, not matched: a chain of range tests on data-dependent percentages mispredicts.
-    let i = usize::from(two_year >= 50) + usize::from(two_year >= 75) + usize::from(two_year >= 90);
-    BANDS.get(i).copied().unwrap_or(RiskBand::VeryHigh)
+    super::arp::band(f64::from(two_year), [50.0, 75.0, 90.0])
 }
-
-const BANDS: [RiskBand; 4] = [
-    RiskBand::Low,
-    RiskBand::Medium,
-    RiskBand::High,
-    RiskBand::VeryHigh,
-];
 
 /// The arithmetic, on validated inputs, with the explanation.
 fn score(v: Valid) -> Ogrs3Score {
