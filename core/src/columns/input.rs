@@ -110,7 +110,9 @@ impl<'a> Columns<'a> {
         let bad = |what| ColumnError::new(name, what);
         match (c.kind(), data) {
             (Kind::Date, Data::Date(v)) => {
-                if let Some(i) = v.iter().position(|d| *d != NO_DATE && date(*d).is_none()) {
+                // chrono's range in days since 1970 (a range check per row, not a date built per row).
+                let range = days(NaiveDate::MIN)..=days(NaiveDate::MAX);
+                if let Some(i) = v.iter().position(|d| *d != NO_DATE && !range.contains(d)) {
                     return Err(bad("date out of range").at(i));
                 }
             }
