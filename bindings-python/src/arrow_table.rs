@@ -70,21 +70,28 @@ impl Conv<'_> {
     }
 }
 
-/// The values of `a` mapped by `f`, `missing` where null; `Err(row)` at the first value `f` refuses.
+/// The values of `a` mapped by `f`, `missing` where null; `Err(row)` at the first value `f` refuses. One
+/// preallocated pass (a `collect` into `Result` loses the length and regrows the vector).
 fn map_values<T: ArrowPrimitiveType, U: Copy>(
     a: &PrimitiveArray<T>,
     missing: U,
     f: impl Fn(T::Native) -> Option<U>,
 ) -> Result<Vec<U>, usize> {
-    let values = a.values().iter();
+    let values = a.values();
+    let mut out = Vec::with_capacity(values.len());
     match a.nulls().filter(|n| n.null_count() > 0) {
-        None => values.enumerate().map(|(i, v)| f(*v).ok_or(i)).collect(),
-        Some(nulls) => values
-            .zip(nulls.iter())
-            .enumerate()
-            .map(|(i, (v, ok))| if ok { f(*v).ok_or(i) } else { Ok(missing) })
-            .collect(),
+        None => {
+            for (i, v) in values.iter().enumerate() {
+                out.push(f(*v).ok_or(i)?);
+            }
+        }
+        Some(nulls) => {
+            for (i, (v, ok)) in values.iter().zip(nulls.iter()).enumerate() {
+                out.push(if ok { f(*v).ok_or(i)? } else { missing });
+            }
+        }
     }
+    Ok(out)
 }
 
 /// A primitive array whose values are core's encoding: borrowed when it has no nulls, else copied with
@@ -172,6 +179,7 @@ fn bad_at(name: &str, what: &str, row: usize) -> Error {
 }
 
 /// Days since 1970 of a count of `per_day` units; out of `i32` gives a day core refuses as out of range.
+#[inline(always)]
 fn floor_days(v: i64, per_day: i64) -> i32 {
     i32::try_from(v.div_euclid(per_day)).unwrap_or(i32::MAX)
 }
@@ -186,27 +194,27 @@ fn read_date<'a>(name: &str, a: &'a dyn Array) -> Result<Conv<'a>, Error> {
         DataType::Date64 => days(map_values(a.as_primitive::<Date64Type>(), NO_DATE, |v| {
             Some(floor_days(v, 86_400_000))
         }))?,
-        DataType::Timestamp(unit, None) => {
-            let per_day = match unit {
-                TimeUnit::Second => 86_400,
-                TimeUnit::Millisecond => 86_400_000,
-                TimeUnit::Microsecond => 86_400_000_000,
-                TimeUnit::Nanosecond => 86_400_000_000_000,
-            };
-            let f = |v: i64| Some(floor_days(v, per_day));
-            days(match unit {
-                TimeUnit::Second => map_values(a.as_primitive::<TimestampSecondType>(), NO_DATE, f),
-                TimeUnit::Millisecond => {
-                    map_values(a.as_primitive::<TimestampMillisecondType>(), NO_DATE, f)
-                }
-                TimeUnit::Microsecond => {
-                    map_values(a.as_primitive::<TimestampMicrosecondType>(), NO_DATE, f)
-                }
-                TimeUnit::Nanosecond => {
-                    map_values(a.as_primitive::<TimestampNanosecondType>(), NO_DATE, f)
-                }
-            })?
-        }
+        // Constant divisors, one closure per unit, so that the division compiles to a multiplication.
+        DataType::Timestamp(TimeUnit::Second, None) => days(map_values(
+            a.as_primitive::<TimestampSecondType>(),
+            NO_DATE,
+            |v| Some(floor_days(v, 86_400)),
+        ))?,
+        DataType::Timestamp(TimeUnit::Millisecond, None) => days(map_values(
+            a.as_primitive::<TimestampMillisecondType>(),
+            NO_DATE,
+            |v| Some(floor_days(v, 86_400_000)),
+        ))?,
+        DataType::Timestamp(TimeUnit::Microsecond, None) => days(map_values(
+            a.as_primitive::<TimestampMicrosecondType>(),
+            NO_DATE,
+            |v| Some(floor_days(v, 86_400_000_000)),
+        ))?,
+        DataType::Timestamp(TimeUnit::Nanosecond, None) => days(map_values(
+            a.as_primitive::<TimestampNanosecondType>(),
+            NO_DATE,
+            |v| Some(floor_days(v, 86_400_000_000_000)),
+        ))?,
         DataType::Null => Conv::Date(Cow::Owned(vec![NO_DATE; a.len()])),
         _ => read_date(name, &cast(name, a, &DataType::Date32, "date")?)?.into_owned(),
     })
@@ -332,15 +340,44 @@ fn string_codes(name: &str, cats: Categories, a: &dyn Array) -> Result<Vec<Optio
     }
 }
 
-/// The codes of a dictionary's keys through `lut` (core's code of each dictionary entry), [`NO_CODE`] where null.
+/// The codes of a dictionary's keys through `lut` (core's code of each dictionary entry), [`NO_CODE`] where null:
+/// one pass over the keys, then the null rows cleared.
 fn dictionary_codes<K: arrow_array::types::ArrowDictionaryKeyType>(
     name: &str,
     a: &dyn Array,
     lut: &[u8],
 ) -> Result<Vec<u8>, Error> {
     let d: &DictionaryArray<K> = a.as_dictionary();
-    map_values(d.keys(), NO_CODE, |k| lut.get(k.as_usize()).copied())
-        .map_err(|i| column_error(name, format!("category code out of range at row {i}")))
+    let keys = d.keys();
+    let mut out: Vec<u8> = Vec::with_capacity(keys.len());
+    let mut out_of_range = false;
+    for k in keys.values().iter() {
+        let c = lut.get(k.as_usize()).copied();
+        out_of_range |= c.is_none();
+        out.push(c.unwrap_or(NO_CODE));
+    }
+    let nulls = keys.nulls().filter(|n| n.null_count() > 0);
+    if let Some(nulls) = nulls {
+        for (c, ok) in out.iter_mut().zip(nulls.iter()) {
+            if !ok {
+                *c = NO_CODE;
+            }
+        }
+    }
+    if out_of_range {
+        // A key with no dictionary entry, in a row that is not null: an error naming the first.
+        let bad =
+            keys.values().iter().enumerate().find(|(i, k)| {
+                lut.get(k.as_usize()).is_none() && nulls.is_none_or(|n| n.is_valid(*i))
+            });
+        if let Some((i, _)) = bad {
+            return Err(column_error(
+                name,
+                format!("category code out of range at row {i}"),
+            ));
+        }
+    }
+    Ok(out)
 }
 
 fn read_cat<'a>(name: &str, cats: Categories, a: &'a dyn Array) -> Result<Conv<'a>, Error> {

@@ -56,7 +56,21 @@ def _pandas_column(s: Any, kind: str) -> Any:
             return pa.Array.from_buffers(arrow_type, len(values), [None, pa.py_buffer(values)])
         if kind == "date" and dtype.kind != "M":
             return pa.array(pd.to_datetime(s).to_numpy(), from_pandas=True)
+        if dtype.kind == "M" and np.datetime_data(dtype)[0] in ("s", "ms", "us", "ns"):
+            # The int64 buffer wrapped as it is; NaT becomes a null through a packed validity bitmap.
+            values = np.ascontiguousarray(s.to_numpy())
+            nat = np.isnat(values)
+            validity = pa.py_buffer(np.packbits(~nat, bitorder="little")) if nat.any() else None
+            arrow_type = pa.timestamp(np.datetime_data(dtype)[0])
+            return pa.Array.from_buffers(arrow_type, len(values), [validity, pa.py_buffer(values.view(np.int64))])
         return pa.array(s.to_numpy(), from_pandas=True)
+    if isinstance(dtype, pd.CategoricalDtype):
+        # The codes wrapped as dictionary keys (-1 a null), over the categories as strings.
+        codes = np.ascontiguousarray(s.cat.codes.to_numpy())
+        missing = codes < 0
+        validity = pa.py_buffer(np.packbits(~missing, bitorder="little")) if missing.any() else None
+        keys = pa.Array.from_buffers(pa.from_numpy_dtype(codes.dtype), len(codes), [validity, pa.py_buffer(codes)])
+        return pa.DictionaryArray.from_arrays(keys, pa.array([str(c) for c in dtype.categories], pa.string()))
     if kind == "date" and not isinstance(dtype, pd.DatetimeTZDtype) and not pd.api.types.is_datetime64_any_dtype(dtype):
         return pa.array(pd.to_datetime(s).to_numpy(), from_pandas=True)
     return pa.array(s, from_pandas=True)

@@ -143,12 +143,30 @@ impl<'a> Columns<'a> {
         Ok(())
     }
 
-    /// Fills the defaults absent columns read (call once, after the last [`Self::set`]).
+    /// Fills the defaults absent columns read (call once, after the last [`Self::set`]); only those some absent
+    /// column needs, so a table with every column given allocates none.
     pub(crate) fn fill_defaults(&mut self) {
-        self.zeros = vec![0; self.n];
-        self.no_codes = vec![NO_CODE; self.n];
-        self.nans = vec![f64::NAN; self.n];
-        self.no_dates = vec![NO_DATE; self.n];
+        let absent =
+            |want: fn(Kind) -> bool| INPUTS.iter().any(|(c, _, k)| want(*k) && !self.has(*c));
+        let n = self.n;
+        let (zeros, codes, nans, dates) = (
+            absent(|k| matches!(k, Kind::Bool | Kind::U8 { .. })),
+            absent(|k| matches!(k, Kind::Cat(_))),
+            absent(|k| k == Kind::F64),
+            absent(|k| k == Kind::Date),
+        );
+        if zeros {
+            self.zeros = vec![0; n];
+        }
+        if codes {
+            self.no_codes = vec![NO_CODE; n];
+        }
+        if nans {
+            self.nans = vec![f64::NAN; n];
+        }
+        if dates {
+            self.no_dates = vec![NO_DATE; n];
+        }
     }
 
     fn get(&self, c: Input) -> Option<Data<'a>> {
