@@ -1,10 +1,8 @@
-//! The columnar API's native half: fixed-width columns (raw little-endian bytes) in, converted to core's typed
-//! column slices ([`probation_core::columns`], which declares the columns once), core's column engine run with
-//! the GIL released, fixed-width columns out (with the rules that fired as `u32` bitsets per row). The Python
-//! half (`probation/_columnar.py`) turns pandas / pyarrow columns into these bytes and back, and documents the
-//! columns (docs/python.md).
+//! The columnar API's shared pieces: the column lists (core's one declaration), the output categories, the input
+//! columns built from cases (`cases_table`, `synth_table`, `read_cases`), and the fixed-width byte columns the
+//! columnar predictors read. `assess_table` itself reads Arrow: src/arrow_table.rs.
 //!
-//! Encodings (one value per row): `bool` u8 0/1; `f64` little-endian, NaN = missing; `u8`; `date` i32 days
+//! Byte encodings (one value per row): `bool` u8 0/1; `f64` little-endian, NaN = missing; `u8`; `date` i32 days
 //! since 1970-01-01, `i32::MIN` = missing; `cat` i32 code into a list of category strings, -1 = missing.
 
 use std::collections::HashMap;
@@ -13,25 +11,20 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 
-use probation_core::allocation::{AllocationFacts, AllocationPolicy};
+use probation_core::allocation::AllocationFacts;
 use probation_core::columns::{
-    AssessError, Assessed, COMPLEXITY, Categories, Columns as CoreColumns, Data, INPUTS, Input,
-    Kind, NEEDS, NO_CODE, OUTPUTS, PREDICTOR_BANDS, PREDICTOR_KINDS, Want,
+    AssessError, COMPLEXITY, INPUTS, NEEDS, OUTPUTS, PREDICTOR_BANDS, PREDICTOR_KINDS,
     output_categories as output_categories_core,
 };
-use probation_core::model::{
-    CrcArea, MappaCategory, MappaLevel, NeedSeverity, Predictor, RoshLevel,
-};
+use probation_core::model::{MappaCategory, MappaLevel, NeedSeverity, Predictor, RoshLevel};
 use probation_core::tier::{ComplexityFactor, TierInputs};
 use probation_core::tier2026::Tier2026Inputs;
 
 use crate::allocation::facts;
-use crate::calendar::{PyCalendar, calendar_arg};
 use crate::case::PyCase;
 use crate::convert::date_arg;
 use crate::errors::Error;
 use crate::guard::guard;
-use crate::policy::allocation_policy;
 
 /// Missing date.
 pub(crate) const NO_DATE: i32 = i32::MIN;
@@ -217,65 +210,8 @@ fn row_error(i: usize, e: Error) -> Error {
     }
 }
 
-/// The core input column of `name`, from the bytes of the Python half: dates and scores copied out of the
-/// (unaligned) bytes, category codes mapped from the caller's category list to core's codes.
-fn core_column(c: &Columns<'_>, input: Input, owned: &mut Vec<Owned>) -> Result<(), Error> {
-    let name = input.name();
-    match input.kind() {
-        Kind::Date => {
-            if let Col(Some(b)) = c.col(name, 4)? {
-                owned.push(Owned::Date(
-                    b.chunks_exact(4)
-                        .map(|w| w.try_into().map_or(NO_DATE, i32::from_le_bytes))
-                        .collect(),
-                ));
-            }
-        }
-        Kind::F64 => {
-            if let Col(Some(b)) = c.col(name, 8)? {
-                owned.push(Owned::F64(
-                    b.chunks_exact(8)
-                        .map(|w| w.try_into().map_or(f64::NAN, f64::from_le_bytes))
-                        .collect(),
-                ));
-            }
-        }
-        Kind::Bool | Kind::U8 { .. } => {
-            if let Col(Some(b)) = c.col(name, 1)? {
-                owned.push(Owned::Bytes(b.to_vec()));
-            }
-        }
-        Kind::Cat(cats) => {
-            let cat = c.cat(name, |s| {
-                if cats == Categories::HomeArea {
-                    CrcArea::from_code(s).map(|a| a as u8)
-                } else {
-                    cats.code_of(s)
-                }
-            })?;
-            if cat.codes.0.is_some() {
-                let codes = (0..c.n)
-                    .map(|i| {
-                        cat.get(i).map(|v| v.unwrap_or(NO_CODE)).map_err(|()| {
-                            column_error(name, format!("category code out of range at row {i}"))
-                        })
-                    })
-                    .collect::<Result<Vec<u8>, Error>>()?;
-                owned.push(Owned::Bytes(codes));
-            }
-        }
-    }
-    Ok(())
-}
-
-/// A column converted for core.
-enum Owned {
-    Date(Vec<i32>),
-    F64(Vec<f64>),
-    Bytes(Vec<u8>),
-}
-
-fn assess_error(e: AssessError) -> Error {
+/// The Python error of a refusal of core's column engine (rows counted from the start of the input).
+pub(crate) fn assess_error(e: AssessError) -> Error {
     match e {
         AssessError::Column(c) => Error::Input {
             path: c.column.to_owned(),
@@ -293,100 +229,12 @@ fn assess_error(e: AssessError) -> Error {
     }
 }
 
-/// Converts the columns for core (in [`INPUTS`] order) and runs core's column engine.
-fn run(
-    c: &Columns<'_>,
-    on_default: Option<NaiveDate>,
-    policy: &AllocationPolicy,
-    cal: &probation_core::calendar::Calendar,
-    want: Want,
-) -> Result<Assessed, Error> {
-    let mut owned = Vec::new();
-    let mut inputs = Vec::new();
-    for (input, _, _) in INPUTS {
-        let before = owned.len();
-        core_column(c, *input, &mut owned)?;
-        if owned.len() > before {
-            inputs.push(*input);
-        }
-    }
-    let mut cols = CoreColumns::new(c.n, on_default);
-    for (input, o) in inputs.iter().zip(&owned) {
-        let data = match o {
-            Owned::Date(v) => Data::Date(v),
-            Owned::F64(v) => Data::F64(v),
-            Owned::Bytes(v) => Data::U8(v),
-        };
-        cols.set(*input, data).map_err(|e| assess_error(e.into()))?;
-    }
-    probation_core::columns::assess(cols, want, policy, cal).map_err(assess_error)
-}
-
 pub(crate) fn le_bytes<T: Copy, const N: usize>(v: &[T], f: impl Fn(T) -> [u8; N]) -> Vec<u8> {
     let mut b = Vec::with_capacity(v.len() * N);
     for x in v {
         b.extend_from_slice(&f(*x));
     }
     b
-}
-
-/// Runs allocation and/or tier over columns. Private: called by `probation._columnar`.
-#[pyfunction]
-#[pyo3(signature = (n, columns, categories, on = None, policy = None, allocation = true, tier = true, calendar = None))]
-#[allow(
-    clippy::too_many_arguments,
-    reason = "mirrors the Python call; private"
-)]
-pub(crate) fn assess_columns<'py>(
-    py: Python<'py>,
-    n: usize,
-    columns: &Bound<'py, PyDict>,
-    categories: &Bound<'py, PyDict>,
-    on: Option<&Bound<'_, PyAny>>,
-    policy: Option<&Bound<'py, PyAny>>,
-    allocation: bool,
-    tier: bool,
-    calendar: Option<&Bound<'py, PyCalendar>>,
-) -> PyResult<Bound<'py, PyDict>> {
-    guard(|| {
-        let policy = allocation_policy(policy)?;
-        let cal = calendar_arg(calendar);
-        let held = held_columns(columns)?;
-        let cols = Columns::new(n, &held, categories)?;
-        let on = on
-            .filter(|o| !o.is_none())
-            .map(|o| date_arg(o, "on"))
-            .transpose()?;
-        let want = Want {
-            allocation,
-            tier,
-            tier_2026: tier,
-        };
-        let out = py.detach(|| run(&cols, on, &policy, &cal, want))?;
-        let d = PyDict::new(py);
-        let u32s = |v: &[u32]| PyBytes::new(py, &le_bytes(v, u32::to_le_bytes));
-        if allocation {
-            d.set_item("provider", PyBytes::new(py, &out.provider))?;
-            let deadline = le_bytes(&out.deadline, i32::to_le_bytes);
-            d.set_item("allocation_deadline", PyBytes::new(py, &deadline))?;
-            d.set_item("allocation_rules", u32s(&out.allocation_rules))?;
-            d.set_item("policy", format!("{}@{}", policy.id, policy.version))?;
-        }
-        if tier {
-            d.set_item("tier", PyBytes::new(py, &out.tier))?;
-            d.set_item("tier_2026", PyBytes::new(py, &out.tier_2026))?;
-            d.set_item("provisional", PyBytes::new(py, &out.provisional))?;
-            for (name, v) in [
-                ("protect_points", &out.protect_points),
-                ("change_points", &out.change_points),
-                ("tier_rules", &out.tier_rules),
-                ("tier_2026_rules", &out.tier_2026_rules),
-            ] {
-                d.set_item(name, u32s(v))?;
-            }
-        }
-        Ok(d)
-    })
 }
 
 /// The category lists of the outputs and the categorical inputs (core's [`output_categories`]), and the ids of

@@ -7,6 +7,7 @@
 use pyo3::prelude::*;
 
 mod allocation;
+mod arrow_table;
 mod audit;
 mod calendar;
 mod calendar_columns;
@@ -93,7 +94,7 @@ fn _probation(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(audit::audit_many, m)?)?;
     m.add_function(wrap_pyfunction!(audit::timeline, m)?)?;
     m.add_function(wrap_pyfunction!(audit::synth_audited, m)?)?;
-    m.add_function(wrap_pyfunction!(columnar::assess_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow_table::assess_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(calendar_columns::working_day_column, m)?)?;
     m.add_function(wrap_pyfunction!(
         calendar_columns::add_working_days_column,

@@ -255,8 +255,7 @@ def test_gil_is_released_while_the_rules_run() -> None:
     a few milliseconds, made the edges most of the window and the test flaky."""
     from probation import _columnar, _probation
 
-    table = pd.concat([probation.synth_table(5, 50_000, ON)] * 24, ignore_index=True)
-    n, cols, cats = _columnar._encode(table)
+    table = _columnar._pandas_arrow(pd.concat([probation.synth_table(5, 50_000, ON)] * 24, ignore_index=True))
     data = list(range(1_000_000))
     random.Random(2026).shuffle(data)
     steps = 0
@@ -279,7 +278,7 @@ def test_gil_is_released_while_the_rules_run() -> None:
     started.wait()
     try:
         holding = steps_during(lambda: sorted(data))
-        released = steps_during(lambda: _probation.assess_columns(n, cols, cats))
+        released = steps_during(lambda: _probation.assess_arrow(table))
     finally:
         running = False
         t.join()

@@ -1,9 +1,10 @@
 """The columnar API: allocation and tier over a pandas DataFrame or a pyarrow Table, one row per case.
 
 The table holds the flat facts core's engines read (``AllocationFacts``, ``TierInputs``, ``Tier2026Inputs``), one column each;
-see docs/python.md for the columns. This module only converts columns to fixed-width bytes for the native
-module and its fixed-width results back to columns; the native module builds core's inputs row by row and runs
-core's engines with the GIL released.
+see docs/python.md for the columns. Arrow inputs (pyarrow, Polars, DuckDB, any PyCapsule exporter) go to the
+native module as they are, read zero-copy in Rust (src/arrow_table.rs); a pandas DataFrame is handed over as
+Arrow arrays first (numpy columns wrapped without copying). The native module runs core's column engine with the
+GIL released and returns Arrow result columns, which this module gives back in the caller's kind.
 """
 
 from __future__ import annotations
@@ -38,104 +39,83 @@ _RESULT_KINDS: dict[str, str] = dict(_native.output_columns())
 COLUMNS: dict[str, str] = {name: kind.split(":")[0] for name, kind in _INPUT_KINDS.items()}
 
 
-def _is_arrow(table: Any) -> bool:
-    return type(table).__module__.startswith("pyarrow")
-
-
-def _is_pandas(table: Any) -> bool:
-    return type(table).__module__.startswith("pandas")
-
-
-def _encode_arrow(table: pa.Table) -> tuple[int, dict[str, bytes], dict[str, list[str | None]]]:
-    import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    n = table.num_rows
-    cols: dict[str, bytes] = {}
-    cats: dict[str, list[str | None]] = {}
-    for name in table.column_names:
-        kind = COLUMNS.get(name)
-        if kind is None:
-            continue
-        col = table.column(name)
-        try:
-            if kind == "date":
-                if pa.types.is_timestamp(col.type) or pa.types.is_string(col.type) or pa.types.is_date64(col.type):
-                    col = col.cast(pa.date32())
-                days = pc.fill_null(col.cast(pa.date32()).cast(pa.int32()), NO_DATE)
-                cols[name] = np.ascontiguousarray(days.to_numpy(), dtype="<i4").tobytes()
-            elif kind == "f64":
-                if col.null_count or col.type != pa.float64():
-                    col = pc.fill_null(col.cast(pa.float64()), float("nan"))
-                cols[name] = np.ascontiguousarray(col.to_numpy(), dtype="<f8").tobytes()
-            elif kind in ("u8", "bool"):
-                if col.null_count:
-                    col = pc.fill_null(col, False if pa.types.is_boolean(col.type) else 0)
-                if pa.types.is_boolean(col.type):
-                    cols[name] = col.to_numpy().view("u1").tobytes()
-                else:
-                    cols[name] = np.ascontiguousarray(col.cast(pa.uint8()).to_numpy(), dtype="u1").tobytes()
-            else:
-                if pa.types.is_dictionary(col.type) and col.num_chunks > 0:
-                    chunks = col.unify_dictionaries().chunks
-                    indices = pa.concat_arrays([c.indices for c in chunks])
-                    dictionary = chunks[0].dictionary
-                else:
-                    encoded = col.cast(pa.string()).combine_chunks().dictionary_encode()
-                    indices, dictionary = encoded.indices, encoded.dictionary
-                codes = pc.fill_null(indices.cast(pa.int32()), -1)
-                cols[name] = np.ascontiguousarray(codes.to_numpy(), dtype="<i4").tobytes()
-                cats[name] = [None if x is None else str(x) for x in dictionary.to_pylist()]
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError) as e:
-            raise DecodeError(f"column `{name}`: cannot be read as {kind} ({type(e).__name__})") from None
-    return n, cols, cats
-
-
-def _encode_pandas(df: pd.DataFrame) -> tuple[int, dict[str, bytes], dict[str, list[str | None]]]:
+def _pandas_column(s: Any, kind: str) -> Any:
+    """One pandas column as an Arrow array for the native module: numpy ``bool``, ``uint8`` and ``float64``
+    columns wrapped zero-copy (NaN stays core's missing score), anything else converted by pyarrow."""
     import numpy as np
     import pandas as pd
+    import pyarrow as pa
 
-    n = len(df)
-    cols: dict[str, bytes] = {}
-    cats: dict[str, list[str | None]] = {}
+    dtype = s.dtype
+    if isinstance(dtype, np.dtype):
+        if dtype in (np.bool_, np.uint8) or (dtype == np.float64 and kind == "f64"):
+            values = np.ascontiguousarray(s.to_numpy())
+            if dtype == np.bool_:
+                values = values.view(np.uint8)
+            arrow_type = pa.float64() if dtype == np.float64 else pa.uint8()
+            return pa.Array.from_buffers(arrow_type, len(values), [None, pa.py_buffer(values)])
+        if kind == "date" and dtype.kind != "M":
+            return pa.array(pd.to_datetime(s).to_numpy(), from_pandas=True)
+        if dtype.kind == "M" and np.datetime_data(dtype)[0] in ("s", "ms", "us", "ns"):
+            # The int64 buffer wrapped as it is; NaT becomes a null through a packed validity bitmap.
+            values = np.ascontiguousarray(s.to_numpy())
+            nat = np.isnat(values)
+            validity = pa.py_buffer(np.packbits(~nat, bitorder="little")) if nat.any() else None
+            arrow_type = pa.timestamp(np.datetime_data(dtype)[0])
+            return pa.Array.from_buffers(arrow_type, len(values), [validity, pa.py_buffer(values.view(np.int64))])
+        return pa.array(s.to_numpy(), from_pandas=True)
+    if isinstance(dtype, pd.CategoricalDtype):
+        # The codes wrapped as dictionary keys (-1 a null), over the categories as strings.
+        codes = np.ascontiguousarray(s.cat.codes.to_numpy())
+        missing = codes < 0
+        validity = pa.py_buffer(np.packbits(~missing, bitorder="little")) if missing.any() else None
+        keys = pa.Array.from_buffers(pa.from_numpy_dtype(codes.dtype), len(codes), [validity, pa.py_buffer(codes)])
+        return pa.DictionaryArray.from_arrays(keys, pa.array([str(c) for c in dtype.categories], pa.string()))
+    if kind == "date" and not isinstance(dtype, pd.DatetimeTZDtype) and not pd.api.types.is_datetime64_any_dtype(dtype):
+        return pa.array(pd.to_datetime(s).to_numpy(), from_pandas=True)
+    return pa.array(s, from_pandas=True)
+
+
+def _pandas_arrow(df: pd.DataFrame) -> pa.Table:
+    """The input columns of a DataFrame as a pyarrow Table (one column at a time, so that an error names it)."""
+    import pyarrow as pa
+
+    arrays, names = [], []
     for name in df.columns:
         kind = COLUMNS.get(name)
         if kind is None:
             continue
-        s = df[name]
         try:
-            if kind == "date":
-                v = s.to_numpy() if s.dtype.kind == "M" else pd.to_datetime(s).to_numpy()
-                days = v.astype("datetime64[D]").astype("int64")
-                days[np.isnat(v)] = NO_DATE
-                cols[name] = np.ascontiguousarray(days, dtype="<i4").tobytes()
-            elif kind == "f64":
-                cols[name] = np.ascontiguousarray(s.to_numpy(dtype="float64", na_value=np.nan), dtype="<f8").tobytes()
-            elif kind in ("u8", "bool"):
-                a = s.to_numpy()
-                if a.dtype == np.bool_:
-                    cols[name] = a.view("u1").tobytes()
-                elif a.dtype == np.uint8:
-                    cols[name] = a.tobytes()
-                else:
-                    v = s.fillna(0) if s.hasnans else s
-                    cols[name] = np.ascontiguousarray(v.to_numpy(), dtype="u1").tobytes()
-            else:
-                c = s.cat if isinstance(s.dtype, pd.CategoricalDtype) else s.astype("category").cat
-                cols[name] = np.ascontiguousarray(c.codes.to_numpy(), dtype="<i4").tobytes()
-                cats[name] = [str(x) for x in c.categories]
-        except (TypeError, ValueError, OverflowError) as e:
+            arrays.append(_pandas_column(df[name], kind))
+        except (TypeError, ValueError, OverflowError, pa.ArrowInvalid, pa.ArrowTypeError,
+                pa.ArrowNotImplementedError) as e:
             raise DecodeError(f"column `{name}`: cannot be read as {kind} ({type(e).__name__})") from None
-    return n, cols, cats
+        names.append(name)
+    if not arrays:  # keep the row count
+        arrays, names = [pa.nulls(len(df))], ["__rows"]
+    return pa.Table.from_arrays(arrays, names=names)
 
 
-def _encode(table: Any) -> tuple[int, dict[str, bytes], dict[str, list[str | None]]]:
-    if _is_arrow(table):
-        return _encode_arrow(table)
-    if _is_pandas(table):
-        return _encode_pandas(table)
-    raise TypeError("expected a pandas DataFrame or a pyarrow Table")
+def _to_pandas(table: pa.Table, index: Any) -> pd.DataFrame:
+    """A result Table as a DataFrame: dictionaries as ``Categorical`` over the whole category list, dates as
+    ``datetime64[s]``, points ``uint32``, flags ``bool``."""
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+    frame: dict[str, Any] = {}
+    for name, col in zip(table.column_names, table.columns):
+        if pa.types.is_dictionary(col.type):
+            chunks = (col.unify_dictionaries() if col.num_chunks > 1 else col).chunks
+            categories = chunks[0].dictionary.to_pylist() if chunks else []
+            codes = [c.indices if c.null_count == 0 else c.indices.fill_null(-1) for c in chunks]
+            values = np.concatenate([c.to_numpy() for c in codes]) if codes else np.zeros(0, dtype=np.int8)
+            frame[name] = pd.Categorical.from_codes(values, categories=categories)
+        elif pa.types.is_date32(col.type):
+            frame[name] = col.to_numpy().astype("datetime64[s]")
+        else:
+            frame[name] = col.to_numpy()
+    return pd.DataFrame(frame, index=index)
 
 
 # What came in, and so what goes out: "pandas" (DataFrame, same index), "arrow" (pyarrow Table), "batch" (pyarrow
@@ -167,17 +147,6 @@ def _input_kind(table: Any) -> _Kind:
         "expected a pandas DataFrame, a pyarrow Table, RecordBatch or RecordBatchReader, a Polars DataFrame, "
         "or an object exporting the Arrow PyCapsule interface (`__arrow_c_stream__` / `__arrow_c_array__`)"
     )
-
-
-def _arrow_in(table: Any, kind: _Kind) -> Any:
-    """The input as a pyarrow Table (zero-copy through the Arrow C stream / C array interface); pandas stays."""
-    if kind in ("pandas", "arrow"):
-        return table
-    import pyarrow as pa
-
-    if kind == "batch":
-        return pa.Table.from_batches([pa.record_batch(table)])
-    return pa.table(table)
 
 
 def _arrow_out(result: Any, kind: _Kind) -> Any:
@@ -284,6 +253,7 @@ def assess_table(
     *,
     allocation: bool = True,
     tier: bool = True,
+    tier_2026: bool | None = None,
     calendar: Calendar | None = None,
     explain: bool = False,
 ) -> Table:
@@ -291,8 +261,9 @@ def assess_table(
     pyarrow Table, RecordBatch or RecordBatchReader, a Polars DataFrame, or any object exporting the Arrow
     PyCapsule interface, read zero-copy); returns a table of the same kind (a RecordBatchReader streams, one batch
     at a time; another PyCapsule object gives a pyarrow Table), same rows (same index for pandas), with the columns
-    ``provider``, ``allocation_deadline`` (with ``allocation``) and ``tier``, ``protect_points``,
-    ``change_points``, ``tier_2026``, ``provisional`` (with ``tier``: both tiers).
+    ``provider``, ``allocation_deadline`` (with ``allocation``), ``tier``, ``protect_points``, ``change_points``
+    (with ``tier``: the 2021 tier) and ``tier_2026``, ``provisional`` (with ``tier_2026``, which defaults to
+    ``tier``: pass ``tier_2026=False`` for the 2021 tier alone, without paying for the 2026 one).
 
     ``on`` is the date of every row that has no ``on`` column (or a missing value in it); deadlines count working
     days of ``calendar`` (England & Wales by default). The GIL is released
@@ -301,30 +272,25 @@ def assess_table(
     """
     kind = _input_kind(table)
     options: dict[str, Any] = {
-        "on": on, "policy": policy, "allocation": allocation, "tier": tier, "calendar": calendar, "explain": explain
+        "on": on,
+        "policy": policy,
+        "allocation": allocation,
+        "tier": tier,
+        "tier_2026": tier if tier_2026 is None else tier_2026,
+        "calendar": calendar,
+        "explain": explain,
     }
     if kind == "stream":
         return _assess_stream(table, options)
-    return _arrow_out(_assess_one(_arrow_in(table, kind), options), kind)
+    if kind == "pandas":
+        return _to_pandas(_assess_one(_pandas_arrow(table), options), table.index)
+    return _arrow_out(_assess_one(table, options), kind)
 
 
 def _assess_one(table: Any, options: dict[str, Any]) -> Any:
-    """``assess_table`` of one pandas DataFrame or pyarrow Table."""
-    explain = options["explain"]
-    n, cols, cats = _encode(table)
-    raw = _native.assess_columns(
-        n,
-        cols,
-        cats,
-        on=options["on"],
-        policy=options["policy"],
-        allocation=options["allocation"],
-        tier=options["tier"],
-        calendar=options["calendar"],
-    )
-    like: Literal["pandas", "arrow"] = "arrow" if _is_arrow(table) else "pandas"
-    kinds = {k: v for k, v in _RESULT_KINDS.items() if explain or not (v.startswith("rules:") or v == "str")}
-    return _decode(raw, kinds, like, index=None if like == "arrow" else table.index)
+    """``assess_table`` of one Arrow table, batch or stream (anything exporting the PyCapsule interface): a pyarrow
+    Table of the results, one record batch per input batch."""
+    return _native.assess_arrow(table, **options)
 
 
 def _assess_stream(reader: Any, options: dict[str, Any]) -> Any:
@@ -339,7 +305,7 @@ def _assess_stream(reader: Any, options: dict[str, Any]) -> Any:
     def rest() -> Any:
         yield from head.to_batches()
         for batch in batches:
-            yield from _assess_one(pa.Table.from_batches([batch]), options).to_batches()
+            yield from _assess_one(batch, options).to_batches()
 
     return pa.RecordBatchReader.from_batches(head.schema, rest())
 

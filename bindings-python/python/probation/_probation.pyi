@@ -29,7 +29,7 @@ __all__ = [
     "allocate",
     "allocate_many",
     "arp",
-    "assess_columns",
+    "assess_arrow",
     "audit",
     "audit_many",
     "case_columns",
@@ -407,20 +407,21 @@ def working_day_column(days: bytes, calendar: Calendar | None = None) -> bytes:
 def add_working_days_column(days: bytes, n: int | bytes, calendar: Calendar | None = None) -> bytes:
     """``add_working_days`` over i32 days (-2**31 missing); ``n`` an int or i32 bytes per row (-2**31 missing)."""
 
-def assess_columns(
-    n: int,
-    columns: dict[str, bytes],
-    categories: dict[str, list[str | None]],
+def assess_arrow(
+    data: Any,
     on: datetime.date | None = None,
     policy: _Policy = None,
     allocation: bool = True,
     tier: bool = True,
+    tier_2026: bool = True,
     calendar: Calendar | None = None,
-) -> dict[str, bytes]:
-    """Allocation and tier over encoded columns (``probation.assess_table`` encodes and decodes). Encodings:
-    bool u8; f64 little-endian, NaN missing; date i32 days since 1970-01-01, -2**31 missing; categorical i32
-    codes into ``categories[name]``, -1 missing. Outputs: ``provider``/``tier``/``tier_2026`` u8 codes
-    into ``output_categories()``, ``allocation_deadline`` i32 days, points u32, ``provisional`` bool."""
+    explain: bool = False,
+) -> Any:
+    """Allocation and the tiers over anything exporting the Arrow PyCapsule interface (``probation.assess_table``
+    hands pandas over as Arrow first), read zero-copy; a ``pyarrow.Table`` of the results, one record batch per
+    input batch: ``provider``/``tier``/``tier_2026`` dictionaries (int8 codes over ``output_categories()``),
+    ``allocation_deadline`` date32, points uint32, ``provisional`` bool; with ``explain`` the rules that fired and
+    the policy (int32 dictionaries)."""
 
 def output_categories() -> dict[str, list[str]]:
     """The category lists of the encoded columns: ``provider``, ``tier``, ``tier_2026``, ``rosh``, ``home_area``,
@@ -439,7 +440,7 @@ def input_columns() -> list[tuple[str, str]]:
     """Every input column the native module reads, ``(name, encoding)``: the one declaration of the columns."""
 
 def output_columns() -> list[tuple[str, str]]:
-    """The output columns of ``assess_columns``, ``(name, encoding)``."""
+    """The output columns of ``assess_arrow``, ``(name, encoding)``."""
 
 @final
 class CaseReader:

@@ -3,9 +3,8 @@
 //! them over a buffer without building a date per row. Each row gives exactly what the per-date method gives.
 
 use super::working_days::DAYS;
-use chrono::Days;
 
-use super::{Calendar, CalendarError, FIRST_DATE};
+use super::{Calendar, CalendarError};
 
 /// A missing date in a column (Arrow's null, numpy's `NaT` narrowed to `i32`): missing in, missing out.
 pub const NO_DAY: i32 = i32::MIN;
@@ -104,7 +103,7 @@ impl Calendar {
                 };
                 match n {
                     Some(n) if day != NO_DAY => self
-                        .add_working_days_index(day, n)
+                        .add_working_days_to_day(day, n)
                         .map_err(|error| ColumnError { row, error }),
                     _ => Ok(NO_DAY),
                 }
@@ -112,16 +111,30 @@ impl Calendar {
             .collect()
     }
 
-    /// [`Calendar::add_working_days`] on day numbers.
+    /// [`Calendar::add_working_days`] on day numbers (days since 1970-01-01): the same O(1) rank and select,
+    /// without converting to and from dates.
+    ///
+    /// # Errors
+    /// [`CalendarError::OutOfRange`] when `day` or the answer is outside 1970-01-01 ..= 2100-12-31.
+    ///
+    /// ```
+    /// use probation_core::calendar::Calendar;
+    /// let cal = Calendar::england_and_wales();
+    /// // Thursday 28 March 2024 (19,810) + 1 working day: Tuesday 2 April (19,815).
+    /// assert_eq!(cal.add_working_days_to_day(19_810, 1)?, 19_815);
+    /// # Ok::<(), probation_core::calendar::CalendarError>(())
+    /// ```
     #[inline]
-    fn add_working_days_index(&self, day: i32, n: u32) -> Result<i32, CalendarError> {
+    pub fn add_working_days_to_day(&self, day: i32, n: u32) -> Result<i32, CalendarError> {
         let i = day_index(day)?;
-        let date = FIRST_DATE
-            .checked_add_days(Days::new(i as u64))
-            .ok_or(CalendarError::OutOfRange)?;
-        let answer = self.add_working_days(date, n)?;
-        i32::try_from(answer.signed_duration_since(FIRST_DATE).num_days())
-            .map_err(|_| CalendarError::OutOfRange)
+        if n == 0 {
+            return Ok(day);
+        }
+        let t = &self.inner.table;
+        // rank(i) working days are on or before `day`; the answer is working day number rank(i) + n (1-based).
+        let k = usize::try_from(u64::from(t.rank(i)?) + u64::from(n) - 1)
+            .map_err(|_| CalendarError::OutOfRange)?;
+        i32::try_from(t.select_index(k)?).map_err(|_| CalendarError::OutOfRange)
     }
 }
 
@@ -166,6 +179,22 @@ mod tests {
                     Ok(x) => assert_eq!(got, Ok(vec![day(x)]), "day {d} n {n}"),
                     Err(error) => assert_eq!(got, Err(ColumnError { row: 0, error })),
                 }
+            }
+        }
+    }
+
+    /// Every day of the range (every weekday, every holiday), a spread of `n`: the day-number form gives what
+    /// the date form gives.
+    #[test]
+    fn day_numbers_equal_dates_on_every_day() {
+        let cal = Calendar::england_and_wales();
+        for d in -2..i32::try_from(DAYS).unwrap() + 2 {
+            let date = crate::calendar::FIRST_DATE
+                .checked_add_signed(chrono::Duration::days(i64::from(d)))
+                .unwrap();
+            for n in [0u32, 1, 2, 5, 10, 23, 250] {
+                let expected = cal.add_working_days(date, n).map(day);
+                assert_eq!(cal.add_working_days_to_day(d, n), expected, "day {d} n {n}");
             }
         }
     }

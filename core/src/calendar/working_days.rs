@@ -44,6 +44,8 @@ pub(super) struct Table {
     rank_before: Vec<u32>,
     /// The working days, in order (stored as dates so that answering needs no conversion).
     select: Vec<NaiveDate>,
+    /// The same working days as day indices (for the column forms, which answer in day numbers).
+    select_index: Vec<u16>,
 }
 
 impl Table {
@@ -60,6 +62,7 @@ impl Table {
         }
         let mut working = vec![0u64; words];
         let mut select = Vec::with_capacity(DAYS * 5 / 7 + 1);
+        let mut select_index = Vec::with_capacity(DAYS * 5 / 7 + 1);
         let mut weekday = FIRST_DATE.weekday();
         let mut date = FIRST_DATE;
         for i in 0..DAYS {
@@ -70,6 +73,8 @@ impl Table {
                     *w |= bit;
                 }
                 select.push(date);
+                // DAYS < 65,536 (checked by a test), so every index fits.
+                select_index.push(u16::try_from(i).unwrap_or(u16::MAX));
             }
             weekday = weekday.succ();
             date = date.succ_opt().unwrap_or(date);
@@ -85,6 +90,7 @@ impl Table {
             holiday,
             rank_before,
             select,
+            select_index,
         }
     }
 
@@ -120,6 +126,15 @@ impl Table {
     pub(super) fn select(&self, k: usize) -> Result<NaiveDate, CalendarError> {
         self.select.get(k).copied().ok_or(CalendarError::OutOfRange)
     }
+
+    /// The index of the `k`-th working day of the range (0-based), or `OutOfRange` past 2100-12-31.
+    #[inline]
+    pub(super) fn select_index(&self, k: usize) -> Result<usize, CalendarError> {
+        self.select_index
+            .get(k)
+            .map(|i| usize::from(*i))
+            .ok_or(CalendarError::OutOfRange)
+    }
 }
 
 #[cfg(test)]
@@ -135,6 +150,7 @@ mod tests {
             usize::try_from(LAST_DATE.num_days_from_ce() - FIRST_CE + 1).unwrap()
         );
         assert_eq!(DAYS, 47_847);
+        assert!(DAYS <= usize::from(u16::MAX));
     }
 
     #[test]
@@ -160,6 +176,7 @@ mod tests {
         for i in 0..DAYS {
             if t.is_working(i) {
                 assert_eq!(t.select(count as usize), date_at(i));
+                assert_eq!(t.select_index(count as usize), Ok(i));
                 count += 1;
             }
             assert_eq!(t.rank(i), Ok(count));

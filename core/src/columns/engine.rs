@@ -3,7 +3,7 @@
 //! column-wise). The per-case engines stay the reference: `core/tests/columns.rs` proves the two agree.
 
 use super::error::{AssessError, ColumnError};
-use super::input::{Columns, date, days};
+use super::input::{Columns, days};
 use super::spec::{COMPLEXITY, Input, NEEDS, NO_CODE, NO_DATE, provider_code, tier_2026_code};
 use crate::allocation::{self, AllocationPolicy, Calendar, rules as arules};
 use crate::model::{CrcArea, NeedArea, NeedSeverity, Provider};
@@ -51,29 +51,60 @@ fn bad_percentage(v: f64) -> bool {
     !(v.is_nan() || (0.0..=100.0).contains(&v))
 }
 
-/// Allocation over columns. Returns the first row the per-case engine would refuse, if any.
-fn allocate(
+/// Rows per chunk of the column passes: the chunk's intermediate columns stay in the CPU's cache between passes.
+const CHUNK: usize = 4096;
+
+/// The rows `rows` of column `col`.
+fn part<'a, T>(col: &'a [T], rows: &std::ops::Range<usize>) -> &'a [T] {
+    col.get(rows.clone()).unwrap_or(&[])
+}
+
+/// The `provider` codes of each home area: its NPS division, its CRC; and the two national providers.
+struct ProviderTables {
+    division: Vec<u8>,
+    crc: Vec<u8>,
+    trust: u8,
+    service: u8,
+}
+
+impl ProviderTables {
+    fn new() -> Self {
+        ProviderTables {
+            division: CrcArea::ALL
+                .iter()
+                .map(|a| provider_code(Provider::Nps(a.nps_division())))
+                .collect(),
+            crc: CrcArea::ALL
+                .iter()
+                .map(|a| provider_code(Provider::Crc(*a)))
+                .collect(),
+            trust: provider_code(Provider::ProbationTrust),
+            service: provider_code(Provider::ProbationService),
+        }
+    }
+}
+
+/// The provider and the allocation rules of rows `rows` (appended to `out`): the NPS criteria one pass per
+/// criterion over the chunk, then period, Wales switch and provider.
+fn providers_of(
     c: &Columns<'_>,
     on: &[i32],
+    rows: std::ops::Range<usize>,
     policy: &AllocationPolicy,
-    cal: &Calendar,
+    t: &ProviderTables,
     out: &mut Assessed,
-) -> Option<usize> {
-    let n = c.len();
+) {
     let (tr, ps, wales_from) = (
         days(policy.tr_start),
         days(policy.ps_start),
         days(policy.wales_to_nps_from),
     );
     let bit = |i: arules::Idx| i.bit();
-    let home = c.u8s(Input::HomeArea);
+    let home = part(c.u8s(Input::HomeArea), &rows);
     let wales = CrcArea::C10 as u8;
-    let mut first_bad = c.f64s(Input::Rsr).iter().position(|r| bad_percentage(*r));
-
-    // The NPS criteria, one pass per criterion.
-    let mut nps = vec![0u32; n];
+    let mut nps = [0u32; CHUNK];
     let mut crit = |col: &[u8], b: u32| {
-        for (m, v) in nps.iter_mut().zip(col) {
+        for (m, v) in nps.iter_mut().zip(part(col, &rows)) {
             *m |= if *v != 0 { b } else { 0 };
         }
     };
@@ -95,50 +126,37 @@ fn allocate(
     let rosh_bit = bit(arules::Idx::ROSH_HIGH);
     for ((m, a), r) in nps
         .iter_mut()
-        .zip(c.u8s(Input::AssessedRosh))
-        .zip(c.u8s(Input::RegisteredRosh))
+        .zip(part(c.u8s(Input::AssessedRosh), &rows))
+        .zip(part(c.u8s(Input::RegisteredRosh), &rows))
     {
         *m |= if high(*a) || high(*r) { rosh_bit } else { 0 };
     }
     if policy.rsr_threshold_enabled {
-        let (t, b) = (policy.rsr_threshold, bit(arules::Idx::RSR));
-        for (m, r) in nps.iter_mut().zip(c.f64s(Input::Rsr)) {
-            *m |= if *r >= t { b } else { 0 };
+        let (th, b) = (policy.rsr_threshold, bit(arules::Idx::RSR));
+        for (m, r) in nps.iter_mut().zip(part(c.f64s(Input::Rsr), &rows)) {
+            *m |= if *r >= th { b } else { 0 };
         }
     }
-
-    // Period, Wales switch, provider.
-    let division: Vec<u8> = CrcArea::ALL
-        .iter()
-        .map(|a| provider_code(Provider::Nps(a.nps_division())))
-        .collect();
-    let crc: Vec<u8> = CrcArea::ALL
-        .iter()
-        .map(|a| provider_code(Provider::Crc(*a)))
-        .collect();
-    let trust = provider_code(Provider::ProbationTrust);
-    let service = provider_code(Provider::ProbationService);
-    out.provider.reserve(n);
-    out.allocation_rules.reserve(n);
-    for ((d, h), m) in on.iter().zip(home).zip(&nps) {
+    let wales_on = policy.wales_to_nps_enabled;
+    for ((d, h), m) in part(on, &rows).iter().zip(home).zip(&nps) {
         let (p, r) = if *d < tr {
-            (trust, bit(arules::Idx::TRUST))
+            (t.trust, bit(arules::Idx::TRUST))
         } else if *d >= ps {
-            (service, bit(arules::Idx::PROBATION_SERVICE))
+            (t.service, bit(arules::Idx::PROBATION_SERVICE))
         } else {
             let mut m = *m;
-            if policy.wales_to_nps_enabled && *h == wales && *d >= wales_from {
+            if wales_on && *h == wales && *d >= wales_from {
                 m |= bit(arules::Idx::WALES_NPS);
             }
             let k = usize::from(*h);
             if m != 0 {
                 (
-                    division.get(k).copied().unwrap_or(NO_CODE),
+                    t.division.get(k).copied().unwrap_or(NO_CODE),
                     m | bit(arules::Idx::NPS_DIVISION),
                 )
             } else {
                 (
-                    crc.get(k).copied().unwrap_or(NO_CODE),
+                    t.crc.get(k).copied().unwrap_or(NO_CODE),
                     bit(arules::Idx::CRC),
                 )
             }
@@ -146,10 +164,32 @@ fn allocate(
         out.provider.push(p);
         out.allocation_rules.push(r);
     }
+}
 
-    // Deadlines.
+/// Allocation over columns. Returns the first row the per-case engine would refuse, if any.
+fn allocate(
+    c: &Columns<'_>,
+    on: &[i32],
+    policy: &AllocationPolicy,
+    cal: &Calendar,
+    out: &mut Assessed,
+) -> Option<usize> {
+    let n = c.len();
+    let bit = |i: arules::Idx| i.bit();
+    let mut first_bad = c.f64s(Input::Rsr).iter().position(|r| bad_percentage(*r));
+    let tables = ProviderTables::new();
+    out.provider.reserve(n);
+    out.allocation_rules.reserve(n);
+    for start in (0..n).step_by(CHUNK) {
+        let rows = start..(start + CHUNK).min(n);
+        providers_of(c, on, rows, policy, &tables, out);
+    }
+
+    // Deadlines: one pass over the sentence dates in day numbers (the calendar's rank / select tables).
     out.deadline.reserve(n);
     let deadline_bit = bit(arules::Idx::DEADLINE);
+    let wd = policy.allocation_working_days;
+    let mut first_bad_day = None;
     for (i, (s, r)) in c
         .dates(Input::SentenceDate)
         .iter()
@@ -161,42 +201,71 @@ fn allocate(
             continue;
         }
         *r |= deadline_bit;
-        let d = date(*s).and_then(|s| cal.add_working_days(s, policy.allocation_working_days).ok());
-        match d {
-            Some(d) => out.deadline.push(days(d)),
-            None => {
+        match cal.add_working_days_to_day(*s, wd) {
+            Ok(d) => out.deadline.push(d),
+            Err(_) => {
                 out.deadline.push(NO_DATE);
-                first_bad = Some(first_bad.map_or(i, |b| b.min(i)));
+                first_bad_day = first_bad_day.or(Some(i));
             }
         }
+    }
+    if let Some(i) = first_bad_day {
+        first_bad = Some(first_bad.map_or(i, |b| b.min(i)));
     }
     first_bad
 }
 
-/// The 2021 tier over columns. Returns the first row the per-case engine would refuse, if any.
+/// The 2021 tier over columns, chunk by chunk. Returns the first row the per-case engine would refuse, if any.
 fn tier_2021(c: &Columns<'_>, out: &mut Assessed) -> Option<usize> {
     let n = c.len();
-    let bit = |i: trules::Idx| i.bit();
     let rsr = c.f64s(if c.has(Input::TierRsr) {
         Input::TierRsr
     } else {
         Input::Rsr
-    });
-    let rosh = c.u8s(if c.has(Input::TierRosh) {
-        Input::TierRosh
-    } else {
-        Input::RegisteredRosh
     });
     let ogrs = c.f64s(Input::Ogrs);
     let first_bad = rsr
         .iter()
         .zip(ogrs)
         .position(|(r, o)| bad_percentage(*r) || bad_percentage(*o));
+    out.tier.reserve(n);
+    out.protect_points.reserve(n);
+    out.change_points.reserve(n);
+    out.tier_rules.reserve(n);
+    for start in (0..n).step_by(CHUNK) {
+        tier_rows(c, start..(start + CHUNK).min(n), out);
+    }
+    first_bad
+}
+
+/// The 2021 tier of rows `rows` (appended to `out`), one pass per column over the chunk.
+fn tier_rows(c: &Columns<'_>, rows: std::ops::Range<usize>, out: &mut Assessed) {
+    let n = rows.len();
+    let bit = |i: trules::Idx| i.bit();
+    let col = |i: Input| part(c.u8s(i), &rows);
+    let rsr = part(
+        c.f64s(if c.has(Input::TierRsr) {
+            Input::TierRsr
+        } else {
+            Input::Rsr
+        }),
+        &rows,
+    );
+    let rosh = col(if c.has(Input::TierRosh) {
+        Input::TierRosh
+    } else {
+        Input::RegisteredRosh
+    });
+    let ogrs = part(c.f64s(Input::Ogrs), &rows);
 
     // Protect: the larger of RSR and RoSH points, MAPPA, complexity, women's factors.
     const ROSH_POINTS: [u32; 4] = [0, 10, 20, 150];
-    let mut protect = vec![0u32; n];
-    let mut rules = vec![bit(trules::Idx::PROTECT_LEVELS) | bit(trules::Idx::NDELIUS_FORM); n];
+    let mut protect = [0u32; CHUNK];
+    let mut rules = [bit(trules::Idx::PROTECT_LEVELS) | bit(trules::Idx::NDELIUS_FORM); CHUNK];
+    let (protect, rules) = (
+        protect.get_mut(..n).unwrap_or_default(),
+        rules.get_mut(..n).unwrap_or_default(),
+    );
     for (((p, f), r), k) in protect.iter_mut().zip(rules.iter_mut()).zip(rsr).zip(rosh) {
         let rp = if r.is_nan() { 0 } else { tier::rsr_points(*r) };
         let kp = ROSH_POINTS.get(usize::from(*k)).copied().unwrap_or(0);
@@ -217,22 +286,23 @@ fn tier_2021(c: &Columns<'_>, out: &mut Assessed) -> Option<usize> {
     for ((p, f), m) in protect
         .iter_mut()
         .zip(rules.iter_mut())
-        .zip(c.u8s(Input::MappaLevel))
+        .zip(col(Input::MappaLevel))
     {
         let mp = MAPPA_POINTS.get(usize::from(*m)).copied().unwrap_or(0);
         *p += mp;
         *f |= if mp > 0 { bit(trules::Idx::MAPPA) } else { 0 };
     }
-    let mut complexity = vec![0u32; n];
-    for col in COMPLEXITY {
-        for (x, v) in complexity.iter_mut().zip(c.u8s(col)) {
+    let mut complexity = [0u32; CHUNK];
+    for k in COMPLEXITY {
+        for (x, v) in complexity.iter_mut().zip(col(k)) {
             *x += u32::from(*v != 0) * 2;
         }
     }
-    let (par, imp, brc) = (
-        c.u8s(Input::Parenting),
-        c.u8s(Input::Impulsivity),
-        c.u8s(Input::Breach),
+    let (par, imp, brc, female) = (
+        col(Input::Parenting),
+        col(Input::Impulsivity),
+        col(Input::Breach),
+        col(Input::Female),
     );
     for (i, ((p, f), x)) in protect
         .iter_mut()
@@ -241,7 +311,7 @@ fn tier_2021(c: &Columns<'_>, out: &mut Assessed) -> Option<usize> {
         .enumerate()
     {
         let flag = |col: &[u8]| u32::from(col.get(i).is_some_and(|v| *v != 0));
-        let womens = u32::from(c.u8s(Input::Female).get(i).is_some_and(|v| *v != 0))
+        let womens = u32::from(female.get(i).is_some_and(|v| *v != 0))
             * 2
             * (flag(par) + flag(imp) + flag(brc));
         *p += x + womens;
@@ -257,26 +327,24 @@ fn tier_2021(c: &Columns<'_>, out: &mut Assessed) -> Option<usize> {
     }
 
     // Change: needs (weight × severity), OGRS, IOM; or the no-mandate / no-assessment special rules.
-    let mut need_points = vec![0u32; n];
-    for (col, area) in NEEDS.into_iter().zip(NeedArea::ALL) {
+    let mut need_points = [0u32; CHUNK];
+    for (k, area) in NEEDS.into_iter().zip(NeedArea::ALL) {
         let w = tier::weight(*area);
         let lut = [
             0,
             w * tier::severity_score(NeedSeverity::Standard),
             w * tier::severity_score(NeedSeverity::Severe),
         ];
-        for (x, v) in need_points.iter_mut().zip(c.u8s(col)) {
+        for (x, v) in need_points.iter_mut().zip(col(k)) {
             *x += lut.get(usize::from(*v)).copied().unwrap_or(0);
         }
     }
     let (mandate, assessed, iom) = (
-        c.u8s(Input::HasMandate),
-        c.u8s(Input::HasAssessment),
-        c.u8s(Input::Iom),
+        col(Input::HasMandate),
+        col(Input::HasAssessment),
+        col(Input::Iom),
     );
-    let unsupervised = c.u8s(Input::Unsupervised);
-    out.tier.reserve(n);
-    out.change_points.reserve(n);
+    let unsupervised = col(Input::Unsupervised);
     for (i, (f, needs)) in rules.iter_mut().zip(&need_points).enumerate() {
         let on = |col: &[u8]| col.get(i).is_some_and(|v| *v != 0);
         let (level, points) = if !on(mandate) {
@@ -312,9 +380,8 @@ fn tier_2021(c: &Columns<'_>, out: &mut Assessed) -> Option<usize> {
         out.tier.push(u8::try_from(code).unwrap_or(NO_CODE));
         out.change_points.push(points);
     }
-    out.protect_points = protect;
-    out.tier_rules = rules;
-    first_bad
+    out.protect_points.extend_from_slice(protect);
+    out.tier_rules.extend_from_slice(rules);
 }
 
 /// The 2026 tier, row by row through core's per-case engine. Returns the first refused row.

@@ -110,7 +110,9 @@ impl<'a> Columns<'a> {
         let bad = |what| ColumnError::new(name, what);
         match (c.kind(), data) {
             (Kind::Date, Data::Date(v)) => {
-                if let Some(i) = v.iter().position(|d| *d != NO_DATE && date(*d).is_none()) {
+                // chrono's range in days since 1970 (a range check per row, not a date built per row).
+                let range = days(NaiveDate::MIN)..=days(NaiveDate::MAX);
+                if let Some(i) = v.iter().position(|d| *d != NO_DATE && !range.contains(d)) {
                     return Err(bad("date out of range").at(i));
                 }
             }
@@ -141,12 +143,30 @@ impl<'a> Columns<'a> {
         Ok(())
     }
 
-    /// Fills the defaults absent columns read (call once, after the last [`Self::set`]).
+    /// Fills the defaults absent columns read (call once, after the last [`Self::set`]); only those some absent
+    /// column needs, so a table with every column given allocates none.
     pub(crate) fn fill_defaults(&mut self) {
-        self.zeros = vec![0; self.n];
-        self.no_codes = vec![NO_CODE; self.n];
-        self.nans = vec![f64::NAN; self.n];
-        self.no_dates = vec![NO_DATE; self.n];
+        let absent =
+            |want: fn(Kind) -> bool| INPUTS.iter().any(|(c, _, k)| want(*k) && !self.has(*c));
+        let n = self.n;
+        let (zeros, codes, nans, dates) = (
+            absent(|k| matches!(k, Kind::Bool | Kind::U8 { .. })),
+            absent(|k| matches!(k, Kind::Cat(_))),
+            absent(|k| k == Kind::F64),
+            absent(|k| k == Kind::Date),
+        );
+        if zeros {
+            self.zeros = vec![0; n];
+        }
+        if codes {
+            self.no_codes = vec![NO_CODE; n];
+        }
+        if nans {
+            self.nans = vec![f64::NAN; n];
+        }
+        if dates {
+            self.no_dates = vec![NO_DATE; n];
+        }
     }
 
     fn get(&self, c: Input) -> Option<Data<'a>> {
