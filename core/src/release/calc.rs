@@ -29,6 +29,8 @@ type R<T> = Result<T, ReleaseError>;
 
 /// The most sentences a booking may hold.
 const MAX_SENTENCES: usize = 100;
+// Sentence indices fit a `u8`, with `u8::MAX` to spare.
+const _: () = assert!(MAX_SENTENCES < 255);
 /// The most entries of each adjustment list.
 const MAX_ADJUSTMENTS: usize = 1_000;
 
@@ -49,10 +51,6 @@ fn unsupported(field: String, reason: &'static str) -> ReleaseError {
 /// `d + n` days (negative allowed).
 fn add(d: Day, n: i64) -> R<Day> {
     d.plus(n).ok_or_else(|| oor("sentences"))
-}
-
-fn add_months(d: Day, m: u32) -> R<Day> {
-    d.add_months(m).ok_or_else(|| oor("sentences"))
 }
 
 fn days_between(a: Day, b: Day) -> i64 {
@@ -178,7 +176,16 @@ struct Ctx<'a> {
     fixed: Vec<Fixed>,
     /// Each sentence's date.
     sdays: Vec<Day>,
+    /// Each sentence's eligibility for the early-release levels (`ELIG_*` bits).
+    elig: Vec<u8>,
+    /// Buffers of levels no longer needed, for the next level's calculations.
+    pool: Cell<Vec<Vec<Calc>>>,
 }
+
+/// [`Ctx::sds40_eligible`] (not reverted), [`Ctx::sds40_eligible`] (T3 reverted), [`Ctx::pm_eligible`].
+const ELIG_SDS40: u8 = 1;
+const ELIG_SDS40_REVERTED: u8 = 2;
+const ELIG_PM: u8 = 4;
 
 /// What a calculable sentence has whatever the release fractions.
 #[derive(Debug, Clone, Copy)]
@@ -209,6 +216,28 @@ impl Ctx<'_> {
 
     fn sday(&self, i: usize) -> Option<Day> {
         self.sdays.get(i).copied()
+    }
+
+    /// An empty buffer for one level's calculations, from the pool when it has one.
+    fn calcs_buffer(&self) -> Vec<Calc> {
+        let mut pool = self.pool.take();
+        let mut v = pool.pop().unwrap_or_default();
+        self.pool.set(pool);
+        v.clear();
+        v.reserve(self.chains.len());
+        v
+    }
+
+    /// Returns a level's buffer to the pool.
+    fn recycle(&self, e: Extract) {
+        let mut pool = self.pool.take();
+        pool.push(e.calcs);
+        self.pool.set(pool);
+    }
+
+    /// Sentence `i` has eligibility `bit` (computed once in [`check`]).
+    fn elig(&self, i: usize, bit: u8) -> bool {
+        self.elig.get(i).is_some_and(|e| e & bit != 0)
     }
 
     fn sentence(&self, i: usize) -> R<&CustodialSentence> {
@@ -261,7 +290,18 @@ impl Ctx<'_> {
             self.law.standard
         };
         let sds40 = |reverted: bool| match &self.law.sds40 {
-            Some(l) if self.sds40_eligible(s, reverted) => l.fraction,
+            Some(l)
+                if self.elig(
+                    i,
+                    if reverted {
+                        ELIG_SDS40_REVERTED
+                    } else {
+                        ELIG_SDS40
+                    },
+                ) =>
+            {
+                l.fraction
+            }
             _ => base,
         };
         Ok(match level {
@@ -269,7 +309,7 @@ impl Ctx<'_> {
             Level::Sds40 => sds40(false),
             Level::Sds40T3 => sds40(true),
             Level::Progression => match &self.law.progression {
-                Some(pm) if self.pm_eligible(s) => {
+                Some(pm) if self.elig(i, ELIG_PM) => {
                     if s.sds_plus {
                         pm.sds_plus
                     } else {
@@ -387,6 +427,8 @@ struct Scratch {
     awards: Vec<(Day, i64, usize)>,
     fixed: Vec<Fixed>,
     sdays: Vec<Day>,
+    elig: Vec<u8>,
+    pool: Vec<Vec<Calc>>,
 }
 
 thread_local! {
@@ -399,6 +441,8 @@ thread_local! {
             awards: Vec::new(),
             fixed: Vec::new(),
             sdays: Vec::new(),
+            elig: Vec::new(),
+            pool: Vec::new(),
         })
     };
 }
@@ -485,8 +529,13 @@ fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates
                     && let Some(f) = &ctx.law.ftr56
                     && rc.return_to_custody <= f.commenced
                 {
-                    let lengths = served_lengths(&ctx, Day::of(f.commenced), &final_.calcs)?;
-                    if let Some(t) = pick_tranche(&f.tranches, &lengths, None) {
+                    let longest = served_lengths(
+                        &ctx,
+                        Day::of(f.commenced),
+                        &final_.calcs,
+                        tests_years(&f.tranches),
+                    )?;
+                    if let Some(t) = pick_tranche(&f.tranches, longest) {
                         tranches.push(TrancheUsed {
                             law: "ftr_56",
                             name: t.name,
@@ -660,6 +709,7 @@ fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates
         bits &= bits - 1;
     }
     out.rules = rules;
+    ctx.recycle(final_);
     SCRATCH.with(|c| {
         c.set(Scratch {
             regimes: ctx.regimes,
@@ -669,6 +719,8 @@ fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates
             awards: ctx.awards,
             fixed: ctx.fixed,
             sdays: ctx.sdays,
+            elig: ctx.elig,
+            pool: ctx.pool.take(),
         });
     });
     Ok(out)
@@ -781,6 +833,8 @@ fn check<'a>(
         mut awards,
         fixed,
         mut sdays,
+        elig,
+        pool,
     } = scratch;
     sdays.clear();
     sdays.extend(b.sentences.iter().map(|s| Day::of(s.sentence_date)));
@@ -861,8 +915,9 @@ fn check<'a>(
         });
     }
     // Chains: a head (no consecutive_to) followed by the sentences consecutive to it, one successor each.
-    // (`n` is at most `MAX_SENTENCES`, checked above.)
-    let mut next = [None::<usize>; MAX_SENTENCES];
+    // (`n` is at most `MAX_SENTENCES`, checked above, so an index fits a `u8` and `u8::MAX` is none.)
+    const NONE: u8 = u8::MAX;
+    let mut next = [NONE; MAX_SENTENCES];
     for (i, s) in b.sentences.iter().enumerate() {
         let Some(to) = s.consecutive_to else { continue };
         let field = || format!("sentences[{i}].consecutive_to");
@@ -871,7 +926,7 @@ fn check<'a>(
             return Err(invalid(field(), "no such sentence"));
         }
         match next.get_mut(to) {
-            Some(slot @ None) => *slot = Some(i),
+            Some(slot) if *slot == NONE => *slot = u8::try_from(i).unwrap_or(NONE),
             _ => {
                 return Err(unsupported(
                     field(),
@@ -893,9 +948,11 @@ fn check<'a>(
         }
         chains.order.push(i);
         let mut cur = i;
-        while let Some(Some(nx)) = next.get(cur) {
-            chains.order.push(*nx);
-            cur = *nx;
+        while let Some(&nx) = next.get(cur)
+            && nx != NONE
+        {
+            chains.order.push(usize::from(nx));
+            cur = usize::from(nx);
         }
         chains.ends.push(chains.order.len());
     }
@@ -983,7 +1040,7 @@ fn check<'a>(
         || b.sentences
             .iter()
             .any(|s| s.sds_plus || s.sds_plus_eligible);
-    Ok(Ctx {
+    let mut ctx = Ctx {
         person,
         b,
         law,
@@ -999,7 +1056,26 @@ fn check<'a>(
         adult: Day::of(person.date_of_birth).birthday(18),
         fixed,
         sdays,
-    })
+        elig,
+        pool: Cell::new(pool),
+    };
+    let mut elig = std::mem::take(&mut ctx.elig);
+    elig.clear();
+    elig.extend(b.sentences.iter().map(|s| {
+        let mut e = 0;
+        if ctx.sds40_eligible(s, false) {
+            e |= ELIG_SDS40;
+        }
+        if ctx.sds40_eligible(s, true) {
+            e |= ELIG_SDS40_REVERTED;
+        }
+        if ctx.pm_eligible(s) {
+            e |= ELIG_PM;
+        }
+        e
+    }));
+    ctx.elig = elig;
+    Ok(ctx)
 }
 
 /// What each calculable sentence has whatever the level: its expiry, length, length tests and regimes.
@@ -1014,8 +1090,15 @@ fn fixed(ctx: &Ctx<'_>, out: &mut Vec<Fixed>) -> R<()> {
         let (mut any_1991, mut all_1991, mut any_ora, mut any_pre_ora) =
             (false, true, false, false);
         let mut all = Length::default();
+        // A months block after a days block: the aggregation's end then differs from `all`'s.
+        let (mut saw_days, mut days_then_months) = (false, false);
         for &i in chain {
-            all = sum(&all, &ctx.sentence(i)?.term)?;
+            let t = &ctx.sentence(i)?.term;
+            all = sum(&all, t)?;
+            if t.years > 0 || t.months > 0 {
+                days_then_months |= saw_days;
+            }
+            saw_days |= t.weeks > 0 || t.days > 0;
             match ctx.regimes.get(i) {
                 Some(Regime::Act1991) => any_1991 = true,
                 Some(Regime::Ora) => {
@@ -1031,6 +1114,11 @@ fn fixed(ctx: &Ctx<'_>, out: &mut Vec<Fixed>) -> R<()> {
         // A sentence cannot be ordered to run consecutively to terms already served: each one consecutive to
         // another must be imposed on or before the day the terms before it end.
         for (p, &i) in chain.iter().enumerate().skip(1) {
+            // Imposed on or before the chain's start: within the terms before it, which end on or after the
+            // start (a term is never zero). Were those terms out of range, the chain's aggregation below is.
+            if ctx.sday(i).is_none_or(|x| x <= s) {
+                continue;
+            }
             let before = aggregate_end(
                 s,
                 chain
@@ -1057,22 +1145,24 @@ fn fixed(ctx: &Ctx<'_>, out: &mut Vec<Fixed>) -> R<()> {
         }
         .ok_or_else(|| oor("sentences"))?;
         let length = u32::try_from(days_between(s, end) + 1).map_err(|_| oor("sentences"))?;
-        let id_len = if chain.len() == 1 {
+        // The aggregation of months blocks followed by days blocks is `all` measured from the start.
+        let id_len = if chain.len() == 1 || !days_then_months {
             length
         } else {
             s.days_of(&all).ok_or_else(|| oor("sentences"))?
         };
-        // 12 months, 2 years and 4 years from the start, from one civil conversion.
-        let [m12, y2, y4] = s.days_of_months([12, 24, 48]);
-        let whole = |d: Option<u32>| d.ok_or_else(|| oor("sentences"));
+        // Shorter than 12 months, 2 years and 4 years from the start.
+        let [under_12m, under_2y, under_4y] = s
+            .under_1_2_4_years(id_len)
+            .ok_or_else(|| oor("sentences"))?;
         out.push(Fixed {
             start: s,
             end,
             length,
             id_len,
-            under_12m: id_len < whole(m12)?,
-            under_2y: id_len < whole(y2)?,
-            under_4y: id_len < whole(y4)?,
+            under_12m,
+            under_2y,
+            under_4y,
             any_1991,
             all_1991,
             any_ora,
@@ -1123,7 +1213,7 @@ fn check_awards_before_release(ctx: &Ctx<'_>, e: &Extract) -> R<()> {
 
 /// The dates of every calculable sentence at `level`, and the booking's.
 fn extract(ctx: &Ctx<'_>, level: Level) -> R<Extract> {
-    let mut calcs = Vec::with_capacity(ctx.chains.len());
+    let mut calcs = ctx.calcs_buffer();
     for k in 0..ctx.chains.len() {
         calcs.push(chain_calc(ctx, k, level)?);
     }
@@ -1252,12 +1342,15 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
     let mut pm_affected = false;
     let mut first_fraction = None;
     let mut one_group = true;
-    // Each part's fraction, by position in the chain (a chain holds at most `MAX_SENTENCES` parts).
-    let mut fracs = [Fraction::HALF; MAX_SENTENCES];
-    for (&i, slot) in chain.iter().zip(fracs.iter_mut()) {
+    // The first parts' fractions, by position in the chain (a longer chain's later parts are looked up again).
+    const KEPT: usize = 8;
+    let mut kept = [Fraction::HALF; KEPT];
+    for (p, &i) in chain.iter().enumerate() {
         let fr = ctx.fraction(i, level)?;
-        *slot = fr;
-        if level == Level::Progression && ctx.pm_eligible(ctx.sentence(i)?) {
+        if let Some(slot) = kept.get_mut(p) {
+            *slot = fr;
+        }
+        if level == Level::Progression && ctx.elig(i, ELIG_PM) {
             pm_affected = true;
         }
         match first_fraction {
@@ -1271,7 +1364,7 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
     let mut group = |fr: Fraction, days: i64| {
         let rd = i64::try_from(fr.ceil_of(u64::try_from(days).unwrap_or(0))).unwrap_or(i64::MAX);
         release_days += rd;
-        c30 += days * i64::from(fr.num) * 30 / i64::from(fr.den.max(1));
+        c30 += fr.div(days * i64::from(fr.num) * 30);
         rd
     };
     if one_group {
@@ -1279,18 +1372,28 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
         group(first_fraction.unwrap_or(Fraction::HALF), i64::from(length));
     } else {
         // Groups in order of first appearance: a part whose fraction no earlier part has opens one, holding
-        // every part with that fraction (no allocation: chains are short).
-        let fracs = fracs.get(..chain.len()).unwrap_or(&[]);
+        // every part with that fraction (no allocation: chains are short; each fraction was found above).
+        let frac = |p: usize, j: usize| match kept.get(p) {
+            Some(&fr) => Ok(fr),
+            None => ctx.fraction(j, level),
+        };
+        let has = |p: usize, j: usize, fr: Fraction| frac(p, j).is_ok_and(|x| x == fr);
         let mut cursor = s;
-        for (p, &fr) in fracs.iter().enumerate() {
-            if fracs.iter().take(p).any(|&x| x == fr) {
+        for (p, &i) in chain.iter().enumerate() {
+            let fr = frac(p, i)?;
+            if chain
+                .iter()
+                .take(p)
+                .enumerate()
+                .any(|(q, &j)| has(q, j, fr))
+            {
                 continue;
             }
             let terms = chain
                 .iter()
-                .zip(fracs)
-                .filter(|&(_, &x)| x == fr)
-                .filter_map(|(&j, _)| ctx.b.sentences.get(j).map(|x| &x.term));
+                .enumerate()
+                .filter(|&(q, &j)| has(q, j, fr))
+                .filter_map(|(_, &j)| ctx.b.sentences.get(j).map(|x| &x.term));
             let end = aggregate_end(cursor, terms)?.ok_or_else(|| oor("sentences"))?;
             let rd = group(fr, days_between(cursor, end) + 1);
             cursor = add(cursor, rd)?;
@@ -1401,7 +1504,8 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
         } else {
             without_ada_raw
         };
-        tused = Some(add(add_months(base, 12)?, ual_after)?);
+        let year = base.add_year().ok_or_else(|| oor("sentences"))?;
+        tused = Some(add(year, ual_after)?);
     }
 
     // HDCED and ERSED.
@@ -1606,12 +1710,10 @@ fn pick_scheme(
 }
 
 /// For each calculable sentence still served on `date` (expiry on or after it), the days of its parts
-/// sentenced before `date`, chained from the earliest.
-fn served_lengths(ctx: &Ctx<'_>, date: Day, calcs: &[Calc]) -> R<Lengths> {
-    let mut out = Lengths {
-        n: 0,
-        v: [(0, 0); MAX_SENTENCES],
-    };
+/// sentenced before `date`, chained from the earliest, and the whole years from its start to the day after
+/// (only when `years` is asked for; else 0): the largest of each, `None` when no sentence is considered.
+fn served_lengths(ctx: &Ctx<'_>, date: Day, calcs: &[Calc], years: bool) -> R<Option<(u32, u32)>> {
+    let mut out: Option<(u32, u32)> = None;
     for (c, chain) in calcs.iter().zip(ctx.chains.iter()) {
         if c.expiry < date {
             continue;
@@ -1638,37 +1740,26 @@ fn served_lengths(ctx: &Ctx<'_>, date: Day, calcs: &[Calc]) -> R<Lengths> {
         }
         let days = u32::try_from(days_between(start, end) + 1).unwrap_or(u32::MAX);
         // Whole years from the start to the day after the end.
-        let years = cursor.years_since(start).unwrap_or(0);
-        // At most one per calculable sentence, so never more than `MAX_SENTENCES`.
-        if let Some(slot) = out.v.get_mut(out.n) {
-            *slot = (days, years);
-            out.n += 1;
-        }
+        let whole = if years {
+            cursor.years_since(start).unwrap_or(0)
+        } else {
+            0
+        };
+        out = Some(out.map_or((days, whole), |(d, y)| (d.max(days), y.max(whole))));
     }
     Ok(out)
 }
 
-/// (days, whole years) of each calculable sentence considered for a tranche, without an allocation.
-struct Lengths {
-    n: usize,
-    v: [(u32, u32); MAX_SENTENCES],
+/// Whether a tranche table tests whole years (else `served_lengths` need not count them).
+fn tests_years(tranches: &[Tranche]) -> bool {
+    tranches.iter().any(|t| t.under_whole_years.is_some())
 }
 
-impl std::ops::Deref for Lengths {
-    type Target = [(u32, u32)];
-    fn deref(&self) -> &[(u32, u32)] {
-        self.v.get(..self.n).unwrap_or(&[])
-    }
-}
-
-/// The first tranche every considered length fits.
-fn pick_tranche<'t>(
-    tranches: &'t [Tranche],
-    lengths: &[(u32, u32)],
-    _unused: Option<()>,
-) -> Option<&'t Tranche> {
+/// The first tranche every considered length fits: each test is a bound, so every length fits it when the
+/// largest days and the largest whole years do (`None`: no length considered, every tranche fits).
+fn pick_tranche(tranches: &[Tranche], longest: Option<(u32, u32)>) -> Option<&Tranche> {
     tranches.iter().find(|t| {
-        lengths.iter().all(|&(days, years)| {
+        longest.is_none_or(|(days, years)| {
             t.under_whole_years.is_none_or(|y| years < y) && t.max_days.is_none_or(|m| days <= m)
         })
     })
@@ -1725,7 +1816,9 @@ fn sds40(ctx: &mut Ctx<'_>, std: Extract, tranches: &mut Vec<TrancheUsed>) -> R<
         .b
         .sentences
         .iter()
-        .filter(|s| ctx.sds40_eligible(s, false));
+        .enumerate()
+        .filter(|&(i, _)| ctx.elig(i, ELIG_SDS40))
+        .map(|(_, s)| s);
     let Some(first) = eligible.next() else {
         return Ok(std);
     };
@@ -1734,8 +1827,13 @@ fn sds40(ctx: &mut Ctx<'_>, std: Extract, tranches: &mut Vec<TrancheUsed>) -> R<
     ctx.fire(Idx::POINT_SDS40);
     let early = extract(ctx, Level::Sds40)?;
     let mut out = if pre && std.release.0 > Day::of(law.commenced) {
-        let lengths = served_lengths(ctx, Day::of(law.commenced), &std.calcs)?;
-        match pick_tranche(&law.tranches, &lengths, None) {
+        let longest = served_lengths(
+            ctx,
+            Day::of(law.commenced),
+            &std.calcs,
+            tests_years(&law.tranches),
+        )?;
+        match pick_tranche(&law.tranches, longest) {
             Some(t) => {
                 ctx.fire(Idx::SDS40_TRANCHE);
                 tranches.push(TrancheUsed {
@@ -1780,6 +1878,7 @@ fn sds40(ctx: &mut Ctx<'_>, std: Extract, tranches: &mut Vec<TrancheUsed>) -> R<
             out = combine(reverted, &out, Day::of(t3));
         }
     }
+    ctx.recycle(std);
     Ok(out)
 }
 
@@ -1789,7 +1888,13 @@ fn progression(ctx: &mut Ctx<'_>, snap: Extract, tranches: &mut Vec<TrancheUsed>
     let Some(pm) = &all_law.progression else {
         return Ok(snap);
     };
-    let mut eligible = ctx.b.sentences.iter().filter(|s| ctx.pm_eligible(s));
+    let mut eligible = ctx
+        .b
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| ctx.elig(i, ELIG_PM))
+        .map(|(_, s)| s);
     let Some(first) = eligible.next() else {
         return Ok(snap);
     };
@@ -1807,10 +1912,16 @@ fn progression(ctx: &mut Ctx<'_>, snap: Extract, tranches: &mut Vec<TrancheUsed>
         if snap.hdced.is_some() {
             e.hdced = snap.hdced;
         }
+        ctx.recycle(snap);
         return Ok(e);
     }
-    let lengths = served_lengths(ctx, Day::of(pm.commenced), &snap.calcs)?;
-    let Some(t) = pick_tranche(&pm.tranches, &lengths, None) else {
+    let longest = served_lengths(
+        ctx,
+        Day::of(pm.commenced),
+        &snap.calcs,
+        tests_years(&pm.tranches),
+    )?;
+    let Some(t) = pick_tranche(&pm.tranches, longest) else {
         return Ok(snap);
     };
     ctx.fire(Idx::PROGRESSION_TRANCHE);
@@ -1839,10 +1950,11 @@ fn progression(ctx: &mut Ctx<'_>, snap: Extract, tranches: &mut Vec<TrancheUsed>
     let rel = pick(Some(snap.release), Some(e.release))?;
     let ersed = pick(snap.ersed, e.ersed)?;
     let (snap_hdced, e_hdced) = (snap.hdced, e.hdced);
-    let mut out = match rel {
-        Some((_, _, true)) => e,
-        _ => snap,
+    let (mut out, other) = match rel {
+        Some((_, _, true)) => (e, snap),
+        _ => (snap, e),
     };
+    ctx.recycle(other);
     if let Some((d, s, _)) = rel {
         out.release = (d, s);
     }

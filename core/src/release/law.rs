@@ -32,8 +32,30 @@ impl Fraction {
 
     /// ceil(days × self), exact (the calculator's BigDecimal CEILING; equal for every realistic term).
     pub const fn ceil_of(self, days: u64) -> u64 {
-        let den = if self.den == 0 { 1 } else { self.den as u64 };
-        (days * self.num as u64).div_ceil(den)
+        let x = days * self.num as u64;
+        // The denominators in use as constants: a multiplication instead of a division.
+        match self.den {
+            0 | 1 => x,
+            2 => x.div_ceil(2),
+            3 => x.div_ceil(3),
+            4 => x.div_ceil(4),
+            5 => x.div_ceil(5),
+            10 => x.div_ceil(10),
+            d => x.div_ceil(d as u64),
+        }
+    }
+
+    /// `x / den` (truncated; `x / 1` for a zero denominator), the denominators in use as constants.
+    pub(crate) const fn div(self, x: i64) -> i64 {
+        match self.den {
+            0 | 1 => x,
+            2 => x / 2,
+            3 => x / 3,
+            4 => x / 4,
+            5 => x / 5,
+            10 => x / 10,
+            d => x / d as i64,
+        }
     }
 }
 

@@ -107,7 +107,8 @@ impl Day {
         let months = u64::from(m) - 1 + u64::from(n);
         let y = y + i64::try_from(months / 12).unwrap_or(0);
         let m = u32::try_from(months % 12).unwrap_or(0) + 1;
-        (y, m, d.min(month_days(y, m)))
+        // Every month has 28 days: only a later day may need clamping.
+        (y, m, if d <= 28 { d } else { d.min(month_days(y, m)) })
     }
 
     /// `self + n` months, the day clamped to the month's end (chrono's `checked_add_months`).
@@ -117,6 +118,18 @@ impl Day {
         }
         let (y, m, d) = Day::ymd_add_months(self.ymd(), n);
         Day::from_ymd(y, m, d)
+    }
+
+    /// `self` + 12 months (`add_months(12)`): 365 days, or 366 when a 29 February is passed.
+    pub(super) fn add_year(self) -> Option<Day> {
+        let (y, m, d) = self.ymd();
+        let leap = if m <= 2 { is_leap(y) } else { is_leap(y + 1) };
+        let days = if (m == 2 && d == 29) || !leap {
+            365
+        } else {
+            366
+        };
+        self.plus(days)
     }
 
     /// `self − n` months, the day clamped to the month's end (chrono's `checked_sub_months`).
@@ -199,6 +212,19 @@ impl Day {
             };
             u32::try_from((end.since(self) + 1).max(0)).ok()
         })
+    }
+
+    /// Whether a term of `len` days from `self` is shorter than 1, 2 and 4 years (`len <` [`Day::days_of_months`]
+    /// of 12, 24 and 48), `None` where one of those is out of range. `n` years are 365·n to 366·n days, so the
+    /// civil date is needed only for a length within those bounds.
+    pub(super) fn under_1_2_4_years(self, len: u32) -> Option<[bool; 3]> {
+        let clear = |years: u32| len < 365 * years || len >= 366 * years;
+        // The 4-year end is at most 1,461 days on: all three in range.
+        if self.plus(1_462).is_some() && clear(1) && clear(2) && clear(4) {
+            return Some([len < 365, len < 730, len < 1_460]);
+        }
+        let [m12, y2, y4] = self.days_of_months([12, 24, 48]);
+        Some([len < m12?, len < y2?, len < y4?])
     }
 
     /// Days of a term of `len` from `self`: [`Length::days_from`] on day numbers.
@@ -287,6 +313,9 @@ mod tests {
                     x.checked_add_months(chrono::Months::new(n)),
                     "{x} + {n}"
                 );
+                if n == 12 {
+                    assert_eq!(day.add_year(), day.add_months(12), "{x} + 1 year");
+                }
                 assert_eq!(
                     day.sub_months(n).map(Day::date),
                     x.checked_sub_months(chrono::Months::new(n)),
@@ -303,6 +332,16 @@ mod tests {
                 ],
                 "{x}"
             );
+            let [m12, y2, y4] = day.days_of_months([12, 24, 48]);
+            for len in
+                (0..4).flat_map(|k| [364 + k, 729 + k, 1_459 + k, 1_000 + k, 10 + k, 2_000 + k])
+            {
+                let exact = m12
+                    .zip(y2)
+                    .zip(y4)
+                    .map(|((a, b), c)| [len < a, len < b, len < c]);
+                assert_eq!(day.under_1_2_4_years(len), exact, "{x} {len}");
+            }
             for l in &lengths {
                 assert_eq!(day.end_of(l).map(Day::date), l.end_date(x), "{x} {l:?}");
                 assert_eq!(day.days_of(l), l.days_from(x), "{x} {l:?}");
