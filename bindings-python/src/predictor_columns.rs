@@ -8,10 +8,13 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
 use probation_core::model::Sex;
+use probation_core::predictors::batch::{
+    ArpColumns, ArpFigures, Ogrs3Columns, arp_columns, day_number, ogrs3_code, ogrs3_columns,
+};
 use probation_core::predictors::{
-    self as p, ActuarialCategory, ArpInput, CsrpInput, DcSrpInput, DynamicAnswers, IicSrpInput,
-    MotivationLevel, Ogrs3Input, PreviousConvictions, ProblemLevel, RelationshipStatus, RiskBand,
-    ScoreKind, SupervisionStatus, ViolentInput,
+    self as p, ActuarialCategory, CsrpInput, DcSrpInput, DynamicAnswers, IicSrpInput,
+    MotivationLevel, PreviousConvictions, ProblemLevel, RelationshipStatus, RiskBand, ScoreKind,
+    SupervisionStatus, ViolentInput,
 };
 
 use crate::columnar::{Cat, Col, Columns, column_error, held_columns, le_bytes};
@@ -53,7 +56,8 @@ struct Inputs<'a> {
     sex: Cat<'a, Sex>,
     category: Cat<'a, ActuarialCategory>,
     supervision: Cat<'a, SupervisionStatus>,
-    offence_code: Cat<'a, String>,
+    /// The offence code as `ogrs3_code` gives it.
+    offence_code: Cat<'a, u32>,
     problems: [Col<'a>; 8],
     flags: [Col<'a>; DynamicAnswers::FLAGS.len()],
     motivation: Col<'a>,
@@ -104,7 +108,7 @@ impl<'a> Inputs<'a> {
             sex: c.cat("sex", sex_from)?,
             category: c.cat("actuarial_category", parse)?,
             supervision: c.cat("supervision_status", parse)?,
-            offence_code: c.cat("offence_code", |s| Some(s.to_owned()))?,
+            offence_code: c.cat("offence_code", |s| Some(ogrs3_code(s)))?,
             problems: cols(c, PROBLEMS, 4)?,
             flags: cols(c, DynamicAnswers::FLAGS, 4)?,
             motivation: c.col("motivation_to_tackle_drug_misuse", 4)?,
@@ -289,40 +293,156 @@ fn logistic(t: f64) -> f64 {
     1.0 / (1.0 + (-t).exp())
 }
 
+/// A row's missing or unreadable input as the call's error, as the row-by-row path reports it.
+fn row_error(i: usize, (column, why): RowError) -> Error {
+    column_error(column, format!("row {i}: {why}"))
+}
+
+/// OGRS3 through core's batch kernel (`ogrs3_columns`): the columns gathered in core's encoding (day numbers,
+/// code numbers), then every row scored at once, exactly as `ogrs3_percentages` per row.
+fn run_ogrs3(c: &Inputs<'_>) -> Result<Out, Error> {
+    let n = c.n;
+    let (mut sex, mut dob, mut conviction, mut follow_up) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    let (mut total, mut first, mut code) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    for i in 0..n {
+        let row: Result<(), RowError> = (|| {
+            sex.push(c.sex(i)?);
+            dob.push(day_number(c.need_date(1, i)?));
+            conviction.push(day_number(c.need_date(2, i)?));
+            follow_up.push(day_number(c.need_date(3, i)?));
+            total.push(c.need_int(0, i)?);
+            first.push(c.need_int(1, i)?);
+            code.push(
+                c.offence_code
+                    .get(i)
+                    .ok()
+                    .flatten()
+                    .ok_or(("offence_code", "required"))?,
+            );
+            Ok(())
+        })();
+        row.map_err(|e| row_error(i, e))?;
+    }
+    let mut scores = vec![Err(p::Ogrs3Error::SexNotSpecified); n];
+    ogrs3_columns(
+        &Ogrs3Columns {
+            sex: &sex,
+            date_of_birth: &dob,
+            conviction_date: &conviction,
+            follow_up_start: &follow_up,
+            total_sanctions: &total,
+            age_at_first_sanction: &first,
+            offence_code: &code,
+        },
+        &mut scores,
+    )
+    .map_err(|e| column_error(e.column, "a column of another length"))?;
+    let mut out = Out::default();
+    for s in scores {
+        match s {
+            Ok(s) => out.push(
+                f64::from(s.two_year),
+                s.total,
+                s.two_year_probability,
+                s.band,
+                None,
+            ),
+            Err(e) => out.refuse(e.kind()),
+        }
+    }
+    Ok(out)
+}
+
+/// ARP through core's batch kernel (`arp_columns`), exactly as `arp` per row; the probability is the
+/// logistic of the total that the score is rounded from.
+fn run_arp(c: &Inputs<'_>) -> Result<Out, Error> {
+    let n = c.n;
+    let mut dates: [Vec<i32>; 3] = [
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    ];
+    let mut follow_up = Vec::with_capacity(n);
+    let (mut sex, mut first, mut total, mut category, mut dynamic) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    for i in 0..n {
+        // The checks of `violent`, in its order.
+        let row: Result<(), RowError> = (|| {
+            for (k, col) in dates.iter_mut().enumerate() {
+                col.push(day_number(c.need_date(k, i)?));
+            }
+            follow_up.push(c.date(3, i)?.map(day_number));
+            sex.push(c.sex(i)?);
+            first.push(c.need_int(1, i)?);
+            total.push(c.need_int(0, i)?);
+            category.push(
+                c.category
+                    .get(i)
+                    .ok()
+                    .flatten()
+                    .ok_or(("actuarial_category", "required"))?,
+            );
+            dynamic.push(c.dynamic(i));
+            Ok(())
+        })();
+        row.map_err(|e| row_error(i, e))?;
+    }
+    let [assessment, dob, conviction] = &dates;
+    let mut scores: Vec<Result<ArpFigures, p::ArpError>> =
+        vec![Err(p::ArpError::SexNotSpecified); n];
+    arp_columns(
+        &ArpColumns {
+            assessment_date: assessment,
+            date_of_birth: dob,
+            conviction_date: conviction,
+            follow_up_start: &follow_up,
+            sex: &sex,
+            age_at_first_sanction: &first,
+            total_sanctions: &total,
+            actuarial_category: &category,
+            dynamic: &dynamic,
+        },
+        &mut scores,
+    )
+    .map_err(|e| column_error(e.column, "a column of another length"))?;
+    let mut out = Out::default();
+    for s in scores {
+        match s {
+            Ok(f) => out.push(f.score, f.total, f.probability, f.band, Some(f.kind)),
+            Err(e) => out.refuse(e.kind()),
+        }
+    }
+    Ok(out)
+}
+
 /// Runs `which` on every row.
 fn run(which: &str, c: &Inputs<'_>) -> Result<Out, Error> {
+    match which {
+        "ogrs3" => return run_ogrs3(c),
+        "arp" => return run_arp(c),
+        _ => {}
+    }
     let mut out = Out::default();
     for i in 0..c.n {
         let row: Result<(), RowError> = (|| {
             match which {
-                "ogrs3" => match p::ogrs3_percentages(&Ogrs3Input {
-                    sex: c.sex(i)?,
-                    date_of_birth: c.need_date(1, i)?,
-                    conviction_date: c.need_date(2, i)?,
-                    follow_up_start: c.need_date(3, i)?,
-                    total_sanctions: c.need_int(0, i)?,
-                    age_at_first_sanction: c.need_int(1, i)?,
-                    offence_code: c
-                        .offence_code
-                        .get(i)
-                        .ok()
-                        .flatten()
-                        .ok_or(("offence_code", "required"))?,
-                }) {
-                    Ok(s) => out.push(
-                        f64::from(s.two_year),
-                        s.total,
-                        s.two_year_probability,
-                        s.band,
-                        None,
-                    ),
-                    Err(e) => out.refuse(e.kind()),
-                },
-                "arp" | "vrp" | "svrp" => {
+                "vrp" | "svrp" => {
                     let v = c.violent(i)?;
                     let r = match which {
-                        "arp" => p::arp(&ArpInput::from(&v))
-                            .map(|s| (s.score, s.terms.total, s.band, s.kind)),
                         "vrp" => p::vrp(&v).map(|s| (s.score, s.terms.total, s.band, s.kind)),
                         _ => p::svrp(&v).map(|s| (s.score, s.terms.total, s.band, s.kind)),
                     };

@@ -320,9 +320,9 @@ pub(crate) const REQUIRED: [&str; 10] = [
     "pro_criminal_attitudes",
 ];
 /// [`REQUIRED`]'s answer numbers ([`answer_slots`]).
-const REQUIRED_SLOTS: [u8; 10] = answer_slots(&REQUIRED);
+pub(crate) const REQUIRED_SLOTS: [u8; 10] = answer_slots(&REQUIRED);
 /// [`DRUGS`]' answer numbers ([`answer_slots`]).
-const DRUG_SLOTS: [u8; 13] = answer_slots(DRUGS);
+pub(crate) const DRUG_SLOTS: [u8; 13] = answer_slots(DRUGS);
 /// The names of ARP's drug-use answers (every drug flag but methadone).
 pub(crate) const DRUGS: &[&str] = DynamicAnswers::FLAGS.split_at(3).1.split_at(13).0;
 
@@ -530,38 +530,50 @@ pub(crate) fn inconsistent_drugs(
     set
 }
 
-/// Every answer [`missing_answers`] and [`inconsistent_drugs`] read, numbered: bit `k` of [`given_bits`] (the
-/// first 14) or of [`drug_bits`] (the drug answers, from 14) is the answer `ANSWER_NAMES[k]`.
-const ANSWER_NAMES: [&str; 28] = [
-    "suitability_of_accommodation",
-    "is_unemployed",
-    "current_relationship_with_partner",
-    "evidence_of_domestic_abuse",
-    "current_relationship_status",
-    "regular_offending_activities",
-    "current_alcohol_use_problems",
-    "excessive_alcohol_use",
-    "impulsivity_problems",
-    "pro_criminal_attitudes",
+/// The answers that are neither required by ARP nor yes/no, in [`DynamicAnswers`] order.
+const OTHER_ANSWERS: [&str; 3] = [
     "motivation_to_tackle_drug_misuse",
     "temper_control",
-    "carrying_or_using_weapon",
     "previous_convictions",
-    "has_heroin_usage",
-    "has_methadone_usage",
-    "has_other_opiate_usage",
-    "has_crack_cocaine_usage",
-    "has_powder_cocaine_usage",
-    "has_misused_prescription_drug_usage",
-    "has_benzodiazepines_usage",
-    "has_cannabis_usage",
-    "has_steroids_usage",
-    "has_other_drugs_usage",
-    "has_ketamine_usage",
-    "has_spice_usage",
-    "has_hallucinogens_usage",
-    "has_solvents_usage",
 ];
+
+/// Every answer [`missing_answers`] and [`inconsistent_drugs`] read, numbered: bit `k` of [`given_bits`] (the
+/// first 14) or of [`drug_bits`] (the drug answers, from 14) is the answer `ANSWER_NAMES[k]`. Derived, not
+/// restated: ARP's [`REQUIRED`] names (which hold the first two yes/no answers), [`OTHER_ANSWERS`], then
+/// [`DynamicAnswers::FLAGS`] from the third (the weapon answer, then the fourteen drug answers). The tests
+/// `answer_names_are_the_fields` and `bits_follow_answer_names` hold `given_bits` and `drug_bits` to this order.
+const ANSWER_NAMES: [&str; 28] = answer_names();
+
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated when compiling only (const items): an index out of range fails the build"
+)]
+const fn answer_names() -> [&'static str; 28] {
+    let mut out = [""; 28];
+    let mut k = 0;
+    while k < REQUIRED.len() {
+        out[k] = REQUIRED[k];
+        k += 1;
+    }
+    let mut j = 0;
+    while j < OTHER_ANSWERS.len() {
+        out[k] = OTHER_ANSWERS[j];
+        k += 1;
+        j += 1;
+    }
+    // The first two flags are among the required answers.
+    assert!(
+        same(REQUIRED[1], DynamicAnswers::FLAGS[0]) && same(REQUIRED[3], DynamicAnswers::FLAGS[1])
+    );
+    let mut f = 2;
+    while f < DynamicAnswers::FLAGS.len() {
+        out[k] = DynamicAnswers::FLAGS[f];
+        k += 1;
+        f += 1;
+    }
+    assert!(k == 28, "every answer numbered once");
+    out
+}
 
 #[allow(
     clippy::indexing_slicing,
@@ -619,19 +631,18 @@ fn given_bits(d: &DynamicAnswers) -> u32 {
         d.pro_criminal_attitudes.is_some(),
         d.motivation_to_tackle_drug_misuse.is_some(),
         d.temper_control.is_some(),
-        d.carrying_or_using_weapon.is_some(),
         d.previous_convictions.is_some(),
+        d.carrying_or_using_weapon.is_some(),
     ]
     .iter()
     .enumerate()
     .fold(0, |bits, (k, &b)| bits | (u32::from(b) << k))
 }
 
-/// Bit `k` set when the drug answer `ANSWER_NAMES[14 + k]` is given as true.
+/// Bit `k` set when the drug answer `ANSWER_NAMES[14 + k]` (`DynamicAnswers::FLAGS[3 + k]`) is given as true.
 fn drug_bits(d: &DynamicAnswers) -> u32 {
     [
         d.has_heroin_usage,
-        d.has_methadone_usage,
         d.has_other_opiate_usage,
         d.has_crack_cocaine_usage,
         d.has_powder_cocaine_usage,
@@ -644,6 +655,7 @@ fn drug_bits(d: &DynamicAnswers) -> u32 {
         d.has_spice_usage,
         d.has_hallucinogens_usage,
         d.has_solvents_usage,
+        d.has_methadone_usage,
     ]
     .iter()
     .enumerate()
@@ -695,7 +707,7 @@ pub(crate) fn unemployed(d: &DynamicAnswers, coefficient: f64) -> f64 {
     }
 }
 
-fn dynamic_terms(d: &DynamicAnswers, c: &Coefficients) -> ArpDynamicTerms {
+pub(crate) fn dynamic_terms(d: &DynamicAnswers, c: &Coefficients) -> ArpDynamicTerms {
     let a = &c.answers;
     let [
         live_in_relationship,
@@ -755,7 +767,7 @@ fn dynamic_terms(d: &DynamicAnswers, c: &Coefficients) -> ArpDynamicTerms {
 }
 
 impl ArpDynamicTerms {
-    fn values(&self) -> [f64; 21] {
+    pub(crate) fn values(&self) -> [f64; 21] {
         [
             self.accommodation,
             self.unemployed,
@@ -880,7 +892,80 @@ fn arp_terms(t: &HistoryTerms, dynamic: Option<ArpDynamicTerms>, total: f64) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::{DRUGS, DynamicAnswers};
+    use super::{ANSWER_NAMES, DRUGS, DynamicAnswers, answer_slots, drug_bits, given_bits};
+
+    /// The answers with only `name` given (true, or the first value of its type that deserialises), checked to
+    /// serialise as that one field.
+    fn only(name: &str) -> DynamicAnswers {
+        let values = [
+            serde_json::json!(true),
+            serde_json::json!("some_problems"),
+            serde_json::json!("partial_motivation"),
+            serde_json::json!("living_together"),
+            serde_json::json!({ "homicide": true }),
+        ];
+        let d = values
+            .iter()
+            .find_map(|v| {
+                serde_json::from_value::<DynamicAnswers>(serde_json::json!({ name: v })).ok()
+            })
+            .unwrap_or_else(|| panic!("{name} is not an answer"));
+        let json = serde_json::to_value(d).unwrap_or_default();
+        let keys: Vec<&String> = json
+            .as_object()
+            .map(|o| o.keys().collect())
+            .unwrap_or_default();
+        assert_eq!(keys, [name], "{name}");
+        d
+    }
+
+    /// `ANSWER_NAMES` is every field of `DynamicAnswers`, once each.
+    #[test]
+    fn answer_names_are_the_fields() {
+        let mut all = serde_json::Map::new();
+        for name in ANSWER_NAMES {
+            let json = serde_json::to_value(only(name)).unwrap_or_default();
+            all.extend(json.as_object().cloned().unwrap_or_default());
+        }
+        assert_eq!(all.len(), ANSWER_NAMES.len(), "a name numbered twice");
+        let d: DynamicAnswers =
+            serde_json::from_value(serde_json::Value::Object(all)).unwrap_or_default();
+        let fields = serde_json::to_value(d).unwrap_or_default();
+        let mut fields: Vec<String> = fields
+            .as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default();
+        let mut names: Vec<String> = ANSWER_NAMES.iter().map(|n| (*n).to_owned()).collect();
+        fields.sort();
+        names.sort();
+        assert_eq!(fields, names);
+        assert_eq!(fields.len(), 28);
+    }
+
+    /// Bit `k` of `given_bits` (k < 14) or of `drug_bits` (from 14) is the answer `ANSWER_NAMES[k]`, and the
+    /// numbers `answer_slots` gives the flags are those bits.
+    #[test]
+    fn bits_follow_answer_names() {
+        for (k, name) in ANSWER_NAMES.iter().enumerate() {
+            let d = only(name);
+            let (given, drugs) = if k < 14 {
+                (1u32 << k, 0)
+            } else {
+                (0, 1u32 << (k - 14))
+            };
+            assert_eq!((given_bits(&d), drug_bits(&d)), (given, drugs), "{name}");
+        }
+        let slots: [u8; 17] = answer_slots(&DynamicAnswers::FLAGS);
+        for (name, slot) in DynamicAnswers::FLAGS.iter().zip(slots) {
+            let d = only(name);
+            let bits = if DRUGS.contains(name) || *name == "has_methadone_usage" {
+                drug_bits(&d)
+            } else {
+                given_bits(&d)
+            };
+            assert_eq!(bits, 1u32 << slot, "{name}");
+        }
+    }
 
     #[test]
     fn every_flag_name_is_a_field_of_the_answers() {

@@ -29,6 +29,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 pub mod arp;
+pub mod batch;
 pub mod combined;
 pub mod dcsrp;
 mod from_case;
@@ -163,9 +164,11 @@ pub(crate) fn whole_months(from: NaiveDate, to: NaiveDate) -> i64 {
 /// when `x * scale` lies within rounding error of a half; then the exact comparison decides.
 pub(crate) fn half_up(x: f64, scale: u32) -> u64 {
     let y = x * f64::from(scale);
-    // Truncation, not `floor()`: y ≥ 0, and on baseline x86-64 `floor` is a libm call.
-    let k = y as u64;
-    let frac = y - k as f64;
+    // Truncation, not `floor()`: y ≥ 0, and on baseline x86-64 `floor` is a libm call. Through i64 (one
+    // instruction each way, where u64 conversions are several); clamped at 0, so the value of `y as u64`.
+    let ki = (y as i64).max(0);
+    let frac = y - ki as f64;
+    let k = ki as u64;
     if (frac - 0.5).abs() > 1e-6 {
         return k + u64::from(frac > 0.5);
     }
@@ -188,31 +191,29 @@ pub(crate) fn half_up(x: f64, scale: u32) -> u64 {
     if up { k + 1 } else { k }
 }
 
-/// e^t / (1 + e^t), in the form that neither overflows nor loses precision for large |t|.
+/// e^t / (1 + e^t), in the form that neither overflows nor loses precision for large |t|: 1 / (1 + e^-t) for
+/// t ≥ 0, e^t / (1 + e^t) below. Both from the one exponential e^-|t| (e^-t for t ≥ 0, e^t below), the
+/// numerator chosen by `select_unpredictable` (a conditional move: the sign follows the data, and a
+/// mispredicted branch cost more than the arithmetic); the same value to the bit as the branch on the sign.
 pub(crate) fn logistic(t: f64) -> f64 {
-    if t >= 0.0 {
-        1.0 / (1.0 + (-t).exp())
-    } else {
-        let e = t.exp();
-        e / (1.0 + e)
-    }
+    let u = (-t.abs()).exp();
+    std::hint::select_unpredictable(t >= 0.0, 1.0, u) / (1.0 + u)
 }
 
-/// Compensated (Neumaier) summation: the service sums its terms in exact decimal; this keeps the f64 sum within
-/// an ulp of that.
+/// Compensated summation: the service sums its terms in exact decimal; this keeps the f64 sum within an ulp of
+/// that. Each step adds the exact rounding error of `sum + t` to the compensation, found by Knuth's TwoSum (six
+/// additions, no comparison): the same error, to the bit, as Neumaier's step (which orders `sum` and `t` by
+/// magnitude and takes `(big − s) + small`), since both are the exact error of one rounded addition; a zero error
+/// may differ in sign, which adding it to the compensation does not see (the compensation starts at +0 and a sum
+/// of two values is −0 only when both are). No comparison, so no branch to mispredict: a select on the magnitudes
+/// was compiled as one.
 pub(crate) fn exact_sum(terms: &[f64]) -> f64 {
     let mut sum = 0.0f64;
     let mut c = 0.0f64;
     for &t in terms {
         let s = sum + t;
-        // Of `sum` and `t`, the larger in magnitude loses the low bits the other keeps: `(big - s) + small`.
-        // Chosen by a bit mask, not a branch: which is larger follows the data, and a mispredicted branch per
-        // term cost more than the rest of the loop (the same result to the bit).
-        let keep_sum = u64::from(sum.abs() >= t.abs()).wrapping_neg();
-        let (sb, tb) = (sum.to_bits(), t.to_bits());
-        let big = f64::from_bits((sb & keep_sum) | (tb & !keep_sum));
-        let small = f64::from_bits((tb & keep_sum) | (sb & !keep_sum));
-        c += (big - s) + small;
+        let bb = s - sum;
+        c += (sum - (s - bb)) + (t - bb);
         sum = s;
     }
     sum + c
@@ -233,6 +234,76 @@ mod tests {
         assert_eq!(whole_months(d("2020-03-15"), d("2020-01-16")), -1);
         assert_eq!(whole_years(d("2000-02-29"), d("2018-02-28")), 17);
         assert_eq!(whole_years(d("2000-02-29"), d("2018-03-01")), 18);
+    }
+
+    /// The TwoSum steps give Neumaier's compensated sum to the bit, on sums of 1–40 terms of mixed magnitudes
+    /// and signs (cancellations, zeros, exact ties).
+    #[test]
+    fn exact_sum_as_neumaier() {
+        let neumaier = |terms: &[f64]| {
+            let (mut sum, mut c) = (0.0f64, 0.0f64);
+            for &t in terms {
+                let s = sum + t;
+                c += if sum.abs() >= t.abs() {
+                    (sum - s) + t
+                } else {
+                    (t - s) + sum
+                };
+                sum = s;
+            }
+            sum + c
+        };
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for _ in 0..200_000 {
+            let n = (next() % 40 + 1) as usize;
+            let terms: Vec<f64> = (0..n)
+                .map(|_| {
+                    let r = next();
+                    let mantissa = (r >> 11) as f64 / (1u64 << 53) as f64;
+                    let scale = [1e-12, 1e-6, 0.01, 1.0, 3.0, 1e3, 1e8][(r % 7) as usize];
+                    let sign = if r & 8 == 0 { 1.0 } else { -1.0 };
+                    match r % 11 {
+                        0 => 0.0,
+                        1 => -0.0,
+                        2 => sign * 0.5,
+                        _ => sign * mantissa * scale,
+                    }
+                })
+                .collect();
+            let (a, b) = (exact_sum(&terms), neumaier(&terms));
+            assert_eq!(a.to_bits(), b.to_bits(), "{terms:?}");
+            // A cancelling copy: every term and its negation.
+            let mut both = terms.clone();
+            both.extend(terms.iter().map(|t| -t));
+            assert_eq!(
+                exact_sum(&both).to_bits(),
+                neumaier(&both).to_bits(),
+                "{both:?}"
+            );
+        }
+    }
+
+    /// The one-exponential logistic equals the two forms chosen by a branch, on a grid and at ±0, ±∞.
+    #[test]
+    fn logistic_as_two_forms() {
+        let two = |t: f64| {
+            if t >= 0.0 {
+                1.0 / (1.0 + (-t).exp())
+            } else {
+                let e = t.exp();
+                e / (1.0 + e)
+            }
+        };
+        let grid = (-40 * 4096..40 * 4096).map(|i| f64::from(i) / 4096.0 + f64::from(i) * 1e-9);
+        for t in grid.chain([0.0, -0.0, f64::INFINITY, f64::NEG_INFINITY, 800.0, -800.0]) {
+            assert_eq!(logistic(t).to_bits(), two(t).to_bits(), "{t}");
+        }
     }
 
     #[test]

@@ -297,7 +297,7 @@ const MALE: [f64; 11] = [
 const FEMALE: [f64; 11] = [
     0.785, 0.61385, 0.66952, -0.9592, -0.8975, -1.0285, -1.0528, -1.1291, -1.4219, -1.5247, -2.4498,
 ];
-const COPAS: f64 = 1.25112;
+pub(crate) const COPAS: f64 = 1.25112;
 const ONE_YEAR: f64 = 1.40256;
 const TWO_YEAR: f64 = 2.1217;
 /// e^(TWO_YEAR − ONE_YEAR) and its inverse: the 2-year exponential from the 1-year one, for deciding the 2-year
@@ -327,12 +327,12 @@ const fn age_sex_table(w: &[f64; 11]) -> [f64; 51] {
 }
 
 /// The age/sex weighting for a whole-year age of 10 or more.
-fn age_sex(female: bool, age: u32) -> f64 {
+pub(crate) fn age_sex(female: bool, age: u32) -> f64 {
     let row = AGE_SEX.get(usize::from(female)).unwrap_or(&[0.0; 51]);
     row.get(age.min(50) as usize).copied().unwrap_or(0.0)
 }
 
-fn parse_code(code: &str) -> Option<u32> {
+pub(crate) fn parse_code(code: &str) -> Option<u32> {
     let b = code.as_bytes();
     if b.len() != 5 || !b.iter().all(u8::is_ascii_digit) {
         return None;
@@ -502,9 +502,11 @@ fn logit(v: &Valid) -> (Ogrs3Terms, f64) {
 fn half_up_if_clear(x: f64, scale: u32) -> Option<u64> {
     const TIE_MARGIN: f64 = 1e-7;
     let y = x * f64::from(scale);
-    let k = y as u64;
+    // Through i64 (one instruction each way on x86-64, where u64 conversions are several); y ≥ 0, so the
+    // same value as `y as u64`.
+    let k = (y as i64).max(0);
     let frac = y - k as f64;
-    ((frac - 0.5).abs() > TIE_MARGIN).then_some(k + u64::from(frac > 0.5))
+    ((frac - 0.5).abs() > TIE_MARGIN).then_some(k as u64 + u64::from(frac > 0.5))
 }
 
 /// The 1- and 2-year probabilities of a logit total, each rounded half up to 5 dp: `logistic(t1)` and
@@ -513,30 +515,38 @@ fn half_up_if_clear(x: f64, scale: u32) -> Option<u64> {
 /// e^(t2 − t1); the relative error is a few ulps, under 1e-14 in the probability), which decides its rounding
 /// unless it lies within 1e-12 of a tie; then `logistic(t2)` itself decides, so the result is always that of the
 /// two-exponential computation.
-fn probabilities(total: f64) -> (f64, f64) {
+pub(crate) fn probabilities(total: f64) -> (f64, f64) {
     let (t1, t2) = (ONE_YEAR + total, TWO_YEAR + total);
     // Both of `logistic`'s forms from the one exponential e^-|t1| (which is e^-t1 for t1 ≥ 0 and e^t1 below),
-    // the one for t1's sign chosen by a bit mask: the sign follows the data, and a mispredicted branch cost
-    // more than the two extra divisions. The same values, to the bit, as the branch on the sign.
+    // the operands of the one for t1's sign chosen by `select_unpredictable` (a conditional move, not a branch:
+    // the sign follows the data, and a mispredicted branch cost more than the arithmetic). One division each,
+    // the same division that form does, so the same values to the bit as the branch on the sign.
     let u = (-t1.abs()).exp();
-    let positive = u64::from(t1 >= 0.0).wrapping_neg();
-    let pick =
-        |a: f64, b: f64| f64::from_bits((a.to_bits() & positive) | (b.to_bits() & !positive));
+    let positive = t1 >= 0.0;
+    let pick = |a: f64, b: f64| std::hint::select_unpredictable(positive, a, b);
     let e2 = u * GAP_EXP;
-    let l1 = pick(1.0 / (1.0 + u), u / (1.0 + u));
-    let approx = pick(1.0 / (1.0 + u * GAP_EXP_INV), e2 / (1.0 + e2));
-    let k2 = half_up_if_clear(approx, 100_000).unwrap_or_else(|| half_up(logistic(t2), 100_000));
-    let p1 = half_up(l1, 100_000) as f64 / 100_000.0;
-    (p1, k2 as f64 / 100_000.0)
+    // Each year's probability is a quotient n / d (the 1-year one `logistic(t1)` exactly, the 2-year one an
+    // approximation). Both quotients from one reciprocal, 1 / (d1 × d2): a few ulps from each (under 1e-15),
+    // which decides each rounding unless it lies within 1e-12 of a tie; then the exact value decides (`n1 / d1`
+    // for the 1-year, `logistic(t2)` for the 2-year). So the roundings are always those of the
+    // two-exponential computation, with one division instead of four.
+    let (n1, d1) = (pick(1.0, u), 1.0 + u);
+    let (n2, d2) = (pick(1.0, e2), pick(1.0 + u * GAP_EXP_INV, 1.0 + e2));
+    let r = 1.0 / (d1 * d2);
+    let k1 = half_up_if_clear(n1 * d2 * r, 100_000).unwrap_or_else(|| half_up(n1 / d1, 100_000));
+    let k2 =
+        half_up_if_clear(n2 * d1 * r, 100_000).unwrap_or_else(|| half_up(logistic(t2), 100_000));
+    // Through i64 (one conversion instruction; u64 takes several): both are at most 100,000.
+    (k1 as i64 as f64 / 100_000.0, k2 as i64 as f64 / 100_000.0)
 }
 
 /// A probability as a whole percentage rounded half up, clamped to 1–99; true when the clamp applied.
-fn percentage(p: f64) -> (u8, bool) {
+pub(crate) fn percentage(p: f64) -> (u8, bool) {
     let pct = half_up(p, 100);
     (pct.clamp(1, 99) as u8, pct == 0 || pct > 99)
 }
 
-fn band(two_year: u8) -> RiskBand {
+pub(crate) fn band(two_year: u8) -> RiskBand {
     super::arp::band(f64::from(two_year), [50.0, 75.0, 90.0])
 }
 
@@ -628,29 +638,32 @@ mod tests {
         assert!((GAP_EXP_INV - (ONE_YEAR - TWO_YEAR).exp()).abs() <= f64::EPSILON);
     }
 
-    /// Totals whose 2-year probability lies within the tie margin of a 5-dp tie take the exact path and still
-    /// agree: found by searching near ties of logistic(TWO_YEAR + t).
+    /// Totals whose 1- or 2-year probability lies within the tie margin of a 5-dp tie take the exact path and
+    /// still agree: found by searching near ties of logistic(ONE_YEAR + t) and logistic(TWO_YEAR + t).
     #[test]
     fn probabilities_near_ties() {
         let mut fallbacks = 0;
         for k in 1..99_999u32 {
-            // logistic(t2) = (k + 0.5) / 100000 → t2 = ln(p / (1 − p)).
+            // logistic(t) = (k + 0.5) / 100000 → t = ln(p / (1 − p)), for either year's constant.
             let p = (f64::from(k) + 0.5) / 100_000.0;
-            let t2 = (p / (1.0 - p)).ln();
-            let total = t2 - TWO_YEAR;
-            for total in [
-                total,
-                f64::from_bits(total.to_bits() + 1),
-                f64::from_bits(total.to_bits() - 1),
-            ] {
-                let l2 = logistic(TWO_YEAR + total);
-                let e = half_up(l2, 100_000) as f64 / 100_000.0;
-                assert_eq!(probabilities(total).1, e, "{total}");
-                fallbacks += usize::from(half_up_if_clear(l2, 100_000).is_none());
+            let t = (p / (1.0 - p)).ln();
+            for total in [t - TWO_YEAR, t - ONE_YEAR] {
+                for total in [
+                    total,
+                    f64::from_bits(total.to_bits() + 1),
+                    f64::from_bits(total.to_bits() - 1),
+                ] {
+                    let r = |t: f64| half_up(logistic(t), 100_000) as f64 / 100_000.0;
+                    let want = (r(ONE_YEAR + total), r(TWO_YEAR + total));
+                    assert_eq!(probabilities(total), want, "{total}");
+                    for l in [logistic(ONE_YEAR + total), logistic(TWO_YEAR + total)] {
+                        fallbacks += usize::from(half_up_if_clear(l, 100_000).is_none());
+                    }
+                }
             }
         }
         // The search does reach the exact path.
-        assert!(fallbacks > 1000, "{fallbacks}");
+        assert!(fallbacks > 2000, "{fallbacks}");
     }
 
     /// `ogrs3_percentages` gives `ogrs3`'s figures, and its errors, on 200,000 inputs across sexes, ages 5–110,

@@ -1,0 +1,597 @@
+//! Batch scoring over flat columns: OGRS3 and ARP for many people at once, each input a column (a slice, one
+//! value per row; dates as day numbers), each row's result written into a caller's slice, with nothing allocated.
+//!
+//! Every figure and every error of a row is the per-case function's, to the bit: [`ogrs3_columns`] gives row
+//! `i` what [`ogrs3_percentages`](super::ogrs3_percentages) gives that row's [`Ogrs3Input`](super::Ogrs3Input)
+//! (the percentages, probabilities, band and logit total), and [`arp_columns`] gives what [`arp`](super::arp)
+//! gives (score, probability, band, static or dynamic, the missing answers), both without the per-term
+//! explanation, which the per-case functions keep. The test `core/tests/predictor_batch.rs` compares them on
+//! random and edge inputs, invalid rows included.
+//!
+//! The speed comes from day numbers instead of calendar dates (one conversion per date), from codes as numbers,
+//! and from scoring in passes over a block of rows (validation and terms, then the logarithms, then the
+//! exponentials and roundings): the rows of a pass are independent, so the processor overlaps their long
+//! dependency chains (the `ln` and `exp` calls), which one row at a time cannot.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::arp::{
+    ActuarialCategory, ArpError, DRUG_SLOTS, DRUGS, DynamicAnswers, REQUIRED, REQUIRED_SLOTS,
+    dynamic_terms, inconsistent_drugs, missing_answers,
+};
+use super::logistic::coefficients::{ARP_DYNAMIC, ARP_STATIC};
+use super::logistic::{self, History};
+use super::ogrs3::{self, Ogrs3Code, Ogrs3Error, Ogrs3Percentages};
+use super::{FieldSet, RiskBand, ScoreKind, half_up};
+use crate::model::Sex;
+
+/// A column whose length differs from the output's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("column `{column}` has a different length from the output")]
+pub struct ColumnLengthError {
+    /// The column's name (its per-case input field).
+    pub column: &'static str,
+}
+
+/// A date as its day number: days since 1970-01-01 (Arrow's `date32`), the encoding of the date columns.
+#[must_use]
+pub fn day_number(date: NaiveDate) -> i32 {
+    // 719,163 days from 0001-01-01 (day 1 of the common era) to 1970-01-01.
+    date.num_days_from_ce() - 719_163
+}
+
+/// An offence code as [`Ogrs3Columns::offence_code`] takes it: the 5 digits as a number, or `u32::MAX` when the
+/// text is not 5 digits (the row then fails with [`Ogrs3Error::OffenceCodeFormat`], as the per-case function).
+#[must_use]
+pub fn ogrs3_code(code: &str) -> u32 {
+    ogrs3::parse_code(code).unwrap_or(u32::MAX)
+}
+
+/// The calendar date of a day number (proleptic Gregorian, any `i32`), in the "computational" calendar whose
+/// years start on 1 March (so that February, with its leap day, is the year's last month): integer arithmetic
+/// only, by C. Neri and L. Schneider's Euclidean affine functions ("Euclidean affine functions and their
+/// application to calendar algorithms", 2022), on unsigned values shifted by whole 400-year eras so that every
+/// `i32` is non-negative.
+#[derive(Clone, Copy)]
+struct Civil {
+    /// Whole months since January of year 0: year × 12 + month − 1 (the computational year × 12 + its month
+    /// 3–14, less one, is the same number).
+    months: i64,
+    /// The day of the month, 1–31.
+    day: u32,
+    /// Computational year × 512 + month (3–14) × 32 + day. The difference of two keys, divided by 512
+    /// rounding down, is the whole years between the dates, as with calendar years and months
+    /// (`ogrs3::date_key`): the months are only rotated, January and February moving to the end of the year
+    /// before, which changes neither the year difference nor whether the day of the year has been reached.
+    key: i64,
+    /// The computational year (shifted by `SHIFT` eras) and month (3–14), for the month's length.
+    year: u64,
+    month: u64,
+}
+
+/// 400-year eras added so that the shifted day is ≥ 0 for every i32 (14,700 eras exceed 2^31 days).
+const SHIFT: u64 = 14_700;
+/// Days in 400 years.
+const ERA: u64 = 146_097;
+
+impl Civil {
+    fn of(days: i32) -> Civil {
+        // Days since 0000-03-01, the computational calendar's day 0 (719,468 days before 1970-01-01), shifted.
+        let n = (i64::from(days) + 719_468 + (SHIFT * ERA) as i64) as u64;
+        let n1 = 4 * n + 3;
+        let century = n1 / ERA;
+        let n2 = (n1 % ERA) | 3; // 4 × the day of the century + 3
+        let p2 = 2_939_745 * n2;
+        let year_of_century = p2 >> 32;
+        let day_of_year = (p2 & 0xFFFF_FFFF) / 2_939_745 / 4;
+        let year = 100 * century + year_of_century;
+        let n3 = 2141 * day_of_year + 197_913;
+        let month = n3 >> 16; // 3 (March) to 14 (February)
+        let day = ((n3 & 0xFFFF) / 2141 + 1) as u32;
+        let real_year = year as i64 - (SHIFT * 400) as i64;
+        Civil {
+            months: real_year * 12 + month as i64 - 1,
+            day,
+            key: real_year * 512 + (month * 32) as i64 + i64::from(day),
+            year,
+            month,
+        }
+    }
+
+    /// The number of days in the date's month.
+    fn month_length(self) -> u32 {
+        // March to January, then February (month 14) of the calendar year after the computational one.
+        const LENGTHS: [u32; 12] = [31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 28];
+        let base = LENGTHS
+            .get(self.month.wrapping_sub(3) as usize)
+            .copied()
+            .unwrap_or(31);
+        // The shift is whole eras, so the shifted year is a leap year exactly when the real one is.
+        let g = self.year + 1;
+        let leap = g.is_multiple_of(4) && (!g.is_multiple_of(100) || g.is_multiple_of(400));
+        base + u32::from(self.month == 14 && leap)
+    }
+}
+
+/// Whole calendar months from `from` to `to`, as `predictors::whole_months` (Java's `ChronoUnit.MONTHS`).
+fn whole_months(from: Civil, to: Civil) -> i64 {
+    let mut months = to.months - from.months;
+    let days = i64::from(to.day) - i64::from(from.day);
+    if months > 0 && days < 0 {
+        months -= 1;
+    } else if months < 0 && days > 0 {
+        months += 1;
+    }
+    months
+}
+
+fn whole_years(from: Civil, to: Civil) -> i64 {
+    whole_months(from, to) / 12
+}
+
+/// `d` after `base` plus 3 months (the day clamped to the month's end), as `logistic::after_three_months`.
+fn after_three_months(d: Civil, base: Civil) -> bool {
+    let target = base.months + 3;
+    if d.months != target {
+        return d.months > target;
+    }
+    let limit = if base.day > 28 {
+        base.day.min(d.month_length())
+    } else {
+        base.day
+    };
+    d.day > limit
+}
+
+/// The rows scored per pass: the scratch columns of a block stay in the first-level cache.
+const BLOCK: usize = 256;
+
+fn check(len: usize, columns: &[(&'static str, usize)]) -> Result<(), ColumnLengthError> {
+    match columns.iter().find(|(_, l)| *l != len) {
+        Some(&(column, _)) => Err(ColumnLengthError { column }),
+        None => Ok(()),
+    }
+}
+
+/// OGRS3's inputs as columns, one value per row, each as [`Ogrs3Input`](super::Ogrs3Input)'s field of the same
+/// name: dates as day numbers ([`day_number`]), the offence code as a number ([`ogrs3_code`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Ogrs3Columns<'a> {
+    /// Sex.
+    pub sex: &'a [Sex],
+    /// Date of birth, as a day number.
+    pub date_of_birth: &'a [i32],
+    /// Date of the current conviction, as a day number.
+    pub conviction_date: &'a [i32],
+    /// Start of follow-up, as a day number.
+    pub follow_up_start: &'a [i32],
+    /// Total sanctions, including the current one.
+    pub total_sanctions: &'a [u32],
+    /// Age in whole years at the first sanction.
+    pub age_at_first_sanction: &'a [u32],
+    /// The Home Office offence code as a number ([`ogrs3_code`]; above 99,999: not 5 digits).
+    pub offence_code: &'a [u32],
+}
+
+/// One OGRS3 row: the validated inputs reduced to the logit's parts. `total = (pre + ln(ratio) × COPAS) +
+/// offence`, the per-case sum's order.
+#[derive(Clone, Copy)]
+struct Ogrs3Parts {
+    pre: f64,
+    ratio: f64,
+    offence: f64,
+}
+
+fn ogrs3_row(c: &Ogrs3Columns<'_>, i: usize) -> Result<Ogrs3Parts, Ogrs3Error> {
+    let at = |s: &[i32]| s.get(i).copied().unwrap_or(0);
+    let at_u = |s: &[u32]| s.get(i).copied().unwrap_or(0);
+    let female = match c.sex.get(i).copied().unwrap_or(Sex::NotSpecified) {
+        Sex::Male => false,
+        Sex::Female => true,
+        Sex::NotSpecified => return Err(Ogrs3Error::SexNotSpecified),
+    };
+    let total_sanctions = at_u(c.total_sanctions);
+    if !(1..=999).contains(&total_sanctions) {
+        return Err(Ogrs3Error::TotalSanctionsOutOfRange);
+    }
+    let code = at_u(c.offence_code);
+    if code > 99_999 {
+        return Err(Ogrs3Error::OffenceCodeFormat);
+    }
+    let (dob, conviction, follow_up) = (
+        at(c.date_of_birth),
+        at(c.conviction_date),
+        at(c.follow_up_start),
+    );
+    if conviction <= dob {
+        return Err(Ogrs3Error::ConvictionNotAfterBirth);
+    }
+    if follow_up <= dob {
+        return Err(Ogrs3Error::FollowUpNotAfterBirth);
+    }
+    let dob_key = Civil::of(dob).key;
+    // Later than the birth, so the key difference is positive and its whole years fit a u32.
+    let years = |d: i32| ((Civil::of(d).key - dob_key) >> 9) as u32;
+    let (age_at_conviction, age_at_follow_up) = (years(conviction), years(follow_up));
+    if age_at_conviction < 10 {
+        return Err(Ogrs3Error::AgeAtConvictionUnderTen);
+    }
+    if age_at_follow_up < 10 {
+        return Err(Ogrs3Error::AgeAtFollowUpUnderTen);
+    }
+    let first = at_u(c.age_at_first_sanction);
+    if first > age_at_conviction {
+        return Err(Ogrs3Error::FirstSanctionAfterConviction);
+    }
+    let group = match ogrs3::lookup(code) {
+        Some(Ogrs3Code::Group(g)) => g,
+        Some(Ogrs3Code::NeedsDetails) => return Err(Ogrs3Error::OffenceNeedsDetails),
+        Some(Ogrs3Code::NoWeighting) | None => return Err(Ogrs3Error::OffenceCodeNotMapped),
+    };
+    // As `ogrs3::logit`, term by term.
+    let age_sex = ogrs3::age_sex(female, age_at_follow_up);
+    let conviction_status = if total_sanctions == 1 {
+        0.12614
+    } else {
+        0.46306
+    };
+    let denominator = f64::from(10 + age_at_conviction - first);
+    Ok(Ogrs3Parts {
+        pre: age_sex + conviction_status,
+        ratio: f64::from(total_sanctions) / denominator,
+        offence: group.weighting(),
+    })
+}
+
+/// An accepted row's place until pass 3 writes its figures.
+const OGRS3_PENDING: Ogrs3Percentages = Ogrs3Percentages {
+    one_year: 0,
+    two_year: 0,
+    band: RiskBand::Low,
+    one_year_probability: 0.0,
+    two_year_probability: 0.0,
+    total: 0.0,
+};
+
+/// Scores OGRS3 on every row of `columns` into `out` (row `i` into `out[i]`): for each row exactly what
+/// [`ogrs3_percentages`](super::ogrs3_percentages) gives that row's input — the 1- and 2-year percentages and
+/// probabilities, the band and the logit total, or the row's typed error (the first failing check, naming the
+/// field). Allocates nothing. Fails, writing nothing, when a column's length differs from `out`'s.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use probation_core::model::Sex;
+/// use probation_core::predictors::batch::{Ogrs3Columns, day_number, ogrs3_code, ogrs3_columns};
+/// use probation_core::predictors::{Ogrs3Input, ogrs3_percentages};
+/// let d = |s: &str| day_number(s.parse::<NaiveDate>().unwrap());
+/// let columns = Ogrs3Columns {
+///     sex: &[Sex::Female, Sex::NotSpecified],
+///     date_of_birth: &[d("1985-03-01"), d("1985-03-01")],
+///     conviction_date: &[d("2021-05-20"), d("2021-05-20")],
+///     follow_up_start: &[d("2021-09-01"), d("2021-09-01")],
+///     total_sanctions: &[12, 12],
+///     age_at_first_sanction: &[15, 15],
+///     offence_code: &[ogrs3_code("04900"), ogrs3_code("04900")],
+/// };
+/// let mut out = [Err(probation_core::predictors::Ogrs3Error::SexNotSpecified); 2];
+/// ogrs3_columns(&columns, &mut out).unwrap();
+/// let one = Ogrs3Input {
+///     sex: Sex::Female,
+///     date_of_birth: "1985-03-01".parse().unwrap(),
+///     conviction_date: "2021-05-20".parse().unwrap(),
+///     follow_up_start: "2021-09-01".parse().unwrap(),
+///     total_sanctions: 12,
+///     age_at_first_sanction: 15,
+///     offence_code: "04900".into(),
+/// };
+/// assert_eq!(out[0], ogrs3_percentages(&one));
+/// assert_eq!(out[1].unwrap_err().field(), "sex");
+/// ```
+pub fn ogrs3_columns(
+    columns: &Ogrs3Columns<'_>,
+    out: &mut [Result<Ogrs3Percentages, Ogrs3Error>],
+) -> Result<(), ColumnLengthError> {
+    let c = columns;
+    check(
+        out.len(),
+        &[
+            ("sex", c.sex.len()),
+            ("date_of_birth", c.date_of_birth.len()),
+            ("conviction_date", c.conviction_date.len()),
+            ("follow_up_start", c.follow_up_start.len()),
+            ("total_sanctions", c.total_sanctions.len()),
+            ("age_at_first_sanction", c.age_at_first_sanction.len()),
+            ("offence_code", c.offence_code.len()),
+        ],
+    )?;
+    let mut parts = [Ogrs3Parts {
+        pre: 0.0,
+        ratio: 1.0,
+        offence: 0.0,
+    }; BLOCK];
+    let mut total = [0.0f64; BLOCK];
+    for (b, block) in out.chunks_mut(BLOCK).enumerate() {
+        let start = b * BLOCK;
+        // Pass 1: validation and the terms; a refused row keeps its error and a ratio of 1.
+        for (j, (slot, part)) in block.iter_mut().zip(parts.iter_mut()).enumerate() {
+            match ogrs3_row(c, start + j) {
+                Ok(p) => {
+                    *part = p;
+                    *slot = Ok(OGRS3_PENDING);
+                }
+                Err(e) => {
+                    part.ratio = 1.0;
+                    *slot = Err(e);
+                }
+            }
+        }
+        // Pass 2: the Copas logarithms and the totals.
+        for (t, p) in total.iter_mut().zip(parts.iter()).take(block.len()) {
+            *t = (p.pre + p.ratio.ln() * ogrs3::COPAS) + p.offence;
+        }
+        // Pass 3: the exponential, the roundings and the band.
+        for (slot, &t) in block.iter_mut().zip(total.iter()) {
+            if let Ok(s) = slot {
+                let (p1, p2) = ogrs3::probabilities(t);
+                let (one_year, two_year) = (ogrs3::percentage(p1).0, ogrs3::percentage(p2).0);
+                *s = Ogrs3Percentages {
+                    one_year,
+                    two_year,
+                    band: ogrs3::band(two_year),
+                    one_year_probability: p1,
+                    two_year_probability: p2,
+                    total: t,
+                };
+            }
+        }
+    }
+    Ok(())
+}
+
+/// ARP's inputs as columns, one value per row, each as [`ArpInput`](super::ArpInput)'s field of the same name:
+/// dates as day numbers ([`day_number`]). `follow_up_start` and `dynamic` may be empty: no follow-up start
+/// (the conviction date), no answers (a static score), for every row.
+#[derive(Debug, Clone, Copy)]
+pub struct ArpColumns<'a> {
+    /// The date of the assessment, as a day number.
+    pub assessment_date: &'a [i32],
+    /// Date of birth, as a day number.
+    pub date_of_birth: &'a [i32],
+    /// Date of the current conviction, as a day number.
+    pub conviction_date: &'a [i32],
+    /// Start of follow-up, as a day number; `None` (or an empty column): the conviction date.
+    pub follow_up_start: &'a [Option<i32>],
+    /// Sex.
+    pub sex: &'a [Sex],
+    /// Age in whole years at the first sanction.
+    pub age_at_first_sanction: &'a [u32],
+    /// Total sanctions, including the current one.
+    pub total_sanctions: &'a [u32],
+    /// The current offence's actuarial category.
+    pub actuarial_category: &'a [ActuarialCategory],
+    /// The OASys answers (an empty column: none for any row).
+    pub dynamic: &'a [DynamicAnswers],
+}
+
+/// One ARP row's figures: what [`arp`](super::arp)'s [`ArpScore`](super::ArpScore) says, without the terms and
+/// the rules.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ArpFigures {
+    /// 2-year percentage, 2 dp (0.01–99.99): `ArpScore::score`.
+    pub score: f64,
+    /// The 2-year probability before rounding: logistic(total), which `score` is 100 × rounded half up.
+    pub probability: f64,
+    /// Band.
+    pub band: RiskBand,
+    /// Static or dynamic.
+    pub kind: ScoreKind,
+    /// The logit total: `ArpScore::terms.total`.
+    pub total: f64,
+    /// Required dynamic answers that were missing (non-empty: the score fell back to static).
+    pub missing_dynamic: FieldSet,
+    /// Drug-use answers given as true with no motivation answer (non-empty: the score fell back to static).
+    pub inconsistent_drug_answers: FieldSet,
+    /// Whole years of age at the start of follow-up.
+    pub age_at_follow_up: u32,
+    /// Whole years of age at the current conviction.
+    pub age_at_conviction: u32,
+    /// Whole months from the start of follow-up to the assessment date, 0–36.
+    pub offence_free_months: u32,
+}
+
+/// The common static inputs validated as `logistic::history` does (ARP: no violent sanctions), from day numbers.
+fn arp_history(c: &ArpColumns<'_>, i: usize) -> Result<History, ArpError> {
+    let at = |s: &[i32]| s.get(i).copied().unwrap_or(0);
+    let female = match c.sex.get(i).copied().unwrap_or(Sex::NotSpecified) {
+        Sex::Male => false,
+        Sex::Female => true,
+        Sex::NotSpecified => return Err(ArpError::SexNotSpecified),
+    };
+    let (dob_day, conviction_day) = (at(c.date_of_birth), at(c.conviction_date));
+    if conviction_day <= dob_day {
+        return Err(ArpError::ConvictionNotAfterBirth);
+    }
+    let (dob, conviction) = (Civil::of(dob_day), Civil::of(conviction_day));
+    let age_at_conviction = u32::try_from(whole_years(dob, conviction)).unwrap_or(0);
+    let first = c.age_at_first_sanction.get(i).copied().unwrap_or(0);
+    if first > age_at_conviction {
+        return Err(ArpError::FirstSanctionAfterConviction);
+    }
+    let assessment_day = at(c.assessment_date);
+    let assessment = Civil::of(assessment_day);
+    if after_three_months(conviction, assessment) {
+        return Err(ArpError::ConvictionAfterAssessment);
+    }
+    if first >= 110 {
+        return Err(ArpError::AgeAtFirstSanctionOutOfRange);
+    }
+    let category = c
+        .actuarial_category
+        .get(i)
+        .copied()
+        .unwrap_or(ActuarialCategory::Unknown);
+    if category == ActuarialCategory::Unknown {
+        return Err(ArpError::CategoryUnknown);
+    }
+    let n = c.total_sanctions.get(i).copied().unwrap_or(0);
+    if !(1..=999).contains(&n) {
+        return Err(ArpError::TotalSanctionsOutOfRange);
+    }
+    let (follow_up_day, follow_up) = match c.follow_up_start.get(i).copied().flatten() {
+        Some(f) => {
+            if f <= dob_day {
+                return Err(ArpError::FollowUpNotAfterBirth);
+            }
+            let fu = Civil::of(f);
+            if whole_years(dob, fu) >= 110 {
+                return Err(ArpError::FollowUpAgeOutOfRange);
+            }
+            (f, fu)
+        }
+        None => (conviction_day, conviction),
+    };
+    let ofm = if assessment_day < follow_up_day {
+        0
+    } else {
+        whole_months(follow_up, assessment).clamp(0, 36) as u32
+    };
+    Ok(History {
+        female,
+        age_at_follow_up: u32::try_from(whole_years(dob, follow_up)).unwrap_or(0),
+        age_at_conviction,
+        age_at_first_sanction: first,
+        n,
+        violent: 0,
+        category: category as usize,
+        ofm,
+    })
+}
+
+/// Scores ARP on every row of `columns` into `out` (row `i` into `out[i]`): for each row exactly what
+/// [`arp`](super::arp) gives that row's input — the score, its probability and band, static or dynamic and
+/// which answers were missing — or the row's typed error (the first failing check, naming the field). Allocates
+/// nothing. Fails, writing nothing, when a column's length differs from `out`'s (`follow_up_start` and `dynamic`
+/// may also be empty).
+pub fn arp_columns(
+    columns: &ArpColumns<'_>,
+    out: &mut [Result<ArpFigures, ArpError>],
+) -> Result<(), ColumnLengthError> {
+    let c = columns;
+    let n = out.len();
+    let optional = |l: usize| if l == 0 { n } else { l };
+    check(
+        n,
+        &[
+            ("assessment_date", c.assessment_date.len()),
+            ("date_of_birth", c.date_of_birth.len()),
+            ("conviction_date", c.conviction_date.len()),
+            ("follow_up_start", optional(c.follow_up_start.len())),
+            ("sex", c.sex.len()),
+            ("age_at_first_sanction", c.age_at_first_sanction.len()),
+            ("total_sanctions", c.total_sanctions.len()),
+            ("actuarial_category", c.actuarial_category.len()),
+            ("dynamic", optional(c.dynamic.len())),
+        ],
+    )?;
+    let none = DynamicAnswers::default();
+    for (b, block) in out.chunks_mut(BLOCK).enumerate() {
+        let start = b * BLOCK;
+        // Pass 1 (row by row): validation, the terms and their compensated sum, as `arp` computes them.
+        for (j, slot) in block.iter_mut().enumerate() {
+            let i = start + j;
+            *slot = arp_history(c, i).map(|h| {
+                let d = c.dynamic.get(i).unwrap_or(&none);
+                let missing = missing_answers(d, &REQUIRED, &REQUIRED_SLOTS);
+                let inconsistent = inconsistent_drugs(d, DRUGS, &DRUG_SLOTS);
+                let is_dynamic = missing.is_empty() && inconsistent.is_empty();
+                let (table, extra) = if is_dynamic {
+                    (&ARP_DYNAMIC, dynamic_terms(d, &ARP_DYNAMIC).values())
+                } else {
+                    (&ARP_STATIC, [0.0; 21])
+                };
+                let t = logistic::history_terms(&h, table, 26);
+                ArpFigures {
+                    score: 0.0,
+                    probability: 0.0,
+                    band: RiskBand::Low,
+                    kind: if is_dynamic {
+                        ScoreKind::Dynamic
+                    } else {
+                        ScoreKind::Static
+                    },
+                    total: logistic::total(&t, &extra),
+                    missing_dynamic: missing,
+                    inconsistent_drug_answers: inconsistent,
+                    age_at_follow_up: h.age_at_follow_up,
+                    age_at_conviction: h.age_at_conviction,
+                    offence_free_months: h.ofm,
+                }
+            });
+        }
+        // Pass 2: the exponential, the rounding and the band (`logistic::hundredths`, then as `arp`).
+        for slot in block.iter_mut() {
+            if let Ok(f) = slot {
+                let p = super::logistic(f.total);
+                let hundredths = half_up(p, 10_000);
+                if hundredths == 0 {
+                    *slot = Err(ArpError::ScoreZero);
+                    continue;
+                }
+                f.probability = p;
+                f.score = logistic::percentage(hundredths);
+                f.band = super::arp::band(f.score, [50.0, 75.0, 90.0]);
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The day-number calendar equals chrono's on every day from 1600 to 2400 and on day numbers near the ends
+    /// of chrono's range: months, day, month length and the computational-calendar key.
+    #[test]
+    fn civil_as_chrono() {
+        let check = |d: NaiveDate| {
+            let c = Civil::of(day_number(d));
+            let months = i64::from(d.year()) * 12 + i64::from(d.month0());
+            let last = (28..=31)
+                .rev()
+                .find(|&k| d.with_day(k).is_some())
+                .unwrap_or(0);
+            assert_eq!(
+                (c.months, c.day, c.month_length()),
+                (months, d.day(), last),
+                "{d}"
+            );
+            let early = d.month() <= 2;
+            let (year, month) = (
+                i64::from(d.year()) - i64::from(early),
+                i64::from(d.month()) + 12 * i64::from(early),
+            );
+            assert_eq!(c.key, year * 512 + month * 32 + i64::from(d.day()), "{d}");
+        };
+        let start = NaiveDate::from_ymd_opt(1600, 1, 1).unwrap_or_default();
+        let end = NaiveDate::from_ymd_opt(2400, 12, 31).unwrap_or_default();
+        for d in start.iter_days().take_while(|d| *d <= end) {
+            check(d);
+        }
+        for d in NaiveDate::MIN.iter_days().take(800) {
+            check(d);
+        }
+        for d in NaiveDate::MAX.iter_days().rev().take(800) {
+            check(d);
+        }
+        // Every i32 converts without overflow, in order.
+        assert!(
+            Civil::of(i32::MIN).key < Civil::of(0).key
+                && Civil::of(0).key < Civil::of(i32::MAX).key
+        );
+        assert_eq!(
+            day_number(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()),
+            0
+        );
+    }
+}
