@@ -70,8 +70,9 @@ impl Conv<'_> {
     }
 }
 
-/// The values of `a` mapped by `f`, `missing` where null; `Err(row)` at the first value `f` refuses. One
-/// preallocated pass (a `collect` into `Result` loses the length and regrows the vector).
+/// The values of `a` mapped by `f`, `missing` where null; `Err(row)` at the first value `f` refuses in a row that
+/// is not null. One preallocated pass with no early exit (so that it compiles to straight-line code), the null
+/// rows filled after; the refused row is looked for only when some value was refused.
 fn map_values<T: ArrowPrimitiveType, U: Copy>(
     a: &PrimitiveArray<T>,
     missing: U,
@@ -79,19 +80,56 @@ fn map_values<T: ArrowPrimitiveType, U: Copy>(
 ) -> Result<Vec<U>, usize> {
     let values = a.values();
     let mut out = Vec::with_capacity(values.len());
-    match a.nulls().filter(|n| n.null_count() > 0) {
-        None => {
-            for (i, v) in values.iter().enumerate() {
-                out.push(f(*v).ok_or(i)?);
-            }
-        }
-        Some(nulls) => {
-            for (i, (v, ok)) in values.iter().zip(nulls.iter()).enumerate() {
-                out.push(if ok { f(*v).ok_or(i)? } else { missing });
-            }
-        }
+    let mut refused = false;
+    for v in values.iter() {
+        let r = f(*v);
+        refused |= r.is_none();
+        out.push(r.unwrap_or(missing));
+    }
+    let nulls = a.nulls().filter(|n| n.null_count() > 0);
+    if let Some(nulls) = nulls {
+        fill_nulls(&mut out, nulls, missing);
+    }
+    if refused
+        && let Some(row) = values
+            .iter()
+            .enumerate()
+            .position(|(i, v)| nulls.is_none_or(|n| n.is_valid(i)) && f(*v).is_none())
+    {
+        return Err(row);
     }
     Ok(out)
+}
+
+/// Sets `missing` in every null row of `out` (`out[i]` is row `i` of `nulls`): the validity read 64 rows at a
+/// time and only its zero bits visited, so that the cost does not depend on how nulls and values alternate (a
+/// select per row mispredicts on mixed columns).
+fn fill_nulls<T: Copy>(out: &mut [T], nulls: &NullBuffer, missing: T) {
+    let chunks = nulls.inner().bit_chunks();
+    let mut base = 0;
+    let mut fill = |word: u64, width: usize, base: usize| {
+        let mut zeros = !word
+            & if width == 64 {
+                u64::MAX
+            } else {
+                (1 << width) - 1
+            };
+        while zeros != 0 {
+            let i = base + zeros.trailing_zeros() as usize;
+            if let Some(slot) = out.get_mut(i) {
+                *slot = missing;
+            }
+            zeros &= zeros - 1;
+        }
+    };
+    for word in chunks.iter() {
+        fill(word, 64, base);
+        base += 64;
+    }
+    let rest = chunks.remainder_len();
+    if rest > 0 {
+        fill(chunks.remainder_bits(), rest, base);
+    }
 }
 
 /// A primitive array whose values are core's encoding: borrowed when it has no nulls, else copied with
@@ -102,13 +140,11 @@ fn borrow_or_fill<T: ArrowPrimitiveType>(
 ) -> Cow<'_, [T::Native]> {
     match a.nulls().filter(|n| n.null_count() > 0) {
         None => Cow::Borrowed(&**a.values()),
-        Some(nulls) => Cow::Owned(
-            a.values()
-                .iter()
-                .zip(nulls.iter())
-                .map(|(v, ok)| if ok { *v } else { missing })
-                .collect(),
-        ),
+        Some(nulls) => {
+            let mut v = a.values().to_vec();
+            fill_nulls(&mut v, nulls, missing);
+            Cow::Owned(v)
+        }
     }
 }
 
@@ -340,8 +376,12 @@ fn string_codes(name: &str, cats: Categories, a: &dyn Array) -> Result<Vec<Optio
     }
 }
 
+/// A dictionary key with no entry in the lookup table (never a category code: the longest list has 21).
+const OUT_OF_RANGE: u8 = NO_CODE - 1;
+
 /// The codes of a dictionary's keys through `lut` (core's code of each dictionary entry), [`NO_CODE`] where null:
-/// one pass over the keys, then the null rows cleared.
+/// one branch-free pass over the keys (a key with no entry gives [`OUT_OF_RANGE`]), the null rows cleared with
+/// the unpacked validity, and the first out-of-range key in a valid row looked for only when there is one.
 fn dictionary_codes<K: arrow_array::types::ArrowDictionaryKeyType>(
     name: &str,
     a: &dyn Array,
@@ -349,28 +389,34 @@ fn dictionary_codes<K: arrow_array::types::ArrowDictionaryKeyType>(
 ) -> Result<Vec<u8>, Error> {
     let d: &DictionaryArray<K> = a.as_dictionary();
     let keys = d.keys();
-    let mut out: Vec<u8> = Vec::with_capacity(keys.len());
-    let mut out_of_range = false;
-    for k in keys.values().iter() {
-        let c = lut.get(k.as_usize()).copied();
-        out_of_range |= c.is_none();
-        out.push(c.unwrap_or(NO_CODE));
-    }
-    let nulls = keys.nulls().filter(|n| n.null_count() > 0);
-    if let Some(nulls) = nulls {
-        for (c, ok) in out.iter_mut().zip(nulls.iter()) {
-            if !ok {
-                *c = NO_CODE;
+    let code = |k: K::Native| lut.get(k.as_usize()).copied().unwrap_or(OUT_OF_RANGE);
+    let mut out: Vec<u8> = match K::DATA_TYPE {
+        // Byte keys: one load from a 256-entry table per row.
+        DataType::Int8 | DataType::UInt8 => {
+            let mut table = [OUT_OF_RANGE; 256];
+            for (byte, slot) in table.iter_mut().enumerate() {
+                // An i8 key's byte is its two's complement: bytes 128..255 are negative keys, never valid
+                // (`from_usize` refuses them).
+                if let Some(k) = K::Native::from_usize(byte) {
+                    *slot = code(k);
+                }
             }
+            keys.values()
+                .iter()
+                .map(|k| {
+                    let b = k.as_usize() & 0xff;
+                    table.get(b).copied().unwrap_or(OUT_OF_RANGE)
+                })
+                .collect()
         }
+        _ => keys.values().iter().map(|k| code(*k)).collect(),
+    };
+    if let Some(nulls) = keys.nulls().filter(|n| n.null_count() > 0) {
+        fill_nulls(&mut out, nulls, NO_CODE);
     }
-    if out_of_range {
+    if out.iter().fold(false, |bad, c| bad | (*c == OUT_OF_RANGE)) {
         // A key with no dictionary entry, in a row that is not null: an error naming the first.
-        let bad =
-            keys.values().iter().enumerate().find(|(i, k)| {
-                lut.get(k.as_usize()).is_none() && nulls.is_none_or(|n| n.is_valid(*i))
-            });
-        if let Some((i, _)) = bad {
+        if let Some(i) = out.iter().position(|c| *c == OUT_OF_RANGE) {
             return Err(column_error(
                 name,
                 format!("category code out of range at row {i}"),
@@ -497,6 +543,13 @@ impl Lists {
 }
 
 /// A dictionary array of `u8` codes into `names`, null where [`NO_CODE`].
+/// A validity bitmap of `values`: valid where `ok`, packed 64 rows at a time.
+fn valid_where<T>(values: &[T], ok: impl Fn(&T) -> bool) -> NullBuffer {
+    NullBuffer::new(BooleanBuffer::collect_bool(values.len(), |i| {
+        values.get(i).is_some_and(&ok)
+    }))
+}
+
 fn coded(codes: &[u8], names: &ArrayRef) -> Result<ArrayRef, Error> {
     let keys: Vec<i8> = codes
         .iter()
@@ -504,7 +557,7 @@ fn coded(codes: &[u8], names: &ArrayRef) -> Result<ArrayRef, Error> {
         .collect();
     let nulls = codes
         .contains(&NO_CODE)
-        .then(|| NullBuffer::from(codes.iter().map(|c| *c != NO_CODE).collect::<Vec<_>>()));
+        .then(|| valid_where(codes, |c| *c != NO_CODE));
     let keys = PrimitiveArray::<Int8Type>::new(ScalarBuffer::from(keys), nulls);
     DictionaryArray::try_new(keys, Arc::clone(names))
         .map(|d| Arc::new(d) as ArrayRef)
@@ -554,14 +607,10 @@ fn output_batch(
         let a: ArrayRef = match name {
             "provider" => coded(&out.provider, &lists.provider)?,
             "allocation_deadline" => {
-                let nulls = out.deadline.contains(&NO_DATE).then(|| {
-                    NullBuffer::from(
-                        out.deadline
-                            .iter()
-                            .map(|d| *d != NO_DATE)
-                            .collect::<Vec<_>>(),
-                    )
-                });
+                let nulls = out
+                    .deadline
+                    .contains(&NO_DATE)
+                    .then(|| valid_where(&out.deadline, |d| *d != NO_DATE));
                 Arc::new(Date32Array::new(
                     ScalarBuffer::from(std::mem::take(&mut out.deadline)),
                     nulls,
@@ -578,8 +627,11 @@ fn output_batch(
             "change_points" => Arc::new(UInt32Array::from(std::mem::take(&mut out.change_points))),
             "tier_rules" => rules(&out.tier_rules, probation_core::tier::rules::TABLE)?,
             "tier_2026" => coded(&out.tier_2026, &lists.tier_2026)?,
-            "provisional" => Arc::new(BooleanArray::from(
-                out.provisional.iter().map(|p| *p != 0).collect::<Vec<_>>(),
+            "provisional" => Arc::new(BooleanArray::new(
+                BooleanBuffer::collect_bool(out.provisional.len(), |i| {
+                    out.provisional.get(i).is_some_and(|p| *p != 0)
+                }),
+                None,
             )),
             "tier_2026_rules" => {
                 rules(&out.tier_2026_rules, probation_core::tier2026::rules::TABLE)?

@@ -186,3 +186,69 @@ def test_tier_2026_can_be_left_out(table: pa.Table, expected: pa.Table) -> None:
     only = probation.assess_table(table, tier=False, tier_2026=True)
     assert only.column_names == ["provider", "allocation_deadline", "tier_2026", "provisional"]
     assert only.to_pylist() == expected.select(only.column_names).to_pylist()
+
+
+def _nan_as_null(col: pa.ChunkedArray) -> pa.Array:
+    """``col`` with every NaN score made a null (Arrow's own missing value; the fixture spells them NaN)."""
+    import pyarrow.compute as pc
+
+    a = col.combine_chunks()
+    if pa.types.is_floating(a.type):
+        return pc.if_else(pc.is_nan(a), pa.scalar(None, a.type), a)
+    return a
+
+
+def _garbage_under_nulls(a: pa.Array) -> pa.Array:
+    """``a`` rebuilt with every null row's value slot overwritten (0x5A bytes), so that a reader that looks under
+    the validity bitmap gives a different answer."""
+    if a.null_count == 0 or not (pa.types.is_floating(a.type) or pa.types.is_timestamp(a.type)):
+        return a
+    width = a.type.bit_width // 8
+    values = bytearray(a.buffers()[1].to_pybytes())
+    valid = a.is_valid().to_pylist()
+    for i, ok in enumerate(valid):
+        if not ok:
+            start = (a.offset + i) * width
+            values[start:start + width] = b"\x5a" * width
+    return pa.Array.from_buffers(a.type, len(a), [a.buffers()[0], pa.py_buffer(bytes(values))], offset=a.offset)
+
+
+def test_nulls_read_as_missing_whatever_lies_under_them(table: pa.Table, expected: pa.Table) -> None:
+    """Nulls in score, category and date columns read as core's missing values: the same rows as the scores
+    spelled NaN, whether the null slots hold garbage or not, and when the table starts at an offset that is not a
+    multiple of 8 (validity bitmaps are read 64 rows at a time)."""
+    nulled = pa.table({n: _nan_as_null(c) for n, c in zip(table.column_names, table.columns)})
+    # Nulls to read in each kind.
+    kinds = {str(nulled.schema.field(c).type)[:4] for c in nulled.column_names if nulled.column(c).null_count}
+    assert {"doub", "dict", "date"} <= kinds, kinds
+    assert probation.assess_table(nulled).equals(expected)
+    garbage = pa.table({n: _garbage_under_nulls(c.combine_chunks()) for n, c in zip(nulled.column_names,
+                                                                                  nulled.columns)})
+    assert probation.assess_table(garbage).equals(expected)
+    for offset in (1, 3, 7, 63, 65):
+        sliced = pa.table({n: c.combine_chunks().slice(offset) for n, c in zip(garbage.column_names, garbage.columns)})
+        assert probation.assess_table(sliced).to_pylist() == expected.slice(offset).to_pylist()
+
+
+def test_dictionary_key_without_an_entry_is_refused_naming_the_row(table: pa.Table) -> None:
+    """A dictionary key past the end of its dictionary, in a row that is not null, is a DecodeError naming the
+    column and the row; the same key under a null is read as missing."""
+    name = "assessed_rosh"
+    col = table.column(name).combine_chunks()
+    keys = [0 if k is None else k for k in col.indices.to_pylist()]
+    keys[5] = 120  # no such entry
+    at = table.schema.get_field_index(name)
+    bad = pa.DictionaryArray.from_arrays(pa.array(keys, pa.int8()), col.dictionary, safe=False)
+    with pytest.raises(probation.DecodeError, match=f"{name}.*out of range at row 5"):
+        probation.assess_table(table.set_column(at, name, bad))
+    mask = [i == 5 for i in range(len(keys))]
+    import numpy as np
+
+    # From numpy the key buffer is wrapped as it is, so the 120 stays under the null.
+    under = pa.array(np.array(keys, dtype=np.int8), mask=np.array(mask))
+    assert under.buffers()[1].to_pybytes()[5] == 120
+    masked = pa.DictionaryArray.from_arrays(under, col.dictionary, safe=False)
+    clean = pa.DictionaryArray.from_arrays(pa.array([None if m else k for k, m in zip(keys, mask)], pa.int8()),
+                                           col.dictionary)
+    assert probation.assess_table(table.set_column(at, name, masked)).equals(
+        probation.assess_table(table.set_column(at, name, clean)))

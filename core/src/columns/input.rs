@@ -112,13 +112,17 @@ impl<'a> Columns<'a> {
             (Kind::Date, Data::Date(v)) => {
                 // chrono's range in days since 1970 (a range check per row, not a date built per row).
                 let range = days(NaiveDate::MIN)..=days(NaiveDate::MAX);
-                if let Some(i) = v.iter().position(|d| *d != NO_DATE && !range.contains(d)) {
+                // A fold with no early exit (vectorised), then the row looked for only when there is one.
+                let out = |d: &i32| *d != NO_DATE && !range.contains(d);
+                if v.iter().fold(false, |b, d| b | out(d))
+                    && let Some(i) = v.iter().position(out)
+                {
                     return Err(bad("date out of range").at(i));
                 }
             }
             (Kind::F64, Data::F64(_)) | (Kind::Bool, Data::U8(_)) => {}
             (Kind::U8 { max }, Data::U8(v)) => {
-                if v.iter().any(|x| *x > max) {
+                if v.iter().fold(false, |b, x| b | (*x > max)) {
                     return Err(bad(match max {
                         2 => "values must be 0 to 2",
                         3 => "values must be 0 to 3",
@@ -128,9 +132,9 @@ impl<'a> Columns<'a> {
             }
             (Kind::Cat(cats), Data::U8(v)) => {
                 let count = cats.names().len();
-                if let Some(i) = v
-                    .iter()
-                    .position(|x| *x != NO_CODE && usize::from(*x) >= count)
+                let out = |x: &u8| *x != NO_CODE && usize::from(*x) >= count;
+                if v.iter().fold(false, |b, x| b | out(x))
+                    && let Some(i) = v.iter().position(out)
                 {
                     return Err(bad("category code out of range").at(i));
                 }
