@@ -65,12 +65,15 @@ def _pandas_column(s: Any, kind: str) -> Any:
             return pa.Array.from_buffers(arrow_type, len(values), [validity, pa.py_buffer(values.view(np.int64))])
         return pa.array(s.to_numpy(), from_pandas=True)
     if isinstance(dtype, pd.CategoricalDtype):
-        # The codes wrapped as dictionary keys (-1 a null), over the categories as strings.
+        # The codes wrapped as dictionary keys (-1 a null), over the categories as strings. pyarrow's check of the
+        # keys against the dictionary is skipped (safe=False): the native reader checks every key that is not null
+        # and names the column and row of one out of range.
         codes = np.ascontiguousarray(s.cat.codes.to_numpy())
         missing = codes < 0
         validity = pa.py_buffer(np.packbits(~missing, bitorder="little")) if missing.any() else None
         keys = pa.Array.from_buffers(pa.from_numpy_dtype(codes.dtype), len(codes), [validity, pa.py_buffer(codes)])
-        return pa.DictionaryArray.from_arrays(keys, pa.array([str(c) for c in dtype.categories], pa.string()))
+        return pa.DictionaryArray.from_arrays(keys, pa.array([str(c) for c in dtype.categories], pa.string()),
+                                              safe=False)
     if kind == "date" and not isinstance(dtype, pd.DatetimeTZDtype) and not pd.api.types.is_datetime64_any_dtype(dtype):
         return pa.array(pd.to_datetime(s).to_numpy(), from_pandas=True)
     return pa.array(s, from_pandas=True)
