@@ -28,7 +28,7 @@ pub struct Engine {
 }
 
 /// An output larger than a `ByteArray` can hold (2 GiB) is refused rather than cut.
-fn sized(out: Vec<u8>) -> Result<JsonBytes, ApiError> {
+pub(crate) fn fits_a_byte_array(out: &[u8]) -> Result<(), ApiError> {
     if i32::try_from(out.len()).is_err() {
         return Err(ApiError::Decode {
             code: "too_large".to_owned(),
@@ -36,6 +36,12 @@ fn sized(out: Vec<u8>) -> Result<JsonBytes, ApiError> {
             reason: "the results exceed 2 GiB: pass fewer lines per call".to_owned(),
         });
     }
+    Ok(())
+}
+
+/// The output lines as a `ByteArray` result, if they fit in one.
+fn sized(out: Vec<u8>) -> Result<JsonBytes, ApiError> {
+    fits_a_byte_array(&out)?;
     Ok(JsonBytes(out))
 }
 

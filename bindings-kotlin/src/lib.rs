@@ -13,6 +13,14 @@
 
 uniffi::setup_scaffolding!();
 
+/// Every allocation of this library (the records lifted from Kotlin, the JSON Lines decoded and encoded, the
+/// buffers handed back) comes from mimalloc, not from the JVM process's glibc malloc, whose per-thread arenas
+/// made the same Rust code up to twice as slow inside the JVM as in the `probation` command
+/// (docs/benchmarks.md#kotlin). Only this cdylib: core and the other crates keep the system allocator. Memory
+/// crosses to Kotlin only as bytes copied out; every buffer Rust allocates is freed by Rust.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod allocation;
 pub mod api;
 pub mod audit;

@@ -131,4 +131,26 @@ class DirectTest {
         assertTrue(live.size - before < 1_000, "JNA Memory blocks grew by ${live.size - before} over 10,000 calls")
         assertFalse(expected.rules.isEmpty())
     }
+
+    @Test
+    fun `the JSON-Lines calls give the generated calls' bytes, small, empty and past the input buffer`() {
+        val small = cases.take(3).joinToString("\n", postfix = "\n") { encodeCase(it) }.toByteArray()
+        // Past the thread's 16 KiB input buffer: a region for the call, freed after it.
+        val large = cases.joinToString("\n", postfix = "\n") { encodeCase(it) }.toByteArray()
+        assertTrue(large.size > 16 * 1024)
+        Engine.defaults().use { engine ->
+            for (bytes in listOf(small, large, ByteArray(0), "\n \nnot json\n".toByteArray(), small)) {
+                assertEquals(engine.tierJsonLines(bytes, on).toList(), Direct.tierJsonLines(engine, bytes, on).toList())
+                assertEquals(engine.tierJsonLines(bytes, null).toList(), Direct.tierJsonLines(engine, bytes, null).toList())
+                assertEquals(engine.allocateJsonLines(bytes, on).toList(), Direct.allocateJsonLines(engine, bytes, on).toList())
+                assertEquals(engine.scheduleJsonLines(bytes).toList(), Direct.scheduleJsonLines(engine, bytes).toList())
+                assertEquals(engine.datesJsonLines(bytes, on).toList(), Direct.datesJsonLines(engine, bytes, on).toList())
+            }
+            assertEquals(0, Direct.tierJsonLines(engine, ByteArray(0), on).size)
+            assertEquals(cases.size, String(Direct.tierJsonLines(engine, large, on)).trimEnd().split('\n').size)
+        }
+        val closed = Engine.defaults().also { it.close() }
+        assertThrows<IllegalStateException> { Direct.tierJsonLines(closed, small, on) }
+        assertThrows<IllegalStateException> { Direct.datesJsonLines(closed, large, on) }
+    }
 }

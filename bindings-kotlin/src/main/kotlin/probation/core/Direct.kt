@@ -64,6 +64,79 @@ object Direct {
             engine.callWithHandle { DirectLib.probation_kotlin_direct_engine_schedule(it, input, len, out, cap) }
         }
 
+    /**
+     * [Engine.tierJsonLines] with one copy of the lines in and one copy of the output out (the generated call
+     * copies them five times: into a `RustBuffer`, its length header dropped, behind a header again, out).
+     */
+    @JvmStatic
+    @Throws(ApiException::class)
+    fun tierJsonLines(engine: Engine, lines: ByteArray, on: LocalDate?): ByteArray = jsonLines(engine, TIER, lines, on)
+
+    /** [Engine.allocateJsonLines], as [tierJsonLines]. */
+    @JvmStatic
+    @Throws(ApiException::class)
+    fun allocateJsonLines(engine: Engine, lines: ByteArray, on: LocalDate?): ByteArray =
+        jsonLines(engine, ALLOCATE, lines, on)
+
+    /** [Engine.scheduleJsonLines], as [tierJsonLines]. */
+    @JvmStatic
+    @Throws(ApiException::class)
+    fun scheduleJsonLines(engine: Engine, lines: ByteArray): ByteArray = jsonLines(engine, SCHEDULE, lines, null)
+
+    /** [Engine.datesJsonLines], as [tierJsonLines]. */
+    @JvmStatic
+    @Throws(ApiException::class)
+    fun datesJsonLines(engine: Engine, lines: ByteArray, on: LocalDate): ByteArray = jsonLines(engine, DATES, lines, on)
+
+    /**
+     * The lines copied into native memory (this thread's input buffer when they fit, else a buffer of the
+     * library's allocator), one native call that reads them in place and hands back its output `Vec` (address,
+     * length, capacity in `answer`), one copy of that into the result, and the `Vec` freed
+     * (`bindings-kotlin/src/direct.rs`, `probation_kotlin_direct_lines`).
+     */
+    private fun jsonLines(engine: Engine, path: Int, lines: ByteArray, on: LocalDate?): ByteArray {
+        val days = if (on == null) 0L else FfiConverterTypeNaiveDate.lower(on)
+        val buffers = threadBuffers.get()
+        val answer = buffers.answer
+        val size = lines.size.toLong()
+        // Lines that fit go to this thread's input buffer; larger ones to memory of the library's allocator,
+        // which it reuses from call to call (a JNA Memory would be a fresh mapping of the JVM's malloc each time).
+        val kept = lines.size <= buffers.inputCapacity
+        val input = if (kept) buffers.inputAddress else DirectLib.probation_kotlin_direct_reserve(size)
+        if (input == 0L) throw ApiException.Decode("too_large", "lines", "no memory for the lines")
+        val status = try {
+            Pointer(input).write(0, lines, 0, lines.size)
+            engine.callWithHandle {
+                DirectLib.probation_kotlin_direct_lines(
+                    it, path, input, size, days, if (on == null) 0 else 1, answer.address,
+                )
+            }
+        } finally {
+            if (!kept) DirectLib.probation_kotlin_direct_release(input, size)
+        }
+        if (status != OK.toInt() && status != ERR) {
+            throw ApiException.Internal("the library gave no answer; this is a bug")
+        }
+        val address = answer.memory.getLong(0)
+        val len = answer.memory.getLong(8)
+        val cap = answer.memory.getLong(16)
+        try {
+            if (len < 0 || len > Int.MAX_VALUE) throw ApiException.Internal("the library gave no answer; this is a bug")
+            val bytes = ByteArray(len.toInt())
+            if (len > 0) Pointer(address).read(0, bytes, 0, bytes.size)
+            if (status == OK.toInt()) return bytes
+            throw FfiConverterTypeApiError.read(ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN))
+        } finally {
+            DirectLib.probation_kotlin_direct_free(address, len, cap)
+        }
+    }
+
+    private const val TIER = 0
+    private const val ALLOCATE = 1
+    private const val SCHEDULE = 2
+    private const val DATES = 3
+    private const val ERR = 1
+
     /** Writes the case, makes the native call (`native(input, len, out, cap)`), reads the answer. */
     private inline fun <T> call(case: Case, read: (ByteBuffer) -> T, native: (Long, Int, Long, Int) -> Long): T {
         val buffers = threadBuffers.get()
@@ -137,6 +210,13 @@ private class Buffers {
         }
     }
 
+    /** Three `i64`s for the address, length and capacity of a JSON-Lines answer. */
+    val answer = Region(24)
+
+    /** The kept input region, for JSON Lines that fit in it. */
+    val inputAddress: Long get() = input.address
+    val inputCapacity: Int get() = input.capacity
+
     /** The region the last [write] used when it was not the kept one (so that it outlives the native call). */
     private var last: Region? = null
 
@@ -173,4 +253,14 @@ internal object DirectLib {
     external fun probation_kotlin_direct_engine_schedule(
         engine: Long, case: Long, caseLen: Int, out: Long, outCap: Int,
     ): Long
+
+    external fun probation_kotlin_direct_lines(
+        engine: Long, path: Int, input: Long, inputLen: Long, on: Long, hasOn: Int, answer: Long,
+    ): Int
+
+    external fun probation_kotlin_direct_free(address: Long, len: Long, cap: Long)
+
+    external fun probation_kotlin_direct_reserve(len: Long): Long
+
+    external fun probation_kotlin_direct_release(address: Long, len: Long)
 }

@@ -92,19 +92,19 @@ object Probation {
 
     /** [Engine.tierJsonLines]: JSON Lines of cases in, one result or error line per case out; `on` may be null. */
     @JvmStatic fun tierJsonLines(engine: Engine, lines: ByteArray, on: LocalDate?): ByteArray =
-        unchecked { engine.tierJsonLines(lines, on) }
+        unchecked { Direct.tierJsonLines(engine, lines, on) }
 
     /** [Engine.allocateJsonLines]; `on` may be null (each case's newest sentence date). */
     @JvmStatic fun allocateJsonLines(engine: Engine, lines: ByteArray, on: LocalDate?): ByteArray =
-        unchecked { engine.allocateJsonLines(lines, on) }
+        unchecked { Direct.allocateJsonLines(engine, lines, on) }
 
     /** [Engine.scheduleJsonLines]. */
     @JvmStatic fun scheduleJsonLines(engine: Engine, lines: ByteArray): ByteArray =
-        unchecked { engine.scheduleJsonLines(lines) }
+        unchecked { Direct.scheduleJsonLines(engine, lines) }
 
     /** [Engine.datesJsonLines]: key dates, and release dates calculated on `on`. */
     @JvmStatic fun datesJsonLines(engine: Engine, lines: ByteArray, on: LocalDate): ByteArray =
-        unchecked { engine.datesJsonLines(lines, on) }
+        unchecked { Direct.datesJsonLines(engine, lines, on) }
 
     /** A deterministic synthetic caseload (clearly fake people), at most 100,000 cases. */
     @JvmStatic fun syntheticCases(seed: Long, count: Int): List<Case> =
