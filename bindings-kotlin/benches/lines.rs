@@ -6,45 +6,16 @@
 //!
 //! Run briefly: `cargo bench -p probation-kotlin --bench lines -- --warm-up-time 1 --measurement-time 3`.
 #![allow(missing_docs, reason = "benchmark binary")]
-#![allow(clippy::unwrap_used, reason = "benchmark code")]
 
-use std::hint::black_box;
-
-use chrono::NaiveDate;
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use probation_core::interchange::encode_case;
-use probation_core::lines::Engine;
-use probation_core::synth;
+use criterion::{Criterion, criterion_group, criterion_main};
 // Linked for its global allocator.
 use probation_kotlin as _;
 
-const N: usize = 10_000;
+#[path = "../../core/benches/support/json_lines.rs"]
+mod json_lines;
 
 fn bench(c: &mut Criterion) {
-    let mut input = Vec::new();
-    for case in synth::generate(2026, N) {
-        input.extend_from_slice(encode_case(&case).as_bytes());
-        input.push(b'\n');
-    }
-    let engine = Engine::default();
-    let on = NaiveDate::from_ymd_opt(2019, 6, 1).unwrap();
-
-    let mut g = c.benchmark_group("json_lines_10000_mimalloc");
-    g.throughput(Throughput::Elements(N as u64));
-    g.sample_size(10);
-    g.bench_function("tier_lines", |b| {
-        b.iter(|| black_box(engine.tier_lines(black_box(&input), Some(on))))
-    });
-    g.bench_function("allocate_lines", |b| {
-        b.iter(|| black_box(engine.allocate_lines(black_box(&input), Some(on))))
-    });
-    g.bench_function("schedule_lines", |b| {
-        b.iter(|| black_box(engine.schedule_lines(black_box(&input))))
-    });
-    g.bench_function("dates_lines", |b| {
-        b.iter(|| black_box(engine.dates_lines(black_box(&input), on)))
-    });
-    g.finish();
+    json_lines::bench(c, "json_lines_10000_mimalloc");
 }
 
 criterion_group!(benches, bench);
