@@ -220,6 +220,15 @@ fn floor_days(v: i64, per_day: i64) -> i32 {
     i32::try_from(v.div_euclid(per_day)).unwrap_or(i32::MAX)
 }
 
+/// The days since 1970 of an `i64` array counting `PER_DAY` units a day (never an `Err`: every count has a day).
+fn days_of<T: ArrowPrimitiveType<Native = i64>, const PER_DAY: i64>(
+    a: &dyn Array,
+) -> Result<Vec<i32>, usize> {
+    map_values(a.as_primitive::<T>(), NO_DATE, |v| {
+        Some(floor_days(v, PER_DAY))
+    })
+}
+
 fn read_date<'a>(name: &str, a: &'a dyn Array) -> Result<Conv<'a>, Error> {
     let days = |v: Result<Vec<i32>, usize>| {
         v.map(|v| Conv::Date(Cow::Owned(v)))
@@ -227,30 +236,20 @@ fn read_date<'a>(name: &str, a: &'a dyn Array) -> Result<Conv<'a>, Error> {
     };
     Ok(match a.data_type() {
         DataType::Date32 => Conv::Date(borrow_or_fill(a.as_primitive::<Date32Type>(), NO_DATE)),
-        DataType::Date64 => days(map_values(a.as_primitive::<Date64Type>(), NO_DATE, |v| {
-            Some(floor_days(v, 86_400_000))
-        }))?,
-        // Constant divisors, one closure per unit, so that the division compiles to a multiplication.
-        DataType::Timestamp(TimeUnit::Second, None) => days(map_values(
-            a.as_primitive::<TimestampSecondType>(),
-            NO_DATE,
-            |v| Some(floor_days(v, 86_400)),
-        ))?,
-        DataType::Timestamp(TimeUnit::Millisecond, None) => days(map_values(
-            a.as_primitive::<TimestampMillisecondType>(),
-            NO_DATE,
-            |v| Some(floor_days(v, 86_400_000)),
-        ))?,
-        DataType::Timestamp(TimeUnit::Microsecond, None) => days(map_values(
-            a.as_primitive::<TimestampMicrosecondType>(),
-            NO_DATE,
-            |v| Some(floor_days(v, 86_400_000_000)),
-        ))?,
-        DataType::Timestamp(TimeUnit::Nanosecond, None) => days(map_values(
-            a.as_primitive::<TimestampNanosecondType>(),
-            NO_DATE,
-            |v| Some(floor_days(v, 86_400_000_000_000)),
-        ))?,
+        // A constant divisor per unit (a const parameter), so that the division compiles to a multiplication.
+        DataType::Date64 => days(days_of::<Date64Type, 86_400_000>(a))?,
+        DataType::Timestamp(TimeUnit::Second, None) => {
+            days(days_of::<TimestampSecondType, 86_400>(a))?
+        }
+        DataType::Timestamp(TimeUnit::Millisecond, None) => {
+            days(days_of::<TimestampMillisecondType, 86_400_000>(a))?
+        }
+        DataType::Timestamp(TimeUnit::Microsecond, None) => {
+            days(days_of::<TimestampMicrosecondType, 86_400_000_000>(a))?
+        }
+        DataType::Timestamp(TimeUnit::Nanosecond, None) => {
+            days(days_of::<TimestampNanosecondType, 86_400_000_000_000>(a))?
+        }
         DataType::Null => Conv::Date(Cow::Owned(vec![NO_DATE; a.len()])),
         _ => read_date(name, &cast(name, a, &DataType::Date32, "date")?)?.into_owned(),
     })

@@ -113,34 +113,20 @@ impl Civil {
     }
 }
 
-/// Whole calendar months from `from` to `to`, as `predictors::whole_months` (Java's `ChronoUnit.MONTHS`).
+/// Whole calendar months from `from` to `to` (`predictors::whole_months`).
 fn whole_months(from: Civil, to: Civil) -> i64 {
-    let mut months = to.months - from.months;
-    let days = i64::from(to.day) - i64::from(from.day);
-    if months > 0 && days < 0 {
-        months -= 1;
-    } else if months < 0 && days > 0 {
-        months += 1;
-    }
-    months
+    super::whole_months_of((from.months, from.day), (to.months, to.day))
 }
 
 fn whole_years(from: Civil, to: Civil) -> i64 {
     whole_months(from, to) / 12
 }
 
-/// `d` after `base` plus 3 months (the day clamped to the month's end), as `logistic::after_three_months`.
+/// `d` after `base` plus 3 months, the day clamped to the month's end (`logistic::after_three_months`).
 fn after_three_months(d: Civil, base: Civil) -> bool {
-    let target = base.months + 3;
-    if d.months != target {
-        return d.months > target;
-    }
-    let limit = if base.day > 28 {
-        base.day.min(d.month_length())
-    } else {
-        base.day
-    };
-    d.day > limit
+    super::logistic::after_three_months_of((d.months, d.day), (base.months, base.day), || {
+        d.month_length()
+    })
 }
 
 /// The rows scored per pass: the scratch columns of a block stay in the first-level cache.

@@ -47,23 +47,29 @@ pub(crate) struct History {
 /// building the date.
 pub(crate) fn after_three_months(d: NaiveDate, base: NaiveDate) -> bool {
     let months = |x: NaiveDate| i64::from(x.year()) * 12 + i64::from(x.month0());
-    let target = months(base) + 3;
-    let (dm, bd) = (months(d), base.day());
-    if dm != target {
-        return dm > target;
-    }
-    // Same month: compare days, the base day clamped to the month's length (only days 29–31 can clamp).
-    let limit = if bd > 28 {
-        let last = d
-            .with_day(31)
+    after_three_months_of((months(d), d.day()), (months(base), base.day()), || {
+        d.with_day(31)
             .or_else(|| d.with_day(30))
             .or_else(|| d.with_day(29))
-            .map_or(28, |x| x.day());
-        bd.min(last)
-    } else {
-        bd
-    };
-    d.day() > limit
+            .map_or(28, |x| x.day())
+    })
+}
+
+/// [`after_three_months`] of two dates given as (a month count on any one scale, the day of the month), with the
+/// length of `d`'s month asked for only when it matters: what the batch kernels call on their integer dates.
+pub(crate) fn after_three_months_of(
+    d: (i64, u32),
+    base: (i64, u32),
+    month_length: impl FnOnce() -> u32,
+) -> bool {
+    let target = base.0 + 3;
+    if d.0 != target {
+        return d.0 > target;
+    }
+    // Same month: compare days, the base day clamped to the month's length (only days 29–31 can clamp).
+    let bd = base.1;
+    let limit = if bd > 28 { bd.min(month_length()) } else { bd };
+    d.1 > limit
 }
 
 /// Validates the common static inputs in the order of [`ArpError`]'s variants (the first failing check is the

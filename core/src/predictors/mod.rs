@@ -148,9 +148,15 @@ pub(crate) fn whole_years(from: NaiveDate, to: NaiveDate) -> i64 {
 /// Whole calendar months from `from` to `to`, as Java's `ChronoUnit.MONTHS.between(from, to)`: the difference in
 /// months, less one when the day of the month has not been reached (towards zero when negative).
 pub(crate) fn whole_months(from: NaiveDate, to: NaiveDate) -> i64 {
-    let m = |d: NaiveDate| i64::from(d.year()) * 12 + i64::from(d.month0());
-    let mut months = m(to) - m(from);
-    let days = i64::from(to.day()) - i64::from(from.day());
+    let m = |d: NaiveDate| (i64::from(d.year()) * 12 + i64::from(d.month0()), d.day());
+    whole_months_of(m(from), m(to))
+}
+
+/// [`whole_months`] of two dates given as (a month count on any one scale, the day of the month): what the batch
+/// kernels call on their integer dates.
+pub(crate) fn whole_months_of(from: (i64, u32), to: (i64, u32)) -> i64 {
+    let mut months = to.0 - from.0;
+    let days = i64::from(to.1) - i64::from(from.1);
     if months > 0 && days < 0 {
         months -= 1;
     } else if months < 0 && days > 0 {
