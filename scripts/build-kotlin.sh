@@ -26,33 +26,32 @@ for kt in "${files[@]}"; do
     [[ -f "$kt" ]] || { echo "build-kotlin: $kt was not generated (uniffi's layout changed?)" >&2; exit 1; }
 done
 
+# patch_once WHAT LINE REPLACEMENT: in each generated file, LINE (a whole line, exactly once) becomes REPLACEMENT
+# (sed's replacement syntax: `\n` starts a new line); fails loudly when uniffi's template no longer has it.
+patch_once() {
+    local what="$1" line="$2" replacement="$3" first="${3%%\\n*}" kt
+    for kt in "${files[@]}"; do
+        if [[ "$(grep -cxF "$line" "$kt")" != 1 ]]; then
+            echo "build-kotlin: uniffi's $what changed in $kt; update its patch" >&2
+            exit 1
+        fi
+        sed -i "s|^$line\$|$replacement|" "$kt"
+        grep -qxF "$first" "$kt"
+    done
+}
+
 # Patch 1, in both files: reuse one call status per thread instead of allocating a JNA Structure for every FFI
 # call (see bindings-kotlin/src/main/kotlin/probation/core/CallStatus.kt, copied into the types package below).
 # Fails loudly if uniffi's template changes, rather than silently building the slow version.
-status_alloc='    var status = UniffiRustCallStatus()'
-status_patched='    val status = uniffiReusedCallStatus() // patched by scripts/build-kotlin.sh'
-for kt in "${files[@]}"; do
-    if [[ "$(grep -cxF "$status_alloc" "$kt")" != 1 ]]; then
-        echo "build-kotlin: uniffi's uniffiRustCallWithError changed in $kt; update the call-status patch" >&2
-        exit 1
-    fi
-    sed -i "s|^$status_alloc\$|$status_patched|" "$kt"
-    grep -qxF "$status_patched" "$kt"
-done
+patch_once uniffiRustCallWithError '    var status = UniffiRustCallStatus()' \
+    '    val status = uniffiReusedCallStatus() // patched by scripts/build-kotlin.sh'
 # Patch 3, in both files (issue 18): a string with no surrogate is encoded with `String.toByteArray(UTF_8)` (the
 # JDK's intrinsic; for such a string the very bytes the encoder gives), instead of a new CharsetEncoder per
 # string; any other string still goes through the encoder, so a lone surrogate is still refused
 # (CharacterCodingException, HostileInputTest). `uniffiUtf8OrNull` is in CallStatus.kt.
 encoder_line='        return Charsets.UTF_8.newEncoder().run {'
-encoder_patched='        uniffiUtf8OrNull(value)?.let { return it } // patched by scripts/build-kotlin.sh'
-for kt in "${files[@]}"; do
-    if [[ "$(grep -cxF "$encoder_line" "$kt")" != 1 ]]; then
-        echo "build-kotlin: uniffi's FfiConverterString.toUtf8 changed in $kt; update the string patch" >&2
-        exit 1
-    fi
-    sed -i "s|^$encoder_line\$|$encoder_patched\n$encoder_line|" "$kt"
-    grep -qxF "$encoder_patched" "$kt"
-done
+patch_once FfiConverterString.toUtf8 "$encoder_line" \
+    "        uniffiUtf8OrNull(value)?.let { return it } // patched by scripts/build-kotlin.sh\n$encoder_line"
 sed 's/^package probation\.core$/package probation.core.types/' \
     bindings-kotlin/src/main/kotlin/probation/core/CallStatus.kt > "$generated/probation/core/types/CallStatus.kt"
 grep -qx 'package probation.core.types' "$generated/probation/core/types/CallStatus.kt"
