@@ -22,7 +22,7 @@ use super::arp::{
 use super::logistic::coefficients::{ARP_DYNAMIC, ARP_STATIC};
 use super::logistic::{self, History};
 use super::ogrs3::{self, Ogrs3Code, Ogrs3Error, Ogrs3Percentages};
-use super::{FieldSet, RiskBand, ScoreKind, half_up};
+use super::{FieldSet, RiskBand, ScoreKind, exact_sums, half_up};
 use crate::model::Sex;
 
 /// A column whose length differs from the output's.
@@ -131,6 +131,8 @@ fn after_three_months(d: Civil, base: Civil) -> bool {
 
 /// The rows scored per pass: the scratch columns of a block stay in the first-level cache.
 const BLOCK: usize = 256;
+/// ARP's rows whose compensated sums are interleaved (`exact_sums`): a divisor of `BLOCK`.
+const GROUP: usize = 4;
 
 fn check(len: usize, columns: &[(&'static str, usize)]) -> Result<(), ColumnLengthError> {
     match columns.iter().find(|(_, l)| *l != len) {
@@ -296,6 +298,7 @@ pub fn ogrs3_columns(
         offence: 0.0,
     }; BLOCK];
     let mut total = [0.0f64; BLOCK];
+    let mut exponential = [0.0f64; BLOCK];
     for (b, block) in out.chunks_mut(BLOCK).enumerate() {
         let start = b * BLOCK;
         // Pass 1: validation and the terms; a refused row keeps its error and a ratio of 1.
@@ -315,17 +318,25 @@ pub fn ogrs3_columns(
         for (t, p) in total.iter_mut().zip(parts.iter()).take(block.len()) {
             *t = (p.pre + p.ratio.ln() * ogrs3::COPAS) + p.offence;
         }
-        // Pass 3: the exponential, the roundings and the band.
-        for (slot, &t) in block.iter_mut().zip(total.iter()) {
+        // Pass 3: the exponentials (`ogrs3::probabilities`' one per row).
+        for (e, &t) in exponential.iter_mut().zip(total.iter()).take(block.len()) {
+            *e = ogrs3::exponential(t);
+        }
+        // Pass 4: the probabilities, roundings and band, as `ogrs3::probabilities` and `ogrs3_percentages`
+        // (the percentages from the whole hundred-thousandths, `ogrs3::percentage_of_units`).
+        for ((slot, &t), &u) in block.iter_mut().zip(total.iter()).zip(exponential.iter()) {
             if let Ok(s) = slot {
-                let (p1, p2) = ogrs3::probabilities(t);
-                let (one_year, two_year) = (ogrs3::percentage(p1).0, ogrs3::percentage(p2).0);
+                let (k1, k2) = ogrs3::probability_units(t, u);
+                let (one_year, two_year) = (
+                    ogrs3::percentage_of_units(k1).0,
+                    ogrs3::percentage_of_units(k2).0,
+                );
                 *s = Ogrs3Percentages {
                     one_year,
                     two_year,
                     band: ogrs3::band(two_year),
-                    one_year_probability: p1,
-                    two_year_probability: p2,
+                    one_year_probability: ogrs3::hundred_thousandths(k1),
+                    two_year_probability: ogrs3::hundred_thousandths(k2),
                     total: t,
                 };
             }
@@ -480,39 +491,58 @@ pub fn arp_columns(
         ],
     )?;
     let none = DynamicAnswers::default();
+    // Each group's compacted terms (`logistic::compact_terms`), summed together (`exact_sums`).
+    let mut terms = [[0.0f64; 64]; GROUP];
     for (b, block) in out.chunks_mut(BLOCK).enumerate() {
         let start = b * BLOCK;
-        // Pass 1 (row by row): validation, the terms and their compensated sum, as `arp` computes them.
-        for (j, slot) in block.iter_mut().enumerate() {
-            let i = start + j;
-            *slot = arp_history(c, i).map(|h| {
-                let d = c.dynamic.get(i).unwrap_or(&none);
-                let missing = missing_answers(d, &REQUIRED, &REQUIRED_SLOTS);
-                let inconsistent = inconsistent_drugs(d, DRUGS, &DRUG_SLOTS);
-                let is_dynamic = missing.is_empty() && inconsistent.is_empty();
-                let (table, extra) = if is_dynamic {
-                    (&ARP_DYNAMIC, dynamic_terms(d, &ARP_DYNAMIC).values())
-                } else {
-                    (&ARP_STATIC, [0.0; 21])
-                };
-                let t = logistic::history_terms(&h, table, 26);
-                ArpFigures {
-                    score: 0.0,
-                    probability: 0.0,
-                    band: RiskBand::Low,
-                    kind: if is_dynamic {
-                        ScoreKind::Dynamic
+        // Pass 1 (row by row, GROUP rows at a time): validation, the terms, then the group's compensated sums,
+        // as `arp` computes them.
+        for (g, group) in block.chunks_mut(GROUP).enumerate() {
+            let mut lens = [0usize; GROUP];
+            for (k, ((slot, row), len)) in group
+                .iter_mut()
+                .zip(terms.iter_mut())
+                .zip(lens.iter_mut())
+                .enumerate()
+            {
+                let i = start + g * GROUP + k;
+                *slot = arp_history(c, i).map(|h| {
+                    let d = c.dynamic.get(i).unwrap_or(&none);
+                    let missing = missing_answers(d, &REQUIRED, &REQUIRED_SLOTS);
+                    let inconsistent = inconsistent_drugs(d, DRUGS, &DRUG_SLOTS);
+                    let is_dynamic = missing.is_empty() && inconsistent.is_empty();
+                    let (table, extra) = if is_dynamic {
+                        (&ARP_DYNAMIC, dynamic_terms(d, &ARP_DYNAMIC).values())
                     } else {
-                        ScoreKind::Static
-                    },
-                    total: logistic::total(&t, &extra),
-                    missing_dynamic: missing,
-                    inconsistent_drug_answers: inconsistent,
-                    age_at_follow_up: h.age_at_follow_up,
-                    age_at_conviction: h.age_at_conviction,
-                    offence_free_months: h.ofm,
+                        (&ARP_STATIC, [0.0; 21])
+                    };
+                    let t = logistic::history_terms(&h, table, 26);
+                    *len = logistic::compact_terms(&t, &extra, row);
+                    ArpFigures {
+                        score: 0.0,
+                        probability: 0.0,
+                        band: RiskBand::Low,
+                        kind: if is_dynamic {
+                            ScoreKind::Dynamic
+                        } else {
+                            ScoreKind::Static
+                        },
+                        total: 0.0,
+                        missing_dynamic: missing,
+                        inconsistent_drug_answers: inconsistent,
+                        age_at_follow_up: h.age_at_follow_up,
+                        age_at_conviction: h.age_at_conviction,
+                        offence_free_months: h.ofm,
+                    }
+                });
+            }
+            // A refused row (and a place past the block's end) has length 0: its sum is not used.
+            let totals = exact_sums(&terms, lens);
+            for (slot, t) in group.iter_mut().zip(totals) {
+                if let Ok(f) = slot {
+                    f.total = t;
                 }
-            });
+            }
         }
         // Pass 2: the exponential, the rounding and the band (`logistic::hundredths`, then as `arp`).
         for slot in block.iter_mut() {
