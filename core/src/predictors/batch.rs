@@ -22,7 +22,7 @@ use super::arp::{
 use super::logistic::coefficients::{ARP_DYNAMIC, ARP_STATIC};
 use super::logistic::{self, History};
 use super::ogrs3::{self, Ogrs3Code, Ogrs3Error, Ogrs3Percentages};
-use super::{FieldSet, RiskBand, ScoreKind, exact_sums, half_up};
+use super::{FieldSet, RiskBand, ScoreKind, half_up};
 use crate::model::Sex;
 
 /// A column whose length differs from the output's.
@@ -131,8 +131,6 @@ fn after_three_months(d: Civil, base: Civil) -> bool {
 
 /// The rows scored per pass: the scratch columns of a block stay in the first-level cache.
 const BLOCK: usize = 256;
-/// ARP's rows whose compensated sums are interleaved (`exact_sums`): a divisor of `BLOCK`.
-const GROUP: usize = 4;
 
 fn check(len: usize, columns: &[(&'static str, usize)]) -> Result<(), ColumnLengthError> {
     match columns.iter().find(|(_, l)| *l != len) {
@@ -491,58 +489,39 @@ pub fn arp_columns(
         ],
     )?;
     let none = DynamicAnswers::default();
-    // Each group's compacted terms (`logistic::compact_terms`), summed together (`exact_sums`).
-    let mut terms = [[0.0f64; 64]; GROUP];
     for (b, block) in out.chunks_mut(BLOCK).enumerate() {
         let start = b * BLOCK;
-        // Pass 1 (row by row, GROUP rows at a time): validation, the terms, then the group's compensated sums,
-        // as `arp` computes them.
-        for (g, group) in block.chunks_mut(GROUP).enumerate() {
-            let mut lens = [0usize; GROUP];
-            for (k, ((slot, row), len)) in group
-                .iter_mut()
-                .zip(terms.iter_mut())
-                .zip(lens.iter_mut())
-                .enumerate()
-            {
-                let i = start + g * GROUP + k;
-                *slot = arp_history(c, i).map(|h| {
-                    let d = c.dynamic.get(i).unwrap_or(&none);
-                    let missing = missing_answers(d, &REQUIRED, &REQUIRED_SLOTS);
-                    let inconsistent = inconsistent_drugs(d, DRUGS, &DRUG_SLOTS);
-                    let is_dynamic = missing.is_empty() && inconsistent.is_empty();
-                    let (table, extra) = if is_dynamic {
-                        (&ARP_DYNAMIC, dynamic_terms(d, &ARP_DYNAMIC).values())
+        // Pass 1 (row by row): validation, the terms and their compensated sum, as `arp` computes them.
+        for (j, slot) in block.iter_mut().enumerate() {
+            let i = start + j;
+            *slot = arp_history(c, i).map(|h| {
+                let d = c.dynamic.get(i).unwrap_or(&none);
+                let missing = missing_answers(d, &REQUIRED, &REQUIRED_SLOTS);
+                let inconsistent = inconsistent_drugs(d, DRUGS, &DRUG_SLOTS);
+                let is_dynamic = missing.is_empty() && inconsistent.is_empty();
+                let (table, extra) = if is_dynamic {
+                    (&ARP_DYNAMIC, dynamic_terms(d, &ARP_DYNAMIC).values())
+                } else {
+                    (&ARP_STATIC, [0.0; 21])
+                };
+                let t = logistic::history_terms(&h, table, 26);
+                ArpFigures {
+                    score: 0.0,
+                    probability: 0.0,
+                    band: RiskBand::Low,
+                    kind: if is_dynamic {
+                        ScoreKind::Dynamic
                     } else {
-                        (&ARP_STATIC, [0.0; 21])
-                    };
-                    let t = logistic::history_terms(&h, table, 26);
-                    *len = logistic::compact_terms(&t, &extra, row);
-                    ArpFigures {
-                        score: 0.0,
-                        probability: 0.0,
-                        band: RiskBand::Low,
-                        kind: if is_dynamic {
-                            ScoreKind::Dynamic
-                        } else {
-                            ScoreKind::Static
-                        },
-                        total: 0.0,
-                        missing_dynamic: missing,
-                        inconsistent_drug_answers: inconsistent,
-                        age_at_follow_up: h.age_at_follow_up,
-                        age_at_conviction: h.age_at_conviction,
-                        offence_free_months: h.ofm,
-                    }
-                });
-            }
-            // A refused row (and a place past the block's end) has length 0: its sum is not used.
-            let totals = exact_sums(&terms, lens);
-            for (slot, t) in group.iter_mut().zip(totals) {
-                if let Ok(f) = slot {
-                    f.total = t;
+                        ScoreKind::Static
+                    },
+                    total: logistic::total(&t, &extra),
+                    missing_dynamic: missing,
+                    inconsistent_drug_answers: inconsistent,
+                    age_at_follow_up: h.age_at_follow_up,
+                    age_at_conviction: h.age_at_conviction,
+                    offence_free_months: h.ofm,
                 }
-            }
+            });
         }
         // Pass 2: the exponential, the rounding and the band (`logistic::hundredths`, then as `arp`).
         for slot in block.iter_mut() {

@@ -233,18 +233,11 @@ pub(crate) fn history_terms(h: &History, c: &Coefficients, career_boost: u32) ->
 
 /// The compensated sum of the history terms and `extra`.
 pub(crate) fn total(h: &HistoryTerms, extra: &[f64]) -> f64 {
-    let mut all = [0.0f64; 64];
-    let len = compact_terms(h, extra, &mut all);
-    exact_sum(all.get(..len).unwrap_or(&[]))
-}
-
-/// The non-zero terms of `h`, then of `extra` (its first 32), written in order to the start of `all`; returns
-/// how many (at most 53). What [`total`] sums; the batch kernel sums several rows' at once (`exact_sums`).
-pub(crate) fn compact_terms(h: &HistoryTerms, extra: &[f64], all: &mut [f64; 64]) -> usize {
     // Zero terms (answers not given, conditions not met: a third to a half of them) are left out before the
     // sum, whose steps depend each on the last: adding ±0 changes neither the sum nor its compensation (but
     // for the sign of a zero total, which the logistic does not see). Compacted without a branch: each term is
     // written and the length advanced only past a non-zero one.
+    let mut all = [0.0f64; 64];
     let mut len = 0usize;
     let mut push = |v: f64| {
         if let Some(slot) = all.get_mut(len & 63) {
@@ -254,7 +247,7 @@ pub(crate) fn compact_terms(h: &HistoryTerms, extra: &[f64], all: &mut [f64; 64]
     };
     h.values().into_iter().for_each(&mut push);
     extra.iter().take(32).copied().for_each(&mut push);
-    len.min(53)
+    exact_sum(all.get(..len.min(53)).unwrap_or(&[]))
 }
 
 /// 100 × logistic(total) in hundredths, rounded half up (0–10,000; 10,000 is reported as 99.99).

@@ -217,49 +217,12 @@ pub(crate) fn exact_sum(terms: &[f64]) -> f64 {
     let mut sum = 0.0f64;
     let mut c = 0.0f64;
     for &t in terms {
-        two_sum_step(&mut sum, &mut c, t);
+        let s = sum + t;
+        let bb = s - sum;
+        c += (sum - (s - bb)) + (t - bb);
+        sum = s;
     }
     sum + c
-}
-
-/// One step of [`exact_sum`]: `t` added to the running sum, the addition's exact error to the compensation.
-#[inline]
-fn two_sum_step(sum: &mut f64, c: &mut f64, t: f64) {
-    let s = *sum + t;
-    let bb = s - *sum;
-    *c += (*sum - (s - bb)) + (t - bb);
-    *sum = s;
-}
-
-/// [`exact_sum`] of `N` rows at once, row `r` being the first `lens[r]` values of `terms[r]` (none of them zero:
-/// compacted, as `logistic::total` does), to the bit: the rows' steps interleaved, so that the processor
-/// overlaps `N` chains of dependent additions, each row's steps in its own order. A row shorter than the longest
-/// takes +0.0 for its missing values, which changes neither its sum nor its compensation: both start at +0 and,
-/// as sums of non-zero values in round-to-nearest, are never −0, and x + 0 = x for every other x (the test
-/// `exact_sums_as_exact_sum`). Lengths over `W` count as `W`.
-pub(crate) fn exact_sums<const N: usize, const W: usize>(
-    terms: &[[f64; W]; N],
-    lens: [usize; N],
-) -> [f64; N] {
-    let lens = lens.map(|l| l.min(W));
-    let longest = lens.iter().copied().max().unwrap_or(0);
-    let mut sums = [0.0f64; N];
-    let mut cs = [0.0f64; N];
-    for i in 0..longest {
-        for r in 0..N {
-            let (row, len) = (terms.get(r), lens.get(r).copied().unwrap_or(0));
-            let t = row.and_then(|row| row.get(i)).copied().unwrap_or(0.0);
-            let t = if i < len { t } else { 0.0 };
-            if let (Some(sum), Some(c)) = (sums.get_mut(r), cs.get_mut(r)) {
-                two_sum_step(sum, c, t);
-            }
-        }
-    }
-    let mut out = [0.0f64; N];
-    for ((o, s), c) in out.iter_mut().zip(sums).zip(cs) {
-        *o = s + c;
-    }
-    out
 }
 
 #[cfg(test)]
@@ -346,45 +309,6 @@ mod tests {
         let grid = (-40 * 4096..40 * 4096).map(|i| f64::from(i) / 4096.0 + f64::from(i) * 1e-9);
         for t in grid.chain([0.0, -0.0, f64::INFINITY, f64::NEG_INFINITY, 800.0, -800.0]) {
             assert_eq!(logistic(t).to_bits(), two(t).to_bits(), "{t}");
-        }
-    }
-
-    /// The interleaved sums equal each row's own compensated sum, to the bit, on groups of rows of 0–64
-    /// non-zero terms of mixed magnitudes and signs (cancellations, exact ties), their tails filled with
-    /// left-overs that must not be read.
-    #[test]
-    fn exact_sums_as_exact_sum() {
-        let mut x: u64 = 0x1234_5678_9ABC_DEF1;
-        let mut next = move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
-        for _ in 0..20_000 {
-            let mut terms = [[0.0f64; 64]; 4];
-            let mut lens = [0usize; 4];
-            for (row, len) in terms.iter_mut().zip(lens.iter_mut()) {
-                *len = (next() % 66) as usize;
-                for (k, t) in row.iter_mut().enumerate() {
-                    let mag = [1e-9, 1e-3, 0.5, 1.0, 3.0, 1e3, 1e12][(next() % 7) as usize];
-                    let v = ((next() % 2001) as f64 - 1000.0) / 997.0 * mag;
-                    *t = if v == 0.0 { 0.25 } else { v };
-                    // Cancel an earlier term now and then.
-                    if k > 0 && next() % 9 == 0 {
-                        *t = -mag;
-                    }
-                }
-            }
-            let want: Vec<u64> = terms
-                .iter()
-                .zip(lens)
-                .map(|(row, len)| exact_sum(&row[..len.min(64)]).to_bits())
-                .collect();
-            let got = exact_sums(&terms, lens).map(f64::to_bits);
-            assert_eq!(got.to_vec(), want, "{lens:?}");
-            let two = exact_sums(&[terms[0], terms[1]], [lens[0], lens[1]]).map(f64::to_bits);
-            assert_eq!(two.to_vec(), want[..2].to_vec());
         }
     }
 

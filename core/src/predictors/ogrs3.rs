@@ -550,8 +550,9 @@ pub(crate) fn probabilities(total: f64) -> (f64, f64) {
     (hundred_thousandths(k1), hundred_thousandths(k2))
 }
 
-/// [`probabilities`] as whole hundred-thousandths (0–100,000), given `u` = [`exponential`]`(total)`.
-#[inline]
+/// [`probabilities`] as whole hundred-thousandths (0–100,000), given `u` = [`exponential`]`(total)`. Inlined
+/// into the batch kernel's loop (the rows' chains then overlap), its rare exact paths kept out of line.
+#[inline(always)]
 pub(crate) fn probability_units(total: f64, u: f64) -> (u64, u64) {
     let (t1, t2) = (ONE_YEAR + total, TWO_YEAR + total);
     // Both of `logistic`'s forms from the one exponential u = e^-|t1| (which is e^-t1 for t1 ≥ 0 and e^t1
@@ -569,10 +570,17 @@ pub(crate) fn probability_units(total: f64, u: f64) -> (u64, u64) {
     let (n1, d1) = (pick(1.0, u), 1.0 + u);
     let (n2, d2) = (pick(1.0, e2), pick(1.0 + u * GAP_EXP_INV, 1.0 + e2));
     let r = 1.0 / (d1 * d2);
-    let k1 = half_up_if_clear(n1 * d2 * r, 100_000).unwrap_or_else(|| half_up(n1 / d1, 100_000));
-    let k2 =
-        half_up_if_clear(n2 * d1 * r, 100_000).unwrap_or_else(|| half_up(logistic(t2), 100_000));
+    let k1 = half_up_if_clear(n1 * d2 * r, 100_000).unwrap_or_else(|| exact_units(n1 / d1));
+    let k2 = half_up_if_clear(n2 * d1 * r, 100_000).unwrap_or_else(|| exact_units(logistic(t2)));
     (k1, k2)
+}
+
+/// A probability near a 5-dp tie rounded half up on its exact value: [`probability_units`]' rare path, out of
+/// its line.
+#[cold]
+#[inline(never)]
+fn exact_units(p: f64) -> u64 {
+    half_up(p, 100_000)
 }
 
 /// [`percentage`] of the probability `k` / 100,000 ([`hundred_thousandths`]) and its clamp flag, from `k`:
