@@ -296,6 +296,7 @@ pub fn ogrs3_columns(
         offence: 0.0,
     }; BLOCK];
     let mut total = [0.0f64; BLOCK];
+    let mut exponential = [0.0f64; BLOCK];
     for (b, block) in out.chunks_mut(BLOCK).enumerate() {
         let start = b * BLOCK;
         // Pass 1: validation and the terms; a refused row keeps its error and a ratio of 1.
@@ -315,17 +316,25 @@ pub fn ogrs3_columns(
         for (t, p) in total.iter_mut().zip(parts.iter()).take(block.len()) {
             *t = (p.pre + p.ratio.ln() * ogrs3::COPAS) + p.offence;
         }
-        // Pass 3: the exponential, the roundings and the band.
-        for (slot, &t) in block.iter_mut().zip(total.iter()) {
+        // Pass 3: the exponentials (`ogrs3::probabilities`' one per row).
+        for (e, &t) in exponential.iter_mut().zip(total.iter()).take(block.len()) {
+            *e = ogrs3::exponential(t);
+        }
+        // Pass 4: the probabilities, roundings and band, as `ogrs3::probabilities` and `ogrs3_percentages`
+        // (the percentages from the whole hundred-thousandths, `ogrs3::percentage_of_units`).
+        for ((slot, &t), &u) in block.iter_mut().zip(total.iter()).zip(exponential.iter()) {
             if let Ok(s) = slot {
-                let (p1, p2) = ogrs3::probabilities(t);
-                let (one_year, two_year) = (ogrs3::percentage(p1).0, ogrs3::percentage(p2).0);
+                let (k1, k2) = ogrs3::probability_units(t, u);
+                let (one_year, two_year) = (
+                    ogrs3::percentage_of_units(k1).0,
+                    ogrs3::percentage_of_units(k2).0,
+                );
                 *s = Ogrs3Percentages {
                     one_year,
                     two_year,
                     band: ogrs3::band(two_year),
-                    one_year_probability: p1,
-                    two_year_probability: p2,
+                    one_year_probability: ogrs3::hundred_thousandths(k1),
+                    two_year_probability: ogrs3::hundred_thousandths(k2),
                     total: t,
                 };
             }

@@ -498,15 +498,45 @@ fn logit(v: &Valid) -> (Ogrs3Terms, f64) {
 }
 
 /// `x` × `scale` rounded half up, when `x` is far enough from a tie that an error of up to `TIE_MARGIN` / `scale`
-/// in `x` cannot change the result; `None` when it is not.
+/// in `x` cannot change the result; `None` when it is not. For 0 ≤ `x` × `scale` < 2^51.
+#[inline]
 fn half_up_if_clear(x: f64, scale: u32) -> Option<u64> {
     const TIE_MARGIN: f64 = 1e-7;
+    // 2^52: adding it to 0 ≤ y < 2^51 rounds y to the nearest integer (the sum's ulp is 1), whose value is the
+    // sum's bits less 2^52's, with no float-to-integer conversion (Rust's saturating cast is several
+    // instructions). `frac` = y − that integer, exact, in [−0.5, 0.5]; away from a tie the nearest integer is
+    // the half-up one, and |frac| − 0.5 equals the truncation's (frac − 0.5) up to its sign (exactly, both
+    // being differences of nearby doubles), so the same rows are clear (`half_up_if_clear_as_truncation`).
+    const TWO_52: f64 = 4_503_599_627_370_496.0;
     let y = x * f64::from(scale);
-    // Through i64 (one instruction each way on x86-64, where u64 conversions are several); y ≥ 0, so the
-    // same value as `y as u64`.
-    let k = (y as i64).max(0);
-    let frac = y - k as f64;
-    ((frac - 0.5).abs() > TIE_MARGIN).then_some(k as u64 + u64::from(frac > 0.5))
+    let r = y + TWO_52;
+    let frac = y - (r - TWO_52);
+    let k = r.to_bits().wrapping_sub(TWO_52.to_bits());
+    ((frac.abs() - 0.5).abs() > TIE_MARGIN).then_some(k)
+}
+
+/// 1 / 100,000 in two parts: the first 33 significant bits (so that `k` × it is exact for `k` < 2^20) and the
+/// double nearest the rest.
+const HUNDRED_THOUSANDTH_HI: f64 = 9.999_999_999_621_423e-6;
+const HUNDRED_THOUSANDTH_LO: f64 = 3.785_771_696_129_814e-16;
+
+/// `k` / 100,000 to the bit (the correctly rounded quotient, as the division gives) for `k` < 2^20, by two
+/// multiplications and an addition: `k` × HI is exact and the sum's error (under 2^-86 relative) is far below
+/// the distance of any k / 100,000 from a rounding midpoint (at least 2^-70 relative, its denominator being 2^5
+/// × 5^5), so the one rounding of the sum is the quotient's. The test `hundred_thousandths_as_division` checks
+/// every `k` below 2^20.
+#[inline]
+pub(crate) fn hundred_thousandths(k: u64) -> f64 {
+    // Through i64 (one conversion instruction; u64 takes several): k < 2^20.
+    let k = k as i64 as f64;
+    k * HUNDRED_THOUSANDTH_HI + k * HUNDRED_THOUSANDTH_LO
+}
+
+/// e^-|ONE_YEAR + total|, the one exponential [`probabilities`] needs: a separate step so that the batch
+/// kernel can take every row's exponential in one pass.
+#[inline]
+pub(crate) fn exponential(total: f64) -> f64 {
+    (-(ONE_YEAR + total).abs()).exp()
 }
 
 /// The 1- and 2-year probabilities of a logit total, each rounded half up to 5 dp: `logistic(t1)` and
@@ -516,12 +546,19 @@ fn half_up_if_clear(x: f64, scale: u32) -> Option<u64> {
 /// unless it lies within 1e-12 of a tie; then `logistic(t2)` itself decides, so the result is always that of the
 /// two-exponential computation.
 pub(crate) fn probabilities(total: f64) -> (f64, f64) {
+    let (k1, k2) = probability_units(total, exponential(total));
+    (hundred_thousandths(k1), hundred_thousandths(k2))
+}
+
+/// [`probabilities`] as whole hundred-thousandths (0–100,000), given `u` = [`exponential`]`(total)`. Inlined
+/// into the batch kernel's loop (the rows' chains then overlap), its rare exact paths kept out of line.
+#[inline(always)]
+pub(crate) fn probability_units(total: f64, u: f64) -> (u64, u64) {
     let (t1, t2) = (ONE_YEAR + total, TWO_YEAR + total);
-    // Both of `logistic`'s forms from the one exponential e^-|t1| (which is e^-t1 for t1 ≥ 0 and e^t1 below),
-    // the operands of the one for t1's sign chosen by `select_unpredictable` (a conditional move, not a branch:
-    // the sign follows the data, and a mispredicted branch cost more than the arithmetic). One division each,
-    // the same division that form does, so the same values to the bit as the branch on the sign.
-    let u = (-t1.abs()).exp();
+    // Both of `logistic`'s forms from the one exponential u = e^-|t1| (which is e^-t1 for t1 ≥ 0 and e^t1
+    // below), the operands of the one for t1's sign chosen by `select_unpredictable` (a conditional move, not a
+    // branch: the sign follows the data, and a mispredicted branch cost more than the arithmetic). One division
+    // each, the same division that form does, so the same values to the bit as the branch on the sign.
     let positive = t1 >= 0.0;
     let pick = |a: f64, b: f64| std::hint::select_unpredictable(positive, a, b);
     let e2 = u * GAP_EXP;
@@ -533,11 +570,31 @@ pub(crate) fn probabilities(total: f64) -> (f64, f64) {
     let (n1, d1) = (pick(1.0, u), 1.0 + u);
     let (n2, d2) = (pick(1.0, e2), pick(1.0 + u * GAP_EXP_INV, 1.0 + e2));
     let r = 1.0 / (d1 * d2);
-    let k1 = half_up_if_clear(n1 * d2 * r, 100_000).unwrap_or_else(|| half_up(n1 / d1, 100_000));
-    let k2 =
-        half_up_if_clear(n2 * d1 * r, 100_000).unwrap_or_else(|| half_up(logistic(t2), 100_000));
-    // Through i64 (one conversion instruction; u64 takes several): both are at most 100,000.
-    (k1 as i64 as f64 / 100_000.0, k2 as i64 as f64 / 100_000.0)
+    let k1 = half_up_if_clear(n1 * d2 * r, 100_000).unwrap_or_else(|| exact_units(n1 / d1));
+    let k2 = half_up_if_clear(n2 * d1 * r, 100_000).unwrap_or_else(|| exact_units(logistic(t2)));
+    (k1, k2)
+}
+
+/// A probability near a 5-dp tie rounded half up on its exact value: [`probability_units`]' rare path, out of
+/// its line.
+#[cold]
+#[inline(never)]
+fn exact_units(p: f64) -> u64 {
+    half_up(p, 100_000)
+}
+
+/// [`percentage`] of the probability `k` / 100,000 ([`hundred_thousandths`]) and its clamp flag, from `k`:
+/// away from a whole-percent tie (k mod 1,000 ≠ 500) the double nearest k / 100,000 lies within 1e-5 of no
+/// tie, so rounding it half up to a percentage is (k + 500) / 1,000; at the hundred ties `percentage` of the
+/// double itself decides. The test `percentage_of_units_as_of_probability` checks every k to 100,000.
+#[inline]
+pub(crate) fn percentage_of_units(k: u64) -> (u8, bool) {
+    let pct = if k % 1000 == 500 {
+        half_up(hundred_thousandths(k), 100)
+    } else {
+        (k + 500) / 1000
+    };
+    (pct.clamp(1, 99) as u8, pct == 0 || pct > 99)
 }
 
 /// A probability as a whole percentage rounded half up, clamped to 1–99; true when the clamp applied.
@@ -636,6 +693,73 @@ mod tests {
         }
         assert_eq!(GAP_EXP, (TWO_YEAR - ONE_YEAR).exp());
         assert!((GAP_EXP_INV - (ONE_YEAR - TWO_YEAR).exp()).abs() <= f64::EPSILON);
+    }
+
+    /// The multiplications give the division's quotient to the bit for every k below 2^20.
+    #[test]
+    fn hundred_thousandths_as_division() {
+        for k in 0..1u64 << 20 {
+            assert_eq!(
+                hundred_thousandths(k).to_bits(),
+                (k as f64 / 100_000.0).to_bits(),
+                "{k}"
+            );
+        }
+    }
+
+    /// The percentage from the whole hundred-thousandths equals `percentage` of the probability, for every
+    /// probability a score can have (0 to 100,000 hundred-thousandths), ties and clamps included.
+    #[test]
+    fn percentage_of_units_as_of_probability() {
+        let mut ties_down = 0;
+        for k in 0..=100_000u64 {
+            let p = hundred_thousandths(k);
+            assert_eq!(percentage_of_units(k), percentage(p), "{k}");
+            ties_down += usize::from(k % 1000 == 500 && half_up(p, 100) == k / 1000);
+        }
+        // Some ties round down (their double is below the tie): the exact path matters.
+        assert!(ties_down > 0);
+    }
+
+    /// The rounding by adding 2^52 decides and rounds as truncation did (`y as i64`, then the fraction's
+    /// distance from 0.5), on a grid around every tie and whole number to 100,000 and on a walk of values.
+    #[test]
+    fn half_up_if_clear_as_truncation() {
+        let old = |x: f64, scale: u32| {
+            let y = x * f64::from(scale);
+            let k = (y as i64).max(0);
+            let frac = y - k as f64;
+            ((frac - 0.5).abs() > 1e-7).then_some(k as u64 + u64::from(frac > 0.5))
+        };
+        let mut checked = 0;
+        for k in 0..=100_000u32 {
+            for base in [f64::from(k), f64::from(k) + 0.5] {
+                for delta in [
+                    0.0, 1e-7, 2e-7, 5e-8, 1.5e-7, 1e-9, 0.25, 0.4999, 1e-12, 9.9e-8, 1.01e-7,
+                ] {
+                    for y in [base + delta, base - delta] {
+                        if (0.0..=100_000.5).contains(&y) {
+                            let x = y / 100_000.0;
+                            assert_eq!(half_up_if_clear(x, 100_000), old(x, 100_000), "{x}");
+                            for x in [
+                                f64::from_bits(x.to_bits() + 1),
+                                f64::from_bits(x.to_bits().saturating_sub(1)),
+                            ] {
+                                assert_eq!(half_up_if_clear(x, 100_000), old(x, 100_000), "{x}");
+                            }
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        let mut x = 0.123_456_789_f64;
+        for _ in 0..500_000 {
+            x = (x * 7.31 + 0.377).fract();
+            assert_eq!(half_up_if_clear(x, 100_000), old(x, 100_000), "{x}");
+            assert_eq!(half_up_if_clear(x, 100), old(x, 100), "{x}");
+        }
+        assert!(checked > 2_000_000, "{checked}");
     }
 
     /// Totals whose 1- or 2-year probability lies within the tie margin of a 5-dp tie take the exact path and
