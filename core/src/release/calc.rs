@@ -180,12 +180,6 @@ struct Ctx<'a> {
     elig: Vec<u8>,
     /// Buffers of levels no longer needed, for the next level's calculations.
     pool: Cell<Vec<Vec<Calc>>>,
-    /// Each HDC scheme's commencement (`law.hdc[k].applies_from`), converted once.
-    hdc_from: Vec<Day>,
-    /// Each ERS scheme's commencement (`law.ers[k].applies_from`), converted once.
-    ers_from: Vec<Day>,
-    /// The tranches allocated, collected here before the output is sized.
-    tranches: Vec<TrancheUsed>,
 }
 
 /// [`Ctx::sds40_eligible`] (not reverted), [`Ctx::sds40_eligible`] (T3 reverted), [`Ctx::pm_eligible`].
@@ -435,9 +429,6 @@ struct Scratch {
     sdays: Vec<Day>,
     elig: Vec<u8>,
     pool: Vec<Vec<Calc>>,
-    hdc_from: Vec<Day>,
-    ers_from: Vec<Day>,
-    tranches: Vec<TrancheUsed>,
 }
 
 thread_local! {
@@ -452,9 +443,6 @@ thread_local! {
             sdays: Vec::new(),
             elig: Vec::new(),
             pool: Vec::new(),
-            hdc_from: Vec::new(),
-            ers_from: Vec::new(),
-            tranches: Vec::new(),
         })
     };
 }
@@ -484,9 +472,7 @@ fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates
     let std = extract(&ctx, Level::Standard)?;
     second_custodial_period(&ctx, &std)?;
     limits::ora_non_ora(&ctx, &std)?;
-    // Collected in the per-thread buffer, then copied out at their exact size (no growth).
-    let mut tranches = std::mem::take(&mut ctx.tranches);
-    tranches.clear();
+    let mut tranches = Vec::new();
     let mut final_ = sds40(&mut ctx, std, &mut tranches)?;
     final_ = progression(&mut ctx, final_, &mut tranches)?;
     fire_points(&mut ctx)?;
@@ -586,7 +572,7 @@ fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates
         top_up_supervision_expiry: None,
         post_recall_release: None,
         effective_sentence_length: effective_length(&final_),
-        tranches: tranches.to_vec(),
+        tranches,
         sentences: final_
             .calcs
             .iter()
@@ -689,25 +675,20 @@ fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates
         } else {
             start
         };
-        let licence = (start <= end).then_some(SupervisionPeriod {
-            kind: SupervisionKind::Licence,
-            start,
-            end,
-        });
-        let pss = match &out.top_up_supervision_expiry {
-            Some(t) => Some(SupervisionPeriod {
+        if start <= end {
+            out.supervision.push(SupervisionPeriod {
+                kind: SupervisionKind::Licence,
+                start,
+                end,
+            });
+        }
+        if let Some(t) = &out.top_up_supervision_expiry {
+            out.supervision.push(SupervisionPeriod {
                 kind: SupervisionKind::PostSentenceSupervision,
                 start: add(end_day, 1)?.date().max(start),
                 end: t.date,
-            }),
-            None => None,
-        };
-        // Sized once (no growth): at most the two periods.
-        let mut periods =
-            Vec::with_capacity(usize::from(licence.is_some()) + usize::from(pss.is_some()));
-        periods.extend(licence);
-        periods.extend(pss);
-        out.supervision = periods;
+            });
+        }
     }
 
     for c in &final_.calcs {
@@ -740,9 +721,6 @@ fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates
             sdays: ctx.sdays,
             elig: ctx.elig,
             pool: ctx.pool.take(),
-            hdc_from: ctx.hdc_from,
-            ers_from: ctx.ers_from,
-            tranches,
         });
     });
     Ok(out)
@@ -857,9 +835,6 @@ fn check<'a>(
         mut sdays,
         elig,
         pool,
-        mut hdc_from,
-        mut ers_from,
-        tranches,
     } = scratch;
     sdays.clear();
     sdays.extend(b.sentences.iter().map(|s| Day::of(s.sentence_date)));
@@ -1060,10 +1035,6 @@ fn check<'a>(
             ));
         }
     }
-    hdc_from.clear();
-    hdc_from.extend(law.hdc.iter().map(|sc| Day::of(sc.applies_from)));
-    ers_from.clear();
-    ers_from.extend(law.ers.iter().map(|sc| Day::of(sc.applies_from)));
     let hdc_booking_excluded = b.hdc_excluded
         || recall.is_some()
         || b.sentences
@@ -1087,9 +1058,6 @@ fn check<'a>(
         sdays,
         elig,
         pool: Cell::new(pool),
-        hdc_from,
-        ers_from,
-        tranches,
     };
     let mut elig = std::mem::take(&mut ctx.elig);
     elig.clear();
@@ -1642,7 +1610,11 @@ fn hdced(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<Day>> {
         let base = add(p.s, days - ded)?;
         add(base.max(floor), p.ual)
     };
-    let from = |k: usize| ctx.hdc_from.get(k).copied().unwrap_or(Day::MIN);
+    let from = |k: usize| {
+        schemes
+            .get(k)
+            .map_or(Day::MIN, |sc| Day::of(sc.applies_from))
+    };
     let out = pick_scheme(
         Schemes {
             n: schemes.len(),
@@ -1682,7 +1654,11 @@ fn ersed(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<Day>> {
         }
         Ok(out)
     };
-    let from = |k: usize| ctx.ers_from.get(k).copied().unwrap_or(Day::MIN);
+    let from = |k: usize| {
+        schemes
+            .get(k)
+            .map_or(Day::MIN, |sc| Day::of(sc.applies_from))
+    };
     // Selection on the dates without ADA, then the scheme's date with ADA.
     let out = pick_scheme(
         Schemes {
