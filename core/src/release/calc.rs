@@ -170,8 +170,8 @@ struct Ctx<'a> {
     recall: Option<crate::model::RecallEvent>,
     hdc_booking_excluded: bool,
     fired: std::cell::Cell<u32>,
-    /// The person's 18th birthday (`age_on(d) >= 18` is `d >= adult`; `None` past the representable dates).
-    adult: Option<Day>,
+    /// The person's date of birth (`age_on(d) >= 18` is `d.reached_birthday(dob, 18)`).
+    dob: Day,
     /// Per calculable sentence, what does not depend on the level.
     fixed: Vec<Fixed>,
     /// Each sentence's date.
@@ -211,7 +211,7 @@ impl Ctx<'_> {
 
     /// `person.age_on(d) >= 18`.
     fn adult_on(&self, d: Day) -> bool {
-        self.adult.is_some_and(|a| d >= a)
+        d.reached_birthday(self.dob, 18)
     }
 
     fn sday(&self, i: usize) -> Option<Day> {
@@ -1053,7 +1053,7 @@ fn check<'a>(
         recall,
         hdc_booking_excluded,
         fired: std::cell::Cell::new(0),
-        adult: Day::of(person.date_of_birth).birthday(18),
+        dob: Day::of(person.date_of_birth),
         fixed,
         sdays,
         elig,

@@ -146,6 +146,16 @@ impl Day {
 
     /// Whole years from `base` to `self` (chrono's `years_since`).
     pub(super) fn years_since(self, base: Day) -> Option<u32> {
+        // `n` whole years are reached `365·n + k` days after `base`, `k` the 29 Februaries of the `n` years
+        // passed (`n` consecutive years hold at most ⌈n/4⌉ leap years). So with `days` days, `n = days / 365` is
+        // an upper bound, reached when `days ≥ 365·n + ⌈n/4⌉`; else the civil dates decide.
+        let days = self.since(base);
+        if days >= 0 {
+            let n = days / 365;
+            if days >= 365 * n + (n + 3) / 4 {
+                return u32::try_from(n).ok();
+            }
+        }
         let (y, m, d) = self.ymd();
         let (by, bm, bd) = base.ymd();
         let mut years = y - by;
@@ -166,6 +176,21 @@ impl Day {
         } else {
             Day::from_ymd(y, m, d)
         }
+    }
+
+    /// Whether `self` is on or after `base.birthday(n)` (`years_since(base) ≥ n`), from the day count alone
+    /// unless it is within the bounds of `n` years (365·n to 365·n + ⌈n/4⌉ days, as in [`Day::years_since`]).
+    pub(super) fn reached_birthday(self, base: Day, n: u32) -> bool {
+        let days = self.since(base);
+        let n = i64::from(n);
+        if days >= 365 * n + (n + 3) / 4 {
+            return true;
+        }
+        if days < 365 * n {
+            return false;
+        }
+        base.birthday(u32::try_from(n).unwrap_or(u32::MAX))
+            .is_some_and(|a| self >= a)
     }
 
     /// The last day of a term of `len` starting on `self`: [`Length::end_date`] on day numbers.
@@ -347,6 +372,26 @@ mod tests {
                 assert_eq!(day.days_of(l), l.days_from(x), "{x} {l:?}");
             }
             assert_eq!(day.years_since(dob), x.years_since(d(2004, 2, 29)), "{x}");
+            for n in [0u32, 1, 4, 17, 18] {
+                let lo = 365 * i64::from(n);
+                for off in (lo - 2)..=(lo + i64::from(n.div_ceil(4)) + 2) {
+                    if let Some(y) = day.plus(off) {
+                        let exact = day.birthday(n).is_some_and(|a| y >= a);
+                        assert_eq!(y.reached_birthday(day, n), exact, "{x} {n} {off}");
+                    }
+                }
+            }
+            // Around each bound of `years_since`'s shortcut (365·n to 365·n + ⌈n/4⌉ days), both ways.
+            let far = [99, 100, 101, 400];
+            let ns = (0..=12).chain(far.into_iter().filter(|_| x.ordinal() % 10 == 0));
+            for n in ns {
+                for off in (365 * n - 1)..=(365 * n + (n + 3) / 4 + 1) {
+                    if let Some(y) = day.plus(off) {
+                        assert_eq!(y.years_since(day), y.date().years_since(x), "{x} {off}");
+                        assert_eq!(day.years_since(y), x.years_since(y.date()), "{x} -{off}");
+                    }
+                }
+            }
             for n in [0u32, 17, 18, 21] {
                 if let Some(b) = day.birthday(n) {
                     assert!(b.date().years_since(x).is_some_and(|a| a >= n), "{x} {n}");
