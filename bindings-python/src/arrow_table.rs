@@ -132,14 +132,46 @@ fn fill_nulls<T: Copy>(out: &mut [T], nulls: &NullBuffer, missing: T) {
     }
 }
 
-/// A primitive array whose values are core's encoding: borrowed when it has no nulls, else copied with
-/// `missing` in the null rows.
+/// True when `held(out[i])` for every null row `i` of `nulls` (visiting only the zero bits, as [`fill_nulls`]).
+fn nulls_hold<T: Copy>(values: &[T], nulls: &NullBuffer, held: impl Fn(T) -> bool) -> bool {
+    let chunks = nulls.inner().bit_chunks();
+    let mut ok = true;
+    let mut check = |word: u64, width: usize, base: usize| {
+        let mut zeros = !word
+            & if width == 64 {
+                u64::MAX
+            } else {
+                (1 << width) - 1
+            };
+        while zeros != 0 {
+            let i = base + zeros.trailing_zeros() as usize;
+            ok &= values.get(i).is_some_and(|v| held(*v));
+            zeros &= zeros - 1;
+        }
+    };
+    let mut base = 0;
+    for word in chunks.iter() {
+        check(word, 64, base);
+        base += 64;
+    }
+    let rest = chunks.remainder_len();
+    if rest > 0 {
+        check(chunks.remainder_bits(), rest, base);
+    }
+    ok
+}
+
+/// A primitive array whose values are core's encoding: borrowed when it has no nulls or every null row already
+/// holds a value core reads as missing (`is_missing`: pyarrow's `from_pandas` keeps NaN under the nulls it makes
+/// of NaN), else copied with `missing` in the null rows.
 fn borrow_or_fill<T: ArrowPrimitiveType>(
     a: &PrimitiveArray<T>,
     missing: T::Native,
+    is_missing: impl Fn(T::Native) -> bool,
 ) -> Cow<'_, [T::Native]> {
     match a.nulls().filter(|n| n.null_count() > 0) {
         None => Cow::Borrowed(&**a.values()),
+        Some(nulls) if nulls_hold(a.values(), nulls, is_missing) => Cow::Borrowed(&**a.values()),
         Some(nulls) => {
             let mut v = a.values().to_vec();
             fill_nulls(&mut v, nulls, missing);
@@ -235,7 +267,11 @@ fn read_date<'a>(name: &str, a: &'a dyn Array) -> Result<Conv<'a>, Error> {
             .map_err(|i| bad_at(name, "date", i))
     };
     Ok(match a.data_type() {
-        DataType::Date32 => Conv::Date(borrow_or_fill(a.as_primitive::<Date32Type>(), NO_DATE)),
+        DataType::Date32 => Conv::Date(borrow_or_fill(
+            a.as_primitive::<Date32Type>(),
+            NO_DATE,
+            |d| d == NO_DATE,
+        )),
         // A constant divisor per unit (a const parameter), so that the division compiles to a multiplication.
         DataType::Date64 => days(days_of::<Date64Type, 86_400_000>(a))?,
         DataType::Timestamp(TimeUnit::Second, None) => {
@@ -290,6 +326,7 @@ fn read_f64<'a>(name: &str, a: &'a dyn Array) -> Result<Conv<'a>, Error> {
         return Ok(Conv::F64(borrow_or_fill(
             a.as_primitive::<Float64Type>(),
             f64::NAN,
+            f64::is_nan,
         )));
     }
     if let DataType::Null = a.data_type() {
@@ -318,7 +355,7 @@ fn small(v: f64) -> Option<u8> {
 
 fn read_u8<'a>(name: &str, a: &'a dyn Array) -> Result<Conv<'a>, Error> {
     Ok(match a.data_type() {
-        DataType::UInt8 => Conv::U8(borrow_or_fill(a.as_primitive::<UInt8Type>(), 0)),
+        DataType::UInt8 => Conv::U8(borrow_or_fill(a.as_primitive::<UInt8Type>(), 0, |v| v == 0)),
         DataType::Boolean => {
             let b: &BooleanArray = a.as_boolean();
             Conv::U8(Cow::Owned(unpack(b.values(), b.nulls())))
@@ -377,6 +414,9 @@ fn string_codes(name: &str, cats: Categories, a: &dyn Array) -> Result<Vec<Optio
 
 /// A dictionary key with no entry in the lookup table (never a category code: the longest list has 21).
 const OUT_OF_RANGE: u8 = NO_CODE - 1;
+/// A dictionary entry that is no category (an error only in a row that uses it: a dictionary may hold entries no
+/// row uses, as a Polars categorical's global category list does).
+const UNKNOWN: u8 = NO_CODE - 2;
 
 /// The codes of a dictionary's keys through `lut` (core's code of each dictionary entry), [`NO_CODE`] where null:
 /// one branch-free pass over the keys (a key with no entry gives [`OUT_OF_RANGE`]), the null rows cleared with
@@ -413,26 +453,44 @@ fn dictionary_codes<K: arrow_array::types::ArrowDictionaryKeyType>(
     if let Some(nulls) = keys.nulls().filter(|n| n.null_count() > 0) {
         fill_nulls(&mut out, nulls, NO_CODE);
     }
-    if out.iter().fold(false, |bad, c| bad | (*c == OUT_OF_RANGE)) {
-        // A key with no dictionary entry, in a row that is not null: an error naming the first.
-        if let Some(i) = out.iter().position(|c| *c == OUT_OF_RANGE) {
+    let bad = |c: &u8| *c == OUT_OF_RANGE || *c == UNKNOWN;
+    if out.iter().fold(false, |b, c| b | bad(c)) {
+        // A key with no dictionary entry, or whose entry is no category, in a row that is not null: an error
+        // naming the first.
+        if let Some(i) = out.iter().position(bad) {
             return Err(column_error(
                 name,
-                format!("category code out of range at row {i}"),
+                if out.get(i) == Some(&UNKNOWN) {
+                    "unknown code".to_owned()
+                } else {
+                    format!("category code out of range at row {i}")
+                },
             ));
         }
     }
     Ok(out)
 }
 
+/// Core's code of each entry of a dictionary's values: [`NO_CODE`] for a null entry, [`UNKNOWN`] for a string
+/// that is no category.
+fn dictionary_lut(name: &str, cats: Categories, values: &dyn Array) -> Result<Vec<u8>, Error> {
+    let code = |s: Option<&str>| s.map_or(NO_CODE, |s| category_code(cats, s).unwrap_or(UNKNOWN));
+    Ok(match values.data_type() {
+        DataType::Utf8 => values.as_string::<i32>().iter().map(code).collect(),
+        DataType::LargeUtf8 => values.as_string::<i64>().iter().map(code).collect(),
+        DataType::Utf8View => values.as_string_view().iter().map(code).collect(),
+        _ => {
+            let s = cast(name, values, &DataType::Utf8, "category")?;
+            s.as_string::<i32>().iter().map(code).collect()
+        }
+    })
+}
+
 fn read_cat<'a>(name: &str, cats: Categories, a: &'a dyn Array) -> Result<Conv<'a>, Error> {
     let codes = match a.data_type() {
         DataType::Dictionary(key, _) => {
             let values = a.as_any_dictionary().values();
-            let lut: Vec<u8> = string_codes(name, cats, values.as_ref())?
-                .into_iter()
-                .map(|c| c.unwrap_or(NO_CODE))
-                .collect();
+            let lut = dictionary_lut(name, cats, values.as_ref())?;
             match key.as_ref() {
                 DataType::Int8 => dictionary_codes::<Int8Type>(name, a, &lut)?,
                 DataType::Int16 => dictionary_codes::<Int16Type>(name, a, &lut)?,
@@ -457,6 +515,15 @@ fn read_cat<'a>(name: &str, cats: Categories, a: &'a dyn Array) -> Result<Conv<'
             .collect(),
     };
     Ok(Conv::U8(Cow::Owned(codes)))
+}
+
+/// True when reading a column of `kind` from an array of type `t` and setting it in [`Columns`] can never fail
+/// (so that leaving a column the engine does not read unread changes no error).
+fn never_refused(kind: Kind, t: &DataType) -> bool {
+    matches!(
+        (kind, t),
+        (_, DataType::Null) | (Kind::Bool, DataType::Boolean) | (Kind::F64, DataType::Float64)
+    )
 }
 
 /// Column `input` of a batch as core reads it.
@@ -690,8 +757,12 @@ struct Call<'a> {
 fn assess_batch(batch: &RecordBatch, offset: usize, call: &Call<'_>) -> Result<RecordBatch, Error> {
     let n = batch.num_rows();
     let mut read_columns = Vec::new();
-    for (input, name, _) in INPUTS {
+    for (input, name, kind) in INPUTS {
         if let Some(a) = batch.column_by_name(name) {
+            if !call.asked.want.reads(*input) && never_refused(*kind, a.data_type()) {
+                // A column the engine will not look at, whose reading could not fail: left unread.
+                continue;
+            }
             read_columns.push((*input, read(*input, a.as_ref())?));
         }
     }

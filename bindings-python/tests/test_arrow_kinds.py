@@ -252,3 +252,43 @@ def test_dictionary_key_without_an_entry_is_refused_naming_the_row(table: pa.Tab
                                            col.dictionary)
     assert probation.assess_table(table.set_column(at, name, masked)).equals(
         probation.assess_table(table.set_column(at, name, clean)))
+
+
+def test_polars_categoricals_read_through_their_physical_codes(table: pa.Table, expected: pa.Table) -> None:
+    """Polars categoricals are handed over as their physical codes over their whole category list (global by
+    default, so holding categories other columns use, and strings no column knows, in the order Polars first saw
+    them): the same rows as the pyarrow Table; an unknown category a row uses is still refused."""
+    pl = pytest.importorskip("polars")
+    # Seen before the table: physical codes 0.. are these, not the table's own order.
+    seen = pl.Series(["not a code", "very_high", "C21", "static", "C01"], dtype=pl.Categorical)
+    frame = pl.from_arrow(table)
+    listed = frame.get_column("home_area").dtype.categories.to_series().to_list()
+    assert "not a code" in listed and "low" in listed, listed[:8]
+    assert probation.assess_table(frame).to_arrow().to_pylist() == expected.to_pylist()
+    assert probation.assess_table(frame.slice(7)).to_arrow().to_pylist() == expected.slice(7).to_pylist()
+    bad = frame.with_columns(pl.Series("home_area", ["C99"] + ["C01"] * (len(frame) - 1), dtype=pl.Categorical))
+    with pytest.raises(probation.DecodeError, match="`home_area`.*unknown code"):
+        probation.assess_table(bad)
+    del seen
+
+
+def test_nan_scores_under_nulls_are_read_in_place_only_when_every_null_holds_nan(
+    table: pa.Table, expected: pa.Table
+) -> None:
+    """pyarrow's ``from_pandas`` makes NaN a null and keeps the NaN under it (so the reader borrows the values);
+    one null over a number instead makes the reader fill the nulls, with the same rows."""
+    import numpy as np
+
+    at = table.schema.get_field_index("rsr")
+    values = table.column("rsr").combine_chunks().to_numpy(zero_copy_only=False)
+    nulled = pa.array(values, from_pandas=True)
+    assert nulled.null_count > 0
+    assert probation.assess_table(table.set_column(at, "rsr", nulled)).equals(expected)
+    under = values.copy()
+    first_null = int(np.flatnonzero(np.isnan(under))[0])
+    under[first_null] = 50.0  # a score that would change the row (NPS on RSR) were it read
+    mixed = pa.Array.from_buffers(pa.float64(), len(under), [nulled.buffers()[0], pa.py_buffer(under)])
+    assert not mixed.is_valid()[first_null].as_py()
+    read = probation.assess_table(table.set_column(at, "rsr", pa.array(under, from_pandas=True)))
+    assert not read.equals(expected)  # so the test fails if the number under the null were read
+    assert probation.assess_table(table.set_column(at, "rsr", mixed)).equals(expected)

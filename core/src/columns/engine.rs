@@ -21,6 +21,30 @@ pub struct Want {
     pub tier_2026: bool,
 }
 
+/// The columns only the 2026 tier reads.
+const TIER_2026_ONLY: [Input; 12] = [
+    Input::ActiveEvent,
+    Input::Arp,
+    Input::ArpKind,
+    Input::Csrp,
+    Input::CsrpKind,
+    Input::DcSrp,
+    Input::DcSrpBand,
+    Input::Lifer,
+    Input::LatestRelease,
+    Input::DomesticAbuse,
+    Input::Stalking,
+    Input::SexualOffence,
+];
+
+impl Want {
+    /// True when computing `self` reads column `c` (a binding may leave the others unread: [`assess`] never looks
+    /// at them).
+    pub fn reads(self, c: Input) -> bool {
+        self.tier_2026 || !TIER_2026_ONLY.contains(&c)
+    }
+}
+
 /// The output columns, one value per row (empty when not asked for); see [`super::spec::OUTPUTS`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Assessed {
@@ -483,7 +507,7 @@ pub fn assess(
     policy: &AllocationPolicy,
     cal: &Calendar,
 ) -> Result<Assessed, AssessError> {
-    c.fill_defaults();
+    c.fill_defaults(|i| want.reads(i));
     let on = c.on()?;
     let mut out = Assessed::default();
     let mut bad: Option<usize> = None;

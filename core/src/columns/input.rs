@@ -148,10 +148,14 @@ impl<'a> Columns<'a> {
     }
 
     /// Fills the defaults absent columns read (call once, after the last [`Self::set`]); only those some absent
-    /// column needs, so a table with every column given allocates none.
-    pub(crate) fn fill_defaults(&mut self) {
-        let absent =
-            |want: fn(Kind) -> bool| INPUTS.iter().any(|(c, _, k)| want(*k) && !self.has(*c));
+    /// column that `read` says is read needs, so a table with every read column given allocates none (a column
+    /// not read returns an empty slice).
+    pub(crate) fn fill_defaults(&mut self, read: impl Fn(Input) -> bool) {
+        let absent = |want: fn(Kind) -> bool| {
+            INPUTS
+                .iter()
+                .any(|(c, _, k)| want(*k) && read(*c) && !self.has(*c))
+        };
         let n = self.n;
         let (zeros, codes, nans, dates) = (
             absent(|k| matches!(k, Kind::Bool | Kind::U8 { .. })),
