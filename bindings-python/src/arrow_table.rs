@@ -101,13 +101,12 @@ fn map_values<T: ArrowPrimitiveType, U: Copy>(
     Ok(out)
 }
 
-/// Sets `missing` in every null row of `out` (`out[i]` is row `i` of `nulls`): the validity read 64 rows at a
-/// time and only its zero bits visited, so that the cost does not depend on how nulls and values alternate (a
-/// select per row mispredicts on mixed columns).
-fn fill_nulls<T: Copy>(out: &mut [T], nulls: &NullBuffer, missing: T) {
+/// Calls `visit(i)` for every null row `i` of `nulls`: the validity read 64 rows at a time and only its zero
+/// bits visited, so that the cost does not depend on how nulls and values alternate (a select per row
+/// mispredicts on mixed columns).
+fn for_each_null(nulls: &NullBuffer, mut visit: impl FnMut(usize)) {
     let chunks = nulls.inner().bit_chunks();
-    let mut base = 0;
-    let mut fill = |word: u64, width: usize, base: usize| {
+    let mut zeros_of = |word: u64, width: usize, base: usize| {
         let mut zeros = !word
             & if width == 64 {
                 u64::MAX
@@ -115,49 +114,34 @@ fn fill_nulls<T: Copy>(out: &mut [T], nulls: &NullBuffer, missing: T) {
                 (1 << width) - 1
             };
         while zeros != 0 {
-            let i = base + zeros.trailing_zeros() as usize;
-            if let Some(slot) = out.get_mut(i) {
-                *slot = missing;
-            }
+            visit(base + zeros.trailing_zeros() as usize);
             zeros &= zeros - 1;
         }
     };
+    let mut base = 0;
     for word in chunks.iter() {
-        fill(word, 64, base);
+        zeros_of(word, 64, base);
         base += 64;
     }
     let rest = chunks.remainder_len();
     if rest > 0 {
-        fill(chunks.remainder_bits(), rest, base);
+        zeros_of(chunks.remainder_bits(), rest, base);
     }
 }
 
-/// True when `held(out[i])` for every null row `i` of `nulls` (visiting only the zero bits, as [`fill_nulls`]).
-fn nulls_hold<T: Copy>(values: &[T], nulls: &NullBuffer, held: impl Fn(T) -> bool) -> bool {
-    let chunks = nulls.inner().bit_chunks();
-    let mut ok = true;
-    let mut check = |word: u64, width: usize, base: usize| {
-        let mut zeros = !word
-            & if width == 64 {
-                u64::MAX
-            } else {
-                (1 << width) - 1
-            };
-        while zeros != 0 {
-            let i = base + zeros.trailing_zeros() as usize;
-            ok &= values.get(i).is_some_and(|v| held(*v));
-            zeros &= zeros - 1;
+/// Sets `missing` in every null row of `out` (`out[i]` is row `i` of `nulls`).
+fn fill_nulls<T: Copy>(out: &mut [T], nulls: &NullBuffer, missing: T) {
+    for_each_null(nulls, |i| {
+        if let Some(slot) = out.get_mut(i) {
+            *slot = missing;
         }
-    };
-    let mut base = 0;
-    for word in chunks.iter() {
-        check(word, 64, base);
-        base += 64;
-    }
-    let rest = chunks.remainder_len();
-    if rest > 0 {
-        check(chunks.remainder_bits(), rest, base);
-    }
+    });
+}
+
+/// True when `held(values[i])` for every null row `i` of `nulls`.
+fn nulls_hold<T: Copy>(values: &[T], nulls: &NullBuffer, held: impl Fn(T) -> bool) -> bool {
+    let mut ok = true;
+    for_each_null(nulls, |i| ok &= values.get(i).is_some_and(|v| held(*v)));
     ok
 }
 
