@@ -21,7 +21,8 @@ pub struct Want {
     pub tier_2026: bool,
 }
 
-/// The columns only the 2026 tier reads.
+/// The columns only the 2026 tier reads: those `Columns::tier_2026_inputs` reads and no other row reader does
+/// (allocation and the 2021 tier never look at them), so leaving them unread when `tier_2026` is off changes nothing.
 const TIER_2026_ONLY: [Input; 12] = [
     Input::ActiveEvent,
     Input::Arp,
