@@ -122,6 +122,29 @@ fn whole_years(from: Civil, to: Civil) -> i64 {
     whole_months(from, to) / 12
 }
 
+/// Whole years from the day `base` to the later day `d`, as the computational-calendar keys give them
+/// (`Civil::key`), mostly from the day count alone: `n` whole years are reached `365·n + k` days after `base`,
+/// `k` the 29 Februaries passed (at most ⌈n/4⌉ in `n` consecutive years), so with `days` days `n = days / 365`
+/// is an upper bound, reached when `days ≥ 365·n + ⌈n/4⌉`. Only within those ⌈n/4⌉ days of a birthday (about
+/// 2 % of adult ages) do the calendar dates decide. The test `years_after_as_keys` compares it with the keys.
+#[inline]
+fn years_after(base: i32, d: i32) -> u32 {
+    // `d` > `base`, so 0 < days < 2^32: a u32, whose division by 365 is one multiplication.
+    let days = (i64::from(d) - i64::from(base)) as u32;
+    let n = days / 365;
+    if u64::from(days) >= 365 * u64::from(n) + u64::from(n.div_ceil(4)) {
+        n
+    } else {
+        years_by_keys(base, d)
+    }
+}
+
+/// [`years_after`] from the calendar dates.
+#[inline(never)]
+fn years_by_keys(base: i32, d: i32) -> u32 {
+    ((Civil::of(d).key - Civil::of(base).key) >> 9) as u32
+}
+
 /// `d` after `base` plus 3 months, the day clamped to the month's end (`logistic::after_three_months`).
 fn after_three_months(d: Civil, base: Civil) -> bool {
     super::logistic::after_three_months_of((d.months, d.day), (base.months, base.day), || {
@@ -168,44 +191,49 @@ struct Ogrs3Parts {
     offence: f64,
 }
 
-fn ogrs3_row(c: &Ogrs3Columns<'_>, i: usize) -> Result<Ogrs3Parts, Ogrs3Error> {
-    let at = |s: &[i32]| s.get(i).copied().unwrap_or(0);
-    let at_u = |s: &[u32]| s.get(i).copied().unwrap_or(0);
-    let female = match c.sex.get(i).copied().unwrap_or(Sex::NotSpecified) {
+/// One row's values, as [`Ogrs3Columns`] holds them.
+#[derive(Clone, Copy)]
+struct Ogrs3Row {
+    sex: Sex,
+    dob: i32,
+    conviction: i32,
+    follow_up: i32,
+    total_sanctions: u32,
+    first: u32,
+    code: u32,
+}
+
+#[inline(always)]
+fn ogrs3_row(r: Ogrs3Row) -> Result<Ogrs3Parts, Ogrs3Error> {
+    let female = match r.sex {
         Sex::Male => false,
         Sex::Female => true,
         Sex::NotSpecified => return Err(Ogrs3Error::SexNotSpecified),
     };
-    let total_sanctions = at_u(c.total_sanctions);
+    let total_sanctions = r.total_sanctions;
     if !(1..=999).contains(&total_sanctions) {
         return Err(Ogrs3Error::TotalSanctionsOutOfRange);
     }
-    let code = at_u(c.offence_code);
+    let code = r.code;
     if code > 99_999 {
         return Err(Ogrs3Error::OffenceCodeFormat);
     }
-    let (dob, conviction, follow_up) = (
-        at(c.date_of_birth),
-        at(c.conviction_date),
-        at(c.follow_up_start),
-    );
+    let (dob, conviction, follow_up) = (r.dob, r.conviction, r.follow_up);
     if conviction <= dob {
         return Err(Ogrs3Error::ConvictionNotAfterBirth);
     }
     if follow_up <= dob {
         return Err(Ogrs3Error::FollowUpNotAfterBirth);
     }
-    let dob_key = Civil::of(dob).key;
-    // Later than the birth, so the key difference is positive and its whole years fit a u32.
-    let years = |d: i32| ((Civil::of(d).key - dob_key) >> 9) as u32;
-    let (age_at_conviction, age_at_follow_up) = (years(conviction), years(follow_up));
+    let (age_at_conviction, age_at_follow_up) =
+        (years_after(dob, conviction), years_after(dob, follow_up));
     if age_at_conviction < 10 {
         return Err(Ogrs3Error::AgeAtConvictionUnderTen);
     }
     if age_at_follow_up < 10 {
         return Err(Ogrs3Error::AgeAtFollowUpUnderTen);
     }
-    let first = at_u(c.age_at_first_sanction);
+    let first = r.first;
     if first > age_at_conviction {
         return Err(Ogrs3Error::FirstSanctionAfterConviction);
     }
@@ -228,16 +256,6 @@ fn ogrs3_row(c: &Ogrs3Columns<'_>, i: usize) -> Result<Ogrs3Parts, Ogrs3Error> {
         offence: group.weighting(),
     })
 }
-
-/// An accepted row's place until pass 3 writes its figures.
-const OGRS3_PENDING: Ogrs3Percentages = Ogrs3Percentages {
-    one_year: 0,
-    two_year: 0,
-    band: RiskBand::Low,
-    one_year_probability: 0.0,
-    two_year_probability: 0.0,
-    total: 0.0,
-};
 
 /// Scores OGRS3 on every row of `columns` into `out` (row `i` into `out[i]`): for each row exactly what
 /// [`ogrs3_percentages`](super::ogrs3_percentages) gives that row's input — the 1- and 2-year percentages and
@@ -297,17 +315,60 @@ pub fn ogrs3_columns(
     }; BLOCK];
     let mut total = [0.0f64; BLOCK];
     let mut exponential = [0.0f64; BLOCK];
-    for (b, block) in out.chunks_mut(BLOCK).enumerate() {
-        let start = b * BLOCK;
-        // Pass 1: validation and the terms; a refused row keeps its error and a ratio of 1.
-        for (j, (slot, part)) in block.iter_mut().zip(parts.iter_mut()).enumerate() {
-            match ogrs3_row(c, start + j) {
+    let mut accepted = [false; BLOCK];
+    // Every column has `out`'s length (checked above), so the blocks of each column line up with `out`'s, and
+    // each pass walks whole slices without bounds checks.
+    let blocks = out
+        .chunks_mut(BLOCK)
+        .zip(c.sex.chunks(BLOCK))
+        .zip(c.date_of_birth.chunks(BLOCK))
+        .zip(c.conviction_date.chunks(BLOCK))
+        .zip(c.follow_up_start.chunks(BLOCK))
+        .zip(c.total_sanctions.chunks(BLOCK))
+        .zip(c.age_at_first_sanction.chunks(BLOCK))
+        .zip(c.offence_code.chunks(BLOCK));
+    for (((((((block, sex), dob), conviction), follow_up), total_sanctions), first), code) in blocks
+    {
+        let rows = sex
+            .iter()
+            .zip(dob)
+            .zip(conviction)
+            .zip(follow_up)
+            .zip(total_sanctions)
+            .zip(first)
+            .zip(code)
+            .map(
+                |(
+                    (((((&sex, &dob), &conviction), &follow_up), &total_sanctions), &first),
+                    &code,
+                )| {
+                    Ogrs3Row {
+                        sex,
+                        dob,
+                        conviction,
+                        follow_up,
+                        total_sanctions,
+                        first,
+                        code,
+                    }
+                },
+            );
+        // Pass 1: validation and the terms; a refused row gets its error now and a ratio of 1, an accepted one
+        // its figures in pass 4 (so that its slot is written once).
+        for (((slot, part), ok), row) in block
+            .iter_mut()
+            .zip(parts.iter_mut())
+            .zip(accepted.iter_mut())
+            .zip(rows)
+        {
+            match ogrs3_row(row) {
                 Ok(p) => {
                     *part = p;
-                    *slot = Ok(OGRS3_PENDING);
+                    *ok = true;
                 }
                 Err(e) => {
                     part.ratio = 1.0;
+                    *ok = false;
                     *slot = Err(e);
                 }
             }
@@ -322,21 +383,26 @@ pub fn ogrs3_columns(
         }
         // Pass 4: the probabilities, roundings and band, as `ogrs3::probabilities` and `ogrs3_percentages`
         // (the percentages from the whole hundred-thousandths, `ogrs3::percentage_of_units`).
-        for ((slot, &t), &u) in block.iter_mut().zip(total.iter()).zip(exponential.iter()) {
-            if let Ok(s) = slot {
+        for (((slot, &t), &u), &ok) in block
+            .iter_mut()
+            .zip(total.iter())
+            .zip(exponential.iter())
+            .zip(accepted.iter())
+        {
+            if ok {
                 let (k1, k2) = ogrs3::probability_units(t, u);
                 let (one_year, two_year) = (
                     ogrs3::percentage_of_units(k1).0,
                     ogrs3::percentage_of_units(k2).0,
                 );
-                *s = Ogrs3Percentages {
+                *slot = Ok(Ogrs3Percentages {
                     one_year,
                     two_year,
                     band: ogrs3::band(two_year),
                     one_year_probability: ogrs3::hundred_thousandths(k1),
                     two_year_probability: ogrs3::hundred_thousandths(k2),
                     total: t,
-                };
+                });
             }
         }
     }
@@ -588,5 +654,40 @@ mod tests {
             day_number(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()),
             0
         );
+    }
+
+    /// [`years_after`] equals the key difference for every birth day of a leap cycle and every 13th from 1896 to
+    /// 2104, at ages 1–130 in steps of 3 (each both sides of the birthday: the 3 days before it to the 3 after, which covers the whole
+    /// ⌈n/4⌉-day window at the ages where the day count is decisive and its edges elsewhere), for the days
+    /// just after each birth, and near the ends of `i32`.
+    #[test]
+    fn years_after_as_keys() {
+        let keys = |b: i32, d: i32| ((Civil::of(d).key - Civil::of(b).key) >> 9) as u32;
+        let start = day_number(NaiveDate::from_ymd_opt(1896, 1, 1).unwrap_or_default());
+        let end = day_number(NaiveDate::from_ymd_opt(2104, 12, 31).unwrap_or_default());
+        // Every birth day of a 4-year leap cycle, and every 13th day of the range (across 1900 and 2100, which
+        // are not leap years).
+        let cycle = day_number(NaiveDate::from_ymd_opt(1999, 1, 1).unwrap_or_default());
+        let births = (cycle..cycle + 1461).chain((start..=end).step_by(13));
+        for b in births {
+            for d in b + 1..b + 40 {
+                assert_eq!(years_after(b, d), keys(b, d), "{b} {d}");
+            }
+            for n in (1..=130).step_by(3) {
+                let near = b + 365 * n + n / 4;
+                for d in near - 3 - n / 100..=near + 3 + (n + 3) / 4 {
+                    assert_eq!(years_after(b, d), keys(b, d), "{b} {d}");
+                }
+            }
+        }
+        for (b, d) in [
+            (i32::MIN, i32::MAX),
+            (i32::MIN, 0),
+            (0, i32::MAX),
+            (i32::MAX - 1, i32::MAX),
+            (i32::MIN, i32::MIN + 1),
+        ] {
+            assert_eq!(years_after(b, d), keys(b, d), "{b} {d}");
+        }
     }
 }

@@ -556,11 +556,13 @@ pub(crate) fn probabilities(total: f64) -> (f64, f64) {
 pub(crate) fn probability_units(total: f64, u: f64) -> (u64, u64) {
     let (t1, t2) = (ONE_YEAR + total, TWO_YEAR + total);
     // Both of `logistic`'s forms from the one exponential u = e^-|t1| (which is e^-t1 for t1 ≥ 0 and e^t1
-    // below), the operands of the one for t1's sign chosen by `select_unpredictable` (a conditional move, not a
+    // below), the operands of the one for t1's sign chosen without a branch (a bit mask, not a
     // branch: the sign follows the data, and a mispredicted branch cost more than the arithmetic). One division
     // each, the same division that form does, so the same values to the bit as the branch on the sign.
-    let positive = t1 >= 0.0;
-    let pick = |a: f64, b: f64| std::hint::select_unpredictable(positive, a, b);
+    // The choice is made on the values' bits with a mask: `select_unpredictable` on doubles still compiled to
+    // a branch on the sign here.
+    let mask = u64::from(t1 >= 0.0).wrapping_neg();
+    let pick = |a: f64, b: f64| f64::from_bits((a.to_bits() & mask) | (b.to_bits() & !mask));
     let e2 = u * GAP_EXP;
     // Each year's probability is a quotient n / d (the 1-year one `logistic(t1)` exactly, the 2-year one an
     // approximation). Both quotients from one reciprocal, 1 / (d1 × d2): a few ulps from each (under 1e-15),
@@ -589,10 +591,12 @@ fn exact_units(p: f64) -> u64 {
 /// double itself decides. The test `percentage_of_units_as_of_probability` checks every k to 100,000.
 #[inline]
 pub(crate) fn percentage_of_units(k: u64) -> (u8, bool) {
-    let pct = if k % 1000 == 500 {
+    // k mod 1,000 = 500 exactly when 1,000 divides k + 500: one division by a constant, not two.
+    let q = (k + 500) / 1000;
+    let pct = if q * 1000 == k + 500 {
         half_up(hundred_thousandths(k), 100)
     } else {
-        (k + 500) / 1000
+        q
     };
     (pct.clamp(1, 99) as u8, pct == 0 || pct > 99)
 }
