@@ -458,6 +458,25 @@ fn arp_columns_equal_per_case() {
     assert!(errors.len() >= 9, "{errors:?}");
 }
 
+/// Every length from 1 to 140 and 4,097 (blocks and pairs of rows cut anywhere, an odd row last): each row of
+/// each run as per case.
+#[test]
+fn arp_columns_at_every_length() {
+    let mut r = Rng(0x0DDB_1A5E_5BAD_5EED);
+    let inputs = arp_inputs(&mut r, 4_097);
+    let want: Vec<_> = inputs.iter().map(per_case).collect();
+    for len in (1..=140).chain([4_097]) {
+        let out = run_arp(&inputs[..len], true);
+        for ((input, got), want) in inputs.iter().zip(&out).zip(&want) {
+            assert_eq!(
+                &got.as_ref().map(figures_bits).map_err(|e| *e),
+                want,
+                "{len} {input:?}"
+            );
+        }
+    }
+}
+
 /// Empty follow-up and answer columns: every row as per case with no follow-up start and no answers.
 #[test]
 fn arp_columns_without_optional_columns() {

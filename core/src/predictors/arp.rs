@@ -766,6 +766,117 @@ pub(crate) fn dynamic_terms(d: &DynamicAnswers, c: &Coefficients) -> ArpDynamicT
     }
 }
 
+/// A coefficient × each answer score (0, 1, 2) and, last, for no answer: `0.0 × c` there when `absent_times`
+/// (`quality × c` with the quality of an absent answer, 0), else a plain 0 (`level`'s `map_or(0.0)`).
+const fn by_level(c: f64, absent_times: bool) -> [f64; 4] {
+    [
+        0.0 * c,
+        1.0 * c,
+        2.0 * c,
+        if absent_times { 0.0 * c } else { 0.0 },
+    ]
+}
+
+/// The entry of a [`by_level`] table for a 0/1/2 answer (the last one when absent).
+fn at_level(table: &[f64; 4], score: Option<usize>) -> f64 {
+    table.get(score.unwrap_or(3)).copied().unwrap_or(0.0)
+}
+
+/// ARP's dynamic answer terms as tables made when compiling (each entry the product [`dynamic_terms`] forms).
+struct AnswerTables {
+    accommodation: [f64; 4],
+    relationship_quality: [f64; 4],
+    live_in_relationship_quality: [f64; 4],
+    regular_offending_activities: [f64; 4],
+    drug_motivation: [f64; 4],
+    chronic_drinking: [f64; 4],
+    binge_drinking: [f64; 4],
+    impulsivity: [f64; 4],
+    pro_criminal_attitudes: [f64; 4],
+    /// `coefficient × 2`, [`unemployed`]'s term.
+    unemployed: f64,
+}
+
+const ARP_ANSWER_TABLES: AnswerTables = {
+    let a = &ARP_DYNAMIC.answers;
+    AnswerTables {
+        accommodation: by_level(a.accommodation_suitability, false),
+        // `relationship`: the quality (absent: 0.0) × the coefficient.
+        relationship_quality: by_level(a.relationship_quality, true),
+        live_in_relationship_quality: by_level(a.quality_of_live_in_relationship, true),
+        regular_offending_activities: by_level(a.activities_encourage_offending, false),
+        drug_motivation: by_level(a.motivation_to_tackle_drug_misuse, false),
+        chronic_drinking: by_level(a.chronic_drinking, false),
+        binge_drinking: by_level(a.binge_drinking, false),
+        impulsivity: by_level(a.impulsivity, false),
+        pro_criminal_attitudes: by_level(a.pro_criminal_attitude, false),
+        unemployed: a.unemployed * 2.0,
+    }
+};
+
+fn problem(x: Option<ProblemLevel>) -> Option<usize> {
+    x.map(|l| l as usize)
+}
+
+/// ARP's dynamic terms, [`dynamic_terms`]`(d, &ARP_DYNAMIC).values()` to the bit, for the batch kernel: each term
+/// one look-up in a table made when compiling, or a select, instead of a match and a multiplication (the test
+/// `answer_terms_as_dynamic_terms` compares the two on every value of each answer and on random answers).
+pub(crate) fn arp_answer_terms(d: &DynamicAnswers) -> [f64; 21] {
+    let (t, a) = (&ARP_ANSWER_TABLES, &ARP_DYNAMIC.answers);
+    let yes = |x: Option<bool>, c: f64| if x == Some(true) { c } else { 0.0 };
+    let living_together = d.current_relationship_status == Some(RelationshipStatus::LivingTogether);
+    let quality = problem(d.current_relationship_with_partner);
+    let other = [
+        d.has_other_drugs_usage,
+        d.has_ketamine_usage,
+        d.has_spice_usage,
+        d.has_hallucinogens_usage,
+        d.has_solvents_usage,
+    ]
+    .iter()
+    .fold(false, |any, &x| any | (x == Some(true)));
+    [
+        at_level(&t.accommodation, problem(d.suitability_of_accommodation)),
+        yes(d.is_unemployed, t.unemployed),
+        if living_together {
+            a.live_in_relationship
+        } else {
+            0.0
+        },
+        at_level(&t.relationship_quality, quality),
+        if living_together {
+            at_level(&t.live_in_relationship_quality, quality)
+        } else {
+            0.0
+        },
+        yes(d.evidence_of_domestic_abuse, a.domestic_abuse),
+        at_level(
+            &t.regular_offending_activities,
+            problem(d.regular_offending_activities),
+        ),
+        at_level(
+            &t.drug_motivation,
+            d.motivation_to_tackle_drug_misuse.map(|m| m as usize),
+        ),
+        at_level(&t.chronic_drinking, problem(d.current_alcohol_use_problems)),
+        at_level(&t.binge_drinking, problem(d.excessive_alcohol_use)),
+        at_level(&t.impulsivity, problem(d.impulsivity_problems)),
+        at_level(&t.pro_criminal_attitudes, problem(d.pro_criminal_attitudes)),
+        yes(d.has_heroin_usage, a.heroin),
+        yes(d.has_other_opiate_usage, a.other_opiate),
+        yes(d.has_crack_cocaine_usage, a.crack_cocaine),
+        yes(d.has_powder_cocaine_usage, a.powder_cocaine),
+        yes(
+            d.has_misused_prescription_drug_usage,
+            a.prescription_drug_misuse,
+        ),
+        yes(d.has_benzodiazepines_usage, a.benzodiazepines),
+        yes(d.has_cannabis_usage, a.cannabis),
+        yes(d.has_steroids_usage, a.steroids),
+        if other { a.other_drugs } else { 0.0 },
+    ]
+}
+
 impl ArpDynamicTerms {
     pub(crate) fn values(&self) -> [f64; 21] {
         [
@@ -892,7 +1003,102 @@ fn arp_terms(t: &HistoryTerms, dynamic: Option<ArpDynamicTerms>, total: f64) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::{ANSWER_NAMES, DRUGS, DynamicAnswers, answer_slots, drug_bits, given_bits};
+    use super::{
+        ANSWER_NAMES, ARP_DYNAMIC, DRUGS, DynamicAnswers, MotivationLevel, ProblemLevel,
+        RelationshipStatus, answer_slots, arp_answer_terms, drug_bits, dynamic_terms, given_bits,
+    };
+
+    /// The table kernel equals `dynamic_terms` to the bit: every value (absent included) of each answer with
+    /// the others absent, every pair of relationship status and quality, and 300,000 random sets of answers.
+    #[test]
+    fn answer_terms_as_dynamic_terms() {
+        let same = |d: &DynamicAnswers| {
+            let want = dynamic_terms(d, &ARP_DYNAMIC).values().map(f64::to_bits);
+            assert_eq!(arp_answer_terms(d).map(f64::to_bits), want, "{d:?}");
+        };
+        let levels = [
+            None,
+            Some(ProblemLevel::NoProblems),
+            Some(ProblemLevel::SomeProblems),
+            Some(ProblemLevel::SignificantProblems),
+        ];
+        let motivations = [
+            None,
+            Some(MotivationLevel::FullMotivation),
+            Some(MotivationLevel::PartialMotivation),
+            Some(MotivationLevel::NoMotivation),
+        ];
+        let statuses = [
+            None,
+            Some(RelationshipStatus::NotInRelationship),
+            Some(RelationshipStatus::LivingTogether),
+            Some(RelationshipStatus::NotLivingTogether),
+        ];
+        let flags = [None, Some(false), Some(true)];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let mut cases = Vec::new();
+        for round in 0..300_000 {
+            let exhaustive = round < 64;
+            let mut d = DynamicAnswers::default();
+            // The first 64 rounds: each level answer alone at each value (rounds 0–31), every motivation and
+            // flag value, and every relationship status × quality pair.
+            let pick_level = |k: usize, slot: usize, next: &mut dyn FnMut(usize) -> usize| {
+                if exhaustive {
+                    if k == slot / 4 {
+                        levels[slot % 4]
+                    } else {
+                        None
+                    }
+                } else {
+                    levels[next(4)]
+                }
+            };
+            d.suitability_of_accommodation = pick_level(0, round, &mut next);
+            d.current_relationship_with_partner = pick_level(1, round, &mut next);
+            d.regular_offending_activities = pick_level(2, round, &mut next);
+            d.current_alcohol_use_problems = pick_level(3, round, &mut next);
+            d.excessive_alcohol_use = pick_level(4, round, &mut next);
+            d.impulsivity_problems = pick_level(5, round, &mut next);
+            d.pro_criminal_attitudes = pick_level(6, round, &mut next);
+            d.temper_control = pick_level(7, round, &mut next);
+            d.motivation_to_tackle_drug_misuse = if exhaustive {
+                motivations[round % 4]
+            } else {
+                motivations[next(4)]
+            };
+            d.current_relationship_status = if exhaustive {
+                statuses[round / 16]
+            } else {
+                statuses[next(4)]
+            };
+            if exhaustive {
+                d.current_relationship_with_partner = levels[round % 4];
+            }
+            for name in DynamicAnswers::FLAGS {
+                if let Some(v) = d.flag_mut(name) {
+                    *v = flags[if exhaustive { round % 3 } else { next(3) }];
+                }
+            }
+            cases.push(d);
+        }
+        // Each flag alone at each value.
+        for name in DynamicAnswers::FLAGS {
+            for v in flags {
+                let mut d = DynamicAnswers::default();
+                if let Some(f) = d.flag_mut(name) {
+                    *f = v;
+                }
+                cases.push(d);
+            }
+        }
+        cases.iter().for_each(same);
+    }
 
     /// The answers with only `name` given (true, or the first value of its type that deserialises), checked to
     /// serialise as that one field.

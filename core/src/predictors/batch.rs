@@ -17,7 +17,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::arp::{
     ActuarialCategory, ArpError, DRUG_SLOTS, DRUGS, DynamicAnswers, REQUIRED, REQUIRED_SLOTS,
-    dynamic_terms, inconsistent_drugs, missing_answers,
+    arp_answer_terms, inconsistent_drugs, missing_answers,
 };
 use super::logistic::coefficients::{ARP_DYNAMIC, ARP_STATIC};
 use super::logistic::{self, History};
@@ -555,22 +555,27 @@ pub fn arp_columns(
         ],
     )?;
     let none = DynamicAnswers::default();
-    for (b, block) in out.chunks_mut(BLOCK).enumerate() {
-        let start = b * BLOCK;
-        // Pass 1 (row by row): validation, the terms and their compensated sum, as `arp` computes them.
-        for (j, slot) in block.iter_mut().enumerate() {
+    let mut terms = [[0.0f64; TERM_SLOTS]; ARP_BLOCK];
+    let mut ratio = [1.0f64; ARP_BLOCK];
+    let mut lengths = [0usize; ARP_BLOCK];
+    let mut totals = [0.0f64; ARP_BLOCK];
+    for (b, block) in out.chunks_mut(ARP_BLOCK).enumerate() {
+        let start = b * ARP_BLOCK;
+        // Pass 1 (row by row): validation, the answers' sets and every term but the Copas logarithm's.
+        let rows = terms
+            .iter_mut()
+            .zip(ratio.iter_mut())
+            .zip(lengths.iter_mut());
+        for (j, (slot, ((t, r), len))) in block.iter_mut().zip(rows).enumerate() {
             let i = start + j;
+            *r = 1.0;
+            *len = 0;
             *slot = arp_history(c, i).map(|h| {
                 let d = c.dynamic.get(i).unwrap_or(&none);
                 let missing = missing_answers(d, &REQUIRED, &REQUIRED_SLOTS);
                 let inconsistent = inconsistent_drugs(d, DRUGS, &DRUG_SLOTS);
                 let is_dynamic = missing.is_empty() && inconsistent.is_empty();
-                let (table, extra) = if is_dynamic {
-                    (&ARP_DYNAMIC, dynamic_terms(d, &ARP_DYNAMIC).values())
-                } else {
-                    (&ARP_STATIC, [0.0; 21])
-                };
-                let t = logistic::history_terms(&h, table, 26);
+                (*r, *len) = arp_row_terms(&h, is_dynamic.then_some(d), t);
                 ArpFigures {
                     score: 0.0,
                     probability: 0.0,
@@ -580,7 +585,7 @@ pub fn arp_columns(
                     } else {
                         ScoreKind::Static
                     },
-                    total: logistic::total(&t, &extra),
+                    total: 0.0,
                     missing_dynamic: missing,
                     inconsistent_drug_answers: inconsistent,
                     age_at_follow_up: h.age_at_follow_up,
@@ -589,9 +594,27 @@ pub fn arp_columns(
                 }
             });
         }
-        // Pass 2: the exponential, the rounding and the band (`logistic::hundredths`, then as `arp`).
-        for slot in block.iter_mut() {
+        // Pass 2: the Copas logarithms (ln 1 = 0 for a row without them, whose coefficients are 0), as
+        // `logistic::history_terms`: c₁ · l and c₂ · (l · l).
+        for (t, r) in terms.iter_mut().zip(ratio.iter()).take(block.len()) {
+            let l = r.ln();
+            t[COPAS] *= l;
+            t[COPAS + 1] *= l * l;
+        }
+        // Pass 3: the compensated sums, two rows at once (their chains of additions interleaved).
+        let n = block.len();
+        for (k, pair) in totals.chunks_exact_mut(2).enumerate().take(n.div_ceil(2)) {
+            let (a, b) = (2 * k, (2 * k + 1).min(n - 1));
+            let len = lengths.get(a).max(lengths.get(b)).copied().unwrap_or(0);
+            let (ta, tb) = (terms.get(a), terms.get(b));
+            if let (Some(ta), Some(tb), [sa, sb]) = (ta, tb, pair) {
+                (*sa, *sb) = exact_sum_pair(ta, tb, len);
+            }
+        }
+        // Pass 4: the exponential, the rounding and the band (`logistic::hundredths`, then as `arp`).
+        for (slot, &total) in block.iter_mut().zip(totals.iter()) {
             if let Ok(f) = slot {
+                f.total = total;
                 let p = super::logistic(f.total);
                 let hundredths = half_up(p, 10_000);
                 if hundredths == 0 {
@@ -605,6 +628,133 @@ pub fn arp_columns(
         }
     }
     Ok(())
+}
+
+/// The rows of an ARP pass: a block's terms (37 a row, 19 KB) stay in the first-level cache.
+const ARP_BLOCK: usize = 64;
+/// The slots of one ARP row's terms, in the order of `arp`'s sum (`logistic::total` of
+/// `HistoryTerms::values` then `ArpDynamicTerms::values`): the intercept, the four age terms, female, the
+/// offence category, the first- or second-sanction flag (one slot: at most one of the two is non-zero, and they
+/// are adjacent), sanction occasions, the second-sanction gap, the four offence-free-months terms, the two
+/// Copas terms (slot [`COPAS`]); then the 21 answer terms. The four violence terms are left out: ARP's tables
+/// have none (checked when compiling, below), so each is 0.
+const TERM_SLOTS: usize = 37;
+/// The history slots: a static row's terms.
+const HISTORY_SLOTS: usize = 16;
+/// The slots before the nine drug-use terms (the last answers): a dynamic row with no drug used.
+const NO_DRUG_SLOTS: usize = 28;
+/// The slot of the Copas term (its square next).
+const COPAS: usize = 14;
+
+const _: () = {
+    let (s, d) = (&ARP_STATIC.history, &ARP_DYNAMIC.history);
+    assert!(
+        s.never_violent[0] == 0.0
+            && s.never_violent[1] == 0.0
+            && s.once_violent == 0.0
+            && s.violent_sanctions == 0.0
+            && s.violent_rate == 0.0
+            && d.never_violent[0] == 0.0
+            && d.never_violent[1] == 0.0
+            && d.once_violent == 0.0
+            && d.violent_sanctions == 0.0
+            && d.violent_rate == 0.0,
+        "ARP has no violence terms"
+    );
+};
+
+/// One row's terms into `t`, each computed as `logistic::history_terms` (career boost 26, no violent sanctions)
+/// and `arp::dynamic_terms` compute it, but the Copas pair, which holds its coefficients until pass 2 multiplies
+/// them by the logarithm of the returned ratio (1 when n < 3). Also returns how many leading slots can be
+/// non-zero. Every slot is written, so a block's rows need no clearing.
+///
+/// Why leaving terms out or adding zeros keeps the sum to the bit: in `exact_sum` a step with `t = ±0` gives
+/// `s = sum` (a sum of +0 and −0 is +0, and the sum starts at +0 so is never −0), `bb = 0`, and adds
+/// `(sum − sum) + (t − 0) = ±0` to the compensation, which leaves it unchanged (it starts at +0 and is never −0
+/// for the same reason). So each zero term is a no-op, and the sum of the slots (zeros included, in slot order)
+/// is `logistic::total`'s sum of the non-zero terms in the same order.
+fn arp_row_terms(
+    h: &History,
+    dynamic: Option<&DynamicAnswers>,
+    t: &mut [f64; TERM_SLOTS],
+) -> (f64, usize) {
+    let c = if dynamic.is_some() {
+        &ARP_DYNAMIC.history
+    } else {
+        &ARP_STATIC.history
+    };
+    let sex = usize::from(h.female);
+    let pick = |a: &[f64; 2]| a.get(sex).copied().unwrap_or(0.0);
+    let [a1, a2, a3, a4] = logistic::poly(c.age.get(sex).unwrap_or(&[0.0; 4]), h.age_at_follow_up);
+    let [o1, o2, o3, o4] = logistic::poly(&c.offence_free_months, h.ofm);
+    let n = h.n;
+    let gap = h.age_at_conviction - h.age_at_first_sanction;
+    let three = n >= 3;
+    let history = [
+        c.intercept,
+        a1,
+        a2,
+        a3,
+        a4,
+        if h.female { c.female } else { 0.0 },
+        c.category.get(h.category).copied().unwrap_or(0.0),
+        match n {
+            1 => c.first_sanction,
+            2 => c.second_sanction,
+            _ => 0.0,
+        },
+        f64::from(n) * c.sanction_occasions,
+        if n == 2 {
+            f64::from(gap) * pick(&c.gap)
+        } else {
+            0.0
+        },
+        o1,
+        o2,
+        o3,
+        o4,
+        if three { pick(&c.copas) } else { 0.0 },
+        if three { pick(&c.copas_squared) } else { 0.0 },
+    ];
+    let answers = dynamic.map_or([0.0; 21], arp_answer_terms);
+    if let Some((hs, rest)) = t.split_first_chunk_mut::<HISTORY_SLOTS>() {
+        *hs = history;
+        if let Some(ans) = rest.first_chunk_mut::<21>() {
+            *ans = answers;
+        }
+    }
+    let ratio = if three {
+        f64::from(n) / f64::from(gap + 26)
+    } else {
+        1.0
+    };
+    let drugs = answers
+        .iter()
+        .skip(NO_DRUG_SLOTS - HISTORY_SLOTS)
+        .fold(false, |any, &v| any | (v != 0.0));
+    let len = match (dynamic.is_some(), drugs) {
+        (false, _) => HISTORY_SLOTS,
+        (true, false) => NO_DRUG_SLOTS,
+        (true, true) => TERM_SLOTS,
+    };
+    (ratio, len)
+}
+
+/// `exact_sum` of the first `len` terms of two rows, the steps of the two interleaved: each row's sum, to the
+/// bit, as `exact_sum` gives it, while the processor overlaps the two chains of dependent additions.
+fn exact_sum_pair(a: &[f64; TERM_SLOTS], b: &[f64; TERM_SLOTS], len: usize) -> (f64, f64) {
+    let (mut sa, mut ca, mut sb, mut cb) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+    for (&ta, &tb) in a.iter().zip(b.iter()).take(len) {
+        let s = sa + ta;
+        let bb = s - sa;
+        ca += (sa - (s - bb)) + (ta - bb);
+        sa = s;
+        let s = sb + tb;
+        let bb = s - sb;
+        cb += (sb - (s - bb)) + (tb - bb);
+        sb = s;
+    }
+    (sa + ca, sb + cb)
 }
 
 #[cfg(test)]

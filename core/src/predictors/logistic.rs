@@ -179,7 +179,8 @@ impl HistoryTerms {
     }
 }
 
-fn poly(c: &[f64; 4], x: u32) -> [f64; 4] {
+/// `c[k] × x^(k+1)` for the four degrees, each power formed as written (the batch kernel calls it too).
+pub(crate) fn poly(c: &[f64; 4], x: u32) -> [f64; 4] {
     let x = f64::from(x);
     [
         c[0] * x,
