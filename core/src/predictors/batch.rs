@@ -126,7 +126,9 @@ fn whole_years(from: Civil, to: Civil) -> i64 {
 /// (`Civil::key`), mostly from the day count alone: `n` whole years are reached `365·n + k` days after `base`,
 /// `k` the 29 Februaries passed (at most ⌈n/4⌉ in `n` consecutive years), so with `days` days `n = days / 365`
 /// is an upper bound, reached when `days ≥ 365·n + ⌈n/4⌉`. Only within those ⌈n/4⌉ days of a birthday (about
-/// 2 % of adult ages) do the calendar dates decide. The test `years_after_as_keys` compares it with the keys.
+/// 2 % of adult ages) do the calendar dates decide. The same bound as the release calculator's
+/// `Day::years_since`, here on `u32` day counts (one multiplication for the division, on the kernel's hot
+/// path). The test `years_after_as_keys` compares it with the keys.
 #[inline]
 fn years_after(base: i32, d: i32) -> u32 {
     // `d` > `base`, so 0 < days < 2^32: a u32, whose division by 365 is one multiplication.
@@ -807,9 +809,9 @@ mod tests {
     }
 
     /// [`years_after`] equals the key difference for every birth day of a leap cycle and every 13th from 1896 to
-    /// 2104, at ages 1–130 in steps of 3 (each both sides of the birthday: the 3 days before it to the 3 after, which covers the whole
-    /// ⌈n/4⌉-day window at the ages where the day count is decisive and its edges elsewhere), for the days
-    /// just after each birth, and near the ends of `i32`.
+    /// 2104: at ages 1–130 in steps of 3, on every day from a few before the birthday to past the day-count
+    /// bound (365·n + ⌈n/4⌉), so both sides of the birthday and of the bound; on the days just after each
+    /// birth; and near the ends of `i32`.
     #[test]
     fn years_after_as_keys() {
         let keys = |b: i32, d: i32| ((Civil::of(d).key - Civil::of(b).key) >> 9) as u32;

@@ -556,11 +556,10 @@ pub(crate) fn probabilities(total: f64) -> (f64, f64) {
 pub(crate) fn probability_units(total: f64, u: f64) -> (u64, u64) {
     let (t1, t2) = (ONE_YEAR + total, TWO_YEAR + total);
     // Both of `logistic`'s forms from the one exponential u = e^-|t1| (which is e^-t1 for t1 ≥ 0 and e^t1
-    // below), the operands of the one for t1's sign chosen without a branch (a bit mask, not a
-    // branch: the sign follows the data, and a mispredicted branch cost more than the arithmetic). One division
-    // each, the same division that form does, so the same values to the bit as the branch on the sign.
-    // The choice is made on the values' bits with a mask: `select_unpredictable` on doubles still compiled to
-    // a branch on the sign here.
+    // below), the operands of the one for t1's sign chosen by a mask on their bits (the sign follows the data,
+    // a mispredicted branch cost more than the arithmetic, and `select_unpredictable` on doubles still compiled
+    // to a branch here). One division each, the same division that form does, so the same values to the bit as
+    // the branch on the sign.
     let mask = u64::from(t1 >= 0.0).wrapping_neg();
     let pick = |a: f64, b: f64| f64::from_bits((a.to_bits() & mask) | (b.to_bits() & !mask));
     let e2 = u * GAP_EXP;
