@@ -19,6 +19,7 @@ use super::arp::{
     ActuarialCategory, ArpError, DRUG_SLOTS, DRUGS, DynamicAnswers, REQUIRED, REQUIRED_SLOTS,
     arp_answer_terms, inconsistent_drugs, missing_answers,
 };
+use super::exp_ln::ln_positive;
 use super::logistic::coefficients::{ARP_DYNAMIC, ARP_STATIC};
 use super::logistic::{self, History};
 use super::ogrs3::{self, Ogrs3Code, Ogrs3Error, Ogrs3Percentages};
@@ -377,7 +378,7 @@ pub fn ogrs3_columns(
         }
         // Pass 2: the Copas logarithms and the totals.
         for (t, p) in total.iter_mut().zip(parts.iter()).take(block.len()) {
-            *t = (p.pre + p.ratio.ln() * ogrs3::COPAS) + p.offence;
+            *t = (p.pre + ln_positive(p.ratio) * ogrs3::COPAS) + p.offence;
         }
         // Pass 3: the exponentials (`ogrs3::probabilities`' one per row).
         for (e, &t) in exponential.iter_mut().zip(total.iter()).take(block.len()) {

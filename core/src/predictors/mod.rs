@@ -32,6 +32,7 @@ pub mod arp;
 pub mod batch;
 pub mod combined;
 pub mod dcsrp;
+mod exp_ln;
 mod from_case;
 mod logistic;
 pub mod ogrs3;

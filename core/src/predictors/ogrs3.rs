@@ -8,6 +8,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::exp_ln::{exp_nonpositive, ln_positive};
 use super::rules::ogrs3::{self as rules, Idx};
 use super::{RiskBand, half_up, logistic};
 use crate::allocation::RuleList;
@@ -483,7 +484,7 @@ fn logit(v: &Valid) -> (Ogrs3Terms, f64) {
     };
     let numerator = f64::from(v.total_sanctions); // 1 + previous sanctions
     let denominator = f64::from(10 + v.age_at_conviction - v.age_at_first_sanction);
-    let copas_rate = (numerator / denominator).ln();
+    let copas_rate = ln_positive(numerator / denominator);
     let copas = copas_rate * COPAS;
     let offence_group = v.group.weighting();
     let total = age_sex + conviction_status + copas + offence_group;
@@ -533,10 +534,12 @@ pub(crate) fn hundred_thousandths(k: u64) -> f64 {
 }
 
 /// e^-|ONE_YEAR + total|, the one exponential [`probabilities`] needs: a separate step so that the batch
-/// kernel can take every row's exponential in one pass.
-#[inline]
+/// kernel can take every row's exponential in one pass, where it compiles to vector code
+/// ([`exp_nonpositive`], within 2 ulps: it only decides roundings clear of a tie by 1e-12, which an error of
+/// that size cannot move; [`probability_units`] redoes the others with `f64::exp`).
+#[inline(always)]
 pub(crate) fn exponential(total: f64) -> f64 {
-    (-(ONE_YEAR + total).abs()).exp()
+    exp_nonpositive(-(ONE_YEAR + total).abs())
 }
 
 /// The 1- and 2-year probabilities of a logit total, each rounded half up to 5 dp: `logistic(t1)` and
@@ -563,15 +566,15 @@ pub(crate) fn probability_units(total: f64, u: f64) -> (u64, u64) {
     let mask = u64::from(t1 >= 0.0).wrapping_neg();
     let pick = |a: f64, b: f64| f64::from_bits((a.to_bits() & mask) | (b.to_bits() & !mask));
     let e2 = u * GAP_EXP;
-    // Each year's probability is a quotient n / d (the 1-year one `logistic(t1)` exactly, the 2-year one an
-    // approximation). Both quotients from one reciprocal, 1 / (d1 × d2): a few ulps from each (under 1e-15),
-    // which decides each rounding unless it lies within 1e-12 of a tie; then the exact value decides (`n1 / d1`
-    // for the 1-year, `logistic(t2)` for the 2-year). So the roundings are always those of the
-    // two-exponential computation, with one division instead of four.
+    // Each year's probability is a quotient n / d (both approximations: u is `exponential`'s, within 2 ulps of
+    // e^-|t1|, and the 2-year one's exponential is u × e^(t2 − t1)). Both quotients from one reciprocal,
+    // 1 / (d1 × d2): a few ulps from each (under 1e-14 in all), which decides each rounding unless it lies
+    // within 1e-12 of a tie; then `logistic` itself decides (of t1, of t2). So the roundings are always those
+    // of the two-exponential computation with `f64::exp`, with one division instead of four.
     let (n1, d1) = (pick(1.0, u), 1.0 + u);
     let (n2, d2) = (pick(1.0, e2), pick(1.0 + u * GAP_EXP_INV, 1.0 + e2));
     let r = 1.0 / (d1 * d2);
-    let k1 = half_up_if_clear(n1 * d2 * r, 100_000).unwrap_or_else(|| exact_units(n1 / d1));
+    let k1 = half_up_if_clear(n1 * d2 * r, 100_000).unwrap_or_else(|| exact_units(logistic(t1)));
     let k2 = half_up_if_clear(n2 * d1 * r, 100_000).unwrap_or_else(|| exact_units(logistic(t2)));
     (k1, k2)
 }
