@@ -11,7 +11,9 @@
 //! The speed comes from day numbers instead of calendar dates (one conversion per date), from codes as numbers,
 //! and from scoring in passes over a block of rows (validation and terms, then the logarithms, then the
 //! exponentials and roundings): the rows of a pass are independent, so the processor overlaps their long
-//! dependency chains (the `ln` and `exp` calls), which one row at a time cannot.
+//! dependency chains (the `ln` and `exp` calls), which one row at a time cannot. OGRS3's Copas logarithms
+//! come from a table of the platform's `ln` (`ogrs3::copas_rate`), and its exponentials from vector code whose
+//! few ulps of error cannot move a rounding (`ogrs3::exponential_vectorised`).
 
 use chrono::{Datelike, NaiveDate};
 
@@ -19,7 +21,6 @@ use super::arp::{
     ActuarialCategory, ArpError, DRUG_SLOTS, DRUGS, DynamicAnswers, REQUIRED, REQUIRED_SLOTS,
     arp_answer_terms, inconsistent_drugs, missing_answers,
 };
-use super::exp_ln::ln_positive;
 use super::logistic::coefficients::{ARP_DYNAMIC, ARP_STATIC};
 use super::logistic::{self, History};
 use super::ogrs3::{self, Ogrs3Code, Ogrs3Error, Ogrs3Percentages};
@@ -185,12 +186,13 @@ pub struct Ogrs3Columns<'a> {
     pub offence_code: &'a [u32],
 }
 
-/// One OGRS3 row: the validated inputs reduced to the logit's parts. `total = (pre + ln(ratio) × COPAS) +
-/// offence`, the per-case sum's order.
+/// One OGRS3 row: the validated inputs reduced to the logit's parts. `total = (pre + copas_rate(sanctions,
+/// denominator) × COPAS) + offence`, the per-case sum's order.
 #[derive(Clone, Copy)]
 struct Ogrs3Parts {
     pre: f64,
-    ratio: f64,
+    sanctions: u32,
+    denominator: u32,
     offence: f64,
 }
 
@@ -252,10 +254,10 @@ fn ogrs3_row(r: Ogrs3Row) -> Result<Ogrs3Parts, Ogrs3Error> {
     } else {
         0.46306
     };
-    let denominator = f64::from(10 + age_at_conviction - first);
     Ok(Ogrs3Parts {
         pre: age_sex + conviction_status,
-        ratio: f64::from(total_sanctions) / denominator,
+        sanctions: total_sanctions,
+        denominator: 10 + age_at_conviction - first,
         offence: group.weighting(),
     })
 }
@@ -311,11 +313,14 @@ pub fn ogrs3_columns(
             ("offence_code", c.offence_code.len()),
         ],
     )?;
-    let mut parts = [Ogrs3Parts {
+    // A refused row's parts: any in the Copas table.
+    const REFUSED: Ogrs3Parts = Ogrs3Parts {
         pre: 0.0,
-        ratio: 1.0,
+        sanctions: 1,
+        denominator: 10,
         offence: 0.0,
-    }; BLOCK];
+    };
+    let mut parts = [REFUSED; BLOCK];
     let mut total = [0.0f64; BLOCK];
     let mut exponential = [0.0f64; BLOCK];
     let mut accepted = [false; BLOCK];
@@ -356,7 +361,7 @@ pub fn ogrs3_columns(
                     }
                 },
             );
-        // Pass 1: validation and the terms; a refused row gets its error now and a ratio of 1, an accepted one
+        // Pass 1: validation and the terms; a refused row gets its error now and `REFUSED`, an accepted one
         // its figures in pass 4 (so that its slot is written once).
         for (((slot, part), ok), row) in block
             .iter_mut()
@@ -370,19 +375,19 @@ pub fn ogrs3_columns(
                     *ok = true;
                 }
                 Err(e) => {
-                    part.ratio = 1.0;
+                    *part = REFUSED;
                     *ok = false;
                     *slot = Err(e);
                 }
             }
         }
-        // Pass 2: the Copas logarithms and the totals.
+        // Pass 2: the Copas rates and the totals.
         for (t, p) in total.iter_mut().zip(parts.iter()).take(block.len()) {
-            *t = (p.pre + ln_positive(p.ratio) * ogrs3::COPAS) + p.offence;
+            *t = (p.pre + ogrs3::copas_rate(p.sanctions, p.denominator) * ogrs3::COPAS) + p.offence;
         }
         // Pass 3: the exponentials (`ogrs3::probabilities`' one per row).
         for (e, &t) in exponential.iter_mut().zip(total.iter()).take(block.len()) {
-            *e = ogrs3::exponential(t);
+            *e = ogrs3::exponential_vectorised(t);
         }
         // Pass 4: the probabilities, roundings and band, as `ogrs3::probabilities` and `ogrs3_percentages`
         // (the percentages from the whole hundred-thousandths, `ogrs3::percentage_of_units`).

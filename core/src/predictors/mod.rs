@@ -32,7 +32,7 @@ pub mod arp;
 pub mod batch;
 pub mod combined;
 pub mod dcsrp;
-mod exp_ln;
+mod exp_vector;
 mod from_case;
 mod logistic;
 pub mod ogrs3;

@@ -5,10 +5,12 @@
 //! IEEE doubles: the four terms summed in order, `logistic(total + constant)`, rounded half up to 5 dp on the
 //! double's exact value, × 100 rounded half up to a whole percentage, then 0 or below → 1 and above 99 → 99.
 
+use std::sync::LazyLock;
+
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::exp_ln::{exp_nonpositive, ln_positive};
+use super::exp_vector::exp_nonpositive;
 use super::rules::ogrs3::{self as rules, Idx};
 use super::{RiskBand, half_up, logistic};
 use crate::allocation::RuleList;
@@ -333,6 +335,40 @@ pub(crate) fn age_sex(female: bool, age: u32) -> f64 {
     row.get(age.min(50) as usize).copied().unwrap_or(0.0)
 }
 
+/// The Copas rates' table covers 1–`COPAS_SANCTIONS` sanctions over denominators 10–`COPAS_DENOMINATOR` (10
+/// plus up to 89 years between the first sanction and the conviction): nearly every real row, for 72 KB.
+const COPAS_SANCTIONS: u32 = 100;
+const COPAS_DENOMINATOR: u32 = 99;
+
+/// ln(n / d) for every `n` and `d` of the table, row `d − 10`, column `n − 1`, built on first use with the
+/// expression [`copas_rate`] computes otherwise, so the same values to the bit.
+static COPAS_RATES: LazyLock<Box<[f64]>> = LazyLock::new(|| {
+    (10..=COPAS_DENOMINATOR)
+        .flat_map(|d| (1..=COPAS_SANCTIONS).map(move |n| (f64::from(n) / f64::from(d)).ln()))
+        .collect()
+});
+
+/// The Copas rate ln(sanctions / denominator), with the denominator 10 + age at conviction − age at first
+/// sanction: a load from [`COPAS_RATES`] for most rows (the platform's `ln` is a call of about 50 instructions
+/// with a long dependency chain, a sixth of the batch kernel's time), the same expression outside it.
+#[inline(always)]
+pub(crate) fn copas_rate(sanctions: u32, denominator: u32) -> f64 {
+    let (column, row) = (sanctions.wrapping_sub(1), denominator.wrapping_sub(10));
+    if column < COPAS_SANCTIONS && row <= COPAS_DENOMINATOR - 10 {
+        let at = row as usize * COPAS_SANCTIONS as usize + column as usize;
+        if let Some(&rate) = COPAS_RATES.get(at) {
+            return rate;
+        }
+    }
+    copas_rate_computed(sanctions, denominator)
+}
+
+/// [`copas_rate`] outside the table.
+#[inline(never)]
+fn copas_rate_computed(sanctions: u32, denominator: u32) -> f64 {
+    (f64::from(sanctions) / f64::from(denominator)).ln()
+}
+
 pub(crate) fn parse_code(code: &str) -> Option<u32> {
     let b = code.as_bytes();
     if b.len() != 5 || !b.iter().all(u8::is_ascii_digit) {
@@ -482,9 +518,11 @@ fn logit(v: &Valid) -> (Ogrs3Terms, f64) {
     } else {
         0.46306
     };
-    let numerator = f64::from(v.total_sanctions); // 1 + previous sanctions
-    let denominator = f64::from(10 + v.age_at_conviction - v.age_at_first_sanction);
-    let copas_rate = ln_positive(numerator / denominator);
+    // ln((1 + previous sanctions) / (10 + age at conviction − age at first sanction)).
+    let copas_rate = copas_rate(
+        v.total_sanctions,
+        10 + v.age_at_conviction - v.age_at_first_sanction,
+    );
     let copas = copas_rate * COPAS;
     let offence_group = v.group.weighting();
     let total = age_sex + conviction_status + copas + offence_group;
@@ -534,11 +572,19 @@ pub(crate) fn hundred_thousandths(k: u64) -> f64 {
 }
 
 /// e^-|ONE_YEAR + total|, the one exponential [`probabilities`] needs: a separate step so that the batch
-/// kernel can take every row's exponential in one pass, where it compiles to vector code
-/// ([`exp_nonpositive`], within 2 ulps: it only decides roundings clear of a tie by 1e-12, which an error of
-/// that size cannot move; [`probability_units`] redoes the others with `f64::exp`).
-#[inline(always)]
+/// kernel can take every row's exponential in one pass.
+#[inline]
 pub(crate) fn exponential(total: f64) -> f64 {
+    (-(ONE_YEAR + total).abs()).exp()
+}
+
+/// [`exponential`] as vector code for the batch kernel's pass ([`exp_nonpositive`], within 2 ulps of it). Given
+/// to [`probability_units`] it gives the same units as [`exponential`] does: the units are decided only where
+/// the probability is clear of a tie by 1e-12, which an error of that size cannot move, and the others are
+/// redone with `f64::exp` (`probability_units_with_either_exponential`). Not used per case: one row's long
+/// polynomial chain is slower there than the platform's `exp`.
+#[inline(always)]
+pub(crate) fn exponential_vectorised(total: f64) -> f64 {
     exp_nonpositive(-(ONE_YEAR + total).abs())
 }
 
@@ -566,8 +612,8 @@ pub(crate) fn probability_units(total: f64, u: f64) -> (u64, u64) {
     let mask = u64::from(t1 >= 0.0).wrapping_neg();
     let pick = |a: f64, b: f64| f64::from_bits((a.to_bits() & mask) | (b.to_bits() & !mask));
     let e2 = u * GAP_EXP;
-    // Each year's probability is a quotient n / d (both approximations: u is `exponential`'s, within 2 ulps of
-    // e^-|t1|, and the 2-year one's exponential is u × e^(t2 − t1)). Both quotients from one reciprocal,
+    // Each year's probability is a quotient n / d (both approximations: u may be `exponential_vectorised`'s,
+    // within 2 ulps of e^-|t1|, and the 2-year one's exponential is u × e^(t2 − t1)). Both quotients from one reciprocal,
     // 1 / (d1 × d2): a few ulps from each (under 1e-14 in all), which decides each rounding unless it lies
     // within 1e-12 of a tie; then `logistic` itself decides (of t1, of t2). So the roundings are always those
     // of the two-exponential computation with `f64::exp`, with one division instead of four.
@@ -699,6 +745,67 @@ mod tests {
         }
         assert_eq!(GAP_EXP, (TWO_YEAR - ONE_YEAR).exp());
         assert!((GAP_EXP_INV - (ONE_YEAR - TWO_YEAR).exp()).abs() <= f64::EPSILON);
+    }
+
+    /// [`probability_units`] gives the same units from [`exponential_vectorised`] as from [`exponential`] (and
+    /// both those of the two-exponential computation), on the grid and walk above and at every 5-dp tie of
+    /// either year: the totals whose 1- or 2-year logit is that of a tie, and their neighbours to 4 ulps.
+    #[test]
+    fn probability_units_with_either_exponential() {
+        let two = |total: f64| {
+            let r = |t: f64| half_up(logistic(t), 100_000);
+            (r(ONE_YEAR + total), r(TWO_YEAR + total))
+        };
+        let mut totals: Vec<f64> = (-16 * 4096..8 * 4096)
+            .map(|i| f64::from(i) / 4096.0)
+            .collect();
+        let mut x = 0.123_456_789_f64;
+        for _ in 0..100_000 {
+            x = (x * 7.31 + 0.377).fract();
+            totals.push(x * 24.0 - 16.0);
+        }
+        for k in 0..100_000u32 {
+            let p = (f64::from(k) + 0.5) / 100_000.0;
+            let logit = (p / (1.0 - p)).ln();
+            for centre in [logit - ONE_YEAR, logit - TWO_YEAR] {
+                let mut up = centre;
+                let mut down = centre;
+                totals.push(centre);
+                for _ in 0..4 {
+                    up = up.next_up();
+                    down = down.next_down();
+                    totals.extend([up, down]);
+                }
+            }
+        }
+        let mut near_ties = 0;
+        for t in totals {
+            let fast = probability_units(t, exponential_vectorised(t));
+            assert_eq!(fast, probability_units(t, exponential(t)), "{t}");
+            assert_eq!(fast, two(t), "{t}");
+            let y = logistic(ONE_YEAR + t) * 100_000.0;
+            near_ties += usize::from((y - y.floor() - 0.5).abs() < 1e-7);
+        }
+        assert!(near_ties > 100_000, "the ties are reached: {near_ties}");
+    }
+
+    /// The Copas rate from the table is the computed one to the bit, inside the table, on its edges and
+    /// outside it (sanctions 1–999, denominators 10–400).
+    #[test]
+    fn copas_rate_as_computed() {
+        let mut in_table = 0;
+        for d in 10..=400u32 {
+            for n in 1..=999u32 {
+                let rate = copas_rate(n, d);
+                assert_eq!(
+                    rate.to_bits(),
+                    (f64::from(n) / f64::from(d)).ln().to_bits(),
+                    "{n}/{d}"
+                );
+                in_table += usize::from(n <= COPAS_SANCTIONS && d <= COPAS_DENOMINATOR);
+            }
+        }
+        assert_eq!(in_table, COPAS_RATES.len());
     }
 
     /// The multiplications give the division's quotient to the bit for every k below 2^20.
