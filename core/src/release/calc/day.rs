@@ -144,6 +144,20 @@ impl Day {
 
     /// (year, month, day).
     pub(super) fn ymd(self) -> (i64, u32, u32) {
+        if let Some((k, off)) = self.month_pos()
+            && let (Ok(y), Ok(m), Ok(d)) = (
+                i64::try_from(k / 12),
+                u32::try_from(k % 12),
+                u32::try_from(off),
+            )
+        {
+            return (TABLE_YEAR + y, m + 1, d + 1);
+        }
+        self.ymd_civil()
+    }
+
+    /// [`Day::ymd`] by the civil conversion.
+    fn ymd_civil(self) -> (i64, u32, u32) {
         // H. Hinnant's civil_from_days, from an origin `ERAS` eras earlier (positive for every `Day`).
         let z = i64::from(self.0) - UNIX + 719_468 + i64::from(ERAS) * 146_097;
         let z = u32::try_from(z).unwrap_or(0);
@@ -438,7 +452,8 @@ mod tests {
                 NaiveDate::from_num_days_from_ce_opt(v),
                 "{v}"
             );
-            let (y, m, dd) = day.ymd();
+            let (y, m, dd) = day.ymd_civil();
+            assert_eq!(day.ymd(), (y, m, dd), "{v}");
             let inside = (TABLE_YEAR..TABLE_YEAR + 600).contains(&y);
             match day.month_pos() {
                 Some((k, off)) => {
