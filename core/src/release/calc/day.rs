@@ -72,6 +72,26 @@ const fn month_starts() -> [i32; TABLE_MONTHS + 1] {
     t
 }
 
+#[allow(
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation,
+    reason = "evaluated at compile time: an index out of bounds fails the build, and the years fit an i32"
+)]
+const fn year_starts() -> [NaiveDate; TABLE_MONTHS / 12] {
+    let mut t = [NaiveDate::MIN; TABLE_MONTHS / 12];
+    let mut k = 0;
+    while k < TABLE_MONTHS / 12 {
+        if let Some(d) = NaiveDate::from_yo_opt((TABLE_YEAR + k as i64) as i32, 1) {
+            t[k] = d;
+        }
+        k += 1;
+    }
+    t
+}
+
+/// The 1st of January of each year of [`MONTH_START`]: a day of the year is its `with_ordinal`.
+static YEAR_START: [NaiveDate; TABLE_MONTHS / 12] = year_starts();
+
 /// The 1st of each month of 1800–2399, and 2400-01-01 last, as day numbers: month `k` (from January 1800) is
 /// `MONTH_START[k]..MONTH_START[k + 1]`, so adding months is an index addition and a clamp.
 static MONTH_START: [i32; TABLE_MONTHS + 1] = month_starts();
@@ -116,9 +136,9 @@ impl Day {
         // Within the table: the year from the month, the day of the year from its January.
         if let Some((k, _)) = self.month_pos()
             && let Some(&jan) = MONTH_START.get(k - k % 12)
-            && let Ok(y) = i32::try_from(TABLE_YEAR + i64::try_from(k / 12).unwrap_or(0))
+            && let Some(first) = YEAR_START.get(k / 12)
             && let Ok(ordinal) = u32::try_from(self.0 - jan + 1)
-            && let Some(d) = NaiveDate::from_yo_opt(y, ordinal)
+            && let Some(d) = first.with_ordinal(ordinal)
         {
             return d;
         }
