@@ -180,21 +180,34 @@ struct Ctx<'a> {
     elig: Vec<u8>,
     /// Buffers of levels no longer needed, for the next level's calculations.
     pool: Cell<Vec<Vec<Calc>>>,
-    /// The first [`FIRST_SCHEMES`] HDC and ERS schemes' commencements, converted once per call (`Day::MIN` past
-    /// the last scheme).
-    hdc_from: [Day; FIRST_SCHEMES],
-    ers_from: [Day; FIRST_SCHEMES],
+    /// The first [`FIRST_SCHEMES`] HDC and ERS schemes' commencements (`Day::MIN` past the last scheme),
+    /// converted once per call when first asked for (a law of one scheme never asks).
+    hdc_from: Cell<Option<[Day; FIRST_SCHEMES]>>,
+    ers_from: Cell<Option<[Day; FIRST_SCHEMES]>>,
 }
 
 /// How many schemes' commencements [`Ctx`] holds converted (a later one is converted when asked for).
 const FIRST_SCHEMES: usize = 4;
 
-fn commencements(dates: impl Iterator<Item = NaiveDate>) -> [Day; FIRST_SCHEMES] {
-    let mut out = [Day::MIN; FIRST_SCHEMES];
-    for (o, d) in out.iter_mut().zip(dates) {
-        *o = Day::of(d);
+/// Commencement `k` of `dates` as a day (`Day::MIN` past the last), the first [`FIRST_SCHEMES`] from `cache`,
+/// converted into it on the first call.
+fn commencement(
+    cache: &Cell<Option<[Day; FIRST_SCHEMES]>>,
+    dates: impl Iterator<Item = NaiveDate> + Clone,
+    k: usize,
+) -> Day {
+    let first = cache.get().unwrap_or_else(|| {
+        let mut out = [Day::MIN; FIRST_SCHEMES];
+        for (o, d) in out.iter_mut().zip(dates.clone()) {
+            *o = Day::of(d);
+        }
+        cache.set(Some(out));
+        out
+    });
+    match first.get(k) {
+        Some(&d) => d,
+        None => dates.clone().nth(k).map_or(Day::MIN, Day::of),
     }
-    out
 }
 
 /// [`Ctx::sds40_eligible`] (not reverted), [`Ctx::sds40_eligible`] (T3 reverted), [`Ctx::pm_eligible`].
@@ -1073,8 +1086,8 @@ fn check<'a>(
         sdays,
         elig,
         pool: Cell::new(pool),
-        hdc_from: commencements(law.hdc.iter().map(|sc| sc.applies_from)),
-        ers_from: commencements(law.ers.iter().map(|sc| sc.applies_from)),
+        hdc_from: Cell::new(None),
+        ers_from: Cell::new(None),
     };
     let mut elig = std::mem::take(&mut ctx.elig);
     elig.clear();
@@ -1627,12 +1640,7 @@ fn hdced(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<Day>> {
         let base = add(p.s, days - ded)?;
         add(base.max(floor), p.ual)
     };
-    let from = |k: usize| match ctx.hdc_from.get(k) {
-        Some(&d) => d,
-        None => schemes
-            .get(k)
-            .map_or(Day::MIN, |sc| Day::of(sc.applies_from)),
-    };
+    let from = |k: usize| commencement(&ctx.hdc_from, schemes.iter().map(|sc| sc.applies_from), k);
     let out = pick_scheme(
         Schemes {
             n: schemes.len(),
@@ -1672,12 +1680,7 @@ fn ersed(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<Day>> {
         }
         Ok(out)
     };
-    let from = |k: usize| match ctx.ers_from.get(k) {
-        Some(&d) => d,
-        None => schemes
-            .get(k)
-            .map_or(Day::MIN, |sc| Day::of(sc.applies_from)),
-    };
+    let from = |k: usize| commencement(&ctx.ers_from, schemes.iter().map(|sc| sc.applies_from), k);
     // Selection on the dates without ADA, then the scheme's date with ADA.
     let out = pick_scheme(
         Schemes {
