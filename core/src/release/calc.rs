@@ -1648,7 +1648,7 @@ fn hdced(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<Day>> {
             forced: |_| false,
             skip_prev: |k| straddles(ctx, p.chain, from(k)),
         },
-        &date,
+        date,
         |k| add(date(k)?, p.ada),
         p.ada,
     )?;
