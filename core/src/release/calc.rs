@@ -180,6 +180,34 @@ struct Ctx<'a> {
     elig: Vec<u8>,
     /// Buffers of levels no longer needed, for the next level's calculations.
     pool: Cell<Vec<Vec<Calc>>>,
+    /// The first [`FIRST_SCHEMES`] HDC and ERS schemes' commencements (`Day::MIN` past the last scheme),
+    /// converted once per call when first asked for (a law of one scheme never asks).
+    hdc_from: Cell<Option<[Day; FIRST_SCHEMES]>>,
+    ers_from: Cell<Option<[Day; FIRST_SCHEMES]>>,
+}
+
+/// How many schemes' commencements [`Ctx`] holds converted (a later one is converted when asked for).
+const FIRST_SCHEMES: usize = 4;
+
+/// Commencement `k` of `dates` as a day (`Day::MIN` past the last), the first [`FIRST_SCHEMES`] from `cache`,
+/// converted into it on the first call.
+fn commencement(
+    cache: &Cell<Option<[Day; FIRST_SCHEMES]>>,
+    dates: impl Iterator<Item = NaiveDate> + Clone,
+    k: usize,
+) -> Day {
+    let first = cache.get().unwrap_or_else(|| {
+        let mut out = [Day::MIN; FIRST_SCHEMES];
+        for (o, d) in out.iter_mut().zip(dates.clone()) {
+            *o = Day::of(d);
+        }
+        cache.set(Some(out));
+        out
+    });
+    match first.get(k) {
+        Some(&d) => d,
+        None => dates.clone().nth(k).map_or(Day::MIN, Day::of),
+    }
 }
 
 /// [`Ctx::sds40_eligible`] (not reverted), [`Ctx::sds40_eligible`] (T3 reverted), [`Ctx::pm_eligible`].
@@ -1058,6 +1086,8 @@ fn check<'a>(
         sdays,
         elig,
         pool: Cell::new(pool),
+        hdc_from: Cell::new(None),
+        ers_from: Cell::new(None),
     };
     let mut elig = std::mem::take(&mut ctx.elig);
     elig.clear();
@@ -1610,20 +1640,16 @@ fn hdced(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<Day>> {
         let base = add(p.s, days - ded)?;
         add(base.max(floor), p.ual)
     };
-    let from = |k: usize| {
-        schemes
-            .get(k)
-            .map_or(Day::MIN, |sc| Day::of(sc.applies_from))
-    };
+    let from = |k: usize| commencement(&ctx.hdc_from, schemes.iter().map(|sc| sc.applies_from), k);
     let out = pick_scheme(
         Schemes {
             n: schemes.len(),
             from: &from,
-            forced: &|_| false,
-            skip_prev: &|k| straddles(ctx, p.chain, from(k)),
+            forced: |_| false,
+            skip_prev: |k| straddles(ctx, p.chain, from(k)),
         },
-        &date,
-        &|k| add(date(k)?, p.ada),
+        date,
+        |k| add(date(k)?, p.ada),
         p.ada,
     )?;
     Ok(Some(out))
@@ -1654,21 +1680,17 @@ fn ersed(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<Day>> {
         }
         Ok(out)
     };
-    let from = |k: usize| {
-        schemes
-            .get(k)
-            .map_or(Day::MIN, |sc| Day::of(sc.applies_from))
-    };
+    let from = |k: usize| commencement(&ctx.ers_from, schemes.iter().map(|sc| sc.applies_from), k);
     // Selection on the dates without ADA, then the scheme's date with ADA.
     let out = pick_scheme(
         Schemes {
             n: schemes.len(),
             from: &from,
-            forced: &|k| p.s >= from(k) || straddles(ctx, p.chain, from(k)),
-            skip_prev: &|_| false,
+            forced: |k| p.s >= from(k) || straddles(ctx, p.chain, from(k)),
+            skip_prev: |_| false,
         },
-        &|k| date_with(k, false),
-        &|k| date_with(k, true),
+        |k| date_with(k, false),
+        |k| date_with(k, true),
         p.ada,
     )?;
     Ok(Some(out))
@@ -1676,20 +1698,20 @@ fn ersed(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<Day>> {
 
 /// Schemes commenced in turn (HDC-180 / HDC-365, ERS50 / ERS30): how many, each one's commencement, when a
 /// scheme applies whatever its date (`forced`), and when the one before it is never considered (`skip_prev`).
-struct Schemes<'f> {
+struct Schemes<From, Forced, Skip> {
     n: usize,
-    from: &'f dyn Fn(usize) -> Day,
-    forced: &'f dyn Fn(usize) -> bool,
-    skip_prev: &'f dyn Fn(usize) -> bool,
+    from: From,
+    forced: Forced,
+    skip_prev: Skip,
 }
 
 /// Chooses between schemes commenced in turn (docs/rules/release.md): the earlier scheme while its `test` date
 /// is before the later one's commencement; the later scheme when its own is on or after it; else the
 /// commencement itself plus `add_days`. The chosen scheme's date is `fin(k)`.
 fn pick_scheme(
-    sc: Schemes<'_>,
-    test: &dyn Fn(usize) -> R<Day>,
-    fin: &dyn Fn(usize) -> R<Day>,
+    sc: Schemes<impl Fn(usize) -> Day, impl Fn(usize) -> bool, impl Fn(usize) -> bool>,
+    test: impl Fn(usize) -> R<Day>,
+    fin: impl Fn(usize) -> R<Day>,
     add_days: i64,
 ) -> R<Day> {
     let mut k = sc.n.saturating_sub(1);

@@ -38,7 +38,92 @@ fn month_days(y: i64, m: u32) -> u32 {
     }
 }
 
+/// The first year of [`MONTH_START`], and how many years it covers (1800–2399: every date of a booking, its
+/// terms and the people's births in practice; days outside it take the civil conversions).
+const TABLE_YEAR: i64 = 1800;
+const TABLE_MONTHS: usize = 600 * 12;
+
+/// H. Hinnant's days_from_civil for a year of the table (positive, so the divisions need no care), as days from
+/// the common era.
+const fn civil_day(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y / 400;
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468 + UNIX
+}
+
+#[allow(
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation,
+    reason = "evaluated at compile time: an index out of bounds fails the build, and the days fit an i32"
+)]
+const fn month_starts() -> [i32; TABLE_MONTHS + 1] {
+    let mut t = [0i32; TABLE_MONTHS + 1];
+    let mut k = 0;
+    while k <= TABLE_MONTHS {
+        let y = TABLE_YEAR + (k / 12) as i64;
+        let m = (k % 12) as i64 + 1;
+        t[k] = civil_day(y, m, 1) as i32;
+        k += 1;
+    }
+    t
+}
+
+#[allow(
+    clippy::indexing_slicing,
+    clippy::cast_possible_truncation,
+    reason = "evaluated at compile time: an index out of bounds fails the build, and the years fit an i32"
+)]
+const fn year_starts() -> [NaiveDate; TABLE_MONTHS / 12] {
+    let mut t = [NaiveDate::MIN; TABLE_MONTHS / 12];
+    let mut k = 0;
+    while k < TABLE_MONTHS / 12 {
+        if let Some(d) = NaiveDate::from_yo_opt((TABLE_YEAR + k as i64) as i32, 1) {
+            t[k] = d;
+        }
+        k += 1;
+    }
+    t
+}
+
+/// The 1st of January of each year of [`MONTH_START`]: a day of the year is its `with_ordinal`.
+static YEAR_START: [NaiveDate; TABLE_MONTHS / 12] = year_starts();
+
+/// The 1st of each month of 1800–2399, and 2400-01-01 last, as day numbers: month `k` (from January 1800) is
+/// `MONTH_START[k]..MONTH_START[k + 1]`, so adding months is an index addition and a clamp.
+static MONTH_START: [i32; TABLE_MONTHS + 1] = month_starts();
+
 impl Day {
+    /// The month of the table holding `self` and the day's offset in it (0 on the 1st), `None` outside it.
+    #[inline]
+    fn month_pos(self) -> Option<(usize, i32)> {
+        let first = *MONTH_START.first()?;
+        let off = u32::try_from(self.0.checked_sub(first)?).ok()?;
+        // 4,800 months in 146,097 days: the estimate is within a month of the true one; at most one step each
+        // way corrects it (the tests walk every day of the table).
+        let mut k = usize::try_from(u64::from(off) * 4_800 / 146_097).ok()?;
+        if *MONTH_START.get(k + 1)? <= self.0 {
+            k += 1;
+        } else if *MONTH_START.get(k)? > self.0 {
+            k = k.checked_sub(1)?;
+        }
+        // `k + 1` must exist: the last entry only closes the last month.
+        let start = *MONTH_START.get(k)?;
+        MONTH_START.get(k + 1)?;
+        Some((k, self.0 - start))
+    }
+
+    /// Month `k + n` of the table: its first day and its length, `None` past the table.
+    #[inline]
+    fn month_at(k: usize, n: u32) -> Option<(i32, i32)> {
+        let j = k.checked_add(usize::try_from(n).ok()?)?;
+        let s = *MONTH_START.get(j)?;
+        Some((s, *MONTH_START.get(j + 1)? - s))
+    }
+
     /// The earliest day chrono represents.
     pub(super) const MIN: Day = Day(FIRST);
 
@@ -48,6 +133,15 @@ impl Day {
 
     /// The date (every `Day` is within chrono's range).
     pub(super) fn date(self) -> NaiveDate {
+        // Within the table: the year from the month, the day of the year from its January.
+        if let Some((k, _)) = self.month_pos()
+            && let Some(&jan) = MONTH_START.get(k - k % 12)
+            && let Some(first) = YEAR_START.get(k / 12)
+            && let Ok(ordinal) = u32::try_from(self.0 - jan + 1)
+            && let Some(d) = first.with_ordinal(ordinal)
+        {
+            return d;
+        }
         NaiveDate::from_num_days_from_ce_opt(self.0).unwrap_or(NaiveDate::MIN)
     }
 
@@ -70,6 +164,20 @@ impl Day {
 
     /// (year, month, day).
     pub(super) fn ymd(self) -> (i64, u32, u32) {
+        if let Some((k, off)) = self.month_pos()
+            && let (Ok(y), Ok(m), Ok(d)) = (
+                i64::try_from(k / 12),
+                u32::try_from(k % 12),
+                u32::try_from(off),
+            )
+        {
+            return (TABLE_YEAR + y, m + 1, d + 1);
+        }
+        self.ymd_civil()
+    }
+
+    /// [`Day::ymd`] by the civil conversion.
+    fn ymd_civil(self) -> (i64, u32, u32) {
         // H. Hinnant's civil_from_days, from an origin `ERAS` eras earlier (positive for every `Day`).
         let z = i64::from(self.0) - UNIX + 719_468 + i64::from(ERAS) * 146_097;
         let z = u32::try_from(z).unwrap_or(0);
@@ -115,6 +223,11 @@ impl Day {
     pub(super) fn add_months(self, n: u32) -> Option<Day> {
         if n == 0 {
             return Some(self);
+        }
+        if let Some((k, off)) = self.month_pos()
+            && let Some((s, len)) = Day::month_at(k, n)
+        {
+            return Some(Day(s + off.min(len - 1)));
         }
         let (y, m, d) = Day::ymd_add_months(self.ymd(), n);
         Day::from_ymd(y, m, d)
@@ -200,7 +313,29 @@ impl Day {
         let months = u32::from(len.months);
         let end = if years + months == 0 {
             self.plus(-1)?
+        } else if let Some(e) = self.months_end(years + months) {
+            e
         } else {
+            self.end_of_civil(years, months)?
+        };
+        end.plus(days)
+    }
+
+    /// The last day of a term of `n` whole months from `self` from [`MONTH_START`], `None` past it. The day
+    /// before the start (in its month; the 1st: the last of the month before) plus `n` months, clamped to the
+    /// month's end: the years and months added one after the other, as [`Length::end_date`] does, clamp at most
+    /// once, since a day before another of its month is never a 29 February.
+    #[inline]
+    fn months_end(self, n: u32) -> Option<Day> {
+        let (k, off) = self.month_pos()?;
+        let (s, len) = Day::month_at(k, n)?;
+        // On the 1st (`off` 0): the day before month `k + n`. Else day `off` (1-based) of it, clamped.
+        Some(Day(s + off.min(len) - 1))
+    }
+
+    /// [`Day::end_of`]'s months and years by the civil conversions (`years` in months, both not both zero).
+    fn end_of_civil(self, years: u32, months: u32) -> Option<Day> {
+        let end = {
             let (y, m, d) = self.ymd();
             if d == 1 {
                 // The last day of the month before start + years + months.
@@ -218,12 +353,26 @@ impl Day {
                 Day::from_ymd(ymd.0, ymd.1, ymd.2)?
             }
         };
-        end.plus(days)
+        Some(end)
     }
 
     /// Days of terms of `ns` whole months from `self`: [`Day::days_of`] of `Length::months(n)` (or, the same,
-    /// `Length::years(n / 12)`) for each, from one civil conversion.
+    /// `Length::years(n / 12)`) for each, from [`MONTH_START`] or one civil conversion.
     pub(super) fn days_of_months<const K: usize>(self, ns: [u32; K]) -> [Option<u32>; K] {
+        if let Some((k, off)) = self.month_pos() {
+            let fast = ns.map(|n| {
+                let end = if n == 0 {
+                    self.plus(-1)
+                } else {
+                    let (s, len) = Day::month_at(k, n)?;
+                    Some(Day(s + off.min(len) - 1))
+                };
+                end.map(|e| u32::try_from((e.since(self) + 1).max(0)).ok())
+            });
+            if fast.iter().all(Option::is_some) {
+                return fast.map(Option::flatten);
+            }
+        }
         let (y, m, d) = self.ymd();
         ns.map(|n| {
             let end = if n == 0 {
@@ -299,6 +448,66 @@ mod tests {
                 };
                 assert_eq!(day.plus(n).map(Day::date), want, "{x} {n}");
             }
+        }
+    }
+
+    /// Every day of the month table (1800–2399) and a year either side: the table's month and offset are the
+    /// civil conversion's, and its month additions and term ends those of the civil conversions.
+    #[test]
+    fn month_table_as_civil() {
+        for (k, &s) in MONTH_START.iter().enumerate() {
+            let (y, m) = (TABLE_YEAR + i64::try_from(k / 12).unwrap_or(0), k % 12 + 1);
+            let m = u32::try_from(m).unwrap_or(0);
+            assert_eq!(Day::from_ymd(y, m, 1), Some(Day(s)), "{k}");
+        }
+        let first = Day::from_ymd(TABLE_YEAR - 1, 1, 1).unwrap_or(Day::MIN);
+        let last = Day::from_ymd(TABLE_YEAR + 601, 12, 31).unwrap_or(Day::MIN);
+        let ns = [
+            1u32, 2, 3, 6, 11, 12, 13, 18, 24, 25, 48, 120, 1_199, 7_199, 7_200, 7_201,
+        ];
+        for v in first.0..=last.0 {
+            let day = Day(v);
+            assert_eq!(
+                Some(day.date()),
+                NaiveDate::from_num_days_from_ce_opt(v),
+                "{v}"
+            );
+            let (y, m, dd) = day.ymd_civil();
+            assert_eq!(day.ymd(), (y, m, dd), "{v}");
+            let inside = (TABLE_YEAR..TABLE_YEAR + 600).contains(&y);
+            match day.month_pos() {
+                Some((k, off)) => {
+                    assert!(inside, "{v}");
+                    let want =
+                        usize::try_from((y - TABLE_YEAR) * 12).unwrap_or(0) + (m as usize) - 1;
+                    assert_eq!((k, off), (want, i32::try_from(dd).unwrap_or(0) - 1), "{v}");
+                }
+                None => assert!(!inside, "{v}"),
+            }
+            for n in ns {
+                let (ay, am, ad) = Day::ymd_add_months((y, m, dd), n);
+                assert_eq!(day.add_months(n), Day::from_ymd(ay, am, ad), "{v} + {n}");
+                for (years, months) in [(n / 12 * 12, n % 12), (0, n)] {
+                    let len = Length {
+                        years: u16::try_from(years / 12).unwrap_or(0),
+                        months: u16::try_from(months).unwrap_or(0),
+                        weeks: 1,
+                        days: 2,
+                    };
+                    let want = day.end_of_civil(years, months).and_then(|e| e.plus(9));
+                    assert_eq!(day.end_of(&len), want, "{v} {len:?}");
+                }
+            }
+            let got = day.days_of_months([0, 1, 12, 24, 48, 7_200]);
+            let want = [0u32, 1, 12, 24, 48, 7_200].map(|n| {
+                let e = if n == 0 {
+                    day.plus(-1)
+                } else {
+                    day.end_of_civil(0, n)
+                };
+                e.and_then(|e| u32::try_from(e.since(day) + 1).ok())
+            });
+            assert_eq!(got, want, "{v}");
         }
     }
 
