@@ -17,7 +17,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::arp::{
     ActuarialCategory, ArpError, DRUG_SLOTS, DRUGS, DynamicAnswers, REQUIRED, REQUIRED_SLOTS,
-    arp_answer_terms, inconsistent_drugs, missing_answers,
+    arp_answer_terms, arp_drugs_used, inconsistent_drugs, missing_answers,
 };
 use super::logistic::coefficients::{ARP_DYNAMIC, ARP_STATIC};
 use super::logistic::{self, History};
@@ -557,89 +557,155 @@ pub fn arp_columns(
         ],
     )?;
     let none = DynamicAnswers::default();
-    let mut terms = [[0.0f64; TERM_SLOTS]; ARP_BLOCK];
+    let mut terms = [[[0.0f64; 2]; TERM_SLOTS]; ARP_BLOCK / 2];
     let mut ratio = [1.0f64; ARP_BLOCK];
-    let mut lengths = [0usize; ARP_BLOCK];
-    let mut totals = [0.0f64; ARP_BLOCK];
+    let mut spans = [(TERM_SLOTS, 0usize); ARP_BLOCK];
+    let mut totals = [[0.0f64; 2]; ARP_BLOCK / 2];
+    let mut kept = [ArpKept::REFUSED; ARP_BLOCK];
     for (b, block) in out.chunks_mut(ARP_BLOCK).enumerate() {
         let start = b * ARP_BLOCK;
-        // Pass 1 (row by row): validation, the answers' sets and every term but the Copas logarithm's.
-        let rows = terms
-            .iter_mut()
-            .zip(ratio.iter_mut())
-            .zip(lengths.iter_mut());
-        for (j, (slot, ((t, r), len))) in block.iter_mut().zip(rows).enumerate() {
+        // Pass 1 (row by row): validation, the answers' sets and every term but the Copas logarithm's. A refused
+        // row gets its error now, an accepted one its figures in pass 4 (so that its slot is written once).
+        let rows = kept.iter_mut().zip(ratio.iter_mut()).zip(spans.iter_mut());
+        for (j, (slot, ((k, r), span))) in block.iter_mut().zip(rows).enumerate() {
             let i = start + j;
-            *r = 1.0;
-            *len = 0;
-            *slot = arp_history(c, i).map(|h| {
-                let d = c.dynamic.get(i).unwrap_or(&none);
-                let missing = missing_answers(d, &REQUIRED, &REQUIRED_SLOTS);
-                let inconsistent = inconsistent_drugs(d, DRUGS, &DRUG_SLOTS);
-                let is_dynamic = missing.is_empty() && inconsistent.is_empty();
-                (*r, *len) = arp_row_terms(&h, is_dynamic.then_some(d), t);
-                ArpFigures {
-                    score: 0.0,
-                    probability: 0.0,
-                    band: RiskBand::Low,
-                    kind: if is_dynamic {
-                        ScoreKind::Dynamic
+            match arp_history(c, i) {
+                Ok(h) => {
+                    let d = c.dynamic.get(i).unwrap_or(&none);
+                    let yes = arp_drugs_used(d);
+                    let missing = missing_answers(d, &REQUIRED, &REQUIRED_SLOTS);
+                    let inconsistent = if yes == 0 {
+                        FieldSet::new(DRUGS)
                     } else {
-                        ScoreKind::Static
-                    },
-                    total: 0.0,
-                    missing_dynamic: missing,
-                    inconsistent_drug_answers: inconsistent,
-                    age_at_follow_up: h.age_at_follow_up,
-                    age_at_conviction: h.age_at_conviction,
-                    offence_free_months: h.ofm,
+                        inconsistent_drugs(d, DRUGS, &DRUG_SLOTS)
+                    };
+                    let is_dynamic = missing.is_empty() && inconsistent.is_empty();
+                    if let Some(t) = terms.get_mut(j / 2) {
+                        (*r, *span) =
+                            arp_row_terms(&h, is_dynamic.then_some(d), yes != 0, t, j & 1);
+                    }
+                    *k = ArpKept {
+                        accepted: true,
+                        kind: if is_dynamic {
+                            ScoreKind::Dynamic
+                        } else {
+                            ScoreKind::Static
+                        },
+                        missing_dynamic: missing,
+                        inconsistent_drug_answers: inconsistent,
+                        age_at_follow_up: h.age_at_follow_up,
+                        age_at_conviction: h.age_at_conviction,
+                        offence_free_months: h.ofm,
+                    };
                 }
-            });
+                Err(e) => {
+                    *r = 1.0;
+                    *span = (TERM_SLOTS, 0);
+                    k.accepted = false;
+                    *slot = Err(e);
+                }
+            }
         }
         // Pass 2: the Copas logarithms (ln 1 = 0 for a row without them, whose coefficients are 0), as
         // `logistic::history_terms`: c₁ · l and c₂ · (l · l).
-        for (t, r) in terms.iter_mut().zip(ratio.iter()).take(block.len()) {
-            let l = r.ln();
-            t[COPAS] *= l;
-            t[COPAS + 1] *= l * l;
-        }
-        // Pass 3: the compensated sums, two rows at once (their chains of additions interleaved).
+        // Two rows at a time, as their terms are stored (a block of odd length computes one logarithm more, of
+        // a ratio its last slot's sum will not read).
         let n = block.len();
-        for (k, pair) in totals.chunks_exact_mut(2).enumerate().take(n.div_ceil(2)) {
-            let (a, b) = (2 * k, (2 * k + 1).min(n - 1));
-            let len = lengths.get(a).max(lengths.get(b)).copied().unwrap_or(0);
-            let (ta, tb) = (terms.get(a), terms.get(b));
-            if let (Some(ta), Some(tb), [sa, sb]) = (ta, tb, pair) {
-                (*sa, *sb) = exact_sum_pair(ta, tb, len);
+        for (t, r) in terms
+            .iter_mut()
+            .zip(ratio.chunks_exact(2))
+            .take(n.div_ceil(2))
+        {
+            if let ([ra, rb], Some([c1, c2])) = (r, t.get_mut(COPAS..COPAS + 2)) {
+                let (la, lb) = (ra.ln(), rb.ln());
+                let ([c1a, c1b], [c2a, c2b]) = (*c1, *c2);
+                (*c1, *c2) = ([c1a * la, c1b * lb], [c2a * (la * la), c2b * (lb * lb)]);
             }
         }
-        // Pass 4: the exponential, the rounding and the band (`logistic::hundredths`, then as `arp`).
-        for (slot, &total) in block.iter_mut().zip(totals.iter()) {
-            if let Ok(f) = slot {
-                f.total = total;
-                let p = super::logistic(f.total);
+        // Pass 3: the compensated sums, two rows at once (their chains of additions interleaved), over the
+        // slots either row may use (a refused row's span is empty; a missing second row's too).
+        for ((t, total), pair) in terms
+            .iter()
+            .zip(totals.iter_mut())
+            .zip(spans.chunks_exact(2))
+            .take(n.div_ceil(2))
+        {
+            let (from, to) = match pair {
+                [a, b] => (a.0.min(b.0), a.1.max(b.1)),
+                _ => (TERM_SLOTS, 0),
+            };
+            *total = exact_sum_pair(t, from, to);
+        }
+        // Pass 4: the exponential, the rounding and the band (`logistic::hundredths`, then as `arp`), and the
+        // accepted rows' slots written.
+        for ((slot, &total), k) in block
+            .iter_mut()
+            .zip(totals.as_flattened().iter())
+            .zip(kept.iter())
+        {
+            if k.accepted {
+                let p = super::logistic(total);
                 let hundredths = half_up(p, 10_000);
-                if hundredths == 0 {
-                    *slot = Err(ArpError::ScoreZero);
-                    continue;
-                }
-                f.probability = p;
-                f.score = logistic::percentage(hundredths);
-                f.band = super::arp::band(f.score, [50.0, 75.0, 90.0]);
+                *slot = if hundredths == 0 {
+                    Err(ArpError::ScoreZero)
+                } else {
+                    let score = logistic::percentage(hundredths);
+                    Ok(ArpFigures {
+                        score,
+                        probability: p,
+                        band: super::arp::band(score, [50.0, 75.0, 90.0]),
+                        kind: k.kind,
+                        total,
+                        missing_dynamic: k.missing_dynamic,
+                        inconsistent_drug_answers: k.inconsistent_drug_answers,
+                        age_at_follow_up: k.age_at_follow_up,
+                        age_at_conviction: k.age_at_conviction,
+                        offence_free_months: k.offence_free_months,
+                    })
+                };
             }
         }
     }
     Ok(())
 }
 
+/// What pass 1 keeps of a row for pass 4: whether it was accepted and, if so, its figures but those of the sum.
+#[derive(Clone, Copy)]
+struct ArpKept {
+    accepted: bool,
+    kind: ScoreKind,
+    missing_dynamic: FieldSet,
+    inconsistent_drug_answers: FieldSet,
+    age_at_follow_up: u32,
+    age_at_conviction: u32,
+    offence_free_months: u32,
+}
+
+impl ArpKept {
+    const REFUSED: ArpKept = ArpKept {
+        accepted: false,
+        kind: ScoreKind::Static,
+        missing_dynamic: FieldSet::new(&REQUIRED),
+        inconsistent_drug_answers: FieldSet::new(DRUGS),
+        age_at_follow_up: 0,
+        age_at_conviction: 0,
+        offence_free_months: 0,
+    };
+}
+
 /// The rows of an ARP pass: a block's terms (37 a row, 19 KB) stay in the first-level cache.
 const ARP_BLOCK: usize = 64;
 /// The slots of one ARP row's terms, in the order of `arp`'s sum (`logistic::total` of
-/// `HistoryTerms::values` then `ArpDynamicTerms::values`): the intercept, the four age terms, female, the
-/// offence category, the first- or second-sanction flag (one slot: at most one of the two is non-zero, and they
-/// are adjacent), sanction occasions, the second-sanction gap, the four offence-free-months terms, the two
-/// Copas terms (slot [`COPAS`]); then the 21 answer terms. The four violence terms are left out: ARP's tables
-/// have none (checked when compiling, below), so each is 0.
+/// `HistoryTerms::values` then `ArpDynamicTerms::values`), two rows' terms side by side in each slot (the
+/// block's rows 2k and 2k + 1), so that pass 3 loads both with one instruction.
+///
+/// A static row: the intercept, the four age terms, female, the offence category, the first- or second-sanction
+/// flag (one slot: at most one of the two is non-zero, and they are adjacent), sanction occasions, the
+/// second-sanction gap, the four offence-free-months terms, the two Copas terms (slot [`COPAS`]); then zeros.
+/// A dynamic row: two zeros, the same history terms but the last two offence-free-months terms (the dynamic
+/// table's cubic and quartic coefficients are 0, checked when compiling, below, so both terms are always 0),
+/// so that the Copas terms are at [`COPAS`] too; then the 21 answer terms. The four violence terms are left out:
+/// ARP's tables have none (checked when compiling, below), so each is 0.
 const TERM_SLOTS: usize = 37;
 /// The history slots: a static row's terms.
 const HISTORY_SLOTS: usize = 16;
@@ -647,6 +713,8 @@ const HISTORY_SLOTS: usize = 16;
 const NO_DRUG_SLOTS: usize = 28;
 /// The slot of the Copas term (its square next).
 const COPAS: usize = 14;
+/// A dynamic row's first slot (after its two leading zeros).
+const DYNAMIC_START: usize = 2;
 
 const _: () = {
     let (s, d) = (&ARP_STATIC.history, &ARP_DYNAMIC.history);
@@ -663,12 +731,23 @@ const _: () = {
             && d.violent_rate == 0.0,
         "ARP has no violence terms"
     );
+    assert!(
+        d.offence_free_months[2] == 0.0 && d.offence_free_months[3] == 0.0,
+        "the dynamic table has no cubic or quartic offence-free-months term"
+    );
+    // `exact_sum_pair` starts each sum at its first slot's term: a non-zero intercept or a +0 leading slot.
+    assert!(
+        s.intercept != 0.0 && d.intercept != 0.0,
+        "both intercepts non-zero"
+    );
 };
 
-/// One row's terms into `t`, each computed as `logistic::history_terms` (career boost 26, no violent sanctions)
-/// and `arp::dynamic_terms` compute it, but the Copas pair, which holds its coefficients until pass 2 multiplies
-/// them by the logarithm of the returned ratio (1 when n < 3). Also returns how many leading slots can be
-/// non-zero. Every slot is written, so a block's rows need no clearing.
+/// One row's terms into lane `lane` (0 or 1) of `t`, each computed as `logistic::history_terms` (career boost
+/// 26, no violent sanctions) and `arp::dynamic_terms` compute it, but the Copas pair, which holds its
+/// coefficients until pass 2 multiplies them by the logarithm of the returned ratio (1 when n < 3). `drugs`:
+/// some drug answer of ARP's is yes (else the nine drug terms are 0). Also returns the span of slots that can
+/// be non-zero (the first, one past the last). Every slot of the lane is written, so a block's rows need no
+/// clearing.
 ///
 /// Why leaving terms out or adding zeros keeps the sum to the bit: in `exact_sum` a step with `t = ±0` gives
 /// `s = sum` (a sum of +0 and −0 is +0, and the sum starts at +0 so is never −0), `bb = 0`, and adds
@@ -678,8 +757,10 @@ const _: () = {
 fn arp_row_terms(
     h: &History,
     dynamic: Option<&DynamicAnswers>,
-    t: &mut [f64; TERM_SLOTS],
-) -> (f64, usize) {
+    drugs: bool,
+    t: &mut [[f64; 2]; TERM_SLOTS],
+    lane: usize,
+) -> (f64, (usize, usize)) {
     let c = if dynamic.is_some() {
         &ARP_DYNAMIC.history
     } else {
@@ -692,7 +773,7 @@ fn arp_row_terms(
     let n = h.n;
     let gap = h.age_at_conviction - h.age_at_first_sanction;
     let three = n >= 3;
-    let history = [
+    let common = [
         c.intercept,
         a1,
         a2,
@@ -713,50 +794,81 @@ fn arp_row_terms(
         },
         o1,
         o2,
-        o3,
-        o4,
+    ];
+    let copas = [
         if three { pick(&c.copas) } else { 0.0 },
         if three { pick(&c.copas_squared) } else { 0.0 },
     ];
-    let answers = dynamic.map_or([0.0; 21], arp_answer_terms);
-    if let Some((hs, rest)) = t.split_first_chunk_mut::<HISTORY_SLOTS>() {
-        *hs = history;
-        if let Some(ans) = rest.first_chunk_mut::<21>() {
-            *ans = answers;
+    let lane = lane & 1;
+    let put = |slots: &mut [[f64; 2]], values: &[f64]| {
+        for (s, &v) in slots.iter_mut().zip(values) {
+            if let Some(x) = s.get_mut(lane) {
+                *x = v;
+            }
         }
+    };
+    let (history, rest) = t.split_at_mut(HISTORY_SLOTS);
+    let (span, answers) = match dynamic {
+        Some(d) => {
+            let (lead, tail) = history.split_at_mut(DYNAMIC_START);
+            put(lead, &[0.0; DYNAMIC_START]);
+            put(tail, &common);
+            let end = if drugs { TERM_SLOTS } else { NO_DRUG_SLOTS };
+            ((DYNAMIC_START, end), arp_answer_terms(d, drugs))
+        }
+        None => {
+            let (head, tail) = history.split_at_mut(common.len());
+            put(head, &common);
+            put(tail, &[o3, o4]);
+            ((0, HISTORY_SLOTS), [0.0; 21])
+        }
+    };
+    if let Some(cp) = history.get_mut(COPAS..) {
+        put(cp, &copas);
     }
+    put(rest, &answers);
     let ratio = if three {
         f64::from(n) / f64::from(gap + 26)
     } else {
         1.0
     };
-    let drugs = answers
-        .iter()
-        .skip(NO_DRUG_SLOTS - HISTORY_SLOTS)
-        .fold(false, |any, &v| any | (v != 0.0));
-    let len = match (dynamic.is_some(), drugs) {
-        (false, _) => HISTORY_SLOTS,
-        (true, false) => NO_DRUG_SLOTS,
-        (true, true) => TERM_SLOTS,
-    };
-    (ratio, len)
+    (ratio, span)
 }
 
-/// `exact_sum` of the first `len` terms of two rows, the steps of the two interleaved: each row's sum, to the
-/// bit, as `exact_sum` gives it, while the processor overlaps the two chains of dependent additions.
-fn exact_sum_pair(a: &[f64; TERM_SLOTS], b: &[f64; TERM_SLOTS], len: usize) -> (f64, f64) {
-    let (mut sa, mut ca, mut sb, mut cb) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
-    for (&ta, &tb) in a.iter().zip(b.iter()).take(len) {
-        let s = sa + ta;
-        let bb = s - sa;
-        ca += (sa - (s - bb)) + (ta - bb);
-        sa = s;
-        let s = sb + tb;
-        let bb = s - sb;
-        cb += (sb - (s - bb)) + (tb - bb);
-        sb = s;
+/// One TwoSum step of `exact_sum` in each of the two lanes.
+#[inline(always)]
+fn two_sum_step(s: &mut [f64; 2], c: &mut [f64; 2], t: [f64; 2]) {
+    let ([sa, sb], [ca, cb], [ta, tb]) = (*s, *c, t);
+    let (na, nb) = (sa + ta, sb + tb);
+    let (ba, bb) = (na - sa, nb - sb);
+    *c = [
+        ca + ((sa - (na - ba)) + (ta - ba)),
+        cb + ((sb - (nb - bb)) + (tb - bb)),
+    ];
+    *s = [na, nb];
+}
+
+/// `exact_sum` of slots `from..to` of two rows (the two lanes of `t`), the steps of the two interleaved: each
+/// row's sum, to the bit, as `exact_sum` gives it, while the processor overlaps the two chains of dependent
+/// additions. The sum starts at the first slot's term (a step from +0 gives that term and a compensation of +0
+/// exactly, when the term is not −0: a non-zero intercept or a +0 leading slot) and goes two slots a step.
+fn exact_sum_pair(t: &[[f64; 2]; TERM_SLOTS], from: usize, to: usize) -> [f64; 2] {
+    let Some((&first, rest)) = t.get(from..to).and_then(|r| r.split_first()) else {
+        return [0.0; 2];
+    };
+    let (mut s, mut c) = (first, [0.0f64; 2]);
+    let mut twos = rest.chunks_exact(2);
+    for two in &mut twos {
+        if let [x, y] = two {
+            two_sum_step(&mut s, &mut c, *x);
+            two_sum_step(&mut s, &mut c, *y);
+        }
     }
-    (sa + ca, sb + cb)
+    for &x in twos.remainder() {
+        two_sum_step(&mut s, &mut c, x);
+    }
+    let ([sa, sb], [ca, cb]) = (s, c);
+    [sa + ca, sb + cb]
 }
 
 #[cfg(test)]
