@@ -118,10 +118,6 @@ fn whole_months(from: Civil, to: Civil) -> i64 {
     super::whole_months_of((from.months, from.day), (to.months, to.day))
 }
 
-fn whole_years(from: Civil, to: Civil) -> i64 {
-    whole_months(from, to) / 12
-}
-
 /// Whole years from the day `base` to the later day `d`, as the computational-calendar keys give them
 /// (`Civil::key`), mostly from the day count alone: `n` whole years are reached `365·n + k` days after `base`,
 /// `k` the 29 Februaries passed (at most ⌈n/4⌉ in `n` consecutive years), so with `days` days `n = days / 365`
@@ -474,8 +470,10 @@ fn arp_history(c: &ArpColumns<'_>, i: usize) -> Result<History, ArpError> {
     if conviction_day <= dob_day {
         return Err(ArpError::ConvictionNotAfterBirth);
     }
-    let (dob, conviction) = (Civil::of(dob_day), Civil::of(conviction_day));
-    let age_at_conviction = u32::try_from(whole_years(dob, conviction)).unwrap_or(0);
+    // Whole years from the day counts (`years_after`: the key difference, which is `whole_years` of the dates,
+    // for a later day, as here and for the follow-up start below), so no date of birth to convert.
+    let conviction = Civil::of(conviction_day);
+    let age_at_conviction = years_after(dob_day, conviction_day);
     let first = c.age_at_first_sanction.get(i).copied().unwrap_or(0);
     if first > age_at_conviction {
         return Err(ArpError::FirstSanctionAfterConviction);
@@ -500,19 +498,21 @@ fn arp_history(c: &ArpColumns<'_>, i: usize) -> Result<History, ArpError> {
     if !(1..=999).contains(&n) {
         return Err(ArpError::TotalSanctionsOutOfRange);
     }
-    let (follow_up_day, follow_up) = match c.follow_up_start.get(i).copied().flatten() {
-        Some(f) => {
-            if f <= dob_day {
-                return Err(ArpError::FollowUpNotAfterBirth);
+    let (follow_up_day, follow_up, age_at_follow_up) =
+        match c.follow_up_start.get(i).copied().flatten() {
+            Some(f) => {
+                if f <= dob_day {
+                    return Err(ArpError::FollowUpNotAfterBirth);
+                }
+                let age = years_after(dob_day, f);
+                if age >= 110 {
+                    return Err(ArpError::FollowUpAgeOutOfRange);
+                }
+                (f, Civil::of(f), age)
             }
-            let fu = Civil::of(f);
-            if whole_years(dob, fu) >= 110 {
-                return Err(ArpError::FollowUpAgeOutOfRange);
-            }
-            (f, fu)
-        }
-        None => (conviction_day, conviction),
-    };
+            // No follow-up start: the conviction date, whose age is known.
+            None => (conviction_day, conviction, age_at_conviction),
+        };
     let ofm = if assessment_day < follow_up_day {
         0
     } else {
@@ -520,7 +520,7 @@ fn arp_history(c: &ArpColumns<'_>, i: usize) -> Result<History, ArpError> {
     };
     Ok(History {
         female,
-        age_at_follow_up: u32::try_from(whole_years(dob, follow_up)).unwrap_or(0),
+        age_at_follow_up,
         age_at_conviction,
         age_at_first_sanction: first,
         n,
