@@ -559,7 +559,7 @@ pub fn arp_columns(
     let none = DynamicAnswers::default();
     let mut terms = [[[0.0f64; 2]; TERM_SLOTS]; ARP_BLOCK / 2];
     let mut ratio = [1.0f64; ARP_BLOCK];
-    let mut spans = [(TERM_SLOTS, 0usize); ARP_BLOCK];
+    let mut spans = [NO_SPAN; ARP_BLOCK];
     let mut totals = [[0.0f64; 2]; ARP_BLOCK / 2];
     let mut kept = [ArpKept::REFUSED; ARP_BLOCK];
     for (b, block) in out.chunks_mut(ARP_BLOCK).enumerate() {
@@ -600,7 +600,7 @@ pub fn arp_columns(
                 }
                 Err(e) => {
                     *r = 1.0;
-                    *span = (TERM_SLOTS, 0);
+                    *span = NO_SPAN;
                     k.accepted = false;
                     *slot = Err(e);
                 }
@@ -623,17 +623,29 @@ pub fn arp_columns(
             }
         }
         // Pass 3: the compensated sums, two rows at once (their chains of additions interleaved), over the
-        // slots either row may use (a refused row's span is empty; a missing second row's too).
-        for ((t, total), pair) in terms
-            .iter()
+        // slots either row may use (a refused row's span is empty, and so is a missing second row's). Each row
+        // wrote its own span only: where the two spans differ, the slots of the pair's span outside a row's own
+        // are set to +0 in its lane (no-ops in the sum, see `arp_row_terms`).
+        for (k, ((t, total), pair)) in terms
+            .iter_mut()
             .zip(totals.iter_mut())
             .zip(spans.chunks_exact(2))
             .take(n.div_ceil(2))
+            .enumerate()
         {
-            let (from, to) = match pair {
-                [a, b] => (a.0.min(b.0), a.1.max(b.1)),
-                _ => (TERM_SLOTS, 0),
+            let [a, b] = match pair {
+                [a, b] => [*a, if 2 * k + 1 < n { *b } else { NO_SPAN }],
+                _ => [NO_SPAN; 2],
             };
+            let (from, to) = (a.0.min(b.0), a.1.max(b.1));
+            if a != b {
+                for (lane, (start, end)) in [a, b].into_iter().enumerate() {
+                    if start < end {
+                        clear_lane(t, lane, from..start);
+                        clear_lane(t, lane, end..to);
+                    }
+                }
+            }
             *total = exact_sum_pair(t, from, to);
         }
         // Pass 4: the exponential, the rounding and the band (`logistic::hundredths`, then as `arp`), and the
@@ -701,11 +713,13 @@ const ARP_BLOCK: usize = 64;
 ///
 /// A static row: the intercept, the four age terms, female, the offence category, the first- or second-sanction
 /// flag (one slot: at most one of the two is non-zero, and they are adjacent), sanction occasions, the
-/// second-sanction gap, the four offence-free-months terms, the two Copas terms (slot [`COPAS`]); then zeros.
-/// A dynamic row: two zeros, the same history terms but the last two offence-free-months terms (the dynamic
+/// second-sanction gap, the four offence-free-months terms, the two Copas terms (slot [`COPAS`]): slots 0–15.
+/// A dynamic row, from slot 2: the same history terms but the last two offence-free-months terms (the dynamic
 /// table's cubic and quartic coefficients are 0, checked when compiling, below, so both terms are always 0),
-/// so that the Copas terms are at [`COPAS`] too; then the 21 answer terms. The four violence terms are left out:
-/// ARP's tables have none (checked when compiling, below), so each is 0.
+/// so that the Copas terms are at [`COPAS`] too; then the 12 answer terms before the drugs' and, when a drug
+/// is used, the nine drug terms. A row writes its own slots only; pass 3 sets the rest of its pair's span to
+/// +0. The four violence terms are left out: ARP's tables have none (checked when compiling, below), so each
+/// is 0.
 const TERM_SLOTS: usize = 37;
 /// The history slots: a static row's terms.
 const HISTORY_SLOTS: usize = 16;
@@ -713,7 +727,7 @@ const HISTORY_SLOTS: usize = 16;
 const NO_DRUG_SLOTS: usize = 28;
 /// The slot of the Copas term (its square next).
 const COPAS: usize = 14;
-/// A dynamic row's first slot (after its two leading zeros).
+/// A dynamic row's first slot (slots 0 and 1 are a static row's intercept and first age term).
 const DYNAMIC_START: usize = 2;
 
 const _: () = {
@@ -735,7 +749,7 @@ const _: () = {
         d.offence_free_months[2] == 0.0 && d.offence_free_months[3] == 0.0,
         "the dynamic table has no cubic or quartic offence-free-months term"
     );
-    // `exact_sum_pair` starts each sum at its first slot's term: a non-zero intercept or a +0 leading slot.
+    // `exact_sum_pair` starts each sum at its first slot's term: a non-zero intercept or a slot pass 3 cleared to +0.
     assert!(
         s.intercept != 0.0 && d.intercept != 0.0,
         "both intercepts non-zero"
@@ -745,9 +759,9 @@ const _: () = {
 /// One row's terms into lane `lane` (0 or 1) of `t`, each computed as `logistic::history_terms` (career boost
 /// 26, no violent sanctions) and `arp::dynamic_terms` compute it, but the Copas pair, which holds its
 /// coefficients until pass 2 multiplies them by the logarithm of the returned ratio (1 when n < 3). `drugs`:
-/// some drug answer of ARP's is yes (else the nine drug terms are 0). Also returns the span of slots that can
-/// be non-zero (the first, one past the last). Every slot of the lane is written, so a block's rows need no
-/// clearing.
+/// some drug answer of ARP's is yes (else the nine drug terms are 0, and left out). Also returns the span of
+/// slots written (the first, one past the last): the row's other slots hold another row's terms, which pass 3
+/// clears where the pair's span needs them.
 ///
 /// Why leaving terms out or adding zeros keeps the sum to the bit: in `exact_sum` a step with `t = ±0` gives
 /// `s = sum` (a sum of +0 and −0 is +0, and the sum starts at +0 so is never −0), `bb = 0`, and adds
@@ -808,31 +822,44 @@ fn arp_row_terms(
         }
     };
     let (history, rest) = t.split_at_mut(HISTORY_SLOTS);
-    let (span, answers) = match dynamic {
+    let span = match dynamic {
         Some(d) => {
-            let (lead, tail) = history.split_at_mut(DYNAMIC_START);
-            put(lead, &[0.0; DYNAMIC_START]);
-            put(tail, &common);
+            if let Some(tail) = history.get_mut(DYNAMIC_START..) {
+                put(tail, &common);
+            }
             let end = if drugs { TERM_SLOTS } else { NO_DRUG_SLOTS };
-            ((DYNAMIC_START, end), arp_answer_terms(d, drugs))
+            let answers = arp_answer_terms(d, drugs);
+            put(rest, answers.get(..end - HISTORY_SLOTS).unwrap_or(&answers));
+            (DYNAMIC_START, end)
         }
         None => {
             let (head, tail) = history.split_at_mut(common.len());
             put(head, &common);
             put(tail, &[o3, o4]);
-            ((0, HISTORY_SLOTS), [0.0; 21])
+            (0, HISTORY_SLOTS)
         }
     };
     if let Some(cp) = history.get_mut(COPAS..) {
         put(cp, &copas);
     }
-    put(rest, &answers);
     let ratio = if three {
         f64::from(n) / f64::from(gap + 26)
     } else {
         1.0
     };
     (ratio, span)
+}
+
+/// No slots: a refused row's span (and a missing second row's).
+const NO_SPAN: (usize, usize) = (TERM_SLOTS, 0);
+
+/// Lane `lane` of the slots `range` of `t` set to +0.
+fn clear_lane(t: &mut [[f64; 2]; TERM_SLOTS], lane: usize, range: std::ops::Range<usize>) {
+    for s in t.get_mut(range).unwrap_or_default() {
+        if let Some(x) = s.get_mut(lane & 1) {
+            *x = 0.0;
+        }
+    }
 }
 
 /// One TwoSum step of `exact_sum` in each of the two lanes.
@@ -851,7 +878,7 @@ fn two_sum_step(s: &mut [f64; 2], c: &mut [f64; 2], t: [f64; 2]) {
 /// `exact_sum` of slots `from..to` of two rows (the two lanes of `t`), the steps of the two interleaved: each
 /// row's sum, to the bit, as `exact_sum` gives it, while the processor overlaps the two chains of dependent
 /// additions. The sum starts at the first slot's term (a step from +0 gives that term and a compensation of +0
-/// exactly, when the term is not −0: a non-zero intercept or a +0 leading slot) and goes two slots a step.
+/// exactly, when the term is not −0: a non-zero intercept or a cleared +0 slot) and goes two slots a loop.
 fn exact_sum_pair(t: &[[f64; 2]; TERM_SLOTS], from: usize, to: usize) -> [f64; 2] {
     let Some((&first, rest)) = t.get(from..to).and_then(|r| r.split_first()) else {
         return [0.0; 2];
