@@ -503,6 +503,13 @@ pub(crate) fn missing_answers(
 ) -> FieldSet {
     let given = given_bits(d);
     let mut missing = FieldSet::new(names);
+    // Every answer given (a dynamic score's usual case): none missing, without the per-answer loop.
+    let all = slots
+        .iter()
+        .fold(0u32, |m, &slot| m | (1u32 << (slot & 31)));
+    if given & all == all {
+        return missing;
+    }
     for (i, &slot) in slots.iter().enumerate() {
         if given & (1u32 << (slot & 31)) == 0 {
             missing.insert(i);
@@ -528,6 +535,29 @@ pub(crate) fn inconsistent_drugs(
         }
     }
     set
+}
+
+/// The bits of [`drug_bits`] of ARP's drug answers ([`DRUG_SLOTS`]) given as true: 0 when none is, so that
+/// [`inconsistent_drugs`] finds none and each of ARP's nine drug terms is 0.
+pub(crate) fn arp_drugs_used(d: &DynamicAnswers) -> u32 {
+    drug_bits(d) & ARP_DRUG_MASK
+}
+
+/// The bits of [`DRUG_SLOTS`] among [`drug_bits`]: ARP's drug answers (methadone's bit not set).
+const ARP_DRUG_MASK: u32 = slot_mask(&DRUG_SLOTS);
+
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated when compiling only (const items): an index out of range fails the build"
+)]
+const fn slot_mask(slots: &[u8]) -> u32 {
+    let mut m = 0u32;
+    let mut i = 0;
+    while i < slots.len() {
+        m |= 1u32 << (slots[i] & 31);
+        i += 1;
+    }
+    m
 }
 
 /// The answers that are neither required by ARP nor yes/no, in [`DynamicAnswers`] order.
@@ -821,21 +851,14 @@ fn problem(x: Option<ProblemLevel>) -> Option<usize> {
 /// ARP's dynamic terms, [`dynamic_terms`]`(d, &ARP_DYNAMIC).values()` to the bit, for the batch kernel: each term
 /// one look-up in a table made when compiling, or a select, instead of a match and a multiplication (the test
 /// `answer_terms_as_dynamic_terms` compares the two on every value of each answer and on random answers).
-pub(crate) fn arp_answer_terms(d: &DynamicAnswers) -> [f64; 21] {
+/// `drugs`: [`arp_drugs_used`] is not 0; when it is, no drug answer of ARP's is yes, so the nine drug terms
+/// (the last) are 0 and are not looked at.
+pub(crate) fn arp_answer_terms(d: &DynamicAnswers, drugs: bool) -> [f64; 21] {
     let (t, a) = (&ARP_ANSWER_TABLES, &ARP_DYNAMIC.answers);
     let yes = |x: Option<bool>, c: f64| if x == Some(true) { c } else { 0.0 };
     let living_together = d.current_relationship_status == Some(RelationshipStatus::LivingTogether);
     let quality = problem(d.current_relationship_with_partner);
-    let other = [
-        d.has_other_drugs_usage,
-        d.has_ketamine_usage,
-        d.has_spice_usage,
-        d.has_hallucinogens_usage,
-        d.has_solvents_usage,
-    ]
-    .iter()
-    .fold(false, |any, &x| any | (x == Some(true)));
-    [
+    let [h0, h1, h2, h3, h4, h5, h6, h7, h8, h9, h10, h11] = [
         at_level(&t.accommodation, problem(d.suitability_of_accommodation)),
         yes(d.is_unemployed, t.unemployed),
         if living_together {
@@ -862,18 +885,36 @@ pub(crate) fn arp_answer_terms(d: &DynamicAnswers) -> [f64; 21] {
         at_level(&t.binge_drinking, problem(d.excessive_alcohol_use)),
         at_level(&t.impulsivity, problem(d.impulsivity_problems)),
         at_level(&t.pro_criminal_attitudes, problem(d.pro_criminal_attitudes)),
-        yes(d.has_heroin_usage, a.heroin),
-        yes(d.has_other_opiate_usage, a.other_opiate),
-        yes(d.has_crack_cocaine_usage, a.crack_cocaine),
-        yes(d.has_powder_cocaine_usage, a.powder_cocaine),
-        yes(
-            d.has_misused_prescription_drug_usage,
-            a.prescription_drug_misuse,
-        ),
-        yes(d.has_benzodiazepines_usage, a.benzodiazepines),
-        yes(d.has_cannabis_usage, a.cannabis),
-        yes(d.has_steroids_usage, a.steroids),
-        if other { a.other_drugs } else { 0.0 },
+    ];
+    let [g0, g1, g2, g3, g4, g5, g6, g7, g8] = if drugs {
+        let other = [
+            d.has_other_drugs_usage,
+            d.has_ketamine_usage,
+            d.has_spice_usage,
+            d.has_hallucinogens_usage,
+            d.has_solvents_usage,
+        ]
+        .iter()
+        .fold(false, |any, &x| any | (x == Some(true)));
+        [
+            yes(d.has_heroin_usage, a.heroin),
+            yes(d.has_other_opiate_usage, a.other_opiate),
+            yes(d.has_crack_cocaine_usage, a.crack_cocaine),
+            yes(d.has_powder_cocaine_usage, a.powder_cocaine),
+            yes(
+                d.has_misused_prescription_drug_usage,
+                a.prescription_drug_misuse,
+            ),
+            yes(d.has_benzodiazepines_usage, a.benzodiazepines),
+            yes(d.has_cannabis_usage, a.cannabis),
+            yes(d.has_steroids_usage, a.steroids),
+            if other { a.other_drugs } else { 0.0 },
+        ]
+    } else {
+        [0.0; 9]
+    };
+    [
+        h0, h1, h2, h3, h4, h5, h6, h7, h8, h9, h10, h11, g0, g1, g2, g3, g4, g5, g6, g7, g8,
     ]
 }
 
@@ -1005,7 +1046,8 @@ fn arp_terms(t: &HistoryTerms, dynamic: Option<ArpDynamicTerms>, total: f64) -> 
 mod tests {
     use super::{
         ANSWER_NAMES, ARP_DYNAMIC, DRUGS, DynamicAnswers, MotivationLevel, ProblemLevel,
-        RelationshipStatus, answer_slots, arp_answer_terms, drug_bits, dynamic_terms, given_bits,
+        RelationshipStatus, answer_slots, arp_answer_terms, arp_drugs_used, drug_bits,
+        dynamic_terms, given_bits,
     };
 
     /// The table kernel equals `dynamic_terms` to the bit: every value (absent included) of each answer with
@@ -1014,7 +1056,11 @@ mod tests {
     fn answer_terms_as_dynamic_terms() {
         let same = |d: &DynamicAnswers| {
             let want = dynamic_terms(d, &ARP_DYNAMIC).values().map(f64::to_bits);
-            assert_eq!(arp_answer_terms(d).map(f64::to_bits), want, "{d:?}");
+            assert_eq!(arp_answer_terms(d, true).map(f64::to_bits), want, "{d:?}");
+            // Without the drug terms when no drug of ARP's is used.
+            if arp_drugs_used(d) == 0 {
+                assert_eq!(arp_answer_terms(d, false).map(f64::to_bits), want, "{d:?}");
+            }
         };
         let levels = [
             None,

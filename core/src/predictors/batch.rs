@@ -19,7 +19,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::arp::{
     ActuarialCategory, ArpError, DRUG_SLOTS, DRUGS, DynamicAnswers, REQUIRED, REQUIRED_SLOTS,
-    arp_answer_terms, inconsistent_drugs, missing_answers,
+    arp_answer_terms, arp_drugs_used, inconsistent_drugs, missing_answers,
 };
 use super::logistic::coefficients::{ARP_DYNAMIC, ARP_STATIC};
 use super::logistic::{self, History};
@@ -118,10 +118,6 @@ impl Civil {
 /// Whole calendar months from `from` to `to` (`predictors::whole_months`).
 fn whole_months(from: Civil, to: Civil) -> i64 {
     super::whole_months_of((from.months, from.day), (to.months, to.day))
-}
-
-fn whole_years(from: Civil, to: Civil) -> i64 {
-    whole_months(from, to) / 12
 }
 
 /// Whole years from the day `base` to the later day `d`, as the computational-calendar keys give them
@@ -480,8 +476,10 @@ fn arp_history(c: &ArpColumns<'_>, i: usize) -> Result<History, ArpError> {
     if conviction_day <= dob_day {
         return Err(ArpError::ConvictionNotAfterBirth);
     }
-    let (dob, conviction) = (Civil::of(dob_day), Civil::of(conviction_day));
-    let age_at_conviction = u32::try_from(whole_years(dob, conviction)).unwrap_or(0);
+    // Whole years from the day counts (`years_after`: the key difference, which is `whole_years` of the dates,
+    // for a later day, as here and for the follow-up start below), so no date of birth to convert.
+    let conviction = Civil::of(conviction_day);
+    let age_at_conviction = years_after(dob_day, conviction_day);
     let first = c.age_at_first_sanction.get(i).copied().unwrap_or(0);
     if first > age_at_conviction {
         return Err(ArpError::FirstSanctionAfterConviction);
@@ -506,19 +504,21 @@ fn arp_history(c: &ArpColumns<'_>, i: usize) -> Result<History, ArpError> {
     if !(1..=999).contains(&n) {
         return Err(ArpError::TotalSanctionsOutOfRange);
     }
-    let (follow_up_day, follow_up) = match c.follow_up_start.get(i).copied().flatten() {
-        Some(f) => {
-            if f <= dob_day {
-                return Err(ArpError::FollowUpNotAfterBirth);
+    let (follow_up_day, follow_up, age_at_follow_up) =
+        match c.follow_up_start.get(i).copied().flatten() {
+            Some(f) => {
+                if f <= dob_day {
+                    return Err(ArpError::FollowUpNotAfterBirth);
+                }
+                let age = years_after(dob_day, f);
+                if age >= 110 {
+                    return Err(ArpError::FollowUpAgeOutOfRange);
+                }
+                (f, Civil::of(f), age)
             }
-            let fu = Civil::of(f);
-            if whole_years(dob, fu) >= 110 {
-                return Err(ArpError::FollowUpAgeOutOfRange);
-            }
-            (f, fu)
-        }
-        None => (conviction_day, conviction),
-    };
+            // No follow-up start: the conviction date, whose age is known.
+            None => (conviction_day, conviction, age_at_conviction),
+        };
     let ofm = if assessment_day < follow_up_day {
         0
     } else {
@@ -526,7 +526,7 @@ fn arp_history(c: &ArpColumns<'_>, i: usize) -> Result<History, ArpError> {
     };
     Ok(History {
         female,
-        age_at_follow_up: u32::try_from(whole_years(dob, follow_up)).unwrap_or(0),
+        age_at_follow_up,
         age_at_conviction,
         age_at_first_sanction: first,
         n,
@@ -563,89 +563,169 @@ pub fn arp_columns(
         ],
     )?;
     let none = DynamicAnswers::default();
-    let mut terms = [[0.0f64; TERM_SLOTS]; ARP_BLOCK];
+    let mut terms = [[[0.0f64; 2]; TERM_SLOTS]; ARP_BLOCK / 2];
     let mut ratio = [1.0f64; ARP_BLOCK];
-    let mut lengths = [0usize; ARP_BLOCK];
-    let mut totals = [0.0f64; ARP_BLOCK];
+    let mut spans = [NO_SPAN; ARP_BLOCK];
+    let mut totals = [[0.0f64; 2]; ARP_BLOCK / 2];
+    let mut kept = [ArpKept::REFUSED; ARP_BLOCK];
     for (b, block) in out.chunks_mut(ARP_BLOCK).enumerate() {
         let start = b * ARP_BLOCK;
-        // Pass 1 (row by row): validation, the answers' sets and every term but the Copas logarithm's.
-        let rows = terms
-            .iter_mut()
-            .zip(ratio.iter_mut())
-            .zip(lengths.iter_mut());
-        for (j, (slot, ((t, r), len))) in block.iter_mut().zip(rows).enumerate() {
+        // Pass 1 (row by row): validation, the answers' sets and every term but the Copas logarithm's. A refused
+        // row gets its error now, an accepted one its figures in pass 4 (so that its slot is written once).
+        let rows = kept.iter_mut().zip(ratio.iter_mut()).zip(spans.iter_mut());
+        for (j, (slot, ((k, r), span))) in block.iter_mut().zip(rows).enumerate() {
             let i = start + j;
-            *r = 1.0;
-            *len = 0;
-            *slot = arp_history(c, i).map(|h| {
-                let d = c.dynamic.get(i).unwrap_or(&none);
-                let missing = missing_answers(d, &REQUIRED, &REQUIRED_SLOTS);
-                let inconsistent = inconsistent_drugs(d, DRUGS, &DRUG_SLOTS);
-                let is_dynamic = missing.is_empty() && inconsistent.is_empty();
-                (*r, *len) = arp_row_terms(&h, is_dynamic.then_some(d), t);
-                ArpFigures {
-                    score: 0.0,
-                    probability: 0.0,
-                    band: RiskBand::Low,
-                    kind: if is_dynamic {
-                        ScoreKind::Dynamic
+            match arp_history(c, i) {
+                Ok(h) => {
+                    let d = c.dynamic.get(i).unwrap_or(&none);
+                    let yes = arp_drugs_used(d);
+                    let missing = missing_answers(d, &REQUIRED, &REQUIRED_SLOTS);
+                    let inconsistent = if yes == 0 {
+                        FieldSet::new(DRUGS)
                     } else {
-                        ScoreKind::Static
-                    },
-                    total: 0.0,
-                    missing_dynamic: missing,
-                    inconsistent_drug_answers: inconsistent,
-                    age_at_follow_up: h.age_at_follow_up,
-                    age_at_conviction: h.age_at_conviction,
-                    offence_free_months: h.ofm,
+                        inconsistent_drugs(d, DRUGS, &DRUG_SLOTS)
+                    };
+                    let is_dynamic = missing.is_empty() && inconsistent.is_empty();
+                    if let Some(t) = terms.get_mut(j / 2) {
+                        (*r, *span) =
+                            arp_row_terms(&h, is_dynamic.then_some(d), yes != 0, t, j & 1);
+                    }
+                    *k = ArpKept {
+                        accepted: true,
+                        kind: if is_dynamic {
+                            ScoreKind::Dynamic
+                        } else {
+                            ScoreKind::Static
+                        },
+                        missing_dynamic: missing,
+                        inconsistent_drug_answers: inconsistent,
+                        age_at_follow_up: h.age_at_follow_up,
+                        age_at_conviction: h.age_at_conviction,
+                        offence_free_months: h.ofm,
+                    };
                 }
-            });
+                Err(e) => {
+                    *r = 1.0;
+                    *span = NO_SPAN;
+                    k.accepted = false;
+                    *slot = Err(e);
+                }
+            }
         }
         // Pass 2: the Copas logarithms (ln 1 = 0 for a row without them, whose coefficients are 0), as
         // `logistic::history_terms`: c₁ · l and c₂ · (l · l).
-        for (t, r) in terms.iter_mut().zip(ratio.iter()).take(block.len()) {
-            let l = r.ln();
-            t[COPAS] *= l;
-            t[COPAS + 1] *= l * l;
-        }
-        // Pass 3: the compensated sums, two rows at once (their chains of additions interleaved).
+        // Two rows at a time, as their terms are stored (a block of odd length computes one logarithm more, of
+        // a ratio its last slot's sum will not read).
         let n = block.len();
-        for (k, pair) in totals.chunks_exact_mut(2).enumerate().take(n.div_ceil(2)) {
-            let (a, b) = (2 * k, (2 * k + 1).min(n - 1));
-            let len = lengths.get(a).max(lengths.get(b)).copied().unwrap_or(0);
-            let (ta, tb) = (terms.get(a), terms.get(b));
-            if let (Some(ta), Some(tb), [sa, sb]) = (ta, tb, pair) {
-                (*sa, *sb) = exact_sum_pair(ta, tb, len);
+        for (t, r) in terms
+            .iter_mut()
+            .zip(ratio.chunks_exact(2))
+            .take(n.div_ceil(2))
+        {
+            if let ([ra, rb], Some([c1, c2])) = (r, t.get_mut(COPAS..COPAS + 2)) {
+                let (la, lb) = (ra.ln(), rb.ln());
+                let ([c1a, c1b], [c2a, c2b]) = (*c1, *c2);
+                (*c1, *c2) = ([c1a * la, c1b * lb], [c2a * (la * la), c2b * (lb * lb)]);
             }
         }
-        // Pass 4: the exponential, the rounding and the band (`logistic::hundredths`, then as `arp`).
-        for (slot, &total) in block.iter_mut().zip(totals.iter()) {
-            if let Ok(f) = slot {
-                f.total = total;
-                let p = super::logistic(f.total);
-                let hundredths = half_up(p, 10_000);
-                if hundredths == 0 {
-                    *slot = Err(ArpError::ScoreZero);
-                    continue;
+        // Pass 3: the compensated sums, two rows at once (their chains of additions interleaved), over the
+        // slots either row may use (a refused row's span is empty, and so is a missing second row's). Each row
+        // wrote its own span only: where the two spans differ, the slots of the pair's span outside a row's own
+        // are set to +0 in its lane (no-ops in the sum, see `arp_row_terms`).
+        for (k, ((t, total), pair)) in terms
+            .iter_mut()
+            .zip(totals.iter_mut())
+            .zip(spans.chunks_exact(2))
+            .take(n.div_ceil(2))
+            .enumerate()
+        {
+            let [a, b] = match pair {
+                [a, b] => [*a, if 2 * k + 1 < n { *b } else { NO_SPAN }],
+                _ => [NO_SPAN; 2],
+            };
+            let (from, to) = (a.0.min(b.0), a.1.max(b.1));
+            if a != b {
+                for (lane, (start, end)) in [a, b].into_iter().enumerate() {
+                    if start < end {
+                        clear_lane(t, lane, from..start);
+                        clear_lane(t, lane, end..to);
+                    }
                 }
-                f.probability = p;
-                f.score = logistic::percentage(hundredths);
-                f.band = super::arp::band(f.score, [50.0, 75.0, 90.0]);
+            }
+            *total = exact_sum_pair(t, from, to);
+        }
+        // Pass 4: the exponential, the rounding and the band (`logistic::hundredths`, then as `arp`), and the
+        // accepted rows' slots written.
+        for ((slot, &total), k) in block
+            .iter_mut()
+            .zip(totals.as_flattened().iter())
+            .zip(kept.iter())
+        {
+            if k.accepted {
+                let p = super::logistic(total);
+                let hundredths = half_up(p, 10_000);
+                *slot = if hundredths == 0 {
+                    Err(ArpError::ScoreZero)
+                } else {
+                    let score = logistic::percentage(hundredths);
+                    Ok(ArpFigures {
+                        score,
+                        probability: p,
+                        band: super::arp::band(score, [50.0, 75.0, 90.0]),
+                        kind: k.kind,
+                        total,
+                        missing_dynamic: k.missing_dynamic,
+                        inconsistent_drug_answers: k.inconsistent_drug_answers,
+                        age_at_follow_up: k.age_at_follow_up,
+                        age_at_conviction: k.age_at_conviction,
+                        offence_free_months: k.offence_free_months,
+                    })
+                };
             }
         }
     }
     Ok(())
 }
 
+/// What pass 1 keeps of a row for pass 4: whether it was accepted and, if so, its figures but those of the sum.
+#[derive(Clone, Copy)]
+struct ArpKept {
+    accepted: bool,
+    kind: ScoreKind,
+    missing_dynamic: FieldSet,
+    inconsistent_drug_answers: FieldSet,
+    age_at_follow_up: u32,
+    age_at_conviction: u32,
+    offence_free_months: u32,
+}
+
+impl ArpKept {
+    const REFUSED: ArpKept = ArpKept {
+        accepted: false,
+        kind: ScoreKind::Static,
+        missing_dynamic: FieldSet::new(&REQUIRED),
+        inconsistent_drug_answers: FieldSet::new(DRUGS),
+        age_at_follow_up: 0,
+        age_at_conviction: 0,
+        offence_free_months: 0,
+    };
+}
+
 /// The rows of an ARP pass: a block's terms (37 a row, 19 KB) stay in the first-level cache.
 const ARP_BLOCK: usize = 64;
 /// The slots of one ARP row's terms, in the order of `arp`'s sum (`logistic::total` of
-/// `HistoryTerms::values` then `ArpDynamicTerms::values`): the intercept, the four age terms, female, the
-/// offence category, the first- or second-sanction flag (one slot: at most one of the two is non-zero, and they
-/// are adjacent), sanction occasions, the second-sanction gap, the four offence-free-months terms, the two
-/// Copas terms (slot [`COPAS`]); then the 21 answer terms. The four violence terms are left out: ARP's tables
-/// have none (checked when compiling, below), so each is 0.
+/// `HistoryTerms::values` then `ArpDynamicTerms::values`), two rows' terms side by side in each slot (the
+/// block's rows 2k and 2k + 1), so that pass 3 loads both with one instruction.
+///
+/// A static row: the intercept, the four age terms, female, the offence category, the first- or second-sanction
+/// flag (one slot: at most one of the two is non-zero, and they are adjacent), sanction occasions, the
+/// second-sanction gap, the four offence-free-months terms, the two Copas terms (slot [`COPAS`]): slots 0–15.
+/// A dynamic row, from slot 2: the same history terms but the last two offence-free-months terms (the dynamic
+/// table's cubic and quartic coefficients are 0, checked when compiling, below, so both terms are always 0),
+/// so that the Copas terms are at [`COPAS`] too; then the 12 answer terms before the drugs' and, when a drug
+/// is used, the nine drug terms. A row writes its own slots only; pass 3 sets the rest of its pair's span to
+/// +0. The four violence terms are left out: ARP's tables have none (checked when compiling, below), so each
+/// is 0.
 const TERM_SLOTS: usize = 37;
 /// The history slots: a static row's terms.
 const HISTORY_SLOTS: usize = 16;
@@ -653,6 +733,8 @@ const HISTORY_SLOTS: usize = 16;
 const NO_DRUG_SLOTS: usize = 28;
 /// The slot of the Copas term (its square next).
 const COPAS: usize = 14;
+/// A dynamic row's first slot (slots 0 and 1 are a static row's intercept and first age term).
+const DYNAMIC_START: usize = 2;
 
 const _: () = {
     let (s, d) = (&ARP_STATIC.history, &ARP_DYNAMIC.history);
@@ -669,12 +751,23 @@ const _: () = {
             && d.violent_rate == 0.0,
         "ARP has no violence terms"
     );
+    assert!(
+        d.offence_free_months[2] == 0.0 && d.offence_free_months[3] == 0.0,
+        "the dynamic table has no cubic or quartic offence-free-months term"
+    );
+    // `exact_sum_pair` starts each sum at its first slot's term: a non-zero intercept or a slot pass 3 cleared to +0.
+    assert!(
+        s.intercept != 0.0 && d.intercept != 0.0,
+        "both intercepts non-zero"
+    );
 };
 
-/// One row's terms into `t`, each computed as `logistic::history_terms` (career boost 26, no violent sanctions)
-/// and `arp::dynamic_terms` compute it, but the Copas pair, which holds its coefficients until pass 2 multiplies
-/// them by the logarithm of the returned ratio (1 when n < 3). Also returns how many leading slots can be
-/// non-zero. Every slot is written, so a block's rows need no clearing.
+/// One row's terms into lane `lane` (0 or 1) of `t`, each computed as `logistic::history_terms` (career boost
+/// 26, no violent sanctions) and `arp::dynamic_terms` compute it, but the Copas pair, which holds its
+/// coefficients until pass 2 multiplies them by the logarithm of the returned ratio (1 when n < 3). `drugs`:
+/// some drug answer of ARP's is yes (else the nine drug terms are 0, and left out). Also returns the span of
+/// slots written (the first, one past the last): the row's other slots hold another row's terms, which pass 3
+/// clears where the pair's span needs them.
 ///
 /// Why leaving terms out or adding zeros keeps the sum to the bit: in `exact_sum` a step with `t = ±0` gives
 /// `s = sum` (a sum of +0 and −0 is +0, and the sum starts at +0 so is never −0), `bb = 0`, and adds
@@ -684,8 +777,10 @@ const _: () = {
 fn arp_row_terms(
     h: &History,
     dynamic: Option<&DynamicAnswers>,
-    t: &mut [f64; TERM_SLOTS],
-) -> (f64, usize) {
+    drugs: bool,
+    t: &mut [[f64; 2]; TERM_SLOTS],
+    lane: usize,
+) -> (f64, (usize, usize)) {
     let c = if dynamic.is_some() {
         &ARP_DYNAMIC.history
     } else {
@@ -698,7 +793,7 @@ fn arp_row_terms(
     let n = h.n;
     let gap = h.age_at_conviction - h.age_at_first_sanction;
     let three = n >= 3;
-    let history = [
+    let common = [
         c.intercept,
         a1,
         a2,
@@ -719,50 +814,94 @@ fn arp_row_terms(
         },
         o1,
         o2,
-        o3,
-        o4,
+    ];
+    let copas = [
         if three { pick(&c.copas) } else { 0.0 },
         if three { pick(&c.copas_squared) } else { 0.0 },
     ];
-    let answers = dynamic.map_or([0.0; 21], arp_answer_terms);
-    if let Some((hs, rest)) = t.split_first_chunk_mut::<HISTORY_SLOTS>() {
-        *hs = history;
-        if let Some(ans) = rest.first_chunk_mut::<21>() {
-            *ans = answers;
+    let lane = lane & 1;
+    let put = |slots: &mut [[f64; 2]], values: &[f64]| {
+        for (s, &v) in slots.iter_mut().zip(values) {
+            if let Some(x) = s.get_mut(lane) {
+                *x = v;
+            }
         }
+    };
+    let (history, rest) = t.split_at_mut(HISTORY_SLOTS);
+    let span = match dynamic {
+        Some(d) => {
+            if let Some(tail) = history.get_mut(DYNAMIC_START..) {
+                put(tail, &common);
+            }
+            let end = if drugs { TERM_SLOTS } else { NO_DRUG_SLOTS };
+            let answers = arp_answer_terms(d, drugs);
+            put(rest, answers.get(..end - HISTORY_SLOTS).unwrap_or(&answers));
+            (DYNAMIC_START, end)
+        }
+        None => {
+            let (head, tail) = history.split_at_mut(common.len());
+            put(head, &common);
+            put(tail, &[o3, o4]);
+            (0, HISTORY_SLOTS)
+        }
+    };
+    if let Some(cp) = history.get_mut(COPAS..) {
+        put(cp, &copas);
     }
     let ratio = if three {
         f64::from(n) / f64::from(gap + 26)
     } else {
         1.0
     };
-    let drugs = answers
-        .iter()
-        .skip(NO_DRUG_SLOTS - HISTORY_SLOTS)
-        .fold(false, |any, &v| any | (v != 0.0));
-    let len = match (dynamic.is_some(), drugs) {
-        (false, _) => HISTORY_SLOTS,
-        (true, false) => NO_DRUG_SLOTS,
-        (true, true) => TERM_SLOTS,
-    };
-    (ratio, len)
+    (ratio, span)
 }
 
-/// `exact_sum` of the first `len` terms of two rows, the steps of the two interleaved: each row's sum, to the
-/// bit, as `exact_sum` gives it, while the processor overlaps the two chains of dependent additions.
-fn exact_sum_pair(a: &[f64; TERM_SLOTS], b: &[f64; TERM_SLOTS], len: usize) -> (f64, f64) {
-    let (mut sa, mut ca, mut sb, mut cb) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
-    for (&ta, &tb) in a.iter().zip(b.iter()).take(len) {
-        let s = sa + ta;
-        let bb = s - sa;
-        ca += (sa - (s - bb)) + (ta - bb);
-        sa = s;
-        let s = sb + tb;
-        let bb = s - sb;
-        cb += (sb - (s - bb)) + (tb - bb);
-        sb = s;
+/// No slots: a refused row's span (and a missing second row's).
+const NO_SPAN: (usize, usize) = (TERM_SLOTS, 0);
+
+/// Lane `lane` of the slots `range` of `t` set to +0.
+fn clear_lane(t: &mut [[f64; 2]; TERM_SLOTS], lane: usize, range: std::ops::Range<usize>) {
+    for s in t.get_mut(range).unwrap_or_default() {
+        if let Some(x) = s.get_mut(lane & 1) {
+            *x = 0.0;
+        }
     }
-    (sa + ca, sb + cb)
+}
+
+/// One TwoSum step of `exact_sum` in each of the two lanes.
+#[inline(always)]
+fn two_sum_step(s: &mut [f64; 2], c: &mut [f64; 2], t: [f64; 2]) {
+    let ([sa, sb], [ca, cb], [ta, tb]) = (*s, *c, t);
+    let (na, nb) = (sa + ta, sb + tb);
+    let (ba, bb) = (na - sa, nb - sb);
+    *c = [
+        ca + ((sa - (na - ba)) + (ta - ba)),
+        cb + ((sb - (nb - bb)) + (tb - bb)),
+    ];
+    *s = [na, nb];
+}
+
+/// `exact_sum` of slots `from..to` of two rows (the two lanes of `t`), the steps of the two interleaved: each
+/// row's sum, to the bit, as `exact_sum` gives it, while the processor overlaps the two chains of dependent
+/// additions. The sum starts at the first slot's term (a step from +0 gives that term and a compensation of +0
+/// exactly, when the term is not −0: a non-zero intercept or a cleared +0 slot) and goes two slots a loop.
+fn exact_sum_pair(t: &[[f64; 2]; TERM_SLOTS], from: usize, to: usize) -> [f64; 2] {
+    let Some((&first, rest)) = t.get(from..to).and_then(|r| r.split_first()) else {
+        return [0.0; 2];
+    };
+    let (mut s, mut c) = (first, [0.0f64; 2]);
+    let mut twos = rest.chunks_exact(2);
+    for two in &mut twos {
+        if let [x, y] = two {
+            two_sum_step(&mut s, &mut c, *x);
+            two_sum_step(&mut s, &mut c, *y);
+        }
+    }
+    for &x in twos.remainder() {
+        two_sum_step(&mut s, &mut c, x);
+    }
+    let ([sa, sb], [ca, cb]) = (s, c);
+    [sa + ca, sb + cb]
 }
 
 #[cfg(test)]
