@@ -557,18 +557,10 @@ fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates
                     && let Some(f) = &ctx.law.ftr56
                     && rc.return_to_custody <= f.commenced
                 {
-                    let longest = served_lengths(
-                        &ctx,
-                        Day::of(f.commenced),
-                        &final_.calcs,
-                        tests_years(&f.tranches),
-                    )?;
-                    if let Some(t) = pick_tranche(&f.tranches, longest) {
-                        tranches.push(TrancheUsed {
-                            law: "ftr_56",
-                            name: t.name,
-                            date: t.date,
-                        });
+                    let at = (f.commenced, f.tranches.as_slice());
+                    if let Some(t) =
+                        allocate_tranche(&ctx, "ftr_56", at, &final_.calcs, &mut tranches)?
+                    {
                         p = p.max(Day::of(t.date));
                     }
                 }
@@ -1828,41 +1820,57 @@ fn combine(early: Extract, std: &Extract, t: Day) -> Extract {
     out
 }
 
+/// Whether any sentence eligible for a level (`bit`, an `ELIG_*`) was sentenced before `commenced`; `None` when
+/// no sentence is eligible.
+fn eligible_before(ctx: &Ctx<'_>, bit: u8, commenced: NaiveDate) -> Option<bool> {
+    let mut dates = ctx
+        .b
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| ctx.elig(i, bit))
+        .map(|(_, s)| s.sentence_date);
+    let first = dates.next()?;
+    Some(first < commenced || dates.any(|d| d < commenced))
+}
+
+/// The tranche of a commencement's table (`at`: its date and tranches) that the booking's sentences in custody
+/// on that date fall in, by their served lengths; recorded in `used` under `law`.
+fn allocate_tranche<'t>(
+    ctx: &Ctx<'_>,
+    law: &'static str,
+    (commenced, table): (NaiveDate, &'t [Tranche]),
+    calcs: &[Calc],
+    used: &mut Vec<TrancheUsed>,
+) -> R<Option<&'t Tranche>> {
+    let longest = served_lengths(ctx, Day::of(commenced), calcs, tests_years(table))?;
+    let tranche = pick_tranche(table, longest);
+    if let Some(t) = tranche {
+        used.push(TrancheUsed {
+            law,
+            name: t.name,
+            date: t.date,
+        });
+    }
+    Ok(tranche)
+}
+
 /// SDS40: the 40 % level, its tranche and the T3 reversion (docs/rules/release.md).
 fn sds40(ctx: &mut Ctx<'_>, std: Extract, tranches: &mut Vec<TrancheUsed>) -> R<Extract> {
     let all_law: &ReleaseLaw = ctx.law;
     let Some(law) = &all_law.sds40 else {
         return Ok(std);
     };
-    let mut eligible = ctx
-        .b
-        .sentences
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| ctx.elig(i, ELIG_SDS40))
-        .map(|(_, s)| s);
-    let Some(first) = eligible.next() else {
+    let Some(pre) = eligible_before(ctx, ELIG_SDS40, law.commenced) else {
         return Ok(std);
     };
-    let pre =
-        first.sentence_date < law.commenced || eligible.any(|s| s.sentence_date < law.commenced);
     ctx.fire(Idx::POINT_SDS40);
     let early = extract(ctx, Level::Sds40)?;
     let mut out = if pre && std.release.0 > Day::of(law.commenced) {
-        let longest = served_lengths(
-            ctx,
-            Day::of(law.commenced),
-            &std.calcs,
-            tests_years(&law.tranches),
-        )?;
-        match pick_tranche(&law.tranches, longest) {
+        let at = (law.commenced, law.tranches.as_slice());
+        match allocate_tranche(ctx, "sds40", at, &std.calcs, tranches)? {
             Some(t) => {
                 ctx.fire(Idx::SDS40_TRANCHE);
-                tranches.push(TrancheUsed {
-                    law: "sds40",
-                    name: t.name,
-                    date: t.date,
-                });
                 let td = Day::of(t.date);
                 let rel = default_to(Some(early.release), Some(std.release), td)
                     .map_or(early.release.0, |r| r.0);
@@ -1910,18 +1918,9 @@ fn progression(ctx: &mut Ctx<'_>, snap: Extract, tranches: &mut Vec<TrancheUsed>
     let Some(pm) = &all_law.progression else {
         return Ok(snap);
     };
-    let mut eligible = ctx
-        .b
-        .sentences
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| ctx.elig(i, ELIG_PM))
-        .map(|(_, s)| s);
-    let Some(first) = eligible.next() else {
+    let Some(pre) = eligible_before(ctx, ELIG_PM, pm.commenced) else {
         return Ok(snap);
     };
-    let pre =
-        first.sentence_date < pm.commenced || eligible.any(|s| s.sentence_date < pm.commenced);
     if pre && snap.release_without_ada < Day::of(pm.commenced) {
         // Released before commencement.
         return Ok(snap);
@@ -1937,21 +1936,11 @@ fn progression(ctx: &mut Ctx<'_>, snap: Extract, tranches: &mut Vec<TrancheUsed>
         ctx.recycle(snap);
         return Ok(e);
     }
-    let longest = served_lengths(
-        ctx,
-        Day::of(pm.commenced),
-        &snap.calcs,
-        tests_years(&pm.tranches),
-    )?;
-    let Some(t) = pick_tranche(&pm.tranches, longest) else {
+    let at = (pm.commenced, pm.tranches.as_slice());
+    let Some(t) = allocate_tranche(ctx, "progression_model", at, &snap.calcs, tranches)? else {
         return Ok(snap);
     };
     ctx.fire(Idx::PROGRESSION_TRANCHE);
-    tranches.push(TrancheUsed {
-        law: "progression_model",
-        name: t.name,
-        date: t.date,
-    });
     let t = Day::of(t.date);
     let a: i64 = ctx.awards.iter().map(|a| a.1).sum();
     let pick = |s: Option<(Day, u32)>, e: Option<(Day, u32)>| -> R<Option<(Day, u32, bool)>> {
