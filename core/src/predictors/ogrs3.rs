@@ -340,11 +340,11 @@ pub(crate) fn age_sex(female: bool, age: u32) -> f64 {
 const COPAS_SANCTIONS: u32 = 100;
 const COPAS_DENOMINATOR: u32 = 99;
 
-/// ln(n / d) for every `n` and `d` of the table, row `d − 10`, column `n − 1`, built on first use with the
-/// expression [`copas_rate`] computes otherwise, so the same values to the bit.
+/// ln(n / d) for every `n` and `d` of the table, row `d − 10`, column `n − 1`, built on first use by
+/// [`copas_rate_computed`], which [`copas_rate`] calls outside it: the same values to the bit.
 static COPAS_RATES: LazyLock<Box<[f64]>> = LazyLock::new(|| {
     (10..=COPAS_DENOMINATOR)
-        .flat_map(|d| (1..=COPAS_SANCTIONS).map(move |n| (f64::from(n) / f64::from(d)).ln()))
+        .flat_map(|d| (1..=COPAS_SANCTIONS).map(move |n| copas_rate_computed(n, d)))
         .collect()
 });
 

@@ -556,13 +556,16 @@ fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates
                 if n == 56
                     && let Some(f) = &ctx.law.ftr56
                     && rc.return_to_custody <= f.commenced
+                    && let Some(t) = allocate_tranche(
+                        &ctx,
+                        "ftr_56",
+                        f.commenced,
+                        &f.tranches,
+                        &final_.calcs,
+                        &mut tranches,
+                    )?
                 {
-                    let at = (f.commenced, f.tranches.as_slice());
-                    if let Some(t) =
-                        allocate_tranche(&ctx, "ftr_56", at, &final_.calcs, &mut tranches)?
-                    {
-                        p = p.max(Day::of(t.date));
-                    }
+                    p = p.max(Day::of(t.date));
                 }
                 add(p, a)?.min(expiry)
             }
@@ -1834,12 +1837,13 @@ fn eligible_before(ctx: &Ctx<'_>, bit: u8, commenced: NaiveDate) -> Option<bool>
     Some(first < commenced || dates.any(|d| d < commenced))
 }
 
-/// The tranche of a commencement's table (`at`: its date and tranches) that the booking's sentences in custody
-/// on that date fall in, by their served lengths; recorded in `used` under `law`.
+/// The tranche of a commencement's `table` that the booking's sentences in custody on `commenced` fall in, by
+/// their served lengths; recorded in `used` under `law`.
 fn allocate_tranche<'t>(
     ctx: &Ctx<'_>,
     law: &'static str,
-    (commenced, table): (NaiveDate, &'t [Tranche]),
+    commenced: NaiveDate,
+    table: &'t [Tranche],
     calcs: &[Calc],
     used: &mut Vec<TrancheUsed>,
 ) -> R<Option<&'t Tranche>> {
@@ -1867,8 +1871,14 @@ fn sds40(ctx: &mut Ctx<'_>, std: Extract, tranches: &mut Vec<TrancheUsed>) -> R<
     ctx.fire(Idx::POINT_SDS40);
     let early = extract(ctx, Level::Sds40)?;
     let mut out = if pre && std.release.0 > Day::of(law.commenced) {
-        let at = (law.commenced, law.tranches.as_slice());
-        match allocate_tranche(ctx, "sds40", at, &std.calcs, tranches)? {
+        match allocate_tranche(
+            ctx,
+            "sds40",
+            law.commenced,
+            &law.tranches,
+            &std.calcs,
+            tranches,
+        )? {
             Some(t) => {
                 ctx.fire(Idx::SDS40_TRANCHE);
                 let td = Day::of(t.date);
@@ -1936,8 +1946,15 @@ fn progression(ctx: &mut Ctx<'_>, snap: Extract, tranches: &mut Vec<TrancheUsed>
         ctx.recycle(snap);
         return Ok(e);
     }
-    let at = (pm.commenced, pm.tranches.as_slice());
-    let Some(t) = allocate_tranche(ctx, "progression_model", at, &snap.calcs, tranches)? else {
+    let Some(t) = allocate_tranche(
+        ctx,
+        "progression_model",
+        pm.commenced,
+        &pm.tranches,
+        &snap.calcs,
+        tranches,
+    )?
+    else {
         return Ok(snap);
     };
     ctx.fire(Idx::PROGRESSION_TRANCHE);

@@ -22,7 +22,7 @@ const UNIX: i64 = 719_163;
 
 /// 700 eras of 400 years (146,097 days) added before dividing, so that every date in chrono's range (±262,143
 /// years) is counted from a positive origin and the divisions are unsigned.
-const ERAS: u32 = 700;
+const ERAS: i64 = 700;
 
 fn is_leap(y: i64) -> bool {
     // The remainders are 0 or not whatever the sign.
@@ -43,16 +43,17 @@ fn month_days(y: i64, m: u32) -> u32 {
 const TABLE_YEAR: i64 = 1800;
 const TABLE_MONTHS: usize = 600 * 12;
 
-/// H. Hinnant's days_from_civil for a year of the table (positive, so the divisions need no care), as days from
-/// the common era.
+/// H. Hinnant's days_from_civil of a valid (year, month, day) of chrono's range, as days from the common era:
+/// counted from an origin [`ERAS`] eras earlier, so that every division is of a positive number. A `const fn`,
+/// so that [`MONTH_START`] is built by it at compile time; [`Day::from_ymd`] is its range-checked form.
 const fn civil_day(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
+    let y = if m <= 2 { y - 1 } else { y } + ERAS * 400;
     let era = y / 400;
     let yoe = y - era * 400;
     let mp = (m + 9) % 12;
     let doy = (153 * mp + 2) / 5 + d - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468 + UNIX
+    (era - ERAS) * 146_097 + doe - 719_468 + UNIX
 }
 
 #[allow(
@@ -179,7 +180,7 @@ impl Day {
     /// [`Day::ymd`] by the civil conversion.
     fn ymd_civil(self) -> (i64, u32, u32) {
         // H. Hinnant's civil_from_days, from an origin `ERAS` eras earlier (positive for every `Day`).
-        let z = i64::from(self.0) - UNIX + 719_468 + i64::from(ERAS) * 146_097;
+        let z = i64::from(self.0) - UNIX + 719_468 + ERAS * 146_097;
         let z = u32::try_from(z).unwrap_or(0);
         let era = z / 146_097;
         let doe = z - era * 146_097;
@@ -188,7 +189,7 @@ impl Day {
         let mp = (5 * doy + 2) / 153;
         let d = doy - (153 * mp + 2) / 5 + 1;
         let m = if mp < 10 { mp + 3 } else { mp - 9 };
-        let y = i64::from(yoe) + (i64::from(era) - i64::from(ERAS)) * 400 + i64::from(m <= 2);
+        let y = i64::from(yoe) + (i64::from(era) - ERAS) * 400 + i64::from(m <= 2);
         (y, m, d)
     }
 
@@ -197,17 +198,7 @@ impl Day {
         if !(FIRST_YEAR..=LAST_YEAR).contains(&y) {
             return None;
         }
-        // H. Hinnant's days_from_civil, from an origin `ERAS` eras earlier.
-        let y = if m <= 2 { y - 1 } else { y } + i64::from(ERAS) * 400;
-        let y = u32::try_from(y).unwrap_or(0);
-        let era = y / 400;
-        let yoe = y - era * 400;
-        let mp = (m + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        Day::from_i64(
-            (i64::from(era) - i64::from(ERAS)) * 146_097 + i64::from(doe) - 719_468 + UNIX,
-        )
+        Day::from_i64(civil_day(y, i64::from(m), i64::from(d)))
     }
 
     /// (year, month, day) plus `n` months, the day clamped to the month's end (chrono's `checked_add_months`).
@@ -328,6 +319,12 @@ impl Day {
     #[inline]
     fn months_end(self, n: u32) -> Option<Day> {
         let (k, off) = self.month_pos()?;
+        Day::months_end_at(k, off, n)
+    }
+
+    /// [`Day::months_end`] of the day at offset `off` of table month `k` (its [`Day::month_pos`]).
+    #[inline]
+    fn months_end_at(k: usize, off: i32, n: u32) -> Option<Day> {
         let (s, len) = Day::month_at(k, n)?;
         // On the 1st (`off` 0): the day before month `k + n`. Else day `off` (1-based) of it, clamped.
         Some(Day(s + off.min(len) - 1))
@@ -364,8 +361,7 @@ impl Day {
                 let end = if n == 0 {
                     self.plus(-1)
                 } else {
-                    let (s, len) = Day::month_at(k, n)?;
-                    Some(Day(s + off.min(len) - 1))
+                    Day::months_end_at(k, off, n)
                 };
                 end.map(|e| u32::try_from((e.since(self) + 1).max(0)).ok())
             });
