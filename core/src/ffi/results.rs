@@ -10,6 +10,7 @@ use crate::predictors::{
     ArpScore, CsrpScore, DcSrpScore, FieldSet, IicSrpScore, Ogrs3Score, Outcome, PredictorError,
     ViolentScore,
 };
+use crate::release::SentenceIndices;
 use crate::tier::{
     ComplexityFactor, ComplexityFactors, NEED_AREAS, NdeliusTier, NeedScore, NeedScores,
     NeedSource, TierCode,
@@ -35,6 +36,12 @@ uniffi::custom_type!(Tier2026Code, String, {
 uniffi::custom_type!(ComplexityFactors, Vec<ComplexityFactor>, {
     try_lift: |v| Ok(v.into_iter().collect()),
     lower: |s| s.iter().collect(),
+});
+
+// A calculable sentence's booking indices, in serving order.
+uniffi::custom_type!(SentenceIndices, Vec<u32>, {
+    try_lift: |v| Ok(SentenceIndices::from(v)),
+    lower: |s| s.to_vec(),
 });
 
 // Each need area → its contribution (as core serialises it); `weight` and `points` are recomputed on the way

@@ -12,6 +12,7 @@ use super::{
     EffectiveLength, ReleaseDate, ReleaseDates, ReleaseError, SentenceRelease, StatuteOptions,
     TrancheUsed,
 };
+use crate::allocation::RuleList;
 use crate::calendar::Calendar;
 use crate::model::{
     Booking, CustodialKind, CustodialSentence, EarlyReleaseExclusion as X, Length, Person,
@@ -611,7 +612,7 @@ fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates
             })
             .collect(),
         supervision: Vec::new(),
-        rules: Vec::new(),
+        rules: RuleList::new(r::TABLE),
     };
     ctx.fire(Idx::EFFECTIVE_LENGTH);
     let (exp, exp_s, is_sled) = final_.expiry;
@@ -719,19 +720,7 @@ fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates
             ctx.fire(Idx::IMMEDIATE);
         }
     }
-    // Sized once: the filter's lower bound is 0, so `collect` would grow the vector three or four times.
-    let fired = ctx.fired.get();
-    let mut rules = Vec::with_capacity(usize::try_from(fired.count_ones()).unwrap_or(0));
-    // The set bits in ascending order: the rules in the order of the table.
-    let mut bits = fired;
-    while bits != 0 {
-        let i = bits.trailing_zeros();
-        if let Some(rule) = usize::try_from(i).ok().and_then(|i| r::TABLE.get(i)) {
-            rules.push(*rule);
-        }
-        bits &= bits - 1;
-    }
-    out.rules = rules;
+    out.rules = RuleList::from_bits(r::TABLE, ctx.fired.get());
     ctx.recycle(final_);
     SCRATCH.with(|c| {
         c.set(Scratch {
@@ -1246,21 +1235,45 @@ fn extract(ctx: &Ctx<'_>, level: Level) -> R<Extract> {
 }
 
 fn booking(ctx: &Ctx<'_>, calcs: Vec<Calc>) -> R<Extract> {
-    let driver = calcs
-        .iter()
-        .enumerate()
-        .max_by_key(|(i, c)| (c.release, std::cmp::Reverse(*i)))
-        .map(|(i, _)| i)
-        .unwrap_or(0);
-    let Some(d) = calcs.get(driver) else {
+    // One pass: the driver (latest release) and the latest expiry, the first of equals each; the latest licence
+    // end and the first sentence that has it; the latest TUSED and ERSED (not an immediate release's), the last of
+    // equals each (as `max_by_key`).
+    let Some(first) = calcs.first() else {
         return Err(invalid(
             "sentences".into(),
             "a booking needs at least one sentence",
         ));
     };
+    let (mut d, mut x) = (first, first);
+    let mut licence_end: Option<(Day, u32)> = None;
+    let mut tused: Option<(Day, u32)> = None;
+    let mut ersed: Option<(Day, u32)> = None;
+    for c in &calcs {
+        if c.release > d.release {
+            d = c;
+        }
+        if c.expiry > x.expiry {
+            x = c;
+        }
+        if let Some(l) = c.licence_end
+            && licence_end.is_none_or(|(m, _)| l > m)
+        {
+            licence_end = Some((l, c.head));
+        }
+        if let Some(t) = c.tused
+            && tused.is_none_or(|(m, _)| t >= m)
+        {
+            tused = Some((t, c.head));
+        }
+        if let Some(e) = c.ersed
+            && !c.immediate
+            && ersed.is_none_or(|(m, _)| e >= m)
+        {
+            ersed = Some((e, c.head));
+        }
+    }
     let release = (d.release, d.head);
-    let licence_end = calcs.iter().filter_map(|c| c.licence_end).max();
-    let release_kind = if licence_end.is_some_and(|l| l >= d.release) {
+    let release_kind = if licence_end.is_some_and(|(l, _)| l >= d.release) {
         Release::Crd
     } else {
         Release::Ard
@@ -1272,56 +1285,45 @@ fn booking(ctx: &Ctx<'_>, calcs: Vec<Calc>) -> R<Extract> {
     } else {
         &r::ARD
     };
-    let x = calcs
-        .iter()
-        .enumerate()
-        .max_by_key(|(i, c)| (c.expiry, std::cmp::Reverse(*i)))
-        .map(|(_, c)| c)
-        .unwrap_or(d);
     let x_is_sled = x.led.is_none() && x.release_kind == Release::Crd;
-    let (expiry, led) = if x_is_sled && Some(x.expiry) == licence_end {
+    let (expiry, led) = if x_is_sled && Some(x.expiry) == licence_end.map(|l| l.0) {
         ((x.expiry, x.head, true), None)
     } else {
-        let led = licence_end.filter(|l| *l >= d.release).map(|l| {
-            let s = calcs
-                .iter()
-                .find(|c| c.licence_end == Some(l))
-                .map_or(x.head, |c| c.head);
-            (l, s)
-        });
-        ((x.expiry, x.head, false), led)
+        (
+            (x.expiry, x.head, false),
+            licence_end.filter(|l| l.0 >= d.release),
+        )
     };
-    let tused = calcs
-        .iter()
-        .filter_map(|c| c.tused.map(|t| (t, c.head)))
-        .max_by_key(|t| t.0);
+    let licence_end = licence_end.map(|l| l.0);
     // HDCED (docs/rules/release.md).
     let mut hdced = None;
     if d.hdced.is_some() {
-        hdced = calcs
-            .iter()
-            .filter(|c| add(c.start, 14).is_ok_and(|s14| s14 <= d.release))
-            .filter_map(|c| c.hdced.map(|h| (h, c.head)))
-            .max_by_key(|h| h.0);
+        // The latest HDCED (the last of equals) of the sentences imposed at least 14 days before the release.
+        for c in &calcs {
+            if let Some(h) = c.hdced
+                && add(c.start, 14).is_ok_and(|s14| s14 <= d.release)
+                && hdced.is_none_or(|(m, _)| h >= m)
+            {
+                hdced = Some((h, c.head));
+            }
+        }
         if let Some((h, _)) = hdced {
-            let conflicting = || {
-                calcs
-                    .iter()
-                    .filter(move |c| c.hdced.is_none() && c.release > h)
-            };
-            // The latest-released of them takes the HDCED unless all are immediate releases and it is not an
-            // exact one (credit equal to its custodial days, none left over).
-            let latest = conflicting().max_by_key(|c| c.release);
-            if !conflicting().all(|c| c.immediate) || latest.is_some_and(|c| c.exact) {
+            // The sentences without an HDCED released after it: the latest-released of them (the last of equals)
+            // takes the HDCED unless all are immediate releases and it is not an exact one (credit equal to its
+            // custodial days, none left over).
+            let mut latest: Option<&Calc> = None;
+            let mut all_immediate = true;
+            for c in calcs.iter().filter(|c| c.hdced.is_none() && c.release > h) {
+                all_immediate &= c.immediate;
+                if latest.is_none_or(|l| c.release >= l.release) {
+                    latest = Some(c);
+                }
+            }
+            if !all_immediate || latest.is_some_and(|c| c.exact) {
                 hdced = latest.map(|c| (c.release, c.head));
             }
         }
     }
-    let ersed = calcs
-        .iter()
-        .filter(|c| !c.immediate)
-        .filter_map(|c| c.ersed.map(|e| (e, c.head)))
-        .max_by_key(|e| e.0);
     let pm_affected_hdced =
         hdced.is_some_and(|(_, s)| calcs.iter().any(|c| c.head == s && c.pm_affected));
     if ctx.b.sentences.len() > 1 && calcs.len() > 1 {

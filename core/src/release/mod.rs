@@ -36,17 +36,20 @@
 //! ```
 
 mod calc;
+mod indices;
 pub mod law;
 pub mod rules;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::allocation::RuleList;
 use crate::calendar::Calendar;
 use crate::model::{Booking, Person};
 use crate::rules::Rule;
 use crate::sentence::SupervisionPeriod;
 
+pub use indices::SentenceIndices;
 pub use law::{Fraction, ReleaseLaw};
 
 /// Where the statute and the calculator differ, the statute's reading (all `false` by default: the
@@ -143,7 +146,7 @@ pub struct TrancheUsed {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SentenceRelease {
     /// Indices of its sentences, in serving order.
-    pub sentences: Vec<u32>,
+    pub sentences: SentenceIndices,
     /// Length in days (aggregated for a chain).
     pub length_days: u32,
     /// Its release date after adjustments (before tranche defaulting).
@@ -188,7 +191,7 @@ pub struct ReleaseDates {
     /// Licence and post-sentence supervision periods.
     pub supervision: Vec<SupervisionPeriod>,
     /// Every rule that fired, in the order of the rule table.
-    pub rules: Vec<&'static Rule>,
+    pub rules: RuleList,
 }
 
 /// Why a booking's dates cannot be computed. `field` is the path within the booking (`sentences[1].kind`);

@@ -1,0 +1,151 @@
+//! [`SentenceIndices`]: the booking indices of one calculable sentence's sentences, in serving order.
+
+use std::fmt;
+use std::ops::Deref;
+
+use serde::ser::{Serialize, SerializeSeq, Serializer};
+
+/// How many indices are held without allocating (a concurrent sentence has one; most chains are short).
+const INLINE: usize = 4;
+
+/// The indices (in the booking's `sentences`) of one calculable sentence's sentences, in serving order: a
+/// concurrent sentence's one index, or a consecutive chain's from its first sentence.
+///
+/// Up to four are held inline, so that a result does not allocate one list per calculable sentence; a longer
+/// chain's are held in a vector. It reads as a slice (`Deref<Target = [u32]>`), and is serialised as a JSON
+/// list of numbers.
+///
+/// ```
+/// use probation_core::release::SentenceIndices;
+/// let chain: SentenceIndices = [2, 3, 4].into_iter().collect();
+/// assert_eq!(&chain[..], [2, 3, 4]);
+/// assert_eq!(serde_json::to_string(&chain).unwrap(), "[2,3,4]");
+/// assert_eq!(chain, SentenceIndices::from(vec![2, 3, 4]));
+/// assert_eq!((&chain).into_iter().sum::<u32>(), 9);
+/// ```
+#[derive(Clone)]
+pub struct SentenceIndices(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    Inline { len: u8, items: [u32; INLINE] },
+    Heap(Vec<u32>),
+}
+
+impl SentenceIndices {
+    /// The indices, in serving order.
+    pub fn as_slice(&self) -> &[u32] {
+        match &self.0 {
+            Repr::Inline { len, items } => items.get(..usize::from(*len)).unwrap_or(&[]),
+            Repr::Heap(v) => v,
+        }
+    }
+}
+
+impl Deref for SentenceIndices {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        self.as_slice()
+    }
+}
+
+impl<'a> IntoIterator for &'a SentenceIndices {
+    type Item = &'a u32;
+    type IntoIter = std::slice::Iter<'a, u32>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+impl FromIterator<u32> for SentenceIndices {
+    fn from_iter<I: IntoIterator<Item = u32>>(iter: I) -> Self {
+        let mut items = [0; INLINE];
+        let mut it = iter.into_iter();
+        for (n, slot) in items.iter_mut().enumerate() {
+            match it.next() {
+                Some(i) => *slot = i,
+                None => {
+                    let len = u8::try_from(n).unwrap_or(u8::MAX);
+                    return SentenceIndices(Repr::Inline { len, items });
+                }
+            }
+        }
+        match it.next() {
+            None => SentenceIndices(Repr::Inline {
+                len: u8::try_from(INLINE).unwrap_or(u8::MAX),
+                items,
+            }),
+            Some(next) => {
+                let mut v = items.to_vec();
+                v.push(next);
+                v.extend(it);
+                SentenceIndices(Repr::Heap(v))
+            }
+        }
+    }
+}
+
+impl From<Vec<u32>> for SentenceIndices {
+    fn from(v: Vec<u32>) -> Self {
+        if v.len() <= INLINE {
+            v.into_iter().collect()
+        } else {
+            SentenceIndices(Repr::Heap(v))
+        }
+    }
+}
+
+impl PartialEq for SentenceIndices {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for SentenceIndices {}
+
+impl fmt::Debug for SentenceIndices {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.as_slice()).finish()
+    }
+}
+
+impl Serialize for SentenceIndices {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for i in self.as_slice() {
+            seq.serialize_element(i)?;
+        }
+        seq.end()
+    }
+}
+
+crate::schema::inline_schema!(SentenceIndices, "SentenceIndices", g => {
+    // Serialised as the array of the indices, in serving order.
+    <Vec<u32> as schemars::JsonSchema>::json_schema(g)
+});
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "test code")]
+    use super::*;
+
+    #[test]
+    fn every_length_reads_back_and_serialises_as_a_list() {
+        for n in 0..=9u32 {
+            let v: Vec<u32> = (10..10 + n).collect();
+            let a: SentenceIndices = v.iter().copied().collect();
+            let b = SentenceIndices::from(v.clone());
+            assert_eq!(a.as_slice(), v.as_slice());
+            assert_eq!(b.as_slice(), v.as_slice());
+            assert_eq!(a, b);
+            assert_eq!(format!("{a:?}"), format!("{v:?}"));
+            assert_eq!(
+                serde_json::to_string(&a).unwrap(),
+                serde_json::to_string(&v).unwrap()
+            );
+        }
+        let one: SentenceIndices = [7].into_iter().collect();
+        let other: SentenceIndices = [8].into_iter().collect();
+        assert_ne!(one, other);
+    }
+}
