@@ -1009,11 +1009,7 @@ pub fn arp(input: &ArpInput) -> Result<ArpScore, ArpError> {
     Ok(ArpScore {
         score,
         band: band(score, [50.0, 75.0, 90.0]),
-        kind: if is_dynamic {
-            ScoreKind::Dynamic
-        } else {
-            ScoreKind::Static
-        },
+        kind: ScoreKind::of(is_dynamic),
         missing_dynamic: missing,
         inconsistent_drug_answers: inconsistent,
         age_at_follow_up: h.age_at_follow_up,

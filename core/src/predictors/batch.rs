@@ -592,11 +592,7 @@ pub fn arp_columns(
                     }
                     *k = ArpKept {
                         accepted: true,
-                        kind: if is_dynamic {
-                            ScoreKind::Dynamic
-                        } else {
-                            ScoreKind::Static
-                        },
+                        kind: ScoreKind::of(is_dynamic),
                         missing_dynamic: missing,
                         inconsistent_drug_answers: inconsistent,
                         age_at_follow_up: h.age_at_follow_up,

@@ -88,6 +88,17 @@ pub enum ScoreKind {
     Dynamic,
 }
 
+impl ScoreKind {
+    /// `Dynamic` when the OASys answers were used, else `Static`.
+    pub const fn of(dynamic: bool) -> Self {
+        if dynamic {
+            ScoreKind::Dynamic
+        } else {
+            ScoreKind::Static
+        }
+    }
+}
+
 /// A set of input field names (which inputs were missing or inconsistent), serialised as a JSON list of names.
 /// A bitset over a `'static` list, so building one never allocates.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -315,11 +315,7 @@ fn score(input: &ViolentInput, p: &Predictor) -> Result<ViolentScore, ArpError> 
     Ok(ViolentScore {
         score,
         band: band(score, p.edges),
-        kind: if is_dynamic {
-            ScoreKind::Dynamic
-        } else {
-            ScoreKind::Static
-        },
+        kind: ScoreKind::of(is_dynamic),
         missing_dynamic: missing,
         inconsistent_drug_answers: inconsistent,
         age_at_follow_up: h.age_at_follow_up,

@@ -130,15 +130,15 @@ struct Extract {
     pm_affected_hdced: bool,
 }
 
-/// The calculable sentences: each chain's sentence indices in serving order, stored flat (one allocation).
-#[derive(Debug, Default)]
-struct Chains {
-    order: Vec<usize>,
+/// The calculable sentences: each chain's sentence indices in serving order, stored flat.
+#[derive(Debug, Clone, Copy)]
+struct Chains<'a> {
+    order: &'a [usize],
     /// Where each chain ends in `order`.
-    ends: Vec<usize>,
+    ends: &'a [usize],
 }
 
-impl Chains {
+impl Chains<'_> {
     fn len(&self) -> usize {
         self.ends.len()
     }
@@ -161,26 +161,26 @@ struct Ctx<'a> {
     b: &'a Booking,
     law: &'a ReleaseLaw,
     statute: &'a StatuteOptions,
-    chains: Chains,
-    regimes: Vec<Regime>,
+    chains: Chains<'a>,
+    regimes: &'a [Regime],
     ded: i64,
     /// UAL, sorted by start.
-    ual: Vec<(Day, i64)>,
+    ual: &'a [(Day, i64)],
     /// Net awards (ADA +, RADA −), sorted by date (with the `restored_days` index of a restoration).
-    awards: Vec<(Day, i64, usize)>,
+    awards: &'a [(Day, i64, usize)],
     recall: Option<crate::model::RecallEvent>,
     hdc_booking_excluded: bool,
     fired: std::cell::Cell<u32>,
     /// The person's date of birth (`age_on(d) >= 18` is `d.reached_birthday(dob, 18)`).
     dob: Day,
     /// Per calculable sentence, what does not depend on the level.
-    fixed: Vec<Fixed>,
+    fixed: &'a [Fixed],
     /// Each sentence's date.
-    sdays: Vec<Day>,
+    sdays: &'a [Day],
     /// Each sentence's eligibility for the early-release levels (`ELIG_*` bits).
-    elig: Vec<u8>,
+    elig: &'a [u8],
     /// Buffers of levels no longer needed, for the next level's calculations.
-    pool: Cell<Vec<Vec<Calc>>>,
+    pool: &'a Cell<Vec<Vec<Calc>>>,
     /// The first [`FIRST_SCHEMES`] HDC and ERS schemes' commencements (`Day::MIN` past the last scheme),
     /// converted once per call when first asked for (a law of one scheme never asks).
     hdc_from: Cell<Option<[Day; FIRST_SCHEMES]>>,
@@ -275,9 +275,12 @@ impl Ctx<'_> {
             .get(i)
             .ok_or_else(|| invalid("sentences".into(), "index out of range"))
     }
+}
 
+impl ReleaseLaw {
+    /// Eligible for the progression model's fractions.
     fn pm_eligible(&self, s: &CustodialSentence) -> bool {
-        let Some(pm) = &self.law.progression else {
+        let Some(pm) = &self.progression else {
             return false;
         };
         s.kind == CustodialKind::Sds
@@ -287,8 +290,9 @@ impl Ctx<'_> {
                 && s.sentence_date < pm.commenced)
     }
 
+    /// Eligible for SDS40's 40 % (with the T3-flagged offences reverted to ½ or not).
     fn sds40_eligible(&self, s: &CustodialSentence, t3_reverted: bool) -> bool {
-        let Some(sds40) = &self.law.sds40 else {
+        let Some(sds40) = &self.sds40 else {
             return false;
         };
         let hard = [
@@ -310,7 +314,9 @@ impl Ctx<'_> {
         }
         true
     }
+}
 
+impl Ctx<'_> {
     fn fraction(&self, i: usize, level: Level) -> R<Fraction> {
         let s = self.sentence(i)?;
         let base = if s.sds_plus {
@@ -441,12 +447,19 @@ pub(super) fn calculate(
     statute: &StatuteOptions,
     calendar: &Calendar,
 ) -> R<ReleaseDates> {
-    let ctx = check(person, b, law, statute, SCRATCH.with(Cell::take))?;
-    dates(ctx, on, calendar)
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => dates(check(person, b, law, statute, &mut scratch)?, on, calendar),
+        // Not reached (a calculation does not call itself); fresh buffers if it were.
+        Err(_) => dates(
+            check(person, b, law, statute, &mut Scratch::default())?,
+            on,
+            calendar,
+        ),
+    })
 }
 
-/// The booking's buffers that do not outlive a call, kept per thread between calls (cleared before use) so
-/// that a call allocates little more than its output. An error drops them; the next call allocates anew.
+/// The booking's buffers that do not outlive a call, kept per thread between calls (cleared before use, and
+/// borrowed in place) so that a call allocates little more than its output.
 #[derive(Default)]
 struct Scratch {
     regimes: Vec<Regime>,
@@ -461,8 +474,8 @@ struct Scratch {
 }
 
 thread_local! {
-    static SCRATCH: Cell<Scratch> = const {
-        Cell::new(Scratch {
+    static SCRATCH: std::cell::RefCell<Scratch> = const {
+        std::cell::RefCell::new(Scratch {
             regimes: Vec::new(),
             order: Vec::new(),
             ends: Vec::new(),
@@ -477,9 +490,6 @@ thread_local! {
 }
 
 fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates> {
-    let mut fixed_buf = std::mem::take(&mut ctx.fixed);
-    fixed(&ctx, &mut fixed_buf)?;
-    ctx.fixed = fixed_buf;
     limits::single_term_1991(&ctx)?;
     ctx.fire(Idx::LENGTH);
     if ctx.chains.len() < ctx.b.sentences.len() {
@@ -722,19 +732,6 @@ fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates
     }
     out.rules = RuleList::from_bits(r::TABLE, ctx.fired.get());
     ctx.recycle(final_);
-    SCRATCH.with(|c| {
-        c.set(Scratch {
-            regimes: ctx.regimes,
-            order: ctx.chains.order,
-            ends: ctx.chains.ends,
-            ual: ctx.ual,
-            awards: ctx.awards,
-            fixed: ctx.fixed,
-            sdays: ctx.sdays,
-            elig: ctx.elig,
-            pool: ctx.pool.take(),
-        });
-    });
     Ok(out)
 }
 
@@ -835,16 +832,16 @@ fn check<'a>(
     b: &'a Booking,
     law: &'a ReleaseLaw,
     statute: &'a StatuteOptions,
-    scratch: Scratch,
+    scratch: &'a mut Scratch,
 ) -> R<Ctx<'a>> {
     let Scratch {
-        mut regimes,
-        mut order,
-        mut ends,
-        mut ual,
-        mut awards,
-        fixed,
-        mut sdays,
+        regimes,
+        order,
+        ends,
+        ual,
+        awards,
+        fixed: fixed_buf,
+        sdays,
         elig,
         pool,
     } = scratch;
@@ -953,23 +950,22 @@ fn check<'a>(
     order.reserve(n);
     ends.clear();
     ends.reserve(n);
-    let mut chains = Chains { order, ends };
     for (i, s) in b.sentences.iter().enumerate() {
         if s.consecutive_to.is_some() {
             continue;
         }
-        chains.order.push(i);
+        order.push(i);
         let mut cur = i;
         while let Some(&nx) = next.get(cur)
             && nx != NONE
         {
-            chains.order.push(usize::from(nx));
+            order.push(usize::from(nx));
             cur = usize::from(nx);
         }
-        chains.ends.push(chains.order.len());
+        ends.push(order.len());
     }
-    if let Some(i) = (chains.order.len() < n)
-        .then(|| (0..n).find(|i| !chains.order.contains(i)))
+    if let Some(i) = (order.len() < n)
+        .then(|| (0..n).find(|i| !order.contains(i)))
         .flatten()
     {
         return Err(invalid(
@@ -1017,7 +1013,7 @@ fn check<'a>(
     // Awards before restorations on the same date.
     awards.sort_by_key(|a| (a.0, a.1 < 0));
     let mut net = 0i64;
-    for (_, days, i) in &awards {
+    for (_, days, i) in awards.iter() {
         net += days;
         if net < 0 {
             return Err(invalid(
@@ -1052,43 +1048,46 @@ fn check<'a>(
         || b.sentences
             .iter()
             .any(|s| s.sds_plus || s.sds_plus_eligible);
+    elig.clear();
+    elig.extend(b.sentences.iter().map(|s| {
+        let mut e = 0;
+        if law.sds40_eligible(s, false) {
+            e |= ELIG_SDS40;
+        }
+        if law.sds40_eligible(s, true) {
+            e |= ELIG_SDS40_REVERTED;
+        }
+        if law.pm_eligible(s) {
+            e |= ELIG_PM;
+        }
+        e
+    }));
     let mut ctx = Ctx {
         person,
         b,
         law,
         statute,
-        chains,
-        regimes,
+        chains: Chains {
+            order: order.as_slice(),
+            ends: ends.as_slice(),
+        },
+        regimes: regimes.as_slice(),
         ded,
-        ual,
-        awards,
+        ual: ual.as_slice(),
+        awards: awards.as_slice(),
         recall,
         hdc_booking_excluded,
         fired: std::cell::Cell::new(0),
         dob: Day::of(person.date_of_birth),
-        fixed,
-        sdays,
-        elig,
-        pool: Cell::new(pool),
+        fixed: &[],
+        sdays: sdays.as_slice(),
+        elig: elig.as_slice(),
+        pool: Cell::from_mut(pool),
         hdc_from: Cell::new(None),
         ers_from: Cell::new(None),
     };
-    let mut elig = std::mem::take(&mut ctx.elig);
-    elig.clear();
-    elig.extend(b.sentences.iter().map(|s| {
-        let mut e = 0;
-        if ctx.sds40_eligible(s, false) {
-            e |= ELIG_SDS40;
-        }
-        if ctx.sds40_eligible(s, true) {
-            e |= ELIG_SDS40_REVERTED;
-        }
-        if ctx.pm_eligible(s) {
-            e |= ELIG_PM;
-        }
-        e
-    }));
-    ctx.elig = elig;
+    fixed(&ctx, fixed_buf)?;
+    ctx.fixed = fixed_buf.as_slice();
     Ok(ctx)
 }
 
@@ -1434,7 +1433,7 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
     let mut running = add(crd_unadj, -ded)?;
     let (mut ual_c, mut ual_after, mut last_ual) = (0i64, 0i64, None);
     let sled_before_ual = add(e, -ded)?;
-    for &(from, days) in &ctx.ual {
+    for &(from, days) in ctx.ual {
         if from < s {
             continue;
         }
@@ -1453,7 +1452,7 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
     }
     // ADA / RADA awarded before release (or before the sentence, prospectively).
     let mut ada = 0i64;
-    for &(date, n, _) in &ctx.awards {
+    for &(date, n, _) in ctx.awards {
         if date <= add(running, ada)? {
             ada += n;
         }

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::ops::Deref;
 
-use serde::ser::{Serialize, SerializeSeq, Serializer};
+use serde::ser::{Serialize, Serializer};
 
 /// How many indices are held without allocating (a concurrent sentence has one; most chains are short).
 const INLINE: usize = 4;
@@ -105,17 +105,13 @@ impl Eq for SentenceIndices {}
 
 impl fmt::Debug for SentenceIndices {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.as_slice()).finish()
+        self.as_slice().fmt(f)
     }
 }
 
 impl Serialize for SentenceIndices {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.len()))?;
-        for i in self.as_slice() {
-            seq.serialize_element(i)?;
-        }
-        seq.end()
+        self.as_slice().serialize(s)
     }
 }
 
