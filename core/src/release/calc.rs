@@ -215,6 +215,8 @@ fn commencement(
 const ELIG_SDS40: u8 = 1;
 const ELIG_SDS40_REVERTED: u8 = 2;
 const ELIG_PM: u8 = 4;
+/// The sentence is SDS+ (its fractions are the SDS+ ones).
+const SDS_PLUS: u8 = 8;
 
 /// What a calculable sentence has whatever the release fractions.
 #[derive(Debug, Clone, Copy)]
@@ -317,35 +319,36 @@ impl ReleaseLaw {
 }
 
 impl Ctx<'_> {
-    fn fraction(&self, i: usize, level: Level) -> R<Fraction> {
-        let s = self.sentence(i)?;
-        let base = if s.sds_plus {
+    /// Sentence `i`'s release fraction at `level` (from its bits, computed once in [`check`]).
+    fn fraction(&self, i: usize, level: Level) -> Fraction {
+        let bits = self.elig.get(i).copied().unwrap_or(0);
+        let plus = bits & SDS_PLUS != 0;
+        let base = if plus {
             self.law.sds_plus
         } else {
             self.law.standard
         };
         let sds40 = |reverted: bool| match &self.law.sds40 {
             Some(l)
-                if self.elig(
-                    i,
-                    if reverted {
+                if bits
+                    & if reverted {
                         ELIG_SDS40_REVERTED
                     } else {
                         ELIG_SDS40
-                    },
-                ) =>
+                    }
+                    != 0 =>
             {
                 l.fraction
             }
             _ => base,
         };
-        Ok(match level {
+        match level {
             Level::Standard => base,
             Level::Sds40 => sds40(false),
             Level::Sds40T3 => sds40(true),
             Level::Progression => match &self.law.progression {
-                Some(pm) if self.elig(i, ELIG_PM) => {
-                    if s.sds_plus {
+                Some(pm) if bits & ELIG_PM != 0 => {
+                    if plus {
                         pm.sds_plus
                     } else {
                         pm.sds
@@ -353,7 +356,7 @@ impl Ctx<'_> {
                 }
                 _ => sds40(self.law.sds40.as_ref().is_some_and(|l| l.t3_from.is_some())),
             },
-        })
+        }
     }
 }
 
@@ -376,12 +379,19 @@ fn blocks(t: &Length) -> [Length; 2] {
 }
 
 fn sum(a: &Length, b: &Length) -> R<Length> {
-    let f = |x: u16, y: u16| x.checked_add(y).ok_or_else(|| oor("sentences"));
+    // One test for the four units' overflows.
+    let (years, y) = a.years.overflowing_add(b.years);
+    let (months, m) = a.months.overflowing_add(b.months);
+    let (weeks, w) = a.weeks.overflowing_add(b.weeks);
+    let (days, d) = a.days.overflowing_add(b.days);
+    if y | m | w | d {
+        return Err(oor("sentences"));
+    }
     Ok(Length {
-        years: f(a.years, b.years)?,
-        months: f(a.months, b.months)?,
-        weeks: f(a.weeks, b.weeks)?,
-        days: f(a.days, b.days)?,
+        years,
+        months,
+        weeks,
+        days,
     })
 }
 
@@ -514,7 +524,7 @@ fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates
     let mut tranches = Vec::new();
     let mut final_ = sds40(&mut ctx, std, &mut tranches)?;
     final_ = progression(&mut ctx, final_, &mut tranches)?;
-    fire_points(&mut ctx)?;
+    fire_points(&ctx);
 
     // Booking-level HDCED only before the release date.
     if let Some((h, _)) = final_.hdced
@@ -736,16 +746,14 @@ fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates
 }
 
 /// Fires the release-point rules of the fractions in use.
-fn fire_points(ctx: &mut Ctx<'_>) -> R<()> {
-    for i in 0..ctx.b.sentences.len() {
-        let s = ctx.sentence(i)?;
+fn fire_points(ctx: &Ctx<'_>) {
+    for s in &ctx.b.sentences {
         if s.sds_plus {
             ctx.fire(Idx::POINT_SDS_PLUS);
         } else {
             ctx.fire(Idx::POINT_HALF);
         }
     }
-    Ok(())
 }
 
 /// A release date (CRD, ARD, PRRD) with the statutory discharge-day move (option) and the hints.
@@ -1060,6 +1068,9 @@ fn check<'a>(
         if law.pm_eligible(s) {
             e |= ELIG_PM;
         }
+        if s.sds_plus {
+            e |= SDS_PLUS;
+        }
         e
     }));
     let mut ctx = Ctx {
@@ -1372,7 +1383,7 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
     const KEPT: usize = 8;
     let mut kept = [Fraction::HALF; KEPT];
     for (p, &i) in chain.iter().enumerate() {
-        let fr = ctx.fraction(i, level)?;
+        let fr = ctx.fraction(i, level);
         if let Some(slot) = kept.get_mut(p) {
             *slot = fr;
         }
@@ -1400,13 +1411,13 @@ fn chain_calc(ctx: &Ctx<'_>, k: usize, level: Level) -> R<Calc> {
         // Groups in order of first appearance: a part whose fraction no earlier part has opens one, holding
         // every part with that fraction (no allocation: chains are short; each fraction was found above).
         let frac = |p: usize, j: usize| match kept.get(p) {
-            Some(&fr) => Ok(fr),
+            Some(&fr) => fr,
             None => ctx.fraction(j, level),
         };
-        let has = |p: usize, j: usize, fr: Fraction| frac(p, j).is_ok_and(|x| x == fr);
+        let has = |p: usize, j: usize, fr: Fraction| frac(p, j) == fr;
         let mut cursor = s;
         for (p, &i) in chain.iter().enumerate() {
-            let fr = frac(p, i)?;
+            let fr = frac(p, i);
             if chain
                 .iter()
                 .take(p)
@@ -1641,11 +1652,17 @@ fn hdced(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<Day>> {
         Schemes {
             n: schemes.len(),
             from: &from,
-            forced: |_| false,
-            skip_prev: |k| straddles(ctx, p.chain, from(k)),
+            forced: |_, _| false,
+            skip_prev: |_, from| straddles(ctx, p.chain, from),
         },
         date,
-        |k| add(date(k)?, p.ada),
+        |k, t| {
+            let d = match t {
+                Some(d) => d,
+                None => date(k)?,
+            };
+            add(d, p.ada)
+        },
         p.ada,
     )?;
     Ok(Some(out))
@@ -1682,18 +1699,19 @@ fn ersed(ctx: &Ctx<'_>, p: &Point<'_>) -> R<Option<Day>> {
         Schemes {
             n: schemes.len(),
             from: &from,
-            forced: |k| p.s >= from(k) || straddles(ctx, p.chain, from(k)),
-            skip_prev: |_| false,
+            forced: |_, from| p.s >= from || straddles(ctx, p.chain, from),
+            skip_prev: |_, _| false,
         },
         |k| date_with(k, false),
-        |k| date_with(k, true),
+        |k, _| date_with(k, true),
         p.ada,
     )?;
     Ok(Some(out))
 }
 
 /// Schemes commenced in turn (HDC-180 / HDC-365, ERS50 / ERS30): how many, each one's commencement, when a
-/// scheme applies whatever its date (`forced`), and when the one before it is never considered (`skip_prev`).
+/// scheme applies whatever its date (`forced`), and when the one before it is never considered (`skip_prev`); the
+/// last two are given the scheme and its commencement.
 struct Schemes<From, Forced, Skip> {
     n: usize,
     from: From,
@@ -1703,26 +1721,41 @@ struct Schemes<From, Forced, Skip> {
 
 /// Chooses between schemes commenced in turn (docs/rules/release.md): the earlier scheme while its `test` date
 /// is before the later one's commencement; the later scheme when its own is on or after it; else the
-/// commencement itself plus `add_days`. The chosen scheme's date is `fin(k)`.
+/// commencement itself plus `add_days`. The chosen scheme's date is `fin(k, t)`, `t` its `test` date when that
+/// was computed (each `test` and commencement is computed once).
 fn pick_scheme(
-    sc: Schemes<impl Fn(usize) -> Day, impl Fn(usize) -> bool, impl Fn(usize) -> bool>,
+    sc: Schemes<impl Fn(usize) -> Day, impl Fn(usize, Day) -> bool, impl Fn(usize, Day) -> bool>,
     test: impl Fn(usize) -> R<Day>,
-    fin: impl Fn(usize) -> R<Day>,
+    fin: impl Fn(usize, Option<Day>) -> R<Day>,
     add_days: i64,
 ) -> R<Day> {
     let mut k = sc.n.saturating_sub(1);
+    // `test(k)`, when computed.
+    let mut known = None;
     loop {
-        if k == 0 || (sc.forced)(k) {
-            return fin(k);
+        if k == 0 {
+            return fin(k, known);
         }
-        if !(sc.skip_prev)(k) && test(k - 1)? < (sc.from)(k) {
-            k -= 1;
-            continue;
+        let from = (sc.from)(k);
+        if (sc.forced)(k, from) {
+            return fin(k, known);
         }
-        return if test(k)? >= (sc.from)(k) {
-            fin(k)
+        if !(sc.skip_prev)(k, from) {
+            let prev = test(k - 1)?;
+            if prev < from {
+                k -= 1;
+                known = Some(prev);
+                continue;
+            }
+        }
+        let t = match known {
+            Some(t) => t,
+            None => test(k)?,
+        };
+        return if t >= from {
+            fin(k, Some(t))
         } else {
-            add((sc.from)(k), add_days)
+            add(from, add_days)
         };
     }
 }
