@@ -9,8 +9,8 @@ use chrono::{Datelike, NaiveDate};
 use super::law::{Fraction, ReleaseLaw, Tranche};
 use super::rules::{self as r, Idx};
 use super::{
-    EffectiveLength, ReleaseDate, ReleaseDates, ReleaseError, SentenceRelease, StatuteOptions,
-    TrancheUsed,
+    EffectiveLength, ReleaseDate, ReleaseDates, ReleaseError, SentenceIndices, SentenceRelease,
+    StatuteOptions, TrancheUsed,
 };
 use crate::allocation::RuleList;
 use crate::calendar::Calendar;
@@ -617,23 +617,18 @@ fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates
         post_recall_release: None,
         effective_sentence_length: effective_length(&final_),
         tranches,
-        sentences: final_
-            .calcs
-            .iter()
-            .zip(ctx.chains.iter())
-            .map(|(c, chain)| SentenceRelease {
-                sentences: chain
-                    .iter()
-                    .map(|&i| u32::try_from(i).unwrap_or(u32::MAX))
-                    .collect(),
-                length_days: c.length,
-                release: c.release.date(),
-                expiry: c.expiry.date(),
-            })
-            .collect(),
+        sentences: Vec::with_capacity(final_.calcs.len()),
         supervision: Vec::new(),
         rules: RuleList::new(r::TABLE),
     };
+    for (c, chain) in final_.calcs.iter().zip(ctx.chains.iter()) {
+        out.sentences.push(SentenceRelease {
+            sentences: SentenceIndices::of_chain(chain),
+            length_days: c.length,
+            release: c.release.date(),
+            expiry: c.expiry.date(),
+        });
+    }
     ctx.fire(Idx::EFFECTIVE_LENGTH);
     let (exp, exp_s, is_sled) = final_.expiry;
     ctx.fire(Idx::SLED);
@@ -719,6 +714,8 @@ fn dates(mut ctx: Ctx<'_>, on: NaiveDate, calendar: &Calendar) -> R<ReleaseDates
         } else {
             start
         };
+        // Sized once (growing from empty costs more than the allocation).
+        out.supervision = Vec::with_capacity(2);
         if start <= end {
             out.supervision.push(SupervisionPeriod {
                 kind: SupervisionKind::Licence,
@@ -1884,6 +1881,10 @@ fn allocate_tranche<'t>(
     let longest = served_lengths(ctx, Day::of(commenced), calcs, tests_years(table))?;
     let tranche = pick_tranche(table, longest);
     if let Some(t) = tranche {
+        if used.capacity() == 0 {
+            // Sized once: every tranche table the law can use.
+            *used = Vec::with_capacity(4);
+        }
         used.push(TrancheUsed {
             law,
             name: t.name,

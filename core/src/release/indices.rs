@@ -42,6 +42,23 @@ impl SentenceIndices {
     }
 }
 
+impl SentenceIndices {
+    /// The indices of a chain (each below the booking's bound of 100 sentences).
+    pub(super) fn of_chain(chain: &[usize]) -> Self {
+        let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        match u8::try_from(chain.len()) {
+            Ok(len) if chain.len() <= INLINE => {
+                let mut items = [0; INLINE];
+                for (slot, &i) in items.iter_mut().zip(chain) {
+                    *slot = index(i);
+                }
+                SentenceIndices(Repr::Inline { len, items })
+            }
+            _ => SentenceIndices(Repr::Heap(chain.iter().map(|&i| index(i)).collect())),
+        }
+    }
+}
+
 impl Deref for SentenceIndices {
     type Target = [u32];
     fn deref(&self) -> &[u32] {
@@ -138,6 +155,14 @@ mod tests {
             assert_eq!(
                 serde_json::to_string(&a).unwrap(),
                 serde_json::to_string(&v).unwrap()
+            );
+        }
+        for n in 0..=9usize {
+            let chain: Vec<usize> = (20..20 + n).collect();
+            let want: Vec<u32> = (20..20 + n as u32).collect();
+            assert_eq!(
+                SentenceIndices::of_chain(&chain).as_slice(),
+                want.as_slice()
             );
         }
         let one: SentenceIndices = [7].into_iter().collect();
