@@ -280,6 +280,24 @@ impl Ctx<'_> {
 }
 
 impl ReleaseLaw {
+    /// A sentence's `ELIG_*` bits and [`SDS_PLUS`].
+    fn eligibility(&self, s: &CustodialSentence) -> u8 {
+        let mut e = 0;
+        if self.sds40_eligible(s, false) {
+            e |= ELIG_SDS40;
+        }
+        if self.sds40_eligible(s, true) {
+            e |= ELIG_SDS40_REVERTED;
+        }
+        if self.pm_eligible(s) {
+            e |= ELIG_PM;
+        }
+        if s.sds_plus {
+            e |= SDS_PLUS;
+        }
+        e
+    }
+
     /// Eligible for the progression model's fractions.
     fn pm_eligible(&self, s: &CustodialSentence) -> bool {
         let Some(pm) = &self.progression else {
@@ -850,8 +868,6 @@ fn check<'a>(
         elig,
         pool,
     } = scratch;
-    sdays.clear();
-    sdays.extend(b.sentences.iter().map(|s| Day::of(s.sentence_date)));
     let n = b.sentences.len();
     if n == 0 {
         return Err(invalid(
@@ -878,6 +894,10 @@ fn check<'a>(
     }
     regimes.clear();
     regimes.reserve(n);
+    sdays.clear();
+    sdays.reserve(n);
+    elig.clear();
+    elig.reserve(n);
     for (i, s) in b.sentences.iter().enumerate() {
         let reason = match s.kind {
             CustodialKind::Sds => None,
@@ -927,6 +947,8 @@ fn check<'a>(
         } else {
             Regime::PreOra
         });
+        sdays.push(Day::of(s.sentence_date));
+        elig.push(law.eligibility(s));
     }
     // Chains: a head (no consecutive_to) followed by the sentences consecutive to it, one successor each.
     // (`n` is at most `MAX_SENTENCES`, checked above, so an index fits a `u8` and `u8::MAX` is none.)
@@ -1053,23 +1075,6 @@ fn check<'a>(
         || b.sentences
             .iter()
             .any(|s| s.sds_plus || s.sds_plus_eligible);
-    elig.clear();
-    elig.extend(b.sentences.iter().map(|s| {
-        let mut e = 0;
-        if law.sds40_eligible(s, false) {
-            e |= ELIG_SDS40;
-        }
-        if law.sds40_eligible(s, true) {
-            e |= ELIG_SDS40_REVERTED;
-        }
-        if law.pm_eligible(s) {
-            e |= ELIG_PM;
-        }
-        if s.sds_plus {
-            e |= SDS_PLUS;
-        }
-        e
-    }));
     let mut ctx = Ctx {
         person,
         b,
