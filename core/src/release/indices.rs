@@ -40,22 +40,28 @@ impl SentenceIndices {
             Repr::Heap(v) => v,
         }
     }
-}
 
-impl SentenceIndices {
+    /// The `len` indices of `items`: inline when they fit.
+    fn exact(len: usize, items: impl Iterator<Item = u32>) -> Self {
+        match u8::try_from(len) {
+            Ok(n) if len <= INLINE => {
+                let mut inline = [0; INLINE];
+                for (slot, i) in inline.iter_mut().zip(items) {
+                    *slot = i;
+                }
+                SentenceIndices(Repr::Inline {
+                    len: n,
+                    items: inline,
+                })
+            }
+            _ => SentenceIndices(Repr::Heap(items.collect())),
+        }
+    }
+
     /// The indices of a chain (each below the booking's bound of 100 sentences).
     pub(super) fn of_chain(chain: &[usize]) -> Self {
         let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-        match u8::try_from(chain.len()) {
-            Ok(len) if chain.len() <= INLINE => {
-                let mut items = [0; INLINE];
-                for (slot, &i) in items.iter_mut().zip(chain) {
-                    *slot = index(i);
-                }
-                SentenceIndices(Repr::Inline { len, items })
-            }
-            _ => SentenceIndices(Repr::Heap(chain.iter().map(|&i| index(i)).collect())),
-        }
+        SentenceIndices::exact(chain.len(), chain.iter().map(|&i| index(i)))
     }
 }
 
@@ -76,36 +82,14 @@ impl<'a> IntoIterator for &'a SentenceIndices {
 
 impl FromIterator<u32> for SentenceIndices {
     fn from_iter<I: IntoIterator<Item = u32>>(iter: I) -> Self {
-        let mut items = [0; INLINE];
-        let mut it = iter.into_iter();
-        for (n, slot) in items.iter_mut().enumerate() {
-            match it.next() {
-                Some(i) => *slot = i,
-                None => {
-                    let len = u8::try_from(n).unwrap_or(u8::MAX);
-                    return SentenceIndices(Repr::Inline { len, items });
-                }
-            }
-        }
-        match it.next() {
-            None => SentenceIndices(Repr::Inline {
-                len: u8::try_from(INLINE).unwrap_or(u8::MAX),
-                items,
-            }),
-            Some(next) => {
-                let mut v = items.to_vec();
-                v.push(next);
-                v.extend(it);
-                SentenceIndices(Repr::Heap(v))
-            }
-        }
+        SentenceIndices::from(iter.into_iter().collect::<Vec<u32>>())
     }
 }
 
 impl From<Vec<u32>> for SentenceIndices {
     fn from(v: Vec<u32>) -> Self {
         if v.len() <= INLINE {
-            v.into_iter().collect()
+            SentenceIndices::exact(v.len(), v.into_iter())
         } else {
             SentenceIndices(Repr::Heap(v))
         }
