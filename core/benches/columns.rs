@@ -16,35 +16,15 @@ mod column_table;
 use std::hint::black_box;
 
 use chrono::NaiveDate;
-use column_table::{Owned, Table};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use probation_core::allocation::{AllocationPolicy, Calendar, allocate_facts};
-use probation_core::columns::{Input, NO_CODE, Want, assess};
+use probation_core::columns::{Want, assess};
 use probation_core::tier;
 
 const N: usize = 1_000_000;
 
-fn table() -> Table {
-    let mut t = Table::new(N, 1);
-    if let Owned::U8(h) = t.col(Input::HomeArea) {
-        h.iter_mut().filter(|h| **h == NO_CODE).for_each(|h| *h = 0);
-    }
-    for i in 0..N {
-        t.clear_scores(i); // keep every row valid (scores NaN); the bands are exercised by the test
-        if i % 3 == 0 {
-            if let Owned::F64(v) = t.col(Input::Rsr) {
-                v[i] = (i % 10_000) as f64 / 100.0;
-            }
-            if let Owned::F64(v) = t.col(Input::Ogrs) {
-                v[i] = (i % 9_973) as f64 / 100.0;
-            }
-        }
-    }
-    t
-}
-
 fn bench(c: &mut Criterion) {
-    let t = table();
+    let t = column_table::bench_table(N);
     let on = NaiveDate::from_ymd_opt(2016, 6, 1);
     let (policy, cal) = (
         AllocationPolicy::default_policy(),

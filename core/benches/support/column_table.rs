@@ -1,5 +1,5 @@
 //! A synthetic table for the columnar engine, every column filled from its kind's edge values (shared by
-//! `core/tests/columns.rs` and `core/benches/columns.rs`).
+//! `core/tests/columns.rs`, `core/benches/columns.rs` and `core/examples/columns_cputime.rs`).
 
 use probation_core::columns::{Columns, Data, INPUTS, Kind, NO_CODE, NO_DATE, days};
 
@@ -155,4 +155,36 @@ impl Table {
     pub fn col(&mut self, input: probation_core::columns::Input) -> &mut Owned {
         &mut self.cols[input.index()]
     }
+}
+
+/// The benches' table of `n` rows, every row one the engines accept: scores missing but a third of the rows' RSR
+/// and OGRS, home areas given, and sentence dates the calendar has the working days after.
+pub fn bench_table(n: usize) -> Table {
+    use probation_core::allocation::{AllocationPolicy, Calendar};
+    use probation_core::columns::Input;
+    let mut t = Table::new(n, 1);
+    if let Owned::U8(h) = t.col(Input::HomeArea) {
+        h.iter_mut().filter(|h| **h == NO_CODE).for_each(|h| *h = 0);
+    }
+    for i in 0..n {
+        t.clear_scores(i);
+        if i % 3 == 0 {
+            if let Owned::F64(v) = t.col(Input::Rsr) {
+                v[i] = (i % 10_000) as f64 / 100.0;
+            }
+            if let Owned::F64(v) = t.col(Input::Ogrs) {
+                v[i] = (i % 9_973) as f64 / 100.0;
+            }
+        }
+    }
+    let (cal, wd) = (
+        Calendar::england_and_wales(),
+        AllocationPolicy::default_policy().allocation_working_days,
+    );
+    if let Owned::Date(s) = t.col(Input::SentenceDate) {
+        s.iter_mut()
+            .filter(|d| **d != NO_DATE && cal.add_working_days_to_day(**d, wd).is_err())
+            .for_each(|d| *d = NO_DATE);
+    }
+    t
 }

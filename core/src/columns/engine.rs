@@ -84,40 +84,41 @@ fn part<'a, T>(col: &'a [T], rows: &std::ops::Range<usize>) -> &'a [T] {
     col.get(rows.clone()).unwrap_or(&[])
 }
 
-/// The `provider` codes of each home area: its NPS division, its CRC; and the two national providers.
+/// The `provider` codes of each home area code: its NPS division, its CRC ([`NO_CODE`] for a code that is no
+/// area); and the two national providers.
 struct ProviderTables {
-    division: Vec<u8>,
-    crc: Vec<u8>,
+    division: [u8; 256],
+    crc: [u8; 256],
     trust: u8,
     service: u8,
 }
 
 impl ProviderTables {
     fn new() -> Self {
+        let (mut division, mut crc) = ([NO_CODE; 256], [NO_CODE; 256]);
+        for ((d, c), a) in division.iter_mut().zip(crc.iter_mut()).zip(CrcArea::ALL) {
+            *d = provider_code(Provider::Nps(a.nps_division()));
+            *c = provider_code(Provider::Crc(*a));
+        }
         ProviderTables {
-            division: CrcArea::ALL
-                .iter()
-                .map(|a| provider_code(Provider::Nps(a.nps_division())))
-                .collect(),
-            crc: CrcArea::ALL
-                .iter()
-                .map(|a| provider_code(Provider::Crc(*a)))
-                .collect(),
+            division,
+            crc,
             trust: provider_code(Provider::ProbationTrust),
             service: provider_code(Provider::ProbationService),
         }
     }
 }
 
-/// The provider and the allocation rules of rows `rows` (appended to `out`): the NPS criteria one pass per
-/// criterion over the chunk, then period, Wales switch and provider.
+/// The provider and the allocation rules of rows `rows` (written to `provider` and `rules`, one slot per row):
+/// the NPS criteria one pass per criterion over the chunk, then period, Wales switch and provider.
 fn providers_of(
     c: &Columns<'_>,
     on: &[i32],
     rows: std::ops::Range<usize>,
     policy: &AllocationPolicy,
     t: &ProviderTables,
-    out: &mut Assessed,
+    provider: &mut [u8],
+    rules: &mut [u32],
 ) {
     let (tr, ps, wales_from) = (
         days(policy.tr_start),
@@ -162,32 +163,41 @@ fn providers_of(
             *m |= if *r >= th { b } else { 0 };
         }
     }
-    let wales_on = policy.wales_to_nps_enabled;
-    for ((d, h), m) in part(on, &rows).iter().zip(home).zip(&nps) {
-        let (p, r) = if *d < tr {
-            (t.trust, bit(arules::Idx::TRUST))
-        } else if *d >= ps {
-            (t.service, bit(arules::Idx::PROBATION_SERVICE))
-        } else {
-            let mut m = *m;
-            if wales_on && *h == wales && *d >= wales_from {
-                m |= bit(arules::Idx::WALES_NPS);
-            }
-            let k = usize::from(*h);
-            if m != 0 {
-                (
-                    t.division.get(k).copied().unwrap_or(NO_CODE),
-                    m | bit(arules::Idx::NPS_DIVISION),
-                )
+    let wales_bit = if policy.wales_to_nps_enabled {
+        bit(arules::Idx::WALES_NPS)
+    } else {
+        0
+    };
+    let (division, crc) = (bit(arules::Idx::NPS_DIVISION), bit(arules::Idx::CRC));
+    let (trust, service) = (
+        (t.trust, bit(arules::Idx::TRUST)),
+        (t.service, bit(arules::Idx::PROBATION_SERVICE)),
+    );
+    for ((((d, h), m), p), r) in part(on, &rows)
+        .iter()
+        .zip(home)
+        .zip(&nps)
+        .zip(provider.iter_mut())
+        .zip(rules.iter_mut())
+    {
+        // Every choice made with selects, not branches: the rows come in any order.
+        let k = usize::from(*h);
+        let m = *m
+            | if *h == wales && *d >= wales_from {
+                wales_bit
             } else {
-                (
-                    t.crc.get(k).copied().unwrap_or(NO_CODE),
-                    bit(arules::Idx::CRC),
-                )
-            }
+                0
+            };
+        let to_nps = (t.division.get(k).copied().unwrap_or(NO_CODE), m | division);
+        let to_crc = (t.crc.get(k).copied().unwrap_or(NO_CODE), crc);
+        let split = if m != 0 { to_nps } else { to_crc };
+        (*p, *r) = if *d < tr {
+            trust
+        } else if *d >= ps {
+            service
+        } else {
+            split
         };
-        out.provider.push(p);
-        out.allocation_rules.push(r);
     }
 }
 
@@ -200,38 +210,39 @@ fn allocate(
     out: &mut Assessed,
 ) -> Option<usize> {
     let n = c.len();
-    let bit = |i: arules::Idx| i.bit();
     let mut first_bad = c.f64s(Input::Rsr).iter().position(|r| bad_percentage(*r));
     let tables = ProviderTables::new();
-    out.provider.reserve(n);
-    out.allocation_rules.reserve(n);
-    for start in (0..n).step_by(CHUNK) {
-        let rows = start..(start + CHUNK).min(n);
-        providers_of(c, on, rows, policy, &tables, out);
+    out.provider = vec![0; n];
+    out.allocation_rules = vec![0; n];
+    let chunks = out
+        .provider
+        .chunks_mut(CHUNK)
+        .zip(out.allocation_rules.chunks_mut(CHUNK));
+    for (k, (provider, rules)) in chunks.enumerate() {
+        let start = k * CHUNK;
+        let rows = start..start + provider.len();
+        providers_of(c, on, rows, policy, &tables, provider, rules);
     }
 
     // Deadlines: one pass over the sentence dates in day numbers (the calendar's rank / select tables).
-    out.deadline.reserve(n);
-    let deadline_bit = bit(arules::Idx::DEADLINE);
+    out.deadline = vec![NO_DATE; n];
+    let deadline_bit = arules::Idx::DEADLINE.bit();
     let wd = policy.allocation_working_days;
     let mut first_bad_day = None;
-    for (i, (s, r)) in c
+    for (i, ((s, r), out)) in c
         .dates(Input::SentenceDate)
         .iter()
         .zip(out.allocation_rules.iter_mut())
+        .zip(out.deadline.iter_mut())
         .enumerate()
     {
         if *s == NO_DATE {
-            out.deadline.push(NO_DATE);
             continue;
         }
         *r |= deadline_bit;
         match cal.add_working_days_to_day(*s, wd) {
-            Ok(d) => out.deadline.push(d),
-            Err(_) => {
-                out.deadline.push(NO_DATE);
-                first_bad_day = first_bad_day.or(Some(i));
-            }
+            Ok(d) => *out = d,
+            Err(_) => first_bad_day = first_bad_day.or(Some(i)),
         }
     }
     if let Some(i) = first_bad_day {
@@ -253,20 +264,46 @@ fn tier_2021(c: &Columns<'_>, out: &mut Assessed) -> Option<usize> {
         .iter()
         .zip(ogrs)
         .position(|(r, o)| bad_percentage(*r) || bad_percentage(*o));
-    out.tier.reserve(n);
-    out.protect_points.reserve(n);
-    out.change_points.reserve(n);
-    out.tier_rules.reserve(n);
-    for start in (0..n).step_by(CHUNK) {
-        tier_rows(c, start..(start + CHUNK).min(n), out);
+    out.tier = vec![0; n];
+    out.protect_points = vec![0; n];
+    out.change_points = vec![0; n];
+    out.tier_rules = vec![0; n];
+    let chunks = out
+        .tier
+        .chunks_mut(CHUNK)
+        .zip(out.protect_points.chunks_mut(CHUNK))
+        .zip(out.change_points.chunks_mut(CHUNK))
+        .zip(out.tier_rules.chunks_mut(CHUNK));
+    for (k, (((tier, protect), change), rules)) in chunks.enumerate() {
+        let start = k * CHUNK;
+        let out = TierOut {
+            tier,
+            protect,
+            change,
+            rules,
+        };
+        tier_rows(c, start..start + out.tier.len(), out);
     }
     first_bad
 }
 
-/// The 2021 tier of rows `rows` (appended to `out`), one pass per column over the chunk.
-fn tier_rows(c: &Columns<'_>, rows: std::ops::Range<usize>, out: &mut Assessed) {
-    let n = rows.len();
+/// The 2021 tier's output columns for one chunk of rows.
+struct TierOut<'o> {
+    tier: &'o mut [u8],
+    protect: &'o mut [u32],
+    change: &'o mut [u32],
+    rules: &'o mut [u32],
+}
+
+/// The 2021 tier of rows `rows` (written to `out`, one slot per row), one pass per column over the chunk and
+/// no branch per row (the columns' values come in any order, so a branch per row mispredicts).
+#[allow(
+    clippy::too_many_lines,
+    reason = "one pass after another, in the order of docs/rules/tier.md"
+)]
+fn tier_rows(c: &Columns<'_>, rows: std::ops::Range<usize>, out: TierOut<'_>) {
     let bit = |i: trules::Idx| i.bit();
+    let on = |b: bool, i: trules::Idx| if b { bit(i) } else { 0 };
     let col = |i: Input| part(c.u8s(i), &rows);
     let rsr = part(
         c.f64s(if c.has(Input::TierRsr) {
@@ -282,131 +319,140 @@ fn tier_rows(c: &Columns<'_>, rows: std::ops::Range<usize>, out: &mut Assessed) 
         Input::RegisteredRosh
     });
     let ogrs = part(c.f64s(Input::Ogrs), &rows);
+    let TierOut {
+        tier,
+        protect,
+        change,
+        rules,
+    } = out;
 
     // Protect: the larger of RSR and RoSH points, MAPPA, complexity, women's factors.
     const ROSH_POINTS: [u32; 4] = [0, 10, 20, 150];
-    let mut protect = [0u32; CHUNK];
-    let mut rules = [bit(trules::Idx::PROTECT_LEVELS) | bit(trules::Idx::NDELIUS_FORM); CHUNK];
-    let (protect, rules) = (
-        protect.get_mut(..n).unwrap_or_default(),
-        rules.get_mut(..n).unwrap_or_default(),
-    );
-    for (((p, f), r), k) in protect.iter_mut().zip(rules.iter_mut()).zip(rsr).zip(rosh) {
-        let rp = if r.is_nan() { 0 } else { tier::rsr_points(*r) };
-        let kp = ROSH_POINTS.get(usize::from(*k)).copied().unwrap_or(0);
-        *p = rp.max(kp);
-        *f |= if r.is_nan() {
-            bit(trules::Idx::MISSING_SCORE)
-        } else {
-            0
-        } | if rp > 0 { bit(trules::Idx::RSR) } else { 0 }
-            | if kp > 0 { bit(trules::Idx::ROSH) } else { 0 }
-            | if rp > 0 && kp > 0 {
-                bit(trules::Idx::LARGER_OF_RSR_ROSH)
-            } else {
-                0
-            };
-    }
     const MAPPA_POINTS: [u32; 4] = [0, 5, 150, 150];
-    for ((p, f), m) in protect
+    let base = bit(trules::Idx::PROTECT_LEVELS) | bit(trules::Idx::NDELIUS_FORM);
+    for ((((p, f), r), k), m) in protect
         .iter_mut()
         .zip(rules.iter_mut())
+        .zip(rsr)
+        .zip(rosh)
         .zip(col(Input::MappaLevel))
     {
+        // NaN (missing) scores no points.
+        let rp = tier::rsr_points(*r);
+        let kp = ROSH_POINTS.get(usize::from(*k)).copied().unwrap_or(0);
         let mp = MAPPA_POINTS.get(usize::from(*m)).copied().unwrap_or(0);
-        *p += mp;
-        *f |= if mp > 0 { bit(trules::Idx::MAPPA) } else { 0 };
+        *p = rp.max(kp) + mp;
+        *f = base
+            | on(r.is_nan(), trules::Idx::MISSING_SCORE)
+            | on(rp > 0, trules::Idx::RSR)
+            | on(kp > 0, trules::Idx::ROSH)
+            | on(rp > 0 && kp > 0, trules::Idx::LARGER_OF_RSR_ROSH)
+            | on(mp > 0, trules::Idx::MAPPA);
     }
+    let n = protect.len();
     let mut complexity = [0u32; CHUNK];
+    let complexity = complexity.get_mut(..n).unwrap_or_default();
     for k in COMPLEXITY {
         for (x, v) in complexity.iter_mut().zip(col(k)) {
             *x += u32::from(*v != 0) * 2;
         }
     }
-    let (par, imp, brc, female) = (
-        col(Input::Parenting),
-        col(Input::Impulsivity),
-        col(Input::Breach),
-        col(Input::Female),
-    );
-    for (i, ((p, f), x)) in protect
+    let mut womens = [0u32; CHUNK];
+    let womens = womens.get_mut(..n).unwrap_or_default();
+    for k in [Input::Parenting, Input::Impulsivity, Input::Breach] {
+        for (x, v) in womens.iter_mut().zip(col(k)) {
+            *x += u32::from(*v != 0) * 2;
+        }
+    }
+    for (x, v) in womens.iter_mut().zip(col(Input::Female)) {
+        *x = if *v != 0 { *x } else { 0 };
+    }
+    for (((p, f), x), w) in protect
         .iter_mut()
         .zip(rules.iter_mut())
-        .zip(&complexity)
-        .enumerate()
+        .zip(&*complexity)
+        .zip(&*womens)
     {
-        let flag = |col: &[u8]| u32::from(col.get(i).is_some_and(|v| *v != 0));
-        let womens = u32::from(female.get(i).is_some_and(|v| *v != 0))
-            * 2
-            * (flag(par) + flag(imp) + flag(brc));
-        *p += x + womens;
-        *f |= if *x > 0 {
-            bit(trules::Idx::COMPLEXITY)
-        } else {
-            0
-        } | if womens > 0 {
-            bit(trules::Idx::WOMENS_FACTORS)
-        } else {
-            0
-        };
+        *p += x + w;
+        *f |= on(*x > 0, trules::Idx::COMPLEXITY) | on(*w > 0, trules::Idx::WOMENS_FACTORS);
     }
 
     // Change: needs (weight × severity), OGRS, IOM; or the no-mandate / no-assessment special rules.
-    let mut need_points = [0u32; CHUNK];
+    let mut needs = [0u32; CHUNK];
+    let needs = needs.get_mut(..n).unwrap_or_default();
     for (k, area) in NEEDS.into_iter().zip(NeedArea::ALL) {
         let w = tier::weight(*area);
-        let lut = [
-            0,
+        let (standard, severe) = (
             w * tier::severity_score(NeedSeverity::Standard),
             w * tier::severity_score(NeedSeverity::Severe),
-        ];
-        for (x, v) in need_points.iter_mut().zip(col(k)) {
-            *x += lut.get(usize::from(*v)).copied().unwrap_or(0);
+        );
+        for (x, v) in needs.iter_mut().zip(col(k)) {
+            *x += if *v == 1 {
+                standard
+            } else if *v == 2 {
+                severe
+            } else {
+                0
+            };
         }
     }
-    let (mandate, assessed, iom) = (
-        col(Input::HasMandate),
-        col(Input::HasAssessment),
-        col(Input::Iom),
-    );
-    let unsupervised = col(Input::Unsupervised);
-    for (i, (f, needs)) in rules.iter_mut().zip(&need_points).enumerate() {
-        let on = |col: &[u8]| col.get(i).is_some_and(|v| *v != 0);
-        let (level, points) = if !on(mandate) {
-            *f |= bit(trules::Idx::NO_MANDATE);
-            (ChangeLevel::Zero, 0)
-        } else if !on(assessed) {
-            *f |= bit(trules::Idx::NO_ASSESSMENT);
-            (ChangeLevel::Two, 0)
+    // The IOM points, then whether there is a mandate and an assessment (bit 0 and bit 1), then unsupervised.
+    let mut iom = [0u32; CHUNK];
+    let iom = iom.get_mut(..n).unwrap_or_default();
+    for (x, v) in iom.iter_mut().zip(col(Input::Iom)) {
+        *x = u32::from(*v != 0) * 2;
+    }
+    let mut gate = [0u8; CHUNK];
+    let gate = gate.get_mut(..n).unwrap_or_default();
+    for ((g, m), a) in gate
+        .iter_mut()
+        .zip(col(Input::HasMandate))
+        .zip(col(Input::HasAssessment))
+    {
+        *g = u8::from(*m != 0) | u8::from(*a != 0) << 1;
+    }
+    for (g, u) in gate.iter_mut().zip(col(Input::Unsupervised)) {
+        *g |= u8::from(*u != 0) << 2;
+    }
+    // OGRS points in a pass of their own (a division per row, which vectorises alone), NaN (missing) as 0.
+    let mut op = [0u32; CHUNK];
+    let op = op.get_mut(..n).unwrap_or_default();
+    for (x, o) in op.iter_mut().zip(ogrs) {
+        *x = tier::ogrs_points(*o);
+    }
+    let changes = bit(trules::Idx::CHANGE_LEVELS);
+    for ((((((((t, p), x), f), o), needs), ip), g), op) in tier
+        .iter_mut()
+        .zip(&*protect)
+        .zip(change.iter_mut())
+        .zip(rules.iter_mut())
+        .zip(ogrs)
+        .zip(&*needs)
+        .zip(&*iom)
+        .zip(&*gate)
+        .zip(&*op)
+    {
+        let points = needs + op + ip;
+        let scored = on(o.is_nan(), trules::Idx::MISSING_SCORE)
+            | on(*needs > 0, trules::Idx::NEEDS)
+            | on(*op > 0, trules::Idx::OGRS)
+            | on(*ip > 0, trules::Idx::IOM)
+            | changes;
+        let (mandate, assessed, unsupervised) = (g & 1 != 0, g & 2 != 0, g & 4 != 0);
+        let (level, fired, kept) = if !mandate {
+            (ChangeLevel::Zero, bit(trules::Idx::NO_MANDATE), 0)
+        } else if !assessed {
+            (ChangeLevel::Two, bit(trules::Idx::NO_ASSESSMENT), 0)
         } else {
-            let o = ogrs.get(i).copied().unwrap_or(f64::NAN);
-            let op = if o.is_nan() { 0 } else { tier::ogrs_points(o) };
-            let ip = if on(iom) { 2 } else { 0 };
-            *f |= if o.is_nan() {
-                bit(trules::Idx::MISSING_SCORE)
-            } else {
-                0
-            } | if *needs > 0 {
-                bit(trules::Idx::NEEDS)
-            } else {
-                0
-            } | if op > 0 { bit(trules::Idx::OGRS) } else { 0 }
-                | if ip > 0 { bit(trules::Idx::IOM) } else { 0 }
-                | bit(trules::Idx::CHANGE_LEVELS);
-            let p = needs + op + ip;
-            (ChangeLevel::from_points(p), p)
+            (ChangeLevel::from_points(points), scored, points)
         };
-        let u = on(unsupervised);
-        if u {
-            *f |= bit(trules::Idx::UNSUPERVISED);
-        }
-        let p = ProtectLevel::from_points(protect.get(i).copied().unwrap_or(0));
-        let code = (p as usize ^ 3) * 4 + usize::from(level.digit()) + if u { 16 } else { 0 };
-        out.tier.push(u8::try_from(code).unwrap_or(NO_CODE));
-        out.change_points.push(points);
+        *f |= fired | on(unsupervised, trules::Idx::UNSUPERVISED);
+        *x = kept;
+        let code = (ProtectLevel::from_points(*p) as u8 ^ 3) * 4
+            + level.digit()
+            + if unsupervised { 16 } else { 0 };
+        *t = code;
     }
-    out.protect_points.extend_from_slice(protect);
-    out.tier_rules.extend_from_slice(rules);
 }
 
 /// The 2026 tier, row by row through core's per-case engine. Returns the first refused row.

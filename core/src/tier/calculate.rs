@@ -16,13 +16,8 @@ use crate::model::{MappaLevel, RoshLevel};
 /// level; this library follows the rulebook's half-open bands (docs/rules/tier.md#protect-points), which agree with
 /// hmpps-tier for every 2-decimal RSR from 0.00 to 99.98.
 pub fn rsr_points(rsr: f64) -> u32 {
-    if rsr >= 7.0 {
-        20
-    } else if rsr >= 3.0 {
-        10
-    } else {
-        0
-    }
+    // Two comparisons, no branch (NaN, a missing score, compares false: 0 points).
+    u32::from(rsr >= 3.0) * 10 + u32::from(rsr >= 7.0) * 10
 }
 
 /// RoSH points: very high 150, high 20, medium 10, low or none 0.
@@ -46,9 +41,11 @@ pub const fn mappa_points(level: Option<MappaLevel>) -> u32 {
 
 /// OGRS points: ⌊OGRS ÷ 10⌋ (OGRS a percentage 0–100).
 pub fn ogrs_points(ogrs: f64) -> u32 {
-    let p = (ogrs / 10.0).floor();
-    if p.is_finite() && p >= 0.0 {
-        p.min(10.0) as u32
+    // ⌊p⌋ of a finite p ≥ 0 is its truncation (`as`, saturating), so no call to `floor`; NaN, negative and
+    // infinite values score 0.
+    let p = ogrs / 10.0;
+    if p >= 0.0 && p.is_finite() {
+        (p as u32).min(10)
     } else {
         0
     }
