@@ -221,6 +221,45 @@ pub fn calculate(inputs: &TierInputs) -> Result<Tier, TierError> {
 mod tests {
     use super::*;
 
+    /// The points without `floor` are ⌊OGRS ÷ 10⌋ (capped at 10, 0 for what is not a finite number ≥ 0), as the
+    /// rulebook writes it, for every two-decimal score, the doubles either side of each band edge, and the odd
+    /// values (NaN, infinities, negatives, huge).
+    #[test]
+    fn ogrs_points_are_the_floor_of_a_tenth() {
+        let reference = |o: f64| {
+            let p = (o / 10.0).floor();
+            if p.is_finite() && p >= 0.0 {
+                p.min(10.0) as u32
+            } else {
+                0
+            }
+        };
+        let mut values: Vec<f64> = (0..=10_000).map(|i| f64::from(i) / 100.0).collect();
+        for k in 0..=11 {
+            let edge = f64::from(k) * 10.0;
+            values.extend([edge.next_down(), edge, edge.next_up()]);
+        }
+        values.extend([
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            -0.0,
+            -0.01,
+            -9.99,
+            -10.0,
+            1e300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+        ]);
+        for o in values {
+            assert_eq!(ogrs_points(o), reference(o), "{o:e}");
+        }
+        assert_eq!(ogrs_points(29.99), 2);
+        assert_eq!(ogrs_points(30.0_f64.next_down()), 2);
+        assert_eq!(rsr_points(f64::NAN), 0);
+        assert_eq!(rsr_points(7.0_f64.next_down()), 10);
+    }
+
     #[test]
     fn boundaries() {
         assert_eq!(rsr_points(6.99), 10);
