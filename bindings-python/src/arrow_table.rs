@@ -226,8 +226,12 @@ fn cast(name: &str, a: &dyn Array, to: &DataType, what: &str) -> Result<ArrayRef
     })
 }
 
-fn bad_at(name: &str, what: &str, row: usize) -> Error {
-    column_error(name, format!("cannot be read as {what} at row {row}"))
+/// A value of column `name` that cannot be read, at `row` of the input (`base`: the input row of the array's first).
+fn bad_at(name: &str, what: &str, base: usize, row: usize) -> Error {
+    column_error(
+        name,
+        format!("cannot be read as {what} at row {}", base + row),
+    )
 }
 
 /// Days since 1970 of a count of `per_day` units; out of `i32` gives a day core refuses as out of range.
@@ -245,10 +249,10 @@ fn days_of<T: ArrowPrimitiveType<Native = i64>, const PER_DAY: i64>(
     })
 }
 
-fn read_date<'a>(name: &str, a: &'a dyn Array) -> Result<Conv<'a>, Error> {
+fn read_date<'a>(name: &str, a: &'a dyn Array, base: usize) -> Result<Conv<'a>, Error> {
     let days = |v: Result<Vec<i32>, usize>| {
         v.map(|v| Conv::Date(Cow::Owned(v)))
-            .map_err(|i| bad_at(name, "date", i))
+            .map_err(|i| bad_at(name, "date", base, i))
     };
     Ok(match a.data_type() {
         DataType::Date32 => Conv::Date(borrow_or_fill(
@@ -271,7 +275,7 @@ fn read_date<'a>(name: &str, a: &'a dyn Array) -> Result<Conv<'a>, Error> {
             days(days_of::<TimestampNanosecondType, 86_400_000_000_000>(a))?
         }
         DataType::Null => Conv::Date(Cow::Owned(vec![NO_DATE; a.len()])),
-        _ => read_date(name, &cast(name, a, &DataType::Date32, "date")?)?.into_owned(),
+        _ => read_date(name, &cast(name, a, &DataType::Date32, "date")?, base)?.into_owned(),
     })
 }
 
@@ -305,7 +309,7 @@ macro_rules! as_f64 {
 }
 as_f64!(i8, i16, i32, i64, u8, u16, u32, u64, f32, f64);
 
-fn read_f64<'a>(name: &str, a: &'a dyn Array) -> Result<Conv<'a>, Error> {
+fn read_f64<'a>(name: &str, a: &'a dyn Array, base: usize) -> Result<Conv<'a>, Error> {
     if let DataType::Float64 = a.data_type() {
         return Ok(Conv::F64(borrow_or_fill(
             a.as_primitive::<Float64Type>(),
@@ -317,10 +321,10 @@ fn read_f64<'a>(name: &str, a: &'a dyn Array) -> Result<Conv<'a>, Error> {
         return Ok(Conv::F64(Cow::Owned(vec![f64::NAN; a.len()])));
     }
     let v = numeric!(a, f64::NAN, |v: _| Some(AsF64::f64(v)), {
-        return Ok(read_f64(name, &cast(name, a, &DataType::Float64, "f64")?)?.into_owned());
+        return Ok(read_f64(name, &cast(name, a, &DataType::Float64, "f64")?, base)?.into_owned());
     });
     v.map(|v| Conv::F64(Cow::Owned(v)))
-        .map_err(|i| bad_at(name, "f64", i))
+        .map_err(|i| bad_at(name, "f64", base, i))
 }
 
 /// A whole number from 0 to 255 as a byte.
@@ -337,7 +341,7 @@ fn small(v: f64) -> Option<u8> {
     }
 }
 
-fn read_u8<'a>(name: &str, a: &'a dyn Array) -> Result<Conv<'a>, Error> {
+fn read_u8<'a>(name: &str, a: &'a dyn Array, base: usize) -> Result<Conv<'a>, Error> {
     Ok(match a.data_type() {
         DataType::UInt8 => Conv::U8(borrow_or_fill(a.as_primitive::<UInt8Type>(), 0, |v| v == 0)),
         DataType::Boolean => {
@@ -347,9 +351,11 @@ fn read_u8<'a>(name: &str, a: &'a dyn Array) -> Result<Conv<'a>, Error> {
         DataType::Null => Conv::U8(Cow::Owned(vec![0; a.len()])),
         _ => {
             let v = numeric!(a, 0u8, |v: _| small(AsF64::f64(v)), {
-                return Ok(read_u8(name, &cast(name, a, &DataType::UInt8, "u8")?)?.into_owned());
+                return Ok(
+                    read_u8(name, &cast(name, a, &DataType::UInt8, "u8")?, base)?.into_owned(),
+                );
             });
-            Conv::U8(Cow::Owned(v.map_err(|i| bad_at(name, "u8", i))?))
+            Conv::U8(Cow::Owned(v.map_err(|i| bad_at(name, "u8", base, i))?))
         }
     })
 }
@@ -409,6 +415,7 @@ fn dictionary_codes<K: arrow_array::types::ArrowDictionaryKeyType>(
     name: &str,
     a: &dyn Array,
     lut: &[u8],
+    base: usize,
 ) -> Result<Vec<u8>, Error> {
     let d: &DictionaryArray<K> = a.as_dictionary();
     let keys = d.keys();
@@ -447,7 +454,7 @@ fn dictionary_codes<K: arrow_array::types::ArrowDictionaryKeyType>(
                 if out.get(i) == Some(&UNKNOWN) {
                     "unknown code".to_owned()
                 } else {
-                    format!("category code out of range at row {i}")
+                    format!("category code out of range at row {}", base + i)
                 },
             ));
         }
@@ -470,20 +477,25 @@ fn dictionary_lut(name: &str, cats: Categories, values: &dyn Array) -> Result<Ve
     })
 }
 
-fn read_cat<'a>(name: &str, cats: Categories, a: &'a dyn Array) -> Result<Conv<'a>, Error> {
+fn read_cat<'a>(
+    name: &str,
+    cats: Categories,
+    a: &'a dyn Array,
+    base: usize,
+) -> Result<Conv<'a>, Error> {
     let codes = match a.data_type() {
         DataType::Dictionary(key, _) => {
             let values = a.as_any_dictionary().values();
             let lut = dictionary_lut(name, cats, values.as_ref())?;
             match key.as_ref() {
-                DataType::Int8 => dictionary_codes::<Int8Type>(name, a, &lut)?,
-                DataType::Int16 => dictionary_codes::<Int16Type>(name, a, &lut)?,
-                DataType::Int32 => dictionary_codes::<Int32Type>(name, a, &lut)?,
-                DataType::Int64 => dictionary_codes::<Int64Type>(name, a, &lut)?,
-                DataType::UInt8 => dictionary_codes::<UInt8Type>(name, a, &lut)?,
-                DataType::UInt16 => dictionary_codes::<UInt16Type>(name, a, &lut)?,
-                DataType::UInt32 => dictionary_codes::<UInt32Type>(name, a, &lut)?,
-                DataType::UInt64 => dictionary_codes::<UInt64Type>(name, a, &lut)?,
+                DataType::Int8 => dictionary_codes::<Int8Type>(name, a, &lut, base)?,
+                DataType::Int16 => dictionary_codes::<Int16Type>(name, a, &lut, base)?,
+                DataType::Int32 => dictionary_codes::<Int32Type>(name, a, &lut, base)?,
+                DataType::Int64 => dictionary_codes::<Int64Type>(name, a, &lut, base)?,
+                DataType::UInt8 => dictionary_codes::<UInt8Type>(name, a, &lut, base)?,
+                DataType::UInt16 => dictionary_codes::<UInt16Type>(name, a, &lut, base)?,
+                DataType::UInt32 => dictionary_codes::<UInt32Type>(name, a, &lut, base)?,
+                DataType::UInt64 => dictionary_codes::<UInt64Type>(name, a, &lut, base)?,
                 _ => {
                     return Err(column_error(
                         name,
@@ -510,14 +522,14 @@ fn never_refused(kind: Kind, t: &DataType) -> bool {
     )
 }
 
-/// Column `input` of a batch as core reads it.
-fn read<'a>(input: Input, a: &'a dyn Array) -> Result<Conv<'a>, Error> {
+/// Column `input` of a batch as core reads it (`base`: the input row of the batch's first, for errors).
+fn read<'a>(input: Input, a: &'a dyn Array, base: usize) -> Result<Conv<'a>, Error> {
     let name = input.name();
     match input.kind() {
-        Kind::Date => read_date(name, a),
-        Kind::F64 => read_f64(name, a),
-        Kind::Bool | Kind::U8 { .. } => read_u8(name, a),
-        Kind::Cat(cats) => read_cat(name, cats, a),
+        Kind::Date => read_date(name, a, base),
+        Kind::F64 => read_f64(name, a, base),
+        Kind::Bool | Kind::U8 { .. } => read_u8(name, a, base),
+        Kind::Cat(cats) => read_cat(name, cats, a, base),
     }
 }
 
@@ -747,7 +759,7 @@ fn assess_batch(batch: &RecordBatch, offset: usize, call: &Call<'_>) -> Result<R
                 // A column the engine will not look at, whose reading could not fail: left unread.
                 continue;
             }
-            read_columns.push((*input, read(*input, a.as_ref())?));
+            read_columns.push((*input, read(*input, a.as_ref(), offset)?));
         }
     }
     let mut cols = Columns::new(n, call.on);

@@ -292,3 +292,23 @@ def test_nan_scores_under_nulls_are_read_in_place_only_when_every_null_holds_nan
     read = probation.assess_table(table.set_column(at, "rsr", pa.array(under, from_pandas=True)))
     assert not read.equals(expected)  # so the test fails if the number under the null were read
     assert probation.assess_table(table.set_column(at, "rsr", mixed)).equals(expected)
+
+
+def test_a_value_that_cannot_be_read_names_its_row_of_the_whole_table() -> None:
+    """A table of two batches, three rows each, with a MAPPA level of 300 (no byte) in the second batch's last
+    row: the error names row 5 of the table, not row 2 of its batch; the same for a dictionary key past the end of
+    its dictionary."""
+    first = pa.table({"home_area": ["C17"] * 3, "mappa_level": pa.array([0, 1, 2], pa.int64())})
+    second = pa.table({"home_area": ["C17"] * 3, "mappa_level": pa.array([0, 1, 300], pa.int64())})
+    both = pa.concat_tables([first, second])
+    assert both.column("mappa_level").num_chunks == 2
+    with pytest.raises(probation.DecodeError, match="mappa_level.*cannot be read as u8 at row 5$"):
+        probation.assess_table(both, on=ON, tier_2026=False)
+    areas = pa.array(["C17"])
+    key = lambda k: pa.DictionaryArray.from_arrays(pa.array(k, pa.int8()), areas, safe=False)  # noqa: E731
+    keyed = pa.concat_tables([
+        pa.table({"home_area": key([0, 0, 0])}),
+        pa.table({"home_area": key([0, 0, 9])}),
+    ])
+    with pytest.raises(probation.DecodeError, match="home_area.*out of range at row 5$"):
+        probation.assess_table(keyed, on=ON, tier_2026=False)

@@ -180,7 +180,7 @@ fn providers_of(
         .zip(provider.iter_mut())
         .zip(rules.iter_mut())
     {
-        // Every choice made with selects, not branches: the rows come in any order.
+        // Every choice written as a select, not a branch: the rows come in any order.
         let k = usize::from(*h);
         let m = *m
             | if *h == wales && *d >= wales_from {
@@ -350,27 +350,31 @@ fn tier_rows(c: &Columns<'_>, rows: std::ops::Range<usize>, out: TierOut<'_>) {
             | on(mp > 0, trules::Idx::MAPPA);
     }
     let n = protect.len();
-    let mut complexity = [0u32; CHUNK];
-    let complexity = complexity.get_mut(..n).unwrap_or_default();
-    for k in COMPLEXITY {
-        for (x, v) in complexity.iter_mut().zip(col(k)) {
-            *x += u32::from(*v != 0) * 2;
+    // Two points for each flag of `cols` that is set, per row.
+    let two_per_flag = |out: &mut [u32; CHUNK], cols: &[Input]| {
+        for k in cols {
+            for (x, v) in out.iter_mut().zip(col(*k)) {
+                *x += u32::from(*v != 0) * 2;
+            }
         }
-    }
-    let mut womens = [0u32; CHUNK];
-    let womens = womens.get_mut(..n).unwrap_or_default();
-    for k in [Input::Parenting, Input::Impulsivity, Input::Breach] {
-        for (x, v) in womens.iter_mut().zip(col(k)) {
-            *x += u32::from(*v != 0) * 2;
-        }
-    }
+    };
+    let (mut complexity, mut womens) = ([0u32; CHUNK], [0u32; CHUNK]);
+    two_per_flag(&mut complexity, &COMPLEXITY);
+    two_per_flag(
+        &mut womens,
+        &[Input::Parenting, Input::Impulsivity, Input::Breach],
+    );
+    let (complexity, womens) = (
+        complexity.get(..n).unwrap_or_default(),
+        womens.get_mut(..n).unwrap_or_default(),
+    );
     for (x, v) in womens.iter_mut().zip(col(Input::Female)) {
         *x = if *v != 0 { *x } else { 0 };
     }
     for (((p, f), x), w) in protect
         .iter_mut()
         .zip(rules.iter_mut())
-        .zip(&*complexity)
+        .zip(complexity)
         .zip(&*womens)
     {
         *p += x + w;
